@@ -1,0 +1,5 @@
+"""Allow ``python -m rebuttal``."""
+
+from rebuttal.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,64 @@
+"""``rebuttal build``: assemble an outline and write DOCX, Markdown or text."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rebuttal.commands.common import add_library_option, open_letter
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Register the command."""
+    parser = subparsers.add_parser(
+        "build", help="build the letter from an outline (DOCX, Markdown or text)",
+        description="Assemble OUTLINE and write it. The format follows the output's extension.",
+    )
+    parser.add_argument("outline", help="the letter's TOML outline")
+    parser.add_argument(
+        "-o", "--output", type=Path,
+        help="output file (.docx, .md, .txt); '-' writes md/txt to standard output; "
+        "default: OUTLINE's name with the format's extension, in the current folder",
+    )
+    parser.add_argument("--format", choices=("docx", "md", "txt"), help="output format")
+    parser.add_argument(
+        "--width", type=int, default=72, help="wrap text output at this column (0: do not wrap)"
+    )
+    add_library_option(parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build the letter."""
+    from rebuttal.errors import RebuttalError
+    from rebuttal.render import format_for, render_text_format, render_to_file
+
+    to_stdout = args.output is not None and str(args.output) == "-"
+    output = None if to_stdout else args.output
+    fmt = format_for(output, args.format)
+    if to_stdout and fmt == "docx":
+        raise RebuttalError("DOCX cannot go to standard output; name a file with -o", field="output")
+    if output is None and not to_stdout:
+        extension = {"docx": ".docx", "md": ".md", "txt": ".txt"}[fmt]
+        output = Path(Path(args.outline).stem + extension)
+    if output is not None:
+        from rebuttal.atomic import check_output_folder
+
+        check_output_folder(output)  # Fail before the work, not after it.
+    _library, _outline, document = open_letter(args)
+    if to_stdout:
+        sys.stdout.write(render_text_format(document, fmt, width=args.width))
+    else:
+        options = {"width": args.width} if fmt != "docx" else {}
+        render_to_file(document, output, fmt, **options)
+    where = "standard output" if to_stdout else str(output)
+    print(
+        f"wrote {where}: {len(document.points)} points, {len(document.references)} references, "
+        f"{document.word_count()} words",
+        file=sys.stderr,
+    )
+    if document.unresolved:
+        names = ", ".join("{" + name + "}" for name in document.unresolved)
+        print(f"warning: placeholders not filled in: {names}", file=sys.stderr)
+    return 0

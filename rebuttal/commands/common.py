@@ -1,0 +1,32 @@
+"""What several commands share: the ``--library`` option and loading a letter."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rebuttal.library import Library, library_folders, load_library
+from rebuttal.model import Document
+from rebuttal.outline import Outline, load_outline
+
+
+def add_library_option(parser: argparse.ArgumentParser) -> None:
+    """``--library DIR`` (repeatable): stack a library folder on top of the others."""
+    parser.add_argument(
+        "--library", action="append", default=[], metavar="DIR", type=Path,
+        help="extra library folder, stacked last (overrides blocks of the same id); repeatable",
+    )
+
+
+def open_library(args: argparse.Namespace) -> Library:
+    """Load the library stack: built-in, user folder, REBUTTAL_LIBRARY, --library."""
+    return load_library(library_folders(args.library))
+
+
+def open_letter(args: argparse.Namespace) -> tuple[Library, Outline, Document]:
+    """Load the library and ``args.outline``, and assemble the letter."""
+    from rebuttal.assemble import assemble
+
+    library = open_library(args)
+    outline = load_outline(Path(args.outline))
+    return library, outline, assemble(library, outline)

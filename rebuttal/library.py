@@ -1,0 +1,207 @@
+"""The block library: approved text blocks, society profiles and a bibliography.
+
+A library is a stack of folders (built-in, the user's, then ``--library`` /
+``REBUTTAL_LIBRARY``); a later folder overrides a block or society of the same
+id. Each block is one TOML file, ``<folder>/<group>/<name>.toml``, its id
+being ``<group>/<name>``. ``societies/`` holds society profiles and
+``venues/`` venue profiles; ``references.json`` is CSL-JSON.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rebuttal.errors import RebuttalError
+from rebuttal.fields import FieldReader, closest
+from rebuttal.model import Signatory
+from rebuttal.references import Bibliography, load_bibliography
+from rebuttal.tomlsource import read_toml
+
+BLOCK_KINDS = ("society", "opening", "concern", "transition", "evidence", "closing", "signature")
+STATUSES = ("approved", "draft", "retired")
+PROFILE_FOLDERS = ("societies", "venues")
+LIBRARY_ENV = "REBUTTAL_LIBRARY"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One reusable, versioned piece of wording."""
+
+    id: str
+    title: str
+    kind: str
+    text: str
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+    short: str | None = None
+    version: str = ""
+    status: str = "draft"
+    approved_by: str = ""
+    approved_on: str = ""
+    path: Path | None = field(default=None, compare=False)
+
+    def variant_text(self, variant: str) -> str:
+        """The full text, or the short variant when asked for and present."""
+        if variant == "short" and self.short:
+            return self.short
+        return self.text
+
+    @property
+    def search_text(self) -> str:
+        """Lower-cased text that filtering looks through."""
+        return " ".join((self.id, self.title, " ".join(self.tags), self.summary, self.text)).lower()
+
+
+@dataclass(frozen=True)
+class Society:
+    """A society profile: who signs and how the society describes itself."""
+
+    id: str
+    name: str
+    short_name: str = ""
+    description: str = ""
+    member_count: str = ""
+    region: str = ""
+    specialties: str = ""
+    paper: str = "letter"
+    logo: str | None = None
+    signatories: tuple[Signatory, ...] = ()
+    path: Path | None = field(default=None, compare=False)
+
+
+@dataclass
+class Library:
+    """All folders of a library stack, merged."""
+
+    folders: list[Path]
+    blocks: dict[str, Block] = field(default_factory=dict)
+    societies: dict[str, Society] = field(default_factory=dict)
+    bibliography: Bibliography = field(default_factory=Bibliography)
+
+    def block(self, block_id: str) -> Block | None:
+        """The block called ``block_id``, or None."""
+        return self.blocks.get(block_id)
+
+    def closest_block_id(self, block_id: str) -> str | None:
+        """The known id most like ``block_id`` (for 'did you mean')."""
+        return closest(block_id, self.blocks)
+
+    def by_kind(self, kind: str) -> list[Block]:
+        """Blocks of one kind, sorted by id."""
+        return sorted((b for b in self.blocks.values() if b.kind == kind), key=lambda b: b.id)
+
+    def user_folder(self) -> Path | None:
+        """The last folder of the stack: where new blocks are written."""
+        return self.folders[-1] if self.folders else None
+
+
+def builtin_folder() -> Path:
+    """The library shipped with the package (inside a wheel, or in the source tree)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "blocks", here.parent / "blocks"):
+        if candidate.is_dir():
+            return candidate
+    return here / "blocks"
+
+
+def user_library_folder() -> Path:
+    """The user's own library folder (new blocks from the app go here)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("rebuttal", appauthor=False) / "library"
+
+
+def library_folders(extra: Sequence[str | Path] = (), *, include_user: bool = True) -> list[Path]:
+    """The stack, lowest priority first: built-in, user, REBUTTAL_LIBRARY, ``extra``."""
+    folders = [builtin_folder()]
+    if include_user:
+        user = user_library_folder()
+        if user.is_dir():
+            folders.append(user)
+    for entry in os.environ.get(LIBRARY_ENV, "").split(os.pathsep):
+        if entry.strip():
+            folders.append(Path(entry.strip()))
+    folders.extend(Path(p) for p in extra)
+    return folders
+
+
+def load_library(folders: Sequence[Path]) -> Library:
+    """Load and merge every folder of the stack; errors name file, line and field."""
+    library = Library(folders=list(folders))
+    for folder in folders:
+        if not folder.is_dir():
+            raise RebuttalError("library folder does not exist", file=folder)
+        for path in sorted(folder.rglob("*.toml")):
+            relative = path.relative_to(folder)
+            top = relative.parts[0]
+            if top == "societies":
+                society = _load_society(path)
+                library.societies[society.id] = society
+            elif top in PROFILE_FOLDERS or top.startswith("."):
+                continue
+            else:
+                block = load_block(path, relative.with_suffix("").as_posix())
+                library.blocks[block.id] = block
+        references = folder / "references.json"
+        if references.is_file():
+            library.bibliography.merge(load_bibliography(references))
+    return library
+
+
+def load_block(path: Path, block_id: str) -> Block:
+    """Read and validate one block file."""
+    source = read_toml(path)
+    reader = FieldReader(source, context="block")
+    reader.allow(
+        "title", "kind", "text", "tags", "summary", "short", "version", "status",
+        "approved_by", "approved_on",
+    )
+    kind = reader.choice("kind", BLOCK_KINDS, required=True)
+    block = Block(
+        id=block_id,
+        title=reader.text("title", required=True),
+        kind=kind,
+        text=reader.markup("text", required=True),
+        tags=tuple(reader.strings("tags")),
+        summary=reader.text("summary"),
+        short=reader.markup("short") or None,
+        version=reader.version("version"),
+        status=reader.choice("status", STATUSES, default="draft"),
+        approved_by=reader.text("approved_by"),
+        approved_on=reader.date("approved_on"),
+        path=path,
+    )
+    return block
+
+
+def _load_society(path: Path) -> Society:
+    source = read_toml(path)
+    reader = FieldReader(source, context="society profile")
+    reader.allow(
+        "name", "short_name", "description", "member_count", "region", "specialties",
+        "paper", "logo", "signatories",
+    )
+    signatories = []
+    for index, entry in enumerate(reader.tables("signatories")):
+        sub = FieldReader(source, data=entry, prefix=("signatories", index), context="signatory")
+        sub.allow("name", "degrees", "role")
+        signatories.append(
+            Signatory(sub.text("name", required=True), sub.text("degrees"), sub.text("role"))
+        )
+    logo = reader.text("logo")
+    return Society(
+        id=path.stem,
+        name=reader.text("name", required=True),
+        short_name=reader.text("short_name"),
+        description=reader.text("description"),
+        member_count=reader.text("member_count"),
+        region=reader.text("region"),
+        specialties=reader.text("specialties"),
+        paper=reader.choice("paper", ("letter", "a4"), default="letter"),
+        logo=str((path.parent / logo).resolve()) if logo else None,
+        signatories=tuple(signatories),
+        path=path,
+    )

@@ -1,0 +1,242 @@
+"""The assembled document: what every renderer (Rich, DOCX, Markdown, text) draws.
+
+Nothing here knows about blocks, outlines or files. ``assemble`` builds a
+:class:`Document`; renderers only read it, so the preview and every export
+show the same letter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"[\w][\w'’\-./]*")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of text with its emphasis; ``link`` makes it a hyperlink."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class CitationMarker:
+    """How a journal prints citation numbers: ``(1)``, ``[1]`` or superscript."""
+
+    open: str = "("
+    close: str = ")"
+    superscript: bool = False
+    range_separator: str = "-"
+
+    @classmethod
+    def named(cls, name: str) -> CitationMarker:
+        """The marker called ``parentheses``, ``brackets`` or ``superscript``."""
+        if name == "brackets":
+            return cls("[", "]")
+        if name == "superscript":
+            return cls("", "", superscript=True)
+        return cls()
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A citation group, already numbered: the keys cited and their numbers."""
+
+    keys: tuple[str, ...]
+    numbers: tuple[int, ...]
+
+    def label(self, range_separator: str = "-") -> str:
+        """``(1, 3, 4, 5)`` -> ``1,3-5``: three or more consecutive numbers collapse."""
+        return collapse_numbers(self.numbers, range_separator)
+
+
+Inline = Span | Citation
+
+
+def collapse_numbers(numbers: tuple[int, ...] | list[int], range_separator: str = "-") -> str:
+    """Sort, de-duplicate and collapse runs: ``[2, 3]`` -> ``2,3``; ``[4..9]`` -> ``4-9``."""
+    ordered = sorted(set(numbers))
+    parts: list[str] = []
+    start = 0
+    while start < len(ordered):
+        end = start
+        while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
+            end += 1
+        if end - start >= 2:
+            parts.append(f"{ordered[start]}{range_separator}{ordered[end]}")
+        else:
+            parts.extend(str(number) for number in ordered[start : end + 1])
+        start = end + 1
+    return ",".join(parts)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a paragraph came from: a library block (and which use of it) or the outline."""
+
+    block_id: str | None
+    kind: str
+    version: str = ""
+    status: str = ""
+    variant: str = "full"
+    edited: bool = False
+    position: int = 0
+
+    @property
+    def label(self) -> str:
+        """``concerns/heterogeneity v1.0 (approved)``, or ``custom text``."""
+        if self.block_id is None:
+            return "custom text (not from the library)"
+        parts = [self.block_id]
+        if self.version:
+            parts.append(f"v{self.version}")
+        status = self.status or "unknown status"
+        if self.edited:
+            status += ", edited in this letter"
+        if self.variant != "full":
+            status += f", {self.variant} variant"
+        return " ".join(parts) + f" ({status})"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of inline content, with its provenance."""
+
+    inlines: tuple[Inline, ...]
+    source: Source | None = None
+
+    def plain(self, marker: CitationMarker | None = None) -> str:
+        """The paragraph as plain text, citations written with ``marker``."""
+        return inline_text(self.inlines, marker or CitationMarker())
+
+
+@dataclass(frozen=True)
+class Point:
+    """One numbered concern: a bold heading and its paragraphs."""
+
+    number: int
+    heading: tuple[Inline, ...]
+    paragraphs: tuple[Paragraph, ...]
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class PointList:
+    """Consecutive numbered points; a new list starts again at 1."""
+
+    points: tuple[Point, ...]
+
+
+Section = Paragraph | PointList
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One entry of the numbered reference list."""
+
+    number: int
+    key: str
+    inlines: tuple[Span, ...]
+    item: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def plain(self) -> str:
+        """The formatted entry as plain text."""
+        return "".join(span.text for span in self.inlines)
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """A person (or body) signing the letter."""
+
+    name: str
+    degrees: str = ""
+    role: str = ""
+
+    @property
+    def display_name(self) -> str:
+        """``Jane Doe, MD``."""
+        return f"{self.name}, {self.degrees}" if self.degrees else self.name
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The society's identity at the top of the letter."""
+
+    name: str
+    short_name: str = ""
+    tagline: str = ""
+    logo: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole assembled letter, ready to render."""
+
+    title: str
+    letterhead: Letterhead
+    date: str = ""
+    recipient: str = ""
+    salutation: str = ""
+    body: tuple[Section, ...] = ()
+    signatories: tuple[Signatory, ...] = ()
+    competing_interests: Paragraph | None = None
+    references: tuple[Reference, ...] = ()
+    marker: CitationMarker = CitationMarker()
+    paper: str = "letter"
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+    unresolved: tuple[str, ...] = ()
+
+    def paragraphs(self) -> list[Paragraph]:
+        """Every body paragraph in reading order, points included (not headings)."""
+        found: list[Paragraph] = []
+        for section in self.body:
+            if isinstance(section, PointList):
+                for point in section.points:
+                    found.extend(point.paragraphs)
+            else:
+                found.append(section)
+        return found
+
+    def body_text(self) -> str:
+        """The body as plain text (headings included), for counting words."""
+        pieces: list[str] = []
+        for section in self.body:
+            if isinstance(section, PointList):
+                for point in section.points:
+                    pieces.append(inline_text(point.heading, self.marker))
+                    pieces.extend(p.plain(self.marker) for p in point.paragraphs)
+            else:
+                pieces.append(section.plain(self.marker))
+        return "\n".join(pieces)
+
+    def word_count(self) -> int:
+        """Words in the body, as journals count them: no references, no signatures."""
+        return count_words(self.body_text())
+
+    @property
+    def points(self) -> list[Point]:
+        """All numbered points in reading order."""
+        return [point for s in self.body if isinstance(s, PointList) for point in s.points]
+
+
+def inline_text(inlines: tuple[Inline, ...], marker: CitationMarker) -> str:
+    """Join inlines to plain text, citations as ``(2,3)`` (or the marker's form)."""
+    out = []
+    for inline in inlines:
+        if isinstance(inline, Citation):
+            label = inline.label(marker.range_separator)
+            out.append(f"{marker.open}{label}{marker.close}" if not marker.superscript else label)
+        else:
+            out.append(inline.text)
+    return "".join(out)
+
+
+def count_words(text: str) -> int:
+    """Count words the way a word processor does, ignoring citation marks."""
+    without_citations = re.sub(r"[\(\[]\d[\d,\-–]*[\)\]]", " ", text)
+    return len(_WORD.findall(without_citations))

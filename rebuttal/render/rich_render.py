@@ -1,0 +1,90 @@
+"""The Rich preview: the same document the exports are made from, for the terminal."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from rebuttal.model import Citation, Document, Inline, Paragraph, PointList, Span
+
+CITATION_STYLE = "bold cyan"
+UNRESOLVED_STYLE = "bold black on yellow"
+
+
+def inline_text(inlines: tuple[Inline, ...], document: Document, base: str = "") -> Text:
+    """Inlines as a Rich Text; citations tinted, unfilled placeholders highlighted."""
+    text = Text(style=base)
+    marker = document.marker
+    unresolved = {"{" + name + "}" for name in document.unresolved}
+    for inline in inlines:
+        if isinstance(inline, Citation):
+            label = inline.label(marker.range_separator)
+            if marker.superscript:
+                text.append(label, style=f"{CITATION_STYLE} italic")
+            else:
+                text.append(f"{marker.open}{label}{marker.close}", style=CITATION_STYLE)
+            continue
+        text.append(inline.text, style=_span_style(inline, unresolved))
+    return text
+
+
+def _span_style(span: Span, unresolved: set[str]) -> str:
+    parts = []
+    if span.bold:
+        parts.append("bold")
+    if span.italic:
+        parts.append("italic")
+    if span.link:
+        parts.append(f"underline link {span.link}")
+    if span.text in unresolved:
+        parts.append(UNRESOLVED_STYLE)
+    return " ".join(parts)
+
+
+def render_rich(document: Document) -> RenderableType:
+    """The whole letter as one Rich renderable."""
+    parts: list[RenderableType] = []
+    if document.letterhead.name:
+        parts.append(Text(document.letterhead.name, style="bold"))
+        if document.letterhead.tagline:
+            parts.append(Text(document.letterhead.tagline, style="dim"))
+        parts.append(Text(""))
+    for line in (document.date, document.recipient):
+        if line:
+            parts += [Text(line), Text("")]
+    if document.title:
+        parts += [Text(document.title, style="bold underline", justify="center"), Text("")]
+    if document.salutation:
+        parts += [Text(document.salutation), Text("")]
+    for section in document.body:
+        if isinstance(section, Paragraph):
+            parts += [inline_text(section.inlines, document), Text("")]
+            continue
+        assert isinstance(section, PointList)
+        for point in section.points:
+            heading = Text(f"{point.number}. ", style="bold")
+            heading.append_text(inline_text(point.heading, document, base="bold"))
+            parts += [heading, Text("")]
+            for paragraph in point.paragraphs:
+                parts += [Padding(inline_text(paragraph.inlines, document), (0, 0, 1, 3))]
+    for signatory in document.signatories:
+        lines = Text(signatory.display_name, style="bold")
+        if signatory.role:
+            lines.append("\n" + signatory.role, style="")
+        parts += [lines, Text("")]
+    if document.competing_interests is not None:
+        statement = Text("Competing interests: ", style="italic")
+        statement.append_text(inline_text(document.competing_interests.inlines, document))
+        parts += [statement, Text("")]
+    if document.references:
+        parts += [Text("References", style="bold"), Text("")]
+        # A grid gives the hanging indent: wrapped lines align with the entry.
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column(ratio=1)
+        for reference in document.references:
+            grid.add_row(f"{reference.number}.", inline_text(reference.inlines, document))
+        parts.append(grid)
+    return Group(*parts)

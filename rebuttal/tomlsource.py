@@ -1,0 +1,131 @@
+"""Read TOML files and find the line of a field, so errors can say where.
+
+``tomllib`` returns plain dicts without positions, so :class:`TomlSource` keeps
+the text and maps a field path such as ``("body", 2, "block")`` back to the
+line that set it. The scan understands table headers, arrays of tables and
+multi-line strings, which is all our files use.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rebuttal.errors import RebuttalError
+
+FieldPath = tuple[str | int, ...]
+
+_DECODE_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\")\s*=")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass
+class TomlSource:
+    """A parsed TOML document together with the line of every key it sets."""
+
+    path: Path
+    text: str
+    data: dict[str, Any]
+    lines: dict[FieldPath, int] = field(default_factory=dict)
+
+    def line_of(self, path: FieldPath) -> int | None:
+        """Line of ``path``, or of its nearest enclosing table that we know."""
+        probe = tuple(path)
+        while probe:
+            if probe in self.lines:
+                return self.lines[probe]
+            probe = probe[:-1]
+        return None
+
+    def error(self, path: FieldPath, message: str) -> RebuttalError:
+        """An error located at ``path`` in this file."""
+        return RebuttalError(
+            message, file=self.path, line=self.line_of(path), field=dotted(path) or None
+        )
+
+
+def dotted(path: FieldPath) -> str:
+    """``("body", 2, "block")`` -> ``body[3].block`` (1-based, as people count)."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def read_toml(path: Path) -> TomlSource:
+    """Parse ``path``; raise :class:`RebuttalError` with its line on bad TOML."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise RebuttalError("file not found", file=path) from None
+    except OSError as exc:
+        raise RebuttalError(f"cannot read file: {exc.strerror}", file=path) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RebuttalError("file is not UTF-8 text", file=path, line=line) from None
+    return parse_toml(text, path)
+
+
+def parse_toml(text: str, path: Path) -> TomlSource:
+    """Parse TOML ``text`` that came from ``path``."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _DECODE_POSITION.search(message)
+        line = int(match.group(1)) if match else None
+        message = _DECODE_POSITION.sub("", message).strip()
+        raise RebuttalError(f"invalid TOML: {message}", file=path, line=line) from None
+    return TomlSource(path=path, text=text, data=data, lines=_index_lines(text))
+
+
+def find_control_character(value: str) -> str | None:
+    """Return a readable name of the first control character in ``value``."""
+    match = _CONTROL.search(value)
+    if match is None:
+        return None
+    return f"U+{ord(match.group(0)):04X}"
+
+
+def _index_lines(text: str) -> dict[FieldPath, int]:
+    """Map each table header and key to the (1-based) line that sets it."""
+    lines: dict[FieldPath, int] = {}
+    table: FieldPath = ()
+    array_counts: dict[tuple[str, ...], int] = {}
+    in_multiline: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_multiline:
+            if line.count(in_multiline) % 2 == 1:
+                in_multiline = None
+            continue
+        header = _HEADER.match(line)
+        if header:
+            names = tuple(part.strip().strip("\"'") for part in header.group(2).split("."))
+            if header.group(1) == "[[":
+                index = array_counts.get(names, 0)
+                array_counts[names] = index + 1
+                table = (*names, index)
+            else:
+                table = names
+            lines.setdefault(table, number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            name = key.group(1).strip('"')
+            lines.setdefault((*table, name), number)
+            rest = line[key.end():]
+            for quote in ('"""', "'''"):
+                if rest.count(quote) % 2 == 1:
+                    in_multiline = quote
+                    break
+    return lines
