@@ -75,7 +75,7 @@ def assemble(library: Library, outline: Outline, *, today: dt.date | None = None
         competing = Paragraph(inlines)
 
     references = tuple(
-        Reference(number, key, style.format(item), item)
+        Reference(number, key, style.format_entry(item), item)
         for number, (key, item) in enumerate(builder.cited.items(), start=1)
     )
     article = outline.article
@@ -204,10 +204,10 @@ class _Builder:
         if key == ARTICLE_KEY:
             item = article_item(self.outline)
             if item is None:
-                raise self.outline.error(
-                    self._where,
-                    f"{self._block_id} cites [@article] but the outline's [article] has no title",
-                )
+                # Not filled in yet (a new letter): number it anyway and say so.
+                item = {"id": ARTICLE_KEY, "type": "article-journal", "title": "{article.title}"}
+                if "article.title" not in self.unresolved:
+                    self.unresolved.append("article.title")
         else:
             item = self.library.bibliography.get(key)
             if item is None:

@@ -24,7 +24,7 @@ class ReferenceStyle:
 
     name: str
     title: str
-    format: Callable[[dict[str, Any]], tuple[Span, ...]]
+    format_entry: Callable[[dict[str, Any]], tuple[Span, ...]]
     marker: str = "parentheses"
 
 

@@ -84,6 +84,9 @@ def parse_toml(text: str, path: Path) -> TomlSource:
         message = str(exc)
         match = _DECODE_POSITION.search(message)
         line = int(match.group(1)) if match else None
+        if line is None and "end of document" in message:
+            line = max(1, len(text.splitlines()))
+        message = message.replace("(at end of document)", "at the end of the file")
         message = _DECODE_POSITION.sub("", message).strip()
         raise RebuttalError(f"invalid TOML: {message}", file=path, line=line) from None
     return TomlSource(path=path, text=text, data=data, lines=_index_lines(text))

@@ -1,0 +1,81 @@
+"""Architecture rules the brief holds us to, checked rather than hoped for."""
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import FIXTURES, ROOT
+
+PACKAGE = ROOT / "rebuttal"
+DOMAIN = [p for p in PACKAGE.rglob("*.py") if "ui" not in p.relative_to(PACKAGE).parts[:1]]
+
+
+def _imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_only_the_ui_package_imports_textual() -> None:
+    offenders = [str(p) for p in DOMAIN if "textual" in _imports(p)]
+    assert offenders == []
+
+
+def test_only_the_docx_renderer_imports_python_docx() -> None:
+    offenders = [
+        str(p.relative_to(ROOT)) for p in PACKAGE.rglob("*.py")
+        if "docx" in _imports(p) and p.name != "docx_render.py"
+    ]
+    assert offenders == []
+
+
+def test_no_format_or_eval_on_user_text() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id not in ("eval", "exec"), path
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                assert node.func.attr not in ("format", "format_map"), f"{path}:{node.lineno}"
+
+
+def test_modules_stay_small() -> None:
+    long = [str(p.relative_to(ROOT)) for p in PACKAGE.rglob("*.py") if len(p.read_text().splitlines()) > 450]
+    assert long == []
+
+
+def _modules_after(args: list[str], tmp_path: Path) -> set[str]:
+    script = (
+        "import sys\nfrom rebuttal.cli import main\n"
+        f"status = main({args!r})\n"
+        "assert status == 0, status\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return set(result.stdout.split())
+
+
+def test_batch_commands_never_import_textual(tmp_path: Path) -> None:
+    outline = str(FIXTURES / "outlines" / "small.toml")
+    library = ["--library", str(FIXTURES / "library")]
+    for args in (
+        ["build", outline, "-o", str(tmp_path / "a.docx"), *library],
+        ["build", outline, "-o", str(tmp_path / "a.md"), *library],
+        ["refs", outline, *library],
+        ["blocks", *library],
+    ):
+        loaded = _modules_after(args, tmp_path)
+        assert "textual" not in loaded, args
+        assert "rebuttal.ui" not in loaded, args
+        if args[0] == "build" and args[3].endswith(".md"):
+            assert "docx" not in loaded  # python-docx only when a DOCX is asked for

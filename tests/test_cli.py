@@ -1,0 +1,101 @@
+"""The command line: builds in every format, and bad input handled as users need."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rebuttal.cli import main
+
+from .conftest import FIXTURES, ROOT
+
+SMALL = str(FIXTURES / "outlines" / "small.toml")
+LIB = ["--library", str(FIXTURES / "library")]
+
+
+def run(args: list[str], capsys) -> tuple[int, str, str]:
+    status = main(args)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".md", ".txt"])
+def test_build_each_format_from_extension(tmp_path: Path, capsys, suffix: str) -> None:
+    out = tmp_path / f"letter{suffix}"
+    status, _, err = run(["build", SMALL, "-o", str(out), *LIB], capsys)
+    assert status == 0, err
+    assert out.stat().st_size > 0
+    assert "2 points, 6 references" in err
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary left behind
+
+
+def test_build_to_stdout_and_refs_and_preview(capsys) -> None:
+    status, out, _ = run(["build", SMALL, "-o", "-", "--format", "txt", *LIB], capsys)
+    assert status == 0
+    assert "1. Alpha Concern" in out and "References" in out
+    status, out, _ = run(["refs", SMALL, *LIB], capsys)
+    assert out.splitlines()[0].startswith("1. Smith J, Jones K, Brown L. A trial of things. J Test. 2025 Feb;10.")
+    assert len(out.splitlines()) == 6
+    status, out, _ = run(["preview", SMALL, "--width", "80", *LIB], capsys)
+    assert status == 0 and "Test Society of Pain" in out and "(3-6)" in out
+
+
+def test_blocks_table_filters(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    status, out, _ = run(["blocks", "beta", *LIB], capsys)
+    assert status == 0 and "concerns/beta" in out and "concerns/alpha" not in out
+    status, out, _ = run(["blocks", "--kind", "evidence", *LIB], capsys)
+    assert "evidence/gamma" in out and "concerns/beta" not in out
+
+
+def _bad(tmp_path: Path, capsys, outline_text: str, *extra: str) -> str:
+    outline = tmp_path / "bad.toml"
+    outline.write_text(outline_text)
+    out = tmp_path / "out.docx"
+    status, _, err = run(["build", str(outline), "-o", str(out), *LIB, *extra], capsys)
+    assert status == 2
+    assert not out.exists()
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    return err.strip()
+
+
+def test_bad_inputs_exit_2_with_one_located_line(tmp_path: Path, capsys) -> None:
+    bad = str(tmp_path / "bad.toml")
+    assert _bad(tmp_path, capsys, "[letter\n").startswith(f"rebuttal: {bad}:1: invalid TOML")
+    assert _bad(tmp_path, capsys, "[[body]]\nblock = 'concerns/alpah'\n") == (
+        f"rebuttal: {bad}:2: body[1].block: unknown block 'concerns/alpah' (did you mean 'concerns/alpha'?)"
+    )
+    assert _bad(tmp_path, capsys, "[letter]\ntitle = 1\n").startswith(f"rebuttal: {bad}:2: letter.title:")
+    assert "cites 'nope'" in _bad(tmp_path, capsys, "[[body]]\nkind='evidence'\ntext='x [@nope]'\n")
+    assert "unknown placeholder" in _bad(tmp_path, capsys, "[[body]]\nkind='evidence'\ntext='{a.b}'\n")
+    assert "control character" in _bad(tmp_path, capsys, '[letter]\ntitle = "a\\u0000b"\n')
+
+
+def test_bad_library_file_and_missing_output_folder(tmp_path: Path, capsys) -> None:
+    library = tmp_path / "lib"
+    (library / "concerns").mkdir(parents=True)
+    (library / "concerns" / "broken.toml").write_text("title = 'x\n")
+    status, _, err = run(["build", SMALL, "-o", str(tmp_path / "o.docx"), "--library", str(library)], capsys)
+    assert status == 2 and f"{library / 'concerns' / 'broken.toml'}:1: invalid TOML" in err
+    missing = tmp_path / "nowhere" / "o.docx"
+    status, _, err = run(["build", SMALL, "-o", str(missing), *LIB], capsys)
+    assert status == 2 and "output: folder" in err and "does not exist" in err
+
+
+def test_failed_build_keeps_the_previous_output(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "letter.md"
+    out.write_text("the letter I had\n")
+    outline = tmp_path / "o.toml"
+    outline.write_text("[[body]]\nblock = 'concerns/missing'\n")
+    status, _, _ = run(["build", str(outline), "-o", str(out), *LIB], capsys)
+    assert status == 2 and out.read_text() == "the letter I had\n"
+
+
+def test_console_script_runs_as_a_module(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "rebuttal", "build", SMALL, "-o", str(tmp_path / "x.md"), *LIB],
+        capture_output=True, text=True, check=False, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "**Alpha Concern**" in (tmp_path / "x.md").read_text()

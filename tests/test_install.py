@@ -1,0 +1,50 @@
+"""A non-editable install into a fresh virtual environment finds the built-in blocks."""
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from .conftest import EXAMPLE, ROOT
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git to copy the tracked tree")
+def test_wheel_install_ships_the_library(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.docx"))
+    env_dir = tmp_path / "venv"
+    # System site-packages provide the dependencies (no network); the project
+    # itself is built as a wheel and installed, not linked to the source tree.
+    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    build = subprocess.run(
+        [str(python), "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--quiet", str(source)],
+        capture_output=True, text=True, check=False,
+    )
+    assert build.returncode == 0, build.stderr
+    shutil.rmtree(source)  # the installed package must not depend on the source tree
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": ""}
+    listing = subprocess.run(
+        [str(env_dir / "bin" / "rebuttal"), "blocks", "--kind", "concern"],
+        capture_output=True, text=True, cwd=elsewhere, env=env, check=False,
+    )
+    assert listing.returncode == 0, listing.stderr
+    assert "concerns/heterogeneity" in listing.stdout
+    built = subprocess.run(
+        [str(env_dir / "bin" / "rebuttal"), "build", str(EXAMPLE), "-o", "letter.docx"],
+        capture_output=True, text=True, cwd=elsewhere, env=env, check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    assert "14 references" in built.stderr
+    located = subprocess.run(
+        [str(python), "-c", "import rebuttal.library as l; print(l.builtin_folder())"],
+        capture_output=True, text=True, cwd=elsewhere, env=env, check=False,
+    )
+    assert "site-packages" in located.stdout
+    assert sys.prefix not in located.stdout or str(env_dir) in located.stdout
