@@ -29,7 +29,7 @@ def test_wheel_install_ships_the_library(tmp_path: Path) -> None:
     shutil.rmtree(source)  # the installed package must not depend on the source tree
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    env = {**os.environ, "PYTHONPATH": ""}
+    env = {**os.environ, "PYTHONPATH": "", "COLUMNS": "200"}
     listing = subprocess.run(
         [str(env_dir / "bin" / "rebuttal"), "blocks", "--kind", "concern"],
         capture_output=True, text=True, cwd=elsewhere, env=env, check=False,

@@ -27,7 +27,8 @@ def run(args: argparse.Namespace) -> int:
     library = open_library(args)
     blocks = filter_blocks(library.blocks.values(), args.query, kind=args.kind)
     table = Table(title=f"{len(blocks)} of {len(library.blocks)} blocks")
-    for column in ("id", "kind", "status", "version", "title", "tags"):
+    table.add_column("id", no_wrap=True)  # ids are what people copy into outlines: never fold them
+    for column in ("kind", "status", "version", "title", "tags"):
         table.add_column(column, overflow="fold")
     for block in blocks:
         short = " +short" if block.short else ""
