@@ -8,7 +8,6 @@ Every loader (blocks, societies, outlines, venues) reads through
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -20,6 +19,8 @@ from rebuttal.tomlsource import TomlSource, dotted, find_control_character
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate nearest to ``word``, if any is near enough."""
+    import difflib  # only on the error path: keep it off every build's imports
+
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return matches[0] if matches else None
 
