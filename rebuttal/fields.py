@@ -68,7 +68,7 @@ class FieldReader:
                 )
             return None
         value = self.data[key]
-        if not isinstance(value, kind) or isinstance(value, bool) and bool not in _as_tuple(kind):
+        if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _as_tuple(kind)):
             raise self.fail(key, f"must be {label}, not {type(value).__name__}")
         return value
 

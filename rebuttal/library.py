@@ -10,7 +10,7 @@ being ``<group>/<name>``. ``societies/`` holds society profiles and
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -45,7 +45,10 @@ def test_environment_and_option_folders_stack_in_order(tmp_path: Path, monkeypat
         ('title = "T"\nkind = "concen"\ntext = "x"\n', ":2: kind: 'concen' is not one of"),
         ('title = "T"\nkind = "concern"\ntext = "x {article.nope}"\n', ":3: text: unknown placeholder"),
         ('title = "T"\nkind = "concern"\ntext = "x"\nstatus = "ok"\n', ":4: status: 'ok' is not one of"),
-        ('title = "T"\nkind = "concern"\ntxt = "x"\n', ":3: txt: unknown field in block (did you mean 'text'?)"),
+        (
+            'title = "T"\nkind = "concern"\ntxt = "x"\n',
+            ":3: txt: unknown field in block (did you mean 'text'?)",
+        ),
     ],
 )
 def test_bad_block_files_are_located(tmp_path: Path, body: str, expected: str) -> None:

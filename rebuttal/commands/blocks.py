@@ -32,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
         table.add_column(column, overflow="fold")
     for block in blocks:
         short = " +short" if block.short else ""
-        table.add_row(block.id, block.kind, block.status, block.version + short, block.title, ", ".join(block.tags))
+        table.add_row(
+            block.id, block.kind, block.status, block.version + short, block.title, ", ".join(block.tags)
+        )
     Console().print(table)
     return 0 if blocks or not args.query else 1
