@@ -3,11 +3,17 @@
 A word matches a block when it appears in its id, title, tags, summary or
 text; when it appears nowhere, a fuzzy match (its letters in order inside a
 title word) still counts, so "hetero" and "hetrogen" both find heterogeneity.
+
+:class:`SearchIndex` lowers and joins each block's fields once, so the app
+can filter a large library on every keystroke; ``filter_blocks`` is the
+one-off form used by ``rebuttal blocks``.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rebuttal.library import Block
 
@@ -17,35 +23,121 @@ def _subsequence(needle: str, haystack: str) -> bool:
     return all(char in letters for char in needle)
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """A block's searchable fields, lower-cased once."""
+
+    block: Block
+    title: str
+    tags_and_id: str
+    text: str
+    parts: tuple[str, ...]
+    initials: frozenset[str]
+
+    @classmethod
+    def of(cls, block: Block) -> _Entry:
+        title = block.title.lower()
+        parts = tuple(title.split()) + tuple(block.id.lower().split("/"))
+        return cls(
+            block, title, " ".join((*block.tags, block.id)).lower(), block.search_text,
+            parts, frozenset(part[:1] for part in parts),
+        )
+
+    def score(self, words: list[str]) -> int | None:
+        total = 0
+        for word in words:
+            if word in self.title:
+                total += 30
+            elif word in self.tags_and_id:
+                total += 20
+            elif word in self.text:
+                total += 5
+            elif len(word) > 2 and word[0] in self.initials and any(
+                part[:1] == word[:1] and _subsequence(word, part) for part in self.parts
+            ):
+                # The first letter must agree: "hetrogen" finds heterogeneity,
+                # while a random word does not match half the library.
+                total += 1
+            else:
+                return None
+        return total
+
+
 def score(block: Block, words: list[str]) -> int | None:
     """Higher is better; None when some word does not match at all."""
-    total = 0
-    title = block.title.lower()
-    tags = " ".join(block.tags).lower()
-    text = block.search_text
-    for word in words:
-        if word in title:
-            total += 30
-        elif word in tags or word in block.id:
-            total += 20
-        elif word in text:
-            total += 5
-        elif len(word) > 2 and any(_subsequence(word, part) for part in title.split() + block.id.split("/")):
-            total += 1
+    return _Entry.of(block).score(words)
+
+
+class SearchIndex:
+    """A library prepared for filtering on every keystroke."""
+
+    def __init__(self, blocks: Iterable[Block]) -> None:
+        # Kept in id order so that a stable sort on the score alone breaks ties by id.
+        self.entries = sorted((_Entry.of(block) for block in blocks), key=lambda e: e.block.id)
+        self._last: tuple[str, str | None, list[_Entry]] = ("", None, self.entries)
+        self._recent: dict[tuple[str, str | None], list[Block]] = {}
+        # One string of every block's text lets str.find skip the blocks a word is not in.
+        self._corpus = "\x00".join(entry.text for entry in self.entries)
+        self._starts: list[int] = []
+        self._by_initial: dict[str, set[int]] = {}
+        offset = 0
+        for index, entry in enumerate(self.entries):
+            for initial in entry.initials:
+                self._by_initial.setdefault(initial, set()).add(index)
+            self._starts.append(offset)
+            offset += len(entry.text) + 1
+
+    def _containing(self, word: str) -> set[int]:
+        """Positions (in ``entries``) of the blocks whose text contains ``word``."""
+        found: set[int] = set()
+        corpus, starts = self._corpus, self._starts
+        at = corpus.find(word)
+        while at != -1:
+            index = bisect_right(starts, at) - 1
+            found.add(index)
+            # Continue after this block: one hit per block is enough.
+            at = corpus.find(word, starts[index + 1]) if index + 1 < len(starts) else -1
+        return found
+
+    def filter(self, query: str, *, kind: str | None = None) -> list[Block]:
+        """Blocks matching ``query`` (and ``kind``), best first, then by id."""
+        remembered = self._recent.get((query, kind))
+        if remembered is not None:  # Backspacing returns to a query typed a moment ago.
+            return list(remembered)
+        words = query.lower().split()
+        last_query, last_kind, last_matches = self._last
+        # Typing on narrows the query: whatever matches it matched the shorter one too.
+        extends = query.startswith(last_query) and last_kind == kind and last_query.strip()
+        candidates = last_matches if extends else self.entries
+        if words and not extends:
+            candidates = self._prefilter(words)
+        if kind:
+            candidates = [entry for entry in candidates if entry.block.kind == kind]
+        if not words:
+            matches = list(candidates)
         else:
-            return None
-    return total
+            ranked = [(value, entry) for entry in candidates if (value := entry.score(words)) is not None]
+            ranked.sort(key=lambda item: -item[0])
+            matches = [entry for _, entry in ranked]
+        self._last = (query, kind, sorted(matches, key=lambda e: e.block.id) if words else self.entries)
+        found = [entry.block for entry in matches]
+        if len(self._recent) >= 64:
+            self._recent.clear()
+        self._recent[(query, kind)] = found
+        return list(found)
+
+
+    def _prefilter(self, words: list[str]) -> list[_Entry]:
+        """Entries that could match every word: containing it, or a fuzzy candidate."""
+        keep = None
+        for word in words:
+            hits = self._containing(word)
+            if len(word) > 2:
+                hits |= self._by_initial.get(word[0], set())
+            keep = hits if keep is None else keep & hits
+        return [self.entries[i] for i in sorted(keep or ())]
 
 
 def filter_blocks(blocks: Iterable[Block], query: str, *, kind: str | None = None) -> list[Block]:
     """Blocks matching ``query`` (and ``kind``), best first, then by id."""
-    words = query.lower().split()
-    ranked = []
-    for block in blocks:
-        if kind and block.kind != kind:
-            continue
-        value = score(block, words) if words else 0
-        if value is not None:
-            ranked.append((-value, block.id, block))
-    ranked.sort(key=lambda entry: (entry[0], entry[1]))
-    return [block for _, _, block in ranked]
+    return SearchIndex(blocks).filter(query, kind=kind)

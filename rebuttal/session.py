@@ -1,0 +1,333 @@
+"""The letter being edited in the app, without any user interface.
+
+A :class:`Session` holds the library, the outline and its file, and offers
+every change the app can make (add, remove, move, duplicate, switch variant,
+edit text, change the article...). Each change is recorded for undo, checked
+by assembling the letter, and leaves ``document`` — the one Document the
+preview and every export are drawn from — up to date. A change that would
+break a letter that assembled (an unknown citation key in edited text, say)
+is refused with a message instead of being applied.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rebuttal.assemble import assemble
+from rebuttal.errors import RebuttalError
+from rebuttal.history import History
+from rebuttal.library import Block, Library
+from rebuttal.model import Document
+from rebuttal.outline import Article, BodyItem, LetterInfo, Outline, SocietyChoice, load_outline, save_outline
+
+
+class ChangeRefused(Exception):
+    """A change the session did not apply; the message says why, in one line."""
+
+
+@dataclass
+class Status:
+    """What the status line shows: counts against the venue's limits and what is missing."""
+
+    words: int = 0
+    word_limit: int | None = None
+    references: int = 0
+    reference_limit: int | None = None
+    unresolved: tuple[str, ...] = ()
+    failed_checks: list[str] = field(default_factory=list)
+
+
+class Session:
+    """One letter open for editing: outline, undo history, assembled document, file."""
+
+    def __init__(
+        self, library: Library, outline: Outline | None = None, path: Path | None = None,
+        *, today: dt.date | None = None,
+    ) -> None:
+        self.library = library
+        self.outline = outline or Outline()
+        # Line numbers of the file stop meaning anything once the letter is edited.
+        self.outline.source = None
+        self.path = path
+        self.today = today
+        self.history: History[Outline] = History()
+        self.dirty = False
+        self.revision = 0
+        self.document: Document | None = None
+        self.error = ""
+        self.rebuild()
+
+    @classmethod
+    def open(cls, library: Library, path: Path | None, *, today: dt.date | None = None) -> Session:
+        """Open ``path`` (a new, empty letter when it does not exist yet)."""
+        outline = load_outline(path) if path is not None and path.exists() else Outline()
+        return cls(library, outline, path, today=today)
+
+    # -- assembling -------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Assemble the outline; on failure keep the last good document and the message."""
+        try:
+            self.document = assemble(self.library, self.outline, today=self.today)
+            self.error = ""
+        except RebuttalError as error:
+            self.error = str(error)
+
+    def try_assemble(self, outline: Outline) -> str:
+        """The message assembling ``outline`` would give, or '' when it assembles."""
+        try:
+            assemble(self.library, outline, today=self.today)
+        except RebuttalError as error:
+            return str(error)
+        return ""
+
+    def change(self, label: str, mutate: Callable[[Outline], object]) -> object:
+        """Apply ``mutate`` to a copy, check it assembles, then keep it (undoable)."""
+        candidate = copy.deepcopy(self.outline)
+        result = mutate(candidate)
+        problem = self.try_assemble(candidate)
+        if problem and not self.error:
+            raise ChangeRefused(problem)
+        self.history.record(self.outline, label)
+        self.outline = candidate
+        self.dirty = True
+        self.revision += 1
+        self.rebuild()
+        return result
+
+    def undo(self) -> str | None:
+        """Undo the last change; its label, or None when there was nothing to undo."""
+        snapshot = self.history.undo(self.outline)
+        return self._restore(snapshot.state, snapshot.label) if snapshot else None
+
+    def redo(self) -> str | None:
+        """Redo the last undone change; its label, or None."""
+        snapshot = self.history.redo(self.outline)
+        return self._restore(snapshot.state, snapshot.label) if snapshot else None
+
+    def _restore(self, outline: Outline, label: str) -> str:
+        self.outline = outline
+        self.dirty = True
+        self.revision += 1
+        self.rebuild()
+        return label
+
+    # -- the body of the letter ------------------------------------------------------
+    @property
+    def body(self) -> list[BodyItem]:
+        """The letter's items in reading order."""
+        return self.outline.body
+
+    def _item(self, index: int) -> BodyItem:
+        if not 0 <= index < len(self.outline.body):
+            raise ChangeRefused("no block is selected in the letter")
+        return self.outline.body[index]
+
+    def block_of(self, item: BodyItem) -> Block | None:
+        """The library block an item uses (None for custom text)."""
+        return self.library.block(item.block) if item.block else None
+
+    def add_block(self, block_id: str, at: int | None = None) -> int:
+        """Insert a use of ``block_id`` at ``at`` (default: the end); its index."""
+        block = self.library.block(block_id)
+        if block is None:
+            raise ChangeRefused(f"unknown block '{block_id}'")
+        where = len(self.body) if at is None else max(0, min(at, len(self.body)))
+        self.change(f"add {block.title}", lambda o: o.body.insert(where, BodyItem(block=block_id)))
+        return where
+
+    def add_custom(self, kind: str, text: str, at: int | None = None) -> int:
+        """Insert custom text (not from the library) of ``kind``; its index."""
+        if not text.strip():
+            raise ChangeRefused("custom text cannot be empty")
+        where = len(self.body) if at is None else max(0, min(at, len(self.body)))
+        item = BodyItem(kind=kind, text=text.strip())
+        self.change("add custom text", lambda o: o.body.insert(where, item))
+        return where
+
+    def remove(self, index: int) -> int:
+        """Remove item ``index``; the index to select afterwards."""
+        item = self._item(index)
+        self.change(f"remove {self.item_title(item)}", lambda o: o.body.pop(index))
+        return min(index, len(self.body) - 1)
+
+    def move(self, index: int, delta: int) -> int:
+        """Move item ``index`` by ``delta`` places (clamped); its new index."""
+        item = self._item(index)
+        target = max(0, min(index + delta, len(self.body) - 1))
+        if target == index:
+            return index
+
+        def mutate(outline: Outline) -> None:
+            outline.body.insert(target, outline.body.pop(index))
+
+        self.change(f"move {self.item_title(item)}", mutate)
+        return target
+
+    def duplicate(self, index: int) -> int:
+        """Insert a copy of item ``index`` right after it; the copy's index."""
+        item = self._item(index)
+        self.change(
+            f"duplicate {self.item_title(item)}",
+            lambda o: o.body.insert(index + 1, copy.deepcopy(o.body[index])),
+        )
+        return index + 1
+
+    def toggle_variant(self, index: int) -> str:
+        """Switch item ``index`` between its full and short variant; the new variant."""
+        item = self._item(index)
+        block = self.block_of(item)
+        if block is None or not block.short:
+            raise ChangeRefused(f"'{self.item_title(item)}' has no short variant")
+        variant = "short" if item.variant == "full" else "full"
+
+        def mutate(outline: Outline) -> None:
+            outline.body[index].variant = variant
+
+        self.change(f"{variant} variant of {self.item_title(item)}", mutate)
+        return variant
+
+    def original_text(self, index: int) -> str:
+        """The text item ``index`` shows: its override, else the block's chosen variant."""
+        item = self._item(index)
+        block = self.block_of(item)
+        return item.text or (block.variant_text(item.variant) if block else "")
+
+    def edit_item(self, index: int, text: str, title: str | None = None) -> None:
+        """Change the text (and heading) of one use of a block, never the library block."""
+        item = self._item(index)
+        block = self.block_of(item)
+        text = text.strip()
+        if block is not None and _same_words(text, block.variant_text(item.variant)):
+            text = ""  # Back to the approved wording: drop the override.
+        if block is None and not text:
+            raise ChangeRefused("custom text cannot be empty; remove the item instead")
+        new_title = item.title if title is None else title.strip()
+        if block is not None and new_title == block.title:
+            new_title = ""
+
+        def mutate(outline: Outline) -> None:
+            outline.body[index].text = text
+            outline.body[index].title = new_title
+
+        self.change(f"edit {self.item_title(item)}", mutate)
+
+    def item_title(self, item: BodyItem) -> str:
+        """The heading or title people know an item by."""
+        block = self.block_of(item)
+        if item.title:
+            return item.title
+        if block is not None:
+            return block.title
+        words = item.text.split()
+        return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+
+    # -- letter, society and article -----------------------------------------------------
+    def update_details(
+        self, letter: LetterInfo, society: SocietyChoice, article: Article, label: str = "edit details"
+    ) -> None:
+        """Replace the letter, society and article parts in one undoable change."""
+
+        def mutate(outline: Outline) -> None:
+            outline.letter = copy.deepcopy(letter)
+            outline.society = copy.deepcopy(society)
+            outline.article = copy.deepcopy(article)
+
+        self.change(label, mutate)
+
+    def set_society(self, society_id: str) -> None:
+        """Choose the society profile that signs the letter."""
+        if society_id and society_id not in self.library.societies:
+            raise ChangeRefused(f"unknown society '{society_id}'")
+
+        def mutate(outline: Outline) -> None:
+            outline.society = SocietyChoice(id=society_id, overrides=outline.society.overrides)
+
+        self.change("choose society", mutate)
+
+    def set_letter_field(self, name: str, value: str) -> None:
+        """Set one ``[letter]`` field (venue, style, title...)."""
+
+        def mutate(outline: Outline) -> None:
+            setattr(outline.letter, name, value)
+
+        self.change(f"set {name}", mutate)
+
+    # -- files ----------------------------------------------------------------------------------
+    def save(self, path: Path | None = None) -> Path:
+        """Write the outline atomically (to ``path``, which becomes the letter's file)."""
+        target = path or self.path
+        if target is None:
+            raise ChangeRefused("the letter has no file yet; choose where to save it")
+        save_outline(self.outline, target)
+        self.path = target
+        self.dirty = False
+        return target
+
+    def export(self, path: Path, fmt: str) -> Path:
+        """Render the current document to ``path`` in ``fmt`` (docx, md, txt), atomically."""
+        from rebuttal.render import render_to_file
+
+        if self.document is None or self.error:
+            raise ChangeRefused(self.error or "the letter does not assemble yet")
+        render_to_file(self.document, path, fmt)
+        return path
+
+    # -- status -------------------------------------------------------------------------------
+    def status(self) -> Status:
+        """Counts and limits for the status line (limits from the venue, when known)."""
+        document = self.document
+        if document is None:
+            return Status()
+        status = Status(
+            words=document.word_count(), references=len(document.references),
+            unresolved=document.unresolved,
+        )
+        _apply_venue_checks(self, status)
+        return status
+
+    def preview_block(self, block: Block, variant: str = "full") -> Document | str:
+        """``block`` alone, placeholders filled from this letter's article; or why it fails."""
+        single = copy.copy(self.outline)
+        single.body = [BodyItem(block=block.id, variant=variant if block.short else "full")]
+        single.signatories = []
+        try:
+            return assemble(self.library, single, today=self.today)
+        except RebuttalError as error:
+            return str(error)
+
+
+def _apply_venue_checks(session: Session, status: Status) -> None:
+    """Fill in limits from the venue checks, when that module is installed and a venue is set."""
+    try:
+        from rebuttal.checks import run_checks  # type: ignore[import-not-found]
+        from rebuttal.venues import resolve_venue  # type: ignore[import-not-found]
+    except ImportError:
+        return
+    if session.document is None or not session.outline.letter.venue:
+        return
+    try:
+        venue = resolve_venue(session.library, session.outline, session.outline.letter.venue)
+        results = run_checks(
+            session.library, session.outline, session.document, venue,
+            today=session.today or dt.date.today(),
+        )
+    except RebuttalError as error:
+        status.failed_checks.append(str(error))
+        return
+    for result in results:
+        rule = str(getattr(result, "rule", ""))
+        limit = getattr(result, "limit", None)
+        if "word" in rule and isinstance(limit, int):
+            status.word_limit = limit
+        elif "reference" in rule and isinstance(limit, int):
+            status.reference_limit = limit
+        if not getattr(result, "ok", True):
+            status.failed_checks.append(str(getattr(result, "label", rule)))
+
+
+def _same_words(first: str, second: str) -> bool:
+    return first.split() == second.split()
