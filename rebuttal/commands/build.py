@@ -23,7 +23,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     )
     parser.add_argument("--format", choices=("docx", "md", "txt"), help="output format")
     parser.add_argument(
-        "--width", type=int, default=72, help="wrap text output at this column (0: do not wrap)"
+        "--width", type=int, default=72,
+        help="wrap text output at this column (0: one line per paragraph, for pasting into web forms)",
+    )
+    parser.add_argument(
+        "--template", type=Path, metavar="FILE.docx",
+        help="DOCX: a society's Word document or template (.docx/.dotx) supplying styles, header and footer",
+    )
+    parser.add_argument(
+        "--comments", action="store_true",
+        help="DOCX: a Word comment on each paragraph naming its library block, version and approval status",
     )
     add_library_option(parser)
     return parser
@@ -42,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     if output is None and not to_stdout:
         extension = {"docx": ".docx", "md": ".md", "txt": ".txt"}[fmt]
         output = Path(Path(args.outline).stem + extension)
+    _check_docx_options(args, fmt)
     if output is not None:
         from rebuttal.atomic import check_output_folder
 
@@ -51,6 +61,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(render_text_format(document, fmt, width=args.width))
     else:
         options = {"width": args.width} if fmt != "docx" else {}
+        if fmt == "docx":
+            options.update(template=args.template, comments=args.comments)
         render_to_file(document, output, fmt, **options)
     where = "standard output" if to_stdout else str(output)
     print(
@@ -62,3 +74,14 @@ def run(args: argparse.Namespace) -> int:
         names = ", ".join("{" + name + "}" for name in document.unresolved)
         print(f"warning: placeholders not filled in: {names}", file=sys.stderr)
     return 0
+
+
+def _check_docx_options(args: argparse.Namespace, fmt: str) -> None:
+    """``--template``/``--comments`` only mean something for DOCX; a missing template fails early."""
+    from rebuttal.errors import RebuttalError
+
+    if fmt != "docx" and (args.template or args.comments):
+        flag = "--template" if args.template else "--comments"
+        raise RebuttalError(f"only applies to DOCX output, not {fmt}", field=flag)
+    if args.template is not None and not args.template.is_file():
+        raise RebuttalError("template not found", file=args.template, field="--template")

@@ -15,12 +15,16 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
 
 from rebuttal.model import Citation, CitationMarker, Inline
-from rebuttal.render.docx.styles import HYPERLINK
 from rebuttal.render.printable import printable
 
 
-def add_inlines(paragraph: WordParagraph, inlines: tuple[Inline, ...], marker: CitationMarker) -> list[Run]:
-    """Append ``inlines`` to ``paragraph``; return the runs added (for comment anchors)."""
+def add_inlines(
+    paragraph: WordParagraph, inlines: tuple[Inline, ...], marker: CitationMarker, link_style: str
+) -> list[Run]:
+    """Append ``inlines`` to ``paragraph``; return the runs added (for comment anchors).
+
+    ``link_style`` is the style id of the Hyperlink character style.
+    """
     runs: list[Run] = []
     for inline in inlines:
         if isinstance(inline, Citation):
@@ -36,7 +40,7 @@ def add_inlines(paragraph: WordParagraph, inlines: tuple[Inline, ...], marker: C
         if not text:
             continue
         if inline.link:
-            run = add_hyperlink(paragraph, text, printable(inline.link))
+            run = add_hyperlink(paragraph, text, printable(inline.link), link_style)
         else:
             run = paragraph.add_run(text)
         # Emphasis written in the block (**bold**, *italic*) is content, not layout.
@@ -48,8 +52,8 @@ def add_inlines(paragraph: WordParagraph, inlines: tuple[Inline, ...], marker: C
     return runs
 
 
-def add_hyperlink(paragraph: WordParagraph, text: str, url: str) -> Run:
-    """Append ``text`` as a hyperlink to ``url`` and return its run."""
+def add_hyperlink(paragraph: WordParagraph, text: str, url: str, style_id: str) -> Run:
+    """Append ``text`` as a hyperlink to ``url`` (character style ``style_id``); return its run."""
     relation = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), relation)
@@ -57,7 +61,7 @@ def add_hyperlink(paragraph: WordParagraph, text: str, url: str) -> Run:
     paragraph._p.append(link)
     element = OxmlElement("w:r")
     link.append(element)
+    element.style = style_id
     run = Run(element, paragraph)
     run.text = text
-    run.style = paragraph.part.document.styles[HYPERLINK]
     return run

@@ -34,14 +34,14 @@ def write_docx(
 ) -> None:
     """Write ``document`` as a Word letter at ``path`` (optionally on a society's ``template``)."""
     word = open_template(Path(template)) if template else blank_document()
-    prepare_styles(word, house=not template)
+    ids = prepare_styles(word, house=not template)
     section = word.sections[0]
     set_paper(section, document.paper, margins=not template)
     if not template or not has_own_letterhead(word):
-        add_letterhead(section, document)
+        add_letterhead(section, document, ids)
     if not template or template_needs_footer(word):
-        add_page_numbers(section)
-    _LetterWriter(word, document, comments).write()
+        add_page_numbers(section, ids)
+    _LetterWriter(word, document, ids, comments).write()
     _set_properties(word, document)
     word.save(str(path))
 
@@ -52,6 +52,7 @@ class _LetterWriter:
 
     word: WordDocument
     document: Document
+    ids: dict[str, str]  # style name -> style id in this document
     comments: bool
     numbering: ListNumbering | None = None
     # Runs of the paragraphs that came from one use of a block, awaiting their comment.
@@ -74,18 +75,33 @@ class _LetterWriter:
         self._flush_comment()
         self._signatures()
         if document.competing_interests is not None:
-            statement = self.word.add_paragraph(style=names.COMPETING)
-            statement.add_run("Competing interests: ", style=names.STRONG)
-            add_inlines(statement, document.competing_interests.inlines, document.marker)
+            statement = self._new(names.COMPETING)
+            self._run(statement, "Competing interests: ", names.STRONG)
+            self._inlines(statement, document.competing_interests.inlines)
         self._references()
+
+    def _new(self, style: str) -> WordParagraph:
+        """An empty paragraph in named style ``style``, set by id (a name lookup is slow)."""
+        paragraph = self.word.add_paragraph()
+        paragraph._p.style = self.ids[style]
+        return paragraph
+
+    def _run(self, paragraph: WordParagraph, text: str, style: str | None = None) -> Run:
+        run = paragraph.add_run(printable(text))
+        if style:
+            run._r.style = self.ids[style]
+        return run
+
+    def _inlines(self, paragraph: WordParagraph, inlines: tuple[Inline, ...]) -> list[Run]:
+        return add_inlines(paragraph, inlines, self.document.marker, self.ids[names.HYPERLINK])
 
     def _line(self, style: str, text: str) -> None:
         if text:
-            self.word.add_paragraph(printable(text), style=style)
+            self._run(self._new(style), text)
 
     def _paragraph(self, style: str, inlines: tuple[Inline, ...], source: Source | None) -> WordParagraph:
-        paragraph = self.word.add_paragraph(style=style)
-        runs = add_inlines(paragraph, inlines, self.document.marker)
+        paragraph = self._new(style)
+        runs = self._inlines(paragraph, inlines)
         self._collect(source, runs)
         return paragraph
 
@@ -100,22 +116,22 @@ class _LetterWriter:
 
     def _signatures(self) -> None:
         for signatory in self.document.signatories:
-            signature = self.word.add_paragraph(style=names.SIGNATURE)
-            signature.add_run(printable(signatory.display_name), style=names.STRONG)
+            signature = self._new(names.SIGNATURE)
+            self._run(signature, signatory.display_name, names.STRONG)
             if signatory.role:
                 signature.add_run().add_break()
-                signature.add_run(printable(signatory.role))
+                self._run(signature, signatory.role)
 
     def _references(self) -> None:
         if not self.document.references:
             return
         assert self.numbering is not None
-        self.word.add_paragraph("References", style=names.REFERENCES_HEADING)
+        self._line(names.REFERENCES_HEADING, "References")
         num_id = self.numbering.new_references_list()
         for reference in self.document.references:
-            entry = self.word.add_paragraph(style=names.REFERENCE)
+            entry = self._new(names.REFERENCE)
             self.numbering.apply(entry, num_id)
-            add_inlines(entry, reference.inlines, self.document.marker)
+            self._inlines(entry, reference.inlines)
 
     def _collect(self, source: Source | None, runs: list[Run]) -> None:
         """Group consecutive paragraphs of one block use; one comment covers them all."""

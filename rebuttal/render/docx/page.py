@@ -37,7 +37,7 @@ def set_paper(section: Section, paper: str, *, margins: bool) -> None:
         section.header_distance = section.footer_distance = Cm(1.1)
 
 
-def add_letterhead(section: Section, document: Document) -> None:
+def add_letterhead(section: Section, document: Document, ids: dict[str, str]) -> None:
     """The society's letterhead on page 1, a running header on the pages after it."""
     section.different_first_page_header_footer = True
     first = section.first_page_header
@@ -49,24 +49,24 @@ def add_letterhead(section: Section, document: Document) -> None:
     if head.tagline:
         paragraphs.append((TAGLINE, head.tagline))
     if head.logo:
-        logo = _first_paragraph(first, LETTERHEAD)
+        logo = _first_paragraph(first, ids[LETTERHEAD])
         _add_logo(logo, Path(head.logo))
     for style, text in paragraphs:
-        _next_paragraph(first, style).add_run(printable(text))
+        _next_paragraph(first, ids[style]).add_run(printable(text))
     running = section.header
     running.is_linked_to_previous = False
     label = " · ".join(part for part in (head.short_name or head.name, document.title) if part)
-    _first_paragraph(running, HEADER).add_run(printable(label))
+    _first_paragraph(running, ids[HEADER]).add_run(printable(label))
 
 
-def add_page_numbers(section: Section) -> None:
+def add_page_numbers(section: Section, ids: dict[str, str]) -> None:
     """``Page N of M`` in the footer of every page (first page included)."""
     footers = [section.footer]
     if section.different_first_page_header_footer:
         footers.append(section.first_page_footer)
     for footer in footers:
         footer.is_linked_to_previous = False
-        paragraph = _first_paragraph(footer, FOOTER)
+        paragraph = _first_paragraph(footer, ids[FOOTER])
         paragraph.add_run("Page ")
         _add_field(paragraph, "PAGE", "1")
         paragraph.add_run(" of ")
@@ -91,21 +91,20 @@ def _add_logo(paragraph: WordParagraph, path: Path) -> None:
         raise RebuttalError(f"logo could not be read: {error}", file=path, field="logo") from None
 
 
-def _first_paragraph(story: _Header | _Footer, style: str) -> WordParagraph:
+def _first_paragraph(story: _Header | _Footer, style_id: str) -> WordParagraph:
     # A new header or footer part already holds one empty paragraph: use it.
     paragraph = story.paragraphs[0] if story.paragraphs else story.add_paragraph()
     if paragraph.text or paragraph.runs:
         paragraph = story.add_paragraph()
-    paragraph.style = style
+    paragraph._p.style = style_id
     return paragraph
 
 
-def _next_paragraph(story: _Header, style: str) -> WordParagraph:
+def _next_paragraph(story: _Header, style_id: str) -> WordParagraph:
     paragraphs = story.paragraphs
-    if len(paragraphs) == 1 and not paragraphs[0].runs:
-        paragraphs[0].style = style
-        return paragraphs[0]
-    return story.add_paragraph(style=style)
+    paragraph = paragraphs[0] if len(paragraphs) == 1 and not paragraphs[0].runs else story.add_paragraph()
+    paragraph._p.style = style_id
+    return paragraph
 
 
 def _add_field(paragraph: WordParagraph, instruction: str, shown: str) -> None:

@@ -15,6 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
+from docx.styles.style import StyleFactory
 
 LETTERHEAD = "Letterhead"
 TAGLINE = "Letterhead Tagline"
@@ -64,7 +65,7 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec(LETTERHEAD, size=18, bold=True, color=_ACCENT, align=WD_ALIGN_PARAGRAPH.CENTER, after=2),
     StyleSpec(TAGLINE, size=9, italic=True, color=_GREY, align=WD_ALIGN_PARAGRAPH.CENTER, after=4,
               rule_below=True),
-    StyleSpec(DATE, after=12),
+    StyleSpec(DATE, before=6, after=12),
     StyleSpec(RECIPIENT, after=12),
     StyleSpec(TITLE, size=15, bold=True, color=_ACCENT, before=6, after=12, keep_with_next=True),
     StyleSpec(SALUTATION, after=10, keep_with_next=True),
@@ -83,26 +84,31 @@ SPECS: tuple[StyleSpec, ...] = (
 )
 
 
-def prepare_styles(word: WordDocument, *, house: bool) -> None:
-    """Give ``word`` every style the letter uses; with ``house``, restyle existing ones too."""
+def prepare_styles(word: WordDocument, *, house: bool) -> dict[str, str]:
+    """Give ``word`` every style the letter uses (restyled with ``house``); return name -> style id.
+
+    Callers set styles by id: python-docx's lookup by name scans every style
+    in the document each time, which made styling most of the render time.
+    """
     styles = word.styles
-    # One pass over the style part, not one XPath search per style we look up.
-    existing = {style.name for style in styles}
+    found = {style.name: style for style in styles}
     for spec in SPECS:
-        if spec.name in existing:
+        style = found.get(spec.name)
+        if style is not None:
             if not house:
                 continue  # The template's own look wins.
-            style = styles[spec.name]
             _reset(style.element)
         else:
             kind = WD_STYLE_TYPE.CHARACTER if spec.character else WD_STYLE_TYPE.PARAGRAPH
-            style = styles.add_style(spec.name, kind)
-            if spec.base and spec.base in existing:
-                style.base_style = styles[spec.base]
-            existing.add(spec.name)
+            # add_style would re-scan every name to refuse duplicates; we know it is new.
+            style = StyleFactory(styles.element.add_style_of_type(spec.name, kind, False))
+            if spec.base and spec.base in found:
+                style.base_style = found[spec.base]
+            found[spec.name] = style
         style.hidden = False
         style.quick_style = True
         _apply(style, spec)
+    return {spec.name: found[spec.name].style_id for spec in SPECS}
 
 
 def _reset(element: object) -> None:
