@@ -88,7 +88,10 @@ def _add_logo(paragraph: WordParagraph, path: Path) -> None:
             "logo is not an image Word can show (use PNG, JPEG, GIF, BMP or TIFF)", file=path, field="logo"
         ) from None
     except Exception as error:  # A truncated or corrupt image file.
-        raise RebuttalError(f"logo could not be read: {error}", file=path, field="logo") from None
+        detail = str(error) or type(error).__name__
+        raise RebuttalError(
+            f"logo is a damaged image file ({detail})", file=path, field="logo"
+        ) from None
 
 
 def _first_paragraph(story: _Header | _Footer, style_id: str) -> WordParagraph:
