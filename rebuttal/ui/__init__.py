@@ -1,0 +1,1 @@
+"""The interactive app (Textual). Only this package imports Textual."""

@@ -1,0 +1,316 @@
+"""The rebuttal app: browse the library, assemble the letter, preview it, save and export.
+
+The app is a thin layer over :class:`rebuttal.session.Session`: keys and
+clicks call the session's operations, and after every change the panels
+show the session's outline and its one assembled Document (the same the
+exports are made from). Refused changes and failures are notifications,
+never crashes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, OptionList, Static
+
+from rebuttal.errors import RebuttalError
+from rebuttal.library import Library, user_library_folder
+from rebuttal.model import Letterhead
+from rebuttal.outline import Article, LetterInfo, SocietyChoice
+from rebuttal.render.rich_render import render_rich
+from rebuttal.session import ChangeRefused, Session
+from rebuttal.ui.dialogs import (
+    EditScreen,
+    HelpScreen,
+    NewBlockScreen,
+)
+from rebuttal.ui.files import FileActions
+from rebuttal.ui.forms import DetailsScreen
+from rebuttal.ui.palette import RebuttalCommands
+from rebuttal.ui.panels import BlockDetail, BlockList, LetterList, LetterPanel, LibraryPanel, PreviewPanel
+from rebuttal.ui.status import status_line
+from rebuttal.user_blocks import NewBlock, write_user_block
+
+GETTING_STARTED = (
+    "**Getting started.** Press **F2** to describe the article you answer and choose the society "
+    "and venue. In the **Library** (left, top) type to filter and press **Enter** to add a block; "
+    "in the **Letter** (left, bottom) move, edit and remove blocks. **Tab** moves between panels, "
+    "**Ctrl+S** saves the outline, **Ctrl+E** exports a Word file, **Ctrl+Z** undoes, "
+    "**Ctrl+P** lists every command, **Ctrl+Q** quits."
+)
+
+
+class MainScreen(Screen[None]):
+    """The main screen; tells the app when a dialog closes so it can lay out the panes again."""
+
+    def on_screen_resume(self) -> None:
+        """Back from a dialog: the block pane shows again if the library has focus."""
+        app = self.app
+        if isinstance(app, RebuttalApp):
+            self.call_after_refresh(app.on_descendant_focus, None)
+
+
+class RebuttalApp(FileActions, App[None]):
+    """Write a rebuttal letter from the society's approved blocks."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "rebuttal"
+    COMMANDS = App.COMMANDS | {RebuttalCommands}
+    BINDINGS = [  # noqa: RUF012
+        Binding("f2", "details", "Article", id="app.details"),
+        Binding("ctrl+s", "save", "Save", id="app.save"),
+        Binding("ctrl+e", "export('docx')", "Export", id="app.export"),
+        Binding("ctrl+z", "undo", "Undo", id="app.undo"),
+        Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
+        Binding("ctrl+n", "new_block", "New block", id="app.new_block", show=False),
+        Binding("f1,question_mark", "help", "Help", key_display="F1", id="app.help"),
+        Binding("slash", "focus_filter", "Filter library", show=False, id="app.filter"),
+        Binding("ctrl+q", "quit_app", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(
+        self, session: Session, *, autosave_seconds: float | None = 3.0, offer_recovery: bool = True
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.selected = 0
+        self.autosave_seconds = autosave_seconds
+        self.offer_recovery = offer_recovery
+        self._autosaved_revision = session.revision
+        self._last_click: tuple[str, float] = ("", 0.0)
+        self._design = session.outline.article.design
+
+    # -- layout --------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen[None]:
+        """The main screen (the app's compose fills it)."""
+        return MainScreen()
+
+    def compose(self) -> ComposeResult:
+        """Library and letter on the left, block text and preview on the right, status below."""
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield LibraryPanel(self.session)
+                yield LetterPanel()
+            with Vertical(id="right"):
+                yield BlockDetail()
+                yield PreviewPanel()
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the letter, start autosaving, offer an autosaved version if one is waiting."""
+        self.query_one(BlockDetail).display = False
+        self.refresh_letter()
+        self.query_one(BlockList).focus()
+        self.call_after_refresh(self.on_descendant_focus, None)
+        if self.autosave_seconds:
+            self.set_interval(self.autosave_seconds, self.autosave)
+        if self.offer_recovery:
+            self.call_after_refresh(self.offer_to_recover)
+
+    # -- showing the letter ------------------------------------------------------------------
+    def refresh_letter(self) -> None:
+        """Redraw the letter list, the preview and the status line from the session."""
+        session = self.session
+        self.query_one(LetterList).show(session, self.selected)
+        if session.document is not None:
+            self.query_one(PreviewPanel).show(render_rich(session.document))
+        else:
+            self.query_one(PreviewPanel).show(Text(session.error, style="bold red"))
+        self.query_one("#status", Static).update(status_line(session))
+        panel = self.query_one(LetterPanel)
+        name = session.path.name if session.path else "not saved yet"
+        panel.border_title = f"Letter — {name}{' ●' if session.dirty else ''}"
+        panel.border_subtitle = f"{len(session.body)} blocks"
+        if session.outline.article.design != self._design:
+            self._design = session.outline.article.design
+            self.query_one(LibraryPanel).refilter()
+
+    def show_block(self, block_id: str) -> None:
+        """Show a library block in the detail pane, filled in from this letter."""
+        block = self.session.library.block(block_id)
+        if block is None:
+            return
+        document = self.session.preview_block(block)
+        if isinstance(document, str):
+            body: object = Text(document, style="red")
+        else:
+            alone = replace(
+                document, letterhead=Letterhead(""), date="", recipient="", title="", salutation="",
+                signatories=(), competing_interests=None,
+            )
+            body = render_rich(alone)
+        approved = f" by {block.approved_by}" if block.approved_by else ""
+        meta = f"{block.id} v{block.version or '?'} · {block.status}{approved}"
+        self.query_one(BlockDetail).show(block.title, body, meta)  # type: ignore[arg-type]
+
+    def on_descendant_focus(self, event: object) -> None:
+        """The block pane shows while the library has focus; the preview has the room otherwise."""
+        focused = self.focused
+        in_library = focused is not None and any(a.id == "library" for a in focused.ancestors_with_self)
+        self.query_one(BlockDetail).display = in_library
+        blocks = self.query_one(BlockList)
+        if in_library and blocks.highlighted_option is not None and blocks.highlighted_option.id:
+            self.show_block(blocks.highlighted_option.id)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Follow the cursor: the letter's selection, or the library block shown."""
+        if event.option_list.id == "items" and self.session.body:
+            self.selected = event.option_index
+        elif event.option_list.id == "blocks" and event.option.id:
+            self.show_block(event.option.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A second click on the same library block adds it (mouse users' Enter)."""
+        if event.option_list.id != "blocks" or not event.option.id:
+            return
+        previous, when = self._last_click
+        now = time.monotonic()
+        self._last_click = (event.option.id, now)
+        if previous == event.option.id and now - when < 1.5:
+            self._add(event.option.id)
+
+    # -- changing the letter -----------------------------------------------------------------
+    def attempt(self, change: Callable[..., object], *args: object) -> str:
+        """Run a session change; '' on success, else the message (the letter is unchanged)."""
+        try:
+            result = change(*args)
+        except (ChangeRefused, RebuttalError, OSError) as error:
+            return str(error)
+        if isinstance(result, int) and not isinstance(result, bool):
+            self.selected = result
+        self.refresh_letter()
+        return ""
+
+    def act(self, change: Callable[..., object], *args: object) -> None:
+        """Run a change from a key; a refusal becomes a notification."""
+        message = self.attempt(change, *args)
+        if message:
+            self.notify(message, title="Not done", severity="error")
+
+    def on_block_list_add_requested(self, message: BlockList.AddRequested) -> None:
+        """Add the chosen block after the selected item of the letter."""
+        self._add(message.block_id)
+
+    def _add(self, block_id: str) -> None:
+        at = self.selected + 1 if self.session.body else 0
+        self.act(self.session.add_block, block_id, at)
+
+    def action_add_highlighted(self) -> None:
+        """Add the library block under the cursor."""
+        self.query_one(BlockList).action_add()
+
+    def action_move(self, delta: int) -> None:
+        """Move the selected item up (-1) or down (1)."""
+        self.act(self.session.move, self.selected, delta)
+
+    def action_remove_item(self) -> None:
+        """Remove the selected item."""
+        self.act(self.session.remove, self.selected)
+        if self.session.body:
+            self.notify("Removed. Ctrl+Z brings it back.", timeout=2)
+
+    def action_duplicate_item(self) -> None:
+        """Insert a copy of the selected item after it."""
+        self.act(self.session.duplicate, self.selected)
+
+    def action_toggle_variant(self) -> None:
+        """Switch the selected item between full and short text."""
+        self.act(self.session.toggle_variant, self.selected)
+
+    def action_edit_item(self) -> None:
+        """Edit the text of the selected use of a block."""
+        session = self.session
+        if not session.body:
+            self.notify("The letter is empty: add a block from the Library first.", severity="warning")
+            return
+        index = self.selected
+        item = session.body[index]
+        heading = f"Edit “{session.item_title(item)}” in this letter only (the library keeps its text)"
+        block = session.block_of(item)
+        title = item.title or (block.title if block else "")
+        self.push_screen(EditScreen(heading, title, session.original_text(index),
+                                    lambda text, new_title: self.attempt(session.edit_item, index, text,
+                                                                         new_title)))
+
+    def action_undo(self) -> None:
+        """Undo the last change to the letter."""
+        label = self.session.undo()
+        self.refresh_letter()
+        self.notify(f"Undone: {label}" if label else "Nothing to undo.", timeout=2)
+
+    def action_redo(self) -> None:
+        """Redo the last undone change."""
+        label = self.session.redo()
+        self.refresh_letter()
+        self.notify(f"Redone: {label}" if label else "Nothing to redo.", timeout=2)
+
+    def action_details(self, focus: str = "") -> None:
+        """Open the article and letter form."""
+
+        def apply(letter: LetterInfo, society: SocietyChoice, article: Article) -> str:
+            return self.attempt(self.session.update_details, letter, society, article)
+
+        self.push_screen(DetailsScreen(self.session.library, self.session.outline, apply, focus))
+
+    def action_new_block(self) -> None:
+        """Write a new block to the user's library and add it to the letter."""
+
+        def apply(block_id: str, kind: str, title: str, text: str, tags: tuple[str, ...]) -> str:
+            try:
+                block = write_user_block(self.session.library, NewBlock(block_id, kind, title, text, tags))
+            except (RebuttalError, OSError) as error:
+                return str(error)
+            self.query_one(LibraryPanel).reindex()
+            self.notify(f"Saved the block to {block.path}", title="New block")
+            self._add(block.id)
+            return ""
+
+        self.push_screen(NewBlockScreen(user_library_folder(), apply))
+
+    # -- help --------------------------------------------------------------------------------
+    def action_focus_filter(self) -> None:
+        """Go to the library's filter box."""
+        self.query_one("#filter", Input).focus()
+
+    def action_help(self) -> None:
+        """Help for the focused panel and the keys that work there."""
+        self.push_screen(HelpScreen(self.help_text()))
+
+    def help_text(self) -> str:
+        """Markdown: the focused panel's help, its keys, and the keys that work everywhere."""
+        focused: Widget | None = self.focused
+        panel_help = next((getattr(w, "HELP", "") for w in (focused.ancestors_with_self if focused else ())
+                           if getattr(w, "HELP", "")), "")
+        rows = ["| Key | Does | Binding id |", "| --- | --- | --- |"]
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if binding.description and not binding.system:
+                display = binding.key_display or self.get_key_display(binding)
+                rows.append(f"| {display} ({key}) | {binding.description} | `{binding.id or ''}` |")
+        rows.append("| Ctrl+P | Command palette: every action by name | |")
+        title = f"# Help — {self._panel_name(focused)}"
+        return "\n\n".join([title, panel_help, "## Keys here", "\n".join(rows), GETTING_STARTED])
+
+    @staticmethod
+    def _panel_name(focused: Widget | None) -> str:
+        for widget in focused.ancestors_with_self if focused else ():
+            if widget.id in ("library", "letter", "preview"):
+                return {"library": "Library", "letter": "Letter", "preview": "Preview"}[widget.id]
+        return "rebuttal"
+
+
+def make_app(path: Path | None, library: Library, *, today: dt.date | None = None,
+             autosave_seconds: float | None = 3.0) -> RebuttalApp:
+    """The app editing the outline at ``path`` (a new letter when the file does not exist)."""
+    return RebuttalApp(Session.open(library, path, today=today), autosave_seconds=autosave_seconds)

@@ -1,0 +1,255 @@
+"""Modal dialogs: confirm, choose a path, edit one use of a block, write a new block, help."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Markdown, RadioButton, RadioSet, Select, TextArea
+
+from rebuttal.library import BLOCK_KINDS
+
+# A callback that applies what the dialog collected: '' on success, else the message to show.
+Apply = Callable[..., str]
+
+EXTENSIONS = {"docx": ".docx", "md": ".md", "txt": ".txt"}
+FORMAT_NAMES = {"docx": "Word (DOCX)", "md": "Markdown", "txt": "Plain text"}
+
+
+class Dialog(ModalScreen[str]):
+    """A modal with Escape to cancel and a line for the error of the last attempt."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]  # noqa: RUF012
+
+    def action_cancel(self) -> None:
+        """Close without doing anything."""
+        self.dismiss("")
+
+    def show_error(self, message: str) -> None:
+        """Show why the last attempt was refused (or clear it)."""
+        label = self.query_one("#dialog-error", Label)
+        label.update(message)
+        label.display = bool(message)
+
+    def attempt(self, apply: Apply, *args: object) -> None:
+        """Run ``apply``; close on success, otherwise show its message and stay open."""
+        message = apply(*args)
+        if message:
+            self.show_error(message)
+        else:
+            self.dismiss("done")
+
+
+class ConfirmScreen(ModalScreen[str]):
+    """A question with a few answers; dismisses with the chosen answer's id."""
+
+    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel", id="confirm.cancel")]  # noqa: RUF012
+
+    def __init__(self, question: str, answers: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.question = question
+        self.answers = answers
+
+    def compose(self) -> ComposeResult:
+        """The question and one button per answer."""
+        with Vertical(classes="dialog"):
+            yield Label(self.question, classes="question")
+            with Horizontal(classes="buttons"):
+                for answer_id, label in self.answers:
+                    variant = "default" if answer_id == "cancel" else "primary"
+                    yield Button(label, id=answer_id, variant=variant)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Answer."""
+        self.dismiss(event.button.id or "cancel")
+
+
+class PathScreen(Dialog):
+    """Where to save or export; for exports, also which format."""
+
+    def __init__(self, title: str, suggested: Path, apply: Apply, *, formats: bool) -> None:
+        super().__init__()
+        self.title_text = title
+        self.suggested = suggested
+        self.apply = apply
+        self.formats = formats
+
+    def compose(self) -> ComposeResult:
+        """Path input, format choice, buttons."""
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="question")
+            yield Label("File (a relative path is taken from the current folder):")
+            yield Input(str(self.suggested), id="path")
+            if self.formats:
+                with RadioSet(id="format"):
+                    for fmt, name in FORMAT_NAMES.items():
+                        ticked = self.suggested.suffix == EXTENSIONS[fmt]
+                        yield RadioButton(name, value=ticked, id=f"fmt-{fmt}")
+            yield Label("", id="dialog-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Export" if self.formats else "Save", id="ok", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        """Focus the path, hide the empty error line."""
+        self.show_error("")
+        self.query_one("#path", Input).focus()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        """Changing the format changes the file's extension to match."""
+        fmt = (event.pressed.id or "fmt-docx").removeprefix("fmt-")
+        path_input = self.query_one("#path", Input)
+        path_input.value = str(Path(path_input.value).with_suffix(EXTENSIONS[fmt]))
+
+    def chosen_format(self) -> str:
+        """The format ticked, else the one the extension implies."""
+        if self.formats:
+            pressed = self.query_one("#format", RadioSet).pressed_button
+            if pressed is not None and pressed.id:
+                return pressed.id.removeprefix("fmt-")
+        suffix = Path(self.query_one("#path", Input).value).suffix.lower()
+        return {".md": "md", ".txt": "txt"}.get(suffix, "docx")
+
+    def submit(self) -> None:
+        """Try to write the file."""
+        value = self.query_one("#path", Input).value.strip()
+        if not value:
+            self.show_error("Type a file name.")
+            return
+        self.attempt(self.apply, Path(value).expanduser(), self.chosen_format())
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the path box confirms."""
+        self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """OK or Cancel."""
+        if event.button.id == "ok":
+            self.submit()
+        else:
+            self.dismiss("")
+
+
+class EditScreen(Dialog):
+    """Edit the heading and text of one use of a block; the library block is not changed."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "cancel", "Cancel", id="edit.cancel"),
+        Binding("ctrl+s", "apply", "Apply", id="edit.apply", priority=True),
+    ]
+
+    def __init__(self, heading: str, title: str, text: str, apply: Apply) -> None:
+        super().__init__()
+        self.heading = heading
+        self.title_value = title
+        self.text_value = text
+        self.apply = apply
+
+    def compose(self) -> ComposeResult:
+        """Heading input, text area, buttons."""
+        with Vertical(classes="dialog wide"):
+            yield Label(self.heading, classes="question")
+            yield Label("Heading (points only):")
+            yield Input(self.title_value, id="item-title")
+            yield Label("Text — **bold**, *italic*, citations [@key], placeholders {article.title}:")
+            yield TextArea(self.text_value, id="item-text", soft_wrap=True)
+            yield Label("", id="dialog-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Apply (Ctrl+S)", id="ok", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        """Start in the text."""
+        self.show_error("")
+        self.query_one(TextArea).focus()
+
+    def action_apply(self) -> None:
+        """Apply the edit (refused with a message when the letter would not assemble)."""
+        self.attempt(self.apply, self.query_one(TextArea).text, self.query_one("#item-title", Input).value)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Apply or cancel."""
+        if event.button.id == "ok":
+            self.action_apply()
+        else:
+            self.dismiss("")
+
+
+class NewBlockScreen(Dialog):
+    """Write a new block to the user's own library."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "cancel", "Cancel", id="newblock.cancel"),
+        Binding("ctrl+s", "create", "Create", id="newblock.create", priority=True),
+    ]
+
+    def __init__(self, folder: Path, apply: Apply) -> None:
+        super().__init__()
+        self.folder = folder
+        self.apply = apply
+
+    def compose(self) -> ComposeResult:
+        """The block's fields."""
+        with Vertical(classes="dialog wide"):
+            yield Label(f"New block, saved as a draft in {self.folder}", classes="question")
+            with Horizontal(classes="row"):
+                yield Input(placeholder="id: group/name, e.g. concerns/sample-size", id="block-id")
+                yield Select([(kind, kind) for kind in BLOCK_KINDS], value="concern", allow_blank=False,
+                             id="block-kind")
+            yield Input(placeholder="Title", id="block-title")
+            yield Input(placeholder="Tags, separated by commas", id="block-tags")
+            yield TextArea("", id="block-text", soft_wrap=True)
+            yield Label("", id="dialog-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Create and add (Ctrl+S)", id="ok", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        """Start at the id."""
+        self.show_error("")
+        self.query_one("#block-id", Input).focus()
+
+    def action_create(self) -> None:
+        """Write the block (refused with a message when something is missing or wrong)."""
+        tags = tuple(t.strip() for t in self.query_one("#block-tags", Input).value.split(",") if t.strip())
+        self.attempt(
+            self.apply,
+            self.query_one("#block-id", Input).value.strip(),
+            str(self.query_one("#block-kind", Select).value),
+            self.query_one("#block-title", Input).value,
+            self.query_one("#block-text", TextArea).text,
+            tags,
+        )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Create or cancel."""
+        if event.button.id == "ok":
+            self.action_create()
+        else:
+            self.dismiss("")
+
+
+class HelpScreen(ModalScreen[None]):
+    """Help for the panel that had focus, and every key that works there."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape,f1,question_mark,q", "dismiss", "Close help", id="help.close"),
+    ]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        """The help text."""
+        with VerticalScroll(classes="dialog wide", id="help"):
+            yield Markdown(self.text)
+            yield Button("Close (Esc)", id="close")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Close."""
+        self.dismiss()

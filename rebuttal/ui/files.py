@@ -1,0 +1,126 @@
+"""Saving, exporting, autosaving, recovering and quitting: the app's file actions.
+
+A mixin of :class:`rebuttal.ui.app.RebuttalApp`, kept apart so each module
+stays small; it uses the app's ``session``, ``attempt`` and ``refresh_letter``.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rebuttal.autosave import discard_autosave, find_recovery, write_autosave
+from rebuttal.errors import RebuttalError
+from rebuttal.outline import Outline
+from rebuttal.ui.dialogs import EXTENSIONS, FORMAT_NAMES, ConfirmScreen, PathScreen
+
+if TYPE_CHECKING:
+    from rebuttal.ui.app import RebuttalApp
+
+    _Base = RebuttalApp
+else:
+    _Base = object
+
+
+class FileActions(_Base):
+    """Save (Ctrl+S), save as, export, autosave, recovery and quitting with a question."""
+
+    def action_save(self) -> None:
+        """Save the outline (asks for a file the first time)."""
+        if self.session.path is None:
+            self.action_save_as()
+            return
+        self._save_to(self.session.path)
+
+    def _save_to(self, path: Path, _fmt: str = "") -> str:
+        before = self.session.path
+        message = self.attempt(self.session.save, path)
+        if message:
+            self.notify(message, title="Not saved", severity="error")
+            return message
+        discard_autosave(before)
+        discard_autosave(path)
+        self._autosaved_revision = self.session.revision
+        self.refresh_letter()
+        self.notify(f"Saved the outline to {path.resolve()}", title="Saved")
+        return ""
+
+    def action_save_as(self) -> None:
+        """Save the outline to a file chosen now."""
+        suggested = self.session.path or Path("letter.toml")
+        self.push_screen(PathScreen("Save the letter's outline (TOML) as:", suggested, self._save_to,
+                                    formats=False))
+
+    def action_export(self, fmt: str = "docx") -> None:
+        """Export the letter as DOCX, Markdown or text to a file chosen now."""
+        stem = self.session.path.stem if self.session.path else "letter"
+        suggested = Path.cwd() / f"{stem}{EXTENSIONS[fmt]}"
+
+        def apply(path: Path, chosen: str) -> str:
+            message = self.attempt(self.session.export, path, chosen)
+            if not message:
+                self.notify(f"Exported {FORMAT_NAMES[chosen]} to {path.resolve()}", title="Exported",
+                            timeout=8)
+            return message
+
+        self.push_screen(PathScreen("Export the letter", suggested, apply, formats=True))
+
+    def autosave(self) -> None:
+        """Write the working letter to the autosave file when it changed since the last time."""
+        session = self.session
+        if not session.dirty or session.revision == self._autosaved_revision:
+            return
+        try:
+            write_autosave(session.outline, session.path)
+        except (OSError, RebuttalError) as error:
+            self.notify(f"Autosave failed: {error}", severity="warning")
+        self._autosaved_revision = session.revision
+
+    def offer_to_recover(self) -> None:
+        """Offer the autosaved letter left by a session that did not end cleanly."""
+        recovery = find_recovery(self.session.path)
+        if recovery is None:
+            return
+        where = self.session.path.name if self.session.path else "a new letter"
+        question = (
+            f"An autosaved version of {where} from {recovery.saved_at:%Y-%m-%d %H:%M} has changes "
+            "that were never saved. Recover it?"
+        )
+
+        def answered(answer: str | None) -> None:
+            if answer == "recover":
+                recovered = copy.deepcopy(recovery.outline)
+
+                def take(outline: Outline) -> None:
+                    outline.__dict__.update(recovered.__dict__)
+
+                self.act(self.session.change, "recover autosave", take)
+                self.notify("Recovered. Save with Ctrl+S to keep it.", title="Recovered")
+            elif answer == "discard":
+                discard_autosave(self.session.path)
+
+        self.push_screen(ConfirmScreen(question, [("recover", "Recover"), ("discard", "Discard it")]),
+                         answered)
+
+    def action_quit_app(self) -> None:
+        """Quit, asking first when there are unsaved changes."""
+        if not self.session.dirty:
+            discard_autosave(self.session.path)
+            self.exit()
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                self.action_save()
+                if not self.session.dirty:
+                    self.exit()
+            elif answer == "discard":
+                discard_autosave(self.session.path)
+                self.exit()
+
+        name = self.session.path.name if self.session.path else "this new letter"
+        self.push_screen(ConfirmScreen(
+            f"Save the changes to {name} before quitting?",
+            [("save", "Save and quit"), ("discard", "Quit without saving"), ("cancel", "Cancel")],
+        ), answered)

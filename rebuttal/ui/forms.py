@@ -1,0 +1,210 @@
+"""The article and letter form: target article, society, venue, style, date.
+
+Each field is checked as it is typed (``outline.article_problem``) and its
+problem shown under it; Apply only closes the form when every field is
+valid, and the whole form is one undoable change.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import fields
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, Select
+
+from rebuttal.library import Library
+from rebuttal.outline import Article, LetterInfo, Outline, SocietyChoice, article_problem
+from rebuttal.styles import STYLES
+from rebuttal.ui.dialogs import Dialog
+
+ARTICLE_FIELDS = [
+    ("title", "Title", "the article's full title"),
+    ("authors", "Authors", "e.g. Wang, X; Martin, G  (Family, Initials; separated by ;)"),
+    ("journal", "Journal", "e.g. BMJ"),
+    ("journal_abbrev", "Journal abbreviation", "NLM abbreviation, e.g. J Pain Res (optional)"),
+    ("date", "Published", "YYYY-MM-DD, YYYY-MM or YYYY"),
+    ("volume", "Volume", "e.g. 388"),
+    ("issue", "Issue", ""),
+    ("pages", "Pages", "e.g. e079971 or 123-9"),
+    ("doi", "DOI", "e.g. 10.1136/bmj-2024-079971"),
+    ("pmid", "PMID", "e.g. 39971346 (digits)"),
+    ("design", "Design", "e.g. network meta-analysis (suited blocks are listed first, ★)"),
+]
+LETTER_FIELDS = [
+    ("title", "Letter title", "e.g. Statement of Concern"),
+    ("date", "Letter date", "YYYY-MM-DD (empty: today)"),
+    ("recipient", "Addressed to", "e.g. The Editors, The BMJ"),
+]
+
+Applied = Callable[[LetterInfo, SocietyChoice, Article], str]
+
+
+def known_venues(library: Library) -> list[str]:
+    """Venue profile names found in the library's ``venues/`` folders."""
+    names = {path.stem for folder in library.folders for path in Path(folder).glob("venues/*.toml")}
+    return sorted(names)
+
+
+def field_problem(section: str, name: str, value: str) -> str:
+    """The message to show under a field, or ''."""
+    if section == "article" and name in ("doi", "pmid", "date"):
+        problem = article_problem(name, value)
+        return problem[1] if problem else ""
+    if section == "letter" and name == "date" and value:
+        problem = article_problem("date", value)
+        if problem or len(value) != 10:
+            return f"'{value}' is not a full date (YYYY-MM-DD)"
+    return ""
+
+
+class DetailsScreen(Dialog):
+    """Article, society and letter details in one form."""
+
+    HELP = (
+        "**Article and letter.** Describe the article you answer: its fields fill the placeholders "
+        "in the blocks ({article.first_author}, {article.journal}…) and become the first reference. "
+        "Choose the society that signs and the venue (its word and reference limits). A DOI, PMID or "
+        "date that is not valid is shown in red under the field. **Ctrl+S** or Apply keeps the changes, "
+        "**Esc** discards them."
+    )
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "cancel", "Cancel", id="details.cancel"),
+        Binding("ctrl+s", "apply", "Apply", id="details.apply", priority=True),
+        Binding("ctrl+o", "import_article", "Import…", id="details.import"),
+    ]
+
+    def __init__(self, library: Library, outline: Outline, apply: Applied, focus: str = "") -> None:
+        super().__init__()
+        self.library = library
+        self.outline = outline
+        self.apply = apply
+        self.first_focus = focus
+
+    def compose(self) -> ComposeResult:
+        """Two sections of labelled inputs, each with its own problem line."""
+        letter, article = self.outline.letter, self.outline.article
+        societies = [(f"{s.name} ({s.id})", s.id) for s in self.library.societies.values()]
+        with Vertical(classes="dialog wide", id="details"):
+            yield Label("Article and letter — Ctrl+S apply, Esc cancel, Ctrl+O import", classes="question")
+            with VerticalScroll(id="details-fields"):
+                yield Label("The letter", classes="section")
+                yield self._row("Society", Select(societies, value=self.outline.society.id or Select.NULL,
+                                                  prompt="Choose the society that signs", id="society",
+                                                  compact=True))
+                venues = known_venues(self.library)
+                hint = ", ".join(venues) or "e.g. society-statement, bmj-rapid-response"
+                yield self._row("Venue", Input(letter.venue, id="letter-venue", placeholder=hint,
+                                               suggester=SuggestFromList(venues) if venues else None,
+                                               compact=True))
+                yield self._row("Citation style", Select([(s.title, s.name) for s in STYLES.values()],
+                                                         value=letter.style or "nlm", allow_blank=False,
+                                                         id="letter-style", compact=True))
+                for name, label, hint in LETTER_FIELDS:
+                    yield self._field("letter", name, label, hint, getattr(letter, name))
+                yield Label("The article you answer", classes="section")
+                for name, label, hint in ARTICLE_FIELDS:
+                    value = getattr(article, name)
+                    value = "; ".join(value) if name == "authors" else value
+                    yield self._field("article", name, label, hint, value)
+            yield Label("", id="dialog-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Apply (Ctrl+S)", id="ok", variant="primary")
+                yield Button("Import from file (Ctrl+O)", id="import")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def _row(self, label: str, widget: Input | Select) -> Horizontal:
+        return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
+
+    def _field(self, section: str, name: str, label: str, hint: str, value: str) -> Vertical:
+        message = field_problem(section, name, value)
+        problem = Label(message, id=f"{section}-{name}-problem", classes="error field-problem")
+        problem.display = bool(message)
+        widget = Input(value, placeholder=hint, id=f"{section}-{name}", compact=True)
+        return Vertical(self._row(label, widget), problem, classes="field")
+
+    def on_mount(self) -> None:
+        """Focus the field asked for (society, venue...) or the article's title; show problems."""
+        self.show_error("")
+        for widget in self.query(Input):
+            self._check(widget)
+        target = {"society": "#society", "venue": "#letter-venue", "style": "#letter-style"}.get(
+            self.first_focus, "#article-title"
+        )
+        self.query_one(target).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Check a field as it is typed."""
+        self._check(event.input)
+
+    def _check(self, widget: Input) -> str:
+        section, _, name = (widget.id or "").partition("-")
+        problem = field_problem(section, name, widget.value.strip())
+        matches = self.query(f"#{widget.id}-problem")
+        if matches:
+            label = matches.first(Label)
+            label.update(problem)
+            label.display = bool(problem)
+        return problem
+
+    def collect(self) -> tuple[LetterInfo, SocietyChoice, Article] | None:
+        """The form's values, or None (focusing the first bad field) when one is invalid."""
+        for widget in self.query(Input):
+            if self._check(widget):
+                widget.focus()
+                self.show_error("Fix the field marked in red first.")
+                return None
+        letter = copy.deepcopy(self.outline.letter)
+        article = Article()
+        for name, _, _ in LETTER_FIELDS:
+            setattr(letter, name, self.query_one(f"#letter-{name}", Input).value.strip())
+        letter.title = letter.title or LetterInfo.title
+        letter.venue = self.query_one("#letter-venue", Input).value.strip()
+        letter.style = str(self.query_one("#letter-style", Select).value)
+        for item in fields(Article):
+            if item.name == "url":
+                article.url = self.outline.article.url
+                continue
+            value = self.query_one(f"#article-{item.name}", Input).value.strip()
+            if item.name == "authors":
+                article.authors = [a.strip() for a in value.split(";") if a.strip()]
+            else:
+                setattr(article, item.name, value)
+        society_value = self.query_one("#society", Select).value
+        society = SocietyChoice(
+            id="" if society_value is Select.NULL else str(society_value),
+            overrides=dict(self.outline.society.overrides),
+        )
+        return letter, society, article
+
+    def action_apply(self) -> None:
+        """Keep the changes (one undoable change)."""
+        values = self.collect()
+        if values is not None:
+            self.attempt(self.apply, *values)
+
+    def action_import_article(self) -> None:
+        """Fill the article from a reference file, when the importers are installed."""
+        try:
+            import rebuttal.importers  # type: ignore[import-not-found]  # noqa: F401
+        except ImportError:
+            self.app.notify(
+                "Importing from a file is not available in this version yet: type the fields in.",
+                title="Import", severity="warning",
+            )
+            return
+        self.app.notify("Importers found but not wired to this form yet.", severity="warning")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Apply, import or cancel."""
+        if event.button.id == "ok":
+            self.action_apply()
+        elif event.button.id == "import":
+            self.action_import_article()
+        else:
+            self.dismiss("")

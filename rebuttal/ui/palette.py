@@ -1,0 +1,53 @@
+"""The command palette (Ctrl+P): every action of the app, found by typing part of its name."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+# (name shown, action run, what it does). Every binding's action is here, and a few more.
+PALETTE_ACTIONS: list[tuple[str, str, str]] = [
+    ("Add highlighted block to the letter", "add_highlighted", "Library: the block under the cursor"),
+    ("Edit text of the selected block", "edit_item", "This use only; the library is not changed"),
+    ("Move selected block up", "move(-1)", "Points and citations renumber"),
+    ("Move selected block down", "move(1)", "Points and citations renumber"),
+    ("Remove selected block", "remove_item", "Undo with Ctrl+Z"),
+    ("Duplicate selected block", "duplicate_item", "Insert a copy right after it"),
+    ("Switch full/short variant", "toggle_variant", "For tight word limits"),
+    ("New block in my library…", "new_block", "Written as a draft TOML file"),
+    ("Article and letter details…", "details", "Title, authors, journal, DOI, PMID, design"),
+    ("Choose society…", "details('society')", "The society that signs"),
+    ("Change venue…", "details('venue')", "Word and reference limits"),
+    ("Change citation style…", "details('style')", "NLM, Vancouver"),
+    ("Save", "save", "Write the outline (TOML)"),
+    ("Save as…", "save_as", "Choose another file for the outline"),
+    ("Export DOCX…", "export('docx')", "Word file for the editors"),
+    ("Export Markdown…", "export('md')", "Markdown file"),
+    ("Export text…", "export('txt')", "Plain text file"),
+    ("Undo", "undo", "Undo the last change to the letter"),
+    ("Redo", "redo", "Redo what was undone"),
+    ("Filter the library", "focus_filter", "Type words from titles, tags or text"),
+    ("Help", "help", "Help for the focused panel"),
+    ("Quit", "quit_app", "Asks first when there are unsaved changes"),
+]
+
+
+class RebuttalCommands(Provider):
+    """Offers every action of the rebuttal app in the command palette."""
+
+    async def discover(self) -> Hits:
+        """Everything, when nothing is typed yet."""
+        for name, action, help_text in PALETTE_ACTIONS:
+            yield DiscoveryHit(name, partial(self._run, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """The actions whose name matches what is typed."""
+        matcher = self.matcher(query)
+        for name, action, help_text in PALETTE_ACTIONS:
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), partial(self._run, action), help=help_text)
+
+    async def _run(self, action: str) -> None:
+        await self.app.run_action(action)

@@ -1,0 +1,259 @@
+"""The three panels of the main screen: the library, the letter, the preview.
+
+Each panel only shows what the session holds and posts the person's intent
+(add this block, move that item) to the app, which changes the session.
+"""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.events import Key
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from rebuttal.library import BLOCK_KINDS, Block
+from rebuttal.search import SearchIndex
+from rebuttal.session import Session
+
+SHOWN_AT_MOST = 300  # More rows would only slow typing; the filter narrows instead.
+
+
+def suits_design(block: Block, design: str) -> bool:
+    """True when one of the block's tags names the article's design."""
+    wanted = design.strip().lower()
+    return bool(wanted) and any(tag.lower() == wanted for tag in block.tags)
+
+
+class BlockList(OptionList):
+    """The library's blocks, grouped by kind; Enter adds the highlighted one to the letter."""
+
+    HELP = (
+        "**Library.** Every block the society may use, grouped by kind. Blocks whose tags match the "
+        "article's design come first in their group, marked ★. Start typing to filter by title, tag "
+        "or text; press **Enter** (or click twice) to add the highlighted block to the letter, after "
+        "the block selected in the Letter panel."
+    )
+    BINDINGS = [  # noqa: RUF012 (Textual reads this class attribute)
+        Binding("enter", "add", "Add to letter", id="library.add"),
+        Binding("slash", "app.focus_filter", "Filter", show=False, id="library.filter"),
+    ]
+
+    class AddRequested(Message):
+        """The person asked for ``block_id`` to be added to the letter."""
+
+        def __init__(self, block_id: str) -> None:
+            super().__init__()
+            self.block_id = block_id
+
+    def action_add(self) -> None:
+        """Add the highlighted block."""
+        if self.highlighted is not None:
+            option = self.get_option_at_index(self.highlighted)
+            if option.id:
+                self.post_message(self.AddRequested(option.id))
+
+    def on_key(self, event: Key) -> None:
+        """Typing a letter while the list has focus goes to the filter box."""
+        if event.is_printable and event.character and event.character not in "/?":
+            filter_box = self.screen.query_one("#filter", Input)
+            filter_box.focus()
+            filter_box.insert_text_at_cursor(event.character)
+            event.stop()
+
+
+class LibraryPanel(Vertical):
+    """Filter box over the block list."""
+
+    HELP = BlockList.HELP
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(id="library")
+        self.session = session
+        self.index = SearchIndex(session.library.blocks.values())
+        self.border_title = "Library"
+
+    def compose(self) -> ComposeResult:
+        """The filter box and the list."""
+        yield Input(placeholder="Type to filter blocks…", id="filter")
+        yield BlockList(id="blocks")
+
+    def on_mount(self) -> None:
+        """Fill the list."""
+        self.refilter()
+
+    def reindex(self) -> None:
+        """Rebuild the search index (after a block was written to the library)."""
+        self.index = SearchIndex(self.session.library.blocks.values())
+        self.refilter()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Filter on every keystroke."""
+        if event.input.id == "filter":
+            self.refilter()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the filter box adds the first (or highlighted) match."""
+        option = self.query_one(BlockList).highlighted_option
+        if option is not None and option.id:
+            self.post_message(BlockList.AddRequested(option.id))
+
+    def on_key(self, event: Key) -> None:
+        """Down from the filter box moves into the list."""
+        if event.key == "down" and self.query_one("#filter", Input).has_focus:
+            self.query_one(BlockList).focus()
+            event.stop()
+
+    def refilter(self) -> None:
+        """Show the blocks matching the filter, by kind, design-suited first."""
+        query = self.query_one("#filter", Input).value
+        found = self.index.filter(query)
+        design = self.session.outline.article.design
+        rank = {block.id: position for position, block in enumerate(found)}
+        groups: dict[str, list[Block]] = {kind: [] for kind in BLOCK_KINDS}
+        for block in found[:SHOWN_AT_MOST]:
+            groups.setdefault(block.kind, []).append(block)
+        options: list[Option | None] = []
+        for kind, blocks in groups.items():
+            if not blocks:
+                continue
+            blocks.sort(key=lambda b: (not suits_design(b, design), rank[b.id] if query else b.id))
+            options.append(Option(Text(f"{kind} ({len(blocks)})", style="bold"), disabled=True))
+            options.extend(Option(_block_row(b, design), id=b.id) for b in blocks)
+        if len(found) > SHOWN_AT_MOST:
+            options.append(Option(f"… {len(found) - SHOWN_AT_MOST} more: type to narrow", disabled=True))
+        if not found:
+            options.append(Option(f"No block matches '{query}'", disabled=True))
+        blocks_list = self.query_one(BlockList)
+        previous = blocks_list.highlighted_option.id if blocks_list.highlighted_option else None
+        blocks_list.set_options(options)
+        ids = [o.id for o in options if o is not None]
+        if previous and previous in ids:
+            blocks_list.highlighted = ids.index(previous)
+        else:
+            first = next((i for i, o in enumerate(options) if o is not None and o.id), None)
+            blocks_list.highlighted = first
+        self.border_subtitle = f"{len(found)} of {len(self.session.library.blocks)}" if query else ""
+
+
+def _block_row(block: Block, design: str) -> Text:
+    row = Text(no_wrap=True, overflow="ellipsis")
+    row.append("★ " if suits_design(block, design) else "  ", style="yellow")
+    row.append(block.title)
+    row.append(f"  {block.status}", style="green" if block.status == "approved" else "magenta")
+    if block.short:
+        row.append(" +short", style="dim")
+    if block.tags:
+        row.append("  " + ", ".join(block.tags), style="dim italic")
+    return row
+
+
+class LetterList(OptionList):
+    """The letter's items in reading order; keys move, remove, duplicate and edit them."""
+
+    HELP = (
+        "**Letter.** The blocks of your letter in reading order. Consecutive concerns become numbered "
+        "points; points and citation numbers renumber themselves as you move things. "
+        "**Enter** edits the text of this use of the block (the library keeps its wording), "
+        "**[** / **]** (or shift+↑/↓) move it, **Delete** removes it, **d** duplicates it, "
+        "**v** switches between the full and short variant. **Ctrl+Z** undoes any change."
+    )
+    BINDINGS = [  # noqa: RUF012
+        Binding("enter", "app.edit_item", "Edit text", id="letter.edit"),
+        Binding("left_square_bracket,shift+up", "app.move(-1)", "Move up", key_display="[", id="letter.up"),
+        Binding("right_square_bracket,shift+down", "app.move(1)", "Move down", key_display="]",
+                id="letter.down"),
+        Binding("delete,x", "app.remove_item", "Remove", key_display="del", id="letter.remove"),
+        Binding("d", "app.duplicate_item", "Duplicate", id="letter.duplicate"),
+        Binding("v", "app.toggle_variant", "Full/short", id="letter.variant"),
+    ]
+
+    def show(self, session: Session, selected: int | None) -> None:
+        """List the letter's items, marking point numbers, variants and edits."""
+        points = {}
+        if session.document is not None:
+            points = {p.source.position: p.number for p in session.document.points if p.source}
+        options = []
+        for index, item in enumerate(session.body):
+            block = session.block_of(item)
+            kind = block.kind if block else item.kind
+            row = Text(no_wrap=True, overflow="ellipsis")
+            row.append(f"{index + 1:>2} ", style="dim")
+            label = f"point {points[index]}" if index in points else kind
+            row.append(f"{label:<9} ", style="cyan")
+            row.append(session.item_title(item))
+            if item.variant == "short":
+                row.append(" [short]", style="yellow")
+            if item.text or item.title:
+                row.append(" [edited]", style="magenta")
+            if block is None:
+                row.append(" [custom]", style="magenta")
+            options.append(Option(row, id=f"item-{index}"))
+        if not options:
+            options.append(Option(
+                Text("Empty: pick a block above, press Enter", style="dim"),
+                disabled=True,
+            ))
+        self.set_options(options)
+        if session.body:
+            self.highlighted = max(0, min(selected or 0, len(session.body) - 1))
+
+
+class LetterPanel(Vertical):
+    """The letter's outline."""
+
+    HELP = LetterList.HELP
+
+    def __init__(self) -> None:
+        super().__init__(id="letter")
+        self.border_title = "Letter"
+
+    def compose(self) -> ComposeResult:
+        """The item list."""
+        yield LetterList(id="items")
+
+
+class BlockDetail(VerticalScroll):
+    """The highlighted library block, as it would read in this letter."""
+
+    def __init__(self) -> None:
+        super().__init__(id="block-detail")
+        self.border_title = "Block"
+
+    def compose(self) -> ComposeResult:
+        """One Static holding the block's text."""
+        yield Static(id="block-text")
+
+    def show(self, title: str, body: RenderableType, meta: str) -> None:
+        """Show a block: its title in the border, its filled-in text, its status line."""
+        self.border_title = title
+        self.border_subtitle = meta
+        self.query_one("#block-text", Static).update(body)
+        self.scroll_home(animate=False)
+
+
+class PreviewPanel(VerticalScroll):
+    """The whole letter as the exports will contain it."""
+
+    HELP = (
+        "**Preview.** The assembled letter, exactly what Save and Export produce (same document). "
+        "Scroll with the arrow keys, Page Up/Down or the mouse wheel. Unfilled placeholders are "
+        "highlighted in yellow: fill them in with **F2** (article and letter details)."
+    )
+
+    def __init__(self) -> None:
+        super().__init__(id="preview")
+        self.border_title = "Preview"
+        self.can_focus = True
+
+    def compose(self) -> ComposeResult:
+        """One Static holding the rendered letter."""
+        yield Static(id="preview-body")
+
+    def show(self, body: RenderableType) -> None:
+        """Replace the letter shown."""
+        self.query_one("#preview-body", Static).update(body)
