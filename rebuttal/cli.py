@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from rebuttal import __version__
 from rebuttal.errors import RebuttalError
 
-COMMANDS = ("build", "preview", "blocks", "refs")
+COMMANDS = ("build", "preview", "blocks", "refs", "edit")
 
 
 def build_parser() -> argparse.ArgumentParser:
