@@ -1,0 +1,94 @@
+"""Proof in a real word processor: LibreOffice lays the example DOCX out as a PDF.
+
+Runs when ``soffice`` and ``pdftotext`` are installed. Under CI (``CI`` set;
+``.ci/run`` installs both) a missing tool is a failure, not a silent skip.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from rebuttal.render.docx import write_docx
+
+TOOLS = ("soffice", "pdftotext", "pdfinfo")
+
+
+def _require_tools() -> None:
+    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    if not missing:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run the LibreOffice proof but {', '.join(missing)} is missing")
+    pytest.skip(f"{', '.join(missing)} not installed")
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory: pytest.TempPathFactory, builtin_library) -> Path:
+    """The example letter as DOCX, converted to PDF by LibreOffice."""
+    _require_tools()
+    import datetime as dt
+
+    from rebuttal.assemble import assemble
+    from rebuttal.outline import load_outline
+
+    from .conftest import EXAMPLE
+
+    folder = tmp_path_factory.mktemp("libreoffice")
+    document = assemble(builtin_library, load_outline(EXAMPLE), today=dt.date(2025, 3, 10))
+    docx = folder / "letter.docx"
+    write_docx(document, docx)
+    # A private profile: another soffice running on this machine must not capture the job.
+    profile = (folder / "profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(folder), str(docx)],
+        check=True, capture_output=True, timeout=180,
+    )
+    result = folder / "letter.pdf"
+    assert result.is_file(), "LibreOffice produced no PDF"
+    return result
+
+
+def _text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def _compact(text: str) -> str:
+    # Line breaks and the hyphens LibreOffice may break at do not count.
+    return re.sub(r"[\s\-‐]+", "", text)
+
+
+def test_pdf_has_letterhead_title_and_all_points(pdf: Path, example_document) -> None:
+    text = _text(pdf)
+    first_page = text.split("\f")[0]
+    assert "Pacific Spine and Pain Society" in first_page.splitlines()[0:3]
+    assert "Statement of Concern" in first_page and "March 10, 2025" in first_page
+    for point in example_document.points:
+        heading = "".join(span.text for span in point.heading)
+        assert re.search(rf"^{point.number}\.\s+{re.escape(heading)}$", text, re.MULTILINE), heading
+    for paragraph in example_document.paragraphs():
+        assert _compact(paragraph.plain(example_document.marker)) in _compact(text)
+
+
+def test_pdf_has_all_fourteen_references_numbered(pdf: Path, example_document) -> None:
+    text = _text(pdf)
+    references = text[text.rindex("References") :]
+    assert len(example_document.references) == 14
+    for reference in example_document.references:
+        assert _compact(reference.plain()) in _compact(references), reference.number
+    labels = [int(n) for n in re.findall(r"^(\d{1,2})\.(?:\s|$)", references, re.MULTILINE)]
+    assert labels == list(range(1, 15))
+
+
+def test_pdf_page_count_matches_the_footer(pdf: Path) -> None:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
+    assert 2 <= pages <= 6  # a letter, not a pamphlet: US Letter, 11 pt
+    footers = re.findall(r"Page (\d+) of (\d+)", _text(pdf))
+    assert footers == [(str(n), str(pages)) for n in range(1, pages + 1)]
