@@ -5,7 +5,8 @@ numbered. With ``width`` > 0 lines are wrapped for e-mail and reading; a web
 form wraps by itself, so ``width=0`` gives one line per paragraph (hard line
 breaks pasted into a form stay in the published text). Wrapping never splits
 what a reader takes as one unit: a date like ``2019 Jul 13``, ``et al``,
-``doi: 10...``, ``PMID: 123`` or an author's ``Wang X``.
+``doi: 10...``, ``PMID: 123`` or an author's ``Wang X`` (a line may then
+run past ``width`` only by an identifier that cannot break anyway).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from rebuttal.render.printable import printable
 _UNITS = re.compile(
     r"\b\d{4} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?: \d{1,2}\b)?"  # 2019 Jul 13
     r"|\bet al\b"
-    r"|\b(?:doi|PMID|PMCID|Epub|Available from): \S+"
+    r"|\b(?:doi|PMID|PMCID): \S+"
     r"|\b[A-Z][\w'-]+ [A-Z]{1,3}(?=[,.])"  # an author in a reference: Wang X, / Busse JW.
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r" \d{1,2}, \d{4}"  # March 10, 2025
@@ -74,9 +75,10 @@ def render_text(document: Document, *, width: int = 72) -> str:
 def wrap(text: str, width: int, indent: str = "", first: str | None = None) -> str:
     """One paragraph: cleaned, wrapped at ``width`` (0: one line) without splitting units."""
     text = " ".join(printable(text).split())
-    lead = first if first is not None else indent
     if width <= 0:
-        return lead + text
+        # One line per paragraph: a web form wraps it; leading spaces would only show as junk.
+        return (first or "") + text
+    lead = first if first is not None else indent
     held = _UNITS.sub(lambda match: match.group(0).replace(" ", _HOLD), text)
     wrapped = textwrap.fill(
         held, width=width, initial_indent=lead, subsequent_indent=indent,
