@@ -13,7 +13,7 @@ from rebuttal.model import Citation, Document, Paragraph, Point, PointList, Sour
 from rebuttal.render.docx import write_docx
 
 LETTER_STYLES = {
-    "Date", "Inside Address", "Title", "Salutation", "Body Text", "List Number", "List Continue",
+    "Date", "Inside Address", "Title", "Salutation", "Body Text", "Point Heading", "List Continue",
     "Closing", "Signature", "Competing Interests", "Bibliography Heading", "Bibliography",
 }
 
@@ -52,7 +52,7 @@ def test_letter_reads_in_order_with_named_styles(example_document, tmp_path: Pat
     assert word.paragraphs[2].text == "Statement of Concern"
     # Body, then the numbered points, then closing, signatures, competing interests, references.
     order = [s for i, s in enumerate(styles) if i == 0 or styles[i - 1] != s]
-    assert order.index("List Number") < order.index("Closing") < order.index("Signature")
+    assert order.index("Point Heading") < order.index("Closing") < order.index("Signature")
     assert order[-3:] == ["Competing Interests", "Bibliography Heading", "Bibliography"]
     signatures = [p.text for p in word.paragraphs if p.style.name == "Signature"]
     assert signatures[0] == "Jane Doe, MD\nPresident, Pacific Spine and Pain Society"
@@ -71,7 +71,7 @@ def test_no_direct_paragraph_formatting(example_document, tmp_path: Path) -> Non
 
 def test_points_use_word_numbering_and_a_second_list_restarts(example_document, tmp_path: Path) -> None:
     word = build(example_document, tmp_path)
-    points = numbered(word, "List Number")
+    points = numbered(word, "Point Heading")
     assert [text for text, _ in points] == [
         "".join(s.text for s in p.heading) for p in example_document.points
     ]
@@ -86,7 +86,7 @@ def test_points_use_word_numbering_and_a_second_list_restarts(example_document, 
         PointList(tuple(first)), Paragraph((Span("Between the lists."),)), PointList(tuple(second)),
     ]
     split = build(dataclasses.replace(example_document, body=tuple(body)), tmp_path, "split.docx")
-    nums = [num for _, num in numbered(split, "List Number")]
+    nums = [num for _, num in numbered(split, "Point Heading")]
     assert nums[0] == nums[1] and nums[2] == nums[3] and nums[0] != nums[2]
     assert start_override(split, nums[0]) == start_override(split, nums[2]) == 1
 
@@ -98,7 +98,7 @@ def test_references_are_a_numbered_list_with_hanging_indent(example_document, tm
     assert [text for text, _ in entries] == [r.plain() for r in example_document.references]
     num_id = entries[0][1]
     assert all(num == num_id for _, num in entries) and start_override(word, num_id) == 1
-    points_num = numbered(word, "List Number")[0][1]
+    points_num = numbered(word, "Point Heading")[0][1]
     assert num_id != points_num
     numbering = word.part.numbering_part.element
     num = next(n for n in numbering.findall(qn("w:num")) if int(n.get(qn("w:numId"))) == num_id)

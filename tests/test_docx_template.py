@@ -25,11 +25,12 @@ DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 def make_template(
     path: Path, *, header: str | None = "SOCIETY LETTERHEAD", footer: str | None = "1 Main St"
 ) -> Path:
-    """A society template: its own Body Text look, no List Number style, some old body text."""
+    """A society template: its own Title and List Number look, no Body Text style, old body text."""
     word = docx.Document()
-    word.styles["Body Text"].font.size = Pt(13)
-    list_number = word.styles["List Number"].element
-    list_number.getparent().remove(list_number)
+    word.styles["Title"].font.size = Pt(30)
+    word.styles["List Number"].font.italic = True
+    body_text = word.styles["Body Text"].element
+    body_text.getparent().remove(body_text)
     word.add_paragraph("Old letter text that must not survive.")
     section = word.sections[0]
     if header:
@@ -58,8 +59,11 @@ def test_template_supplies_styles_header_and_footer(example_document, tmp_path: 
     texts = [p.text for p in word.paragraphs]
     assert "Old letter text that must not survive." not in texts
     assert texts[2] == "Statement of Concern"
-    assert word.styles["Body Text"].font.size == Pt(13)  # the template's look wins
-    assert len([p for p in word.paragraphs if p.style.name == "List Number"]) == 4  # style added
+    assert word.styles["Title"].font.size == Pt(30)  # the template's look wins
+    assert word.styles["Body Text"].paragraph_format.space_after == Pt(8)  # missing: added, our look
+    assert len([p for p in word.paragraphs if p.style.name == "Body Text"]) >= 10
+    point = word.styles["Point Heading"]  # ours: bold, built on the template's List Number
+    assert point.font.bold and point.base_style.name == "List Number" and point.base_style.font.italic
     section = word.sections[0]
     assert section.header.paragraphs[0].text == "SOCIETY LETTERHEAD"
     assert not section.different_first_page_header_footer  # no second letterhead of ours

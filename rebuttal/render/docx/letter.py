@@ -1,6 +1,6 @@
 """Lay the assembled letter out as a Word document, paragraph by paragraph.
 
-Every paragraph gets a named style (Date, Title, Body Text, List Number,
+Every paragraph gets a named style (Date, Title, Body Text, Point Heading,
 Closing, Signature, Bibliography...), never direct formatting, so editors
 restyle the letter by editing styles. With ``comments`` each run of
 paragraphs from one library block carries a Word comment naming the block,

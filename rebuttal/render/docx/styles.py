@@ -1,6 +1,6 @@
 """The named styles a letter uses, so editors restyle the whole letter by editing styles.
 
-Without a template we restyle Word's built-ins (Title, Body Text, List Number...)
+Without a template we restyle Word's built-ins (Title, Body Text, Signature...)
 into a plain letter look. With a society's template its styles win: we only
 add the styles it lacks, so a template never makes the build crash.
 """
@@ -24,7 +24,7 @@ RECIPIENT = "Inside Address"
 TITLE = "Title"
 SALUTATION = "Salutation"
 BODY = "Body Text"
-POINT = "List Number"
+POINT = "Point Heading"
 POINT_BODY = "List Continue"
 CLOSING = "Closing"
 SIGNATURE = "Signature"
@@ -70,7 +70,7 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec(TITLE, size=15, bold=True, color=_ACCENT, before=6, after=12, keep_with_next=True),
     StyleSpec(SALUTATION, after=10, keep_with_next=True),
     StyleSpec(BODY, after=8),
-    StyleSpec(POINT, bold=True, before=4, after=4, keep_with_next=True),
+    StyleSpec(POINT, base="List Number", bold=True, before=4, after=4, keep_with_next=True),
     StyleSpec(POINT_BODY, left=18, after=8),
     StyleSpec(CLOSING, before=4, after=18, keep_with_next=True),
     StyleSpec(SIGNATURE, after=10),
