@@ -28,10 +28,30 @@ def _require_tools() -> None:
     pytest.skip(f"{', '.join(missing)} not installed")
 
 
+def _convert(document, folder: Path, target: str, **options) -> Path:
+    """Write ``document`` as DOCX in ``folder`` and let LibreOffice convert it to ``target``."""
+    docx = folder / "letter.docx"
+    write_docx(document, docx, **options)
+    # A private profile: another soffice running on this machine must not capture the job.
+    profile = (folder / "profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
+         "--outdir", str(folder), str(docx)],
+        check=True, capture_output=True, timeout=180,
+    )
+    result = folder / f"letter.{target}"
+    assert result.is_file(), f"LibreOffice produced no {target}"
+    return result
+
+
 @pytest.fixture(scope="module")
 def pdf(tmp_path_factory: pytest.TempPathFactory, builtin_library) -> Path:
     """The example letter as DOCX, converted to PDF by LibreOffice."""
     _require_tools()
+    return _convert(_example(builtin_library), tmp_path_factory.mktemp("libreoffice"), "pdf")
+
+
+def _example(library):
     import datetime as dt
 
     from rebuttal.assemble import assemble
@@ -39,20 +59,7 @@ def pdf(tmp_path_factory: pytest.TempPathFactory, builtin_library) -> Path:
 
     from .conftest import EXAMPLE
 
-    folder = tmp_path_factory.mktemp("libreoffice")
-    document = assemble(builtin_library, load_outline(EXAMPLE), today=dt.date(2025, 3, 10))
-    docx = folder / "letter.docx"
-    write_docx(document, docx)
-    # A private profile: another soffice running on this machine must not capture the job.
-    profile = (folder / "profile").as_uri()
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder), str(docx)],
-        check=True, capture_output=True, timeout=180,
-    )
-    result = folder / "letter.pdf"
-    assert result.is_file(), "LibreOffice produced no PDF"
-    return result
+    return assemble(library, load_outline(EXAMPLE), today=dt.date(2025, 3, 10))
 
 
 def _text(pdf: Path) -> str:
@@ -92,3 +99,11 @@ def test_pdf_page_count_matches_the_footer(pdf: Path) -> None:
     assert 2 <= pages <= 6  # a letter, not a pamphlet: US Letter, 11 pt
     footers = re.findall(r"Page (\d+) of (\d+)", _text(pdf))
     assert footers == [(str(n), str(pages)) for n in range(1, pages + 1)]
+
+
+def test_libreoffice_reads_every_provenance_comment(builtin_library, tmp_path: Path) -> None:
+    _require_tools()
+    flat = _convert(_example(builtin_library), tmp_path, "fodt", comments=True).read_text(encoding="utf-8")
+    notes = re.findall(r"<office:annotation\b.*?</office:annotation>", flat, re.DOTALL)
+    assert len(notes) == 17
+    assert sum("Library block concerns/heterogeneity v1.0 (approved)." in note for note in notes) == 1
