@@ -158,3 +158,19 @@ def test_cli_bad_docx_options(tmp_path: Path, capsys, monkeypatch, args, expecte
     assert status == 2
     assert err.startswith(expected) and len(err.strip().splitlines()) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.docx"]
+
+
+def test_macro_enabled_template_is_refused_clearly(example_document, tmp_path: Path) -> None:
+    docm = tmp_path / "society.dotm"
+    with zipfile.ZipFile(as_dotx(make_template(tmp_path / "s.docx"), tmp_path / "s.dotx")) as zin, \
+            zipfile.ZipFile(docm, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    TEMPLATE_TYPE.encode(),
+                    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+                )
+            zout.writestr(info, data)
+    with pytest.raises(RebuttalError, match=r"macro-enabled Word files \(\.docm/\.dotm\) are not supported"):
+        write_docx(example_document, tmp_path / "letter.docx", template=docm)

@@ -42,6 +42,11 @@ def open_template(path: Path) -> WordDocument:
         word = docx.Document(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise not_word from None
+    except _MacroEnabled:
+        raise RebuttalError(
+            "macro-enabled Word files (.docm/.dotm) are not supported; save it as .docx or .dotx",
+            file=path, field=_FIELD,
+        ) from None
     except Exception as error:  # python-docx raises many types for broken packages.
         reason = str(error).split("\n")[0][:120]
         raise RebuttalError(f"{not_word.message}: {reason}", file=path, field=_FIELD) from None
@@ -56,6 +61,8 @@ def _as_document_package(data: bytes) -> bytes:
         if "[Content_Types].xml" not in names:
             raise zipfile.BadZipFile("no [Content_Types].xml")
         types = source.read("[Content_Types].xml")
+        if b"application/vnd.ms-word." in types and b"macroEnabled" in types:
+            raise _MacroEnabled
         if _TEMPLATE.encode() not in types:
             return data
         out = io.BytesIO()
@@ -66,6 +73,10 @@ def _as_document_package(data: bytes) -> bytes:
                     content = types.replace(_TEMPLATE.encode(), _DOCUMENT.encode())
                 target.writestr(info, content)
         return out.getvalue()
+
+
+class _MacroEnabled(Exception):
+    """The package is a .docm/.dotm: python-docx cannot open it and we will not carry macros."""
 
 
 def _clear_body(word: WordDocument) -> None:
