@@ -151,7 +151,8 @@ def test_letterhead_logo_and_page_numbers(example_document, tmp_path: Path) -> N
     head = section.first_page_header
     assert [p.style.name for p in head.paragraphs] == ["Letterhead", "Letterhead", "Letterhead Tagline"]
     assert head.paragraphs[1].text == "Pacific Spine and Pain Society"
-    assert head._element.find(f".//{qn('w:drawing')}") is not None
+    picture = head._element.find(f".//{qn('wp:docPr')}")
+    assert picture is not None and picture.get("descr") == "Pacific Spine and Pain Society logo"
     assert any(rel.reltype.endswith("/image") for rel in head.part.rels.values())
     assert section.header.paragraphs[0].text == "PSPS · Statement of Concern"
     for footer in (section.footer, section.first_page_footer):

@@ -50,7 +50,7 @@ def add_letterhead(section: Section, document: Document, ids: dict[str, str]) ->
         paragraphs.append((TAGLINE, head.tagline))
     if head.logo:
         logo = _first_paragraph(first, ids[LETTERHEAD])
-        _add_logo(logo, Path(head.logo))
+        _add_logo(logo, Path(head.logo), printable(f"{head.name or head.short_name} logo"))
     for style, text in paragraphs:
         _next_paragraph(first, ids[style]).add_run(printable(text))
     running = section.header
@@ -78,11 +78,12 @@ def template_needs_footer(word: WordDocument) -> bool:
     return word.sections[0].footer.is_linked_to_previous
 
 
-def _add_logo(paragraph: WordParagraph, path: Path) -> None:
+def _add_logo(paragraph: WordParagraph, path: Path, description: str) -> None:
     if not path.is_file():
         raise RebuttalError("logo file not found", file=path, field="logo")
     try:
-        paragraph.add_run().add_picture(str(path), height=LOGO_HEIGHT)
+        shape = paragraph.add_run().add_picture(str(path), height=LOGO_HEIGHT)
+        shape._inline.docPr.set("descr", description)  # alternative text for screen readers
     except UnrecognizedImageError:
         raise RebuttalError(
             "logo is not an image Word can show (use PNG, JPEG, GIF, BMP or TIFF)", file=path, field="logo"
