@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import zipfile
 from pathlib import Path
 
@@ -174,3 +175,25 @@ def test_macro_enabled_template_is_refused_clearly(example_document, tmp_path: P
             zout.writestr(info, data)
     with pytest.raises(RebuttalError, match=r"macro-enabled Word files \(\.docm/\.dotm\) are not supported"):
         write_docx(example_document, tmp_path / "letter.docx", template=docm)
+
+
+def test_template_without_section_properties_or_styles_part(example_document, tmp_path: Path) -> None:
+    """A minimal but valid package (no sectPr, no styles.xml) still gives a whole letter."""
+    source = make_template(tmp_path / "full.docx", header=None, footer=None)
+    minimal = tmp_path / "minimal.docx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(minimal, "w") as zout:
+        for info in zin.infolist():
+            if info.filename in ("word/styles.xml", "word/stylesWithEffects.xml"):
+                continue
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                start, end = data.index(b"<w:sectPr"), data.index(b"</w:sectPr>") + len(b"</w:sectPr>")
+                data = data[:start] + data[end:]
+            if info.filename == "word/_rels/document.xml.rels":
+                data = re.sub(rb'<Relationship [^>]*Target="styles(WithEffects)?\.xml"/>', b"", data)
+            zout.writestr(info, data)
+    out = tmp_path / "letter.docx"
+    write_docx(example_document, out, template=minimal)
+    word = docx.Document(str(out))
+    assert len([p for p in word.paragraphs if p.style.name == "Bibliography"]) == 14
+    assert round(word.sections[0].page_width.inches, 1) == 8.5

@@ -85,6 +85,8 @@ def _clear_body(word: WordDocument) -> None:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    # Word accepts a body without section properties; we need one for paper and footers.
+    body.get_or_add_sectPr()
 
 
 def has_own_letterhead(word: WordDocument) -> bool:
