@@ -74,6 +74,7 @@ class RebuttalApp(FileActions, App[None]):
         Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
         Binding("ctrl+n", "new_block", "New block", id="app.new_block", show=False),
         Binding("f1,question_mark", "help", "Help", key_display="F1", id="app.help"),
+        Binding("ctrl+p", "command_palette", "All commands", key_display="^p", id="app.palette"),
         Binding("slash", "focus_filter", "Filter library", show=False, id="app.filter"),
         Binding("ctrl+q", "quit_app", "Quit", id="app.quit", priority=True),
     ]
@@ -105,7 +106,7 @@ class RebuttalApp(FileActions, App[None]):
                 yield BlockDetail()
                 yield PreviewPanel()
         yield Static(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Show the letter, start autosaving, offer an autosaved version if one is waiting."""
@@ -239,9 +240,12 @@ class RebuttalApp(FileActions, App[None]):
         heading = f"Edit “{session.item_title(item)}” in this letter only (the library keeps its text)"
         block = session.block_of(item)
         title = item.title or (block.title if block else "")
-        self.push_screen(EditScreen(heading, title, session.original_text(index),
-                                    lambda text, new_title: self.attempt(session.edit_item, index, text,
-                                                                         new_title)))
+        library_text = block.variant_text(item.variant) if block else ""
+
+        def apply(text: str, new_title: str) -> str:
+            return self.attempt(session.edit_item, index, text, new_title)
+
+        self.push_screen(EditScreen(heading, title, session.original_text(index), apply, library_text))
 
     def action_undo(self) -> None:
         """Undo the last change to the letter."""

@@ -61,7 +61,7 @@ class ConfirmScreen(ModalScreen[str]):
             with Horizontal(classes="buttons"):
                 for answer_id, label in self.answers:
                     variant = "default" if answer_id == "cancel" else "primary"
-                    yield Button(label, id=answer_id, variant=variant)
+                    yield Button(label, id=answer_id, variant=variant, compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Answer."""
@@ -91,8 +91,8 @@ class PathScreen(Dialog):
                         yield RadioButton(name, value=ticked, id=f"fmt-{fmt}")
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Export" if self.formats else "Save", id="ok", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button("Export" if self.formats else "Save", id="ok", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         """Focus the path, hide the empty error line."""
@@ -142,8 +142,9 @@ class EditScreen(Dialog):
         Binding("ctrl+s", "apply", "Apply", id="edit.apply", priority=True),
     ]
 
-    def __init__(self, heading: str, title: str, text: str, apply: Apply) -> None:
+    def __init__(self, heading: str, title: str, text: str, apply: Apply, library_text: str = "") -> None:
         super().__init__()
+        self.library_text = library_text
         self.heading = heading
         self.title_value = title
         self.text_value = text
@@ -155,12 +156,14 @@ class EditScreen(Dialog):
             yield Label(self.heading, classes="question")
             yield Label("Heading (points only):")
             yield Input(self.title_value, id="item-title")
-            yield Label("Text — **bold**, *italic*, citations [@key], placeholders {article.title}:")
+            yield Label("Text — **bold**, *italic*, citations [@key], placeholders {article.title}. "
+                        "F7 selects all.")
             yield TextArea(self.text_value, id="item-text", soft_wrap=True)
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Apply (Ctrl+S)", id="ok", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+                yield Button("Apply (Ctrl+S)", id="ok", variant="primary", compact=True)
+                yield Button("Restore the library's text", id="restore", compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         """Start in the text."""
@@ -172,9 +175,11 @@ class EditScreen(Dialog):
         self.attempt(self.apply, self.query_one(TextArea).text, self.query_one("#item-title", Input).value)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Apply or cancel."""
+        """Apply, restore or cancel."""
         if event.button.id == "ok":
             self.action_apply()
+        elif event.button.id == "restore":
+            self.query_one(TextArea).text = self.library_text or self.query_one(TextArea).text
         else:
             self.dismiss("")
 
@@ -205,8 +210,8 @@ class NewBlockScreen(Dialog):
             yield TextArea("", id="block-text", soft_wrap=True)
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Create and add (Ctrl+S)", id="ok", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+                yield Button("Create and add (Ctrl+S)", id="ok", variant="primary", compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         """Start at the id."""
@@ -248,7 +253,7 @@ class HelpScreen(ModalScreen[None]):
         """The help text."""
         with VerticalScroll(classes="dialog wide", id="help"):
             yield Markdown(self.text)
-            yield Button("Close (Esc)", id="close")
+            yield Button("Close (Esc)", id="close", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Close."""

@@ -114,9 +114,9 @@ class DetailsScreen(Dialog):
                     yield self._field("article", name, label, hint, value)
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Apply (Ctrl+S)", id="ok", variant="primary")
-                yield Button("Import from file (Ctrl+O)", id="import")
-                yield Button("Cancel (Esc)", id="cancel")
+                yield Button("Apply (Ctrl+S)", id="ok", variant="primary", compact=True)
+                yield Button("Import from file (Ctrl+O)", id="import", compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
 
     def _row(self, label: str, widget: Input | Select) -> Horizontal:
         return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
@@ -133,8 +133,10 @@ class DetailsScreen(Dialog):
         self.show_error("")
         for widget in self.query(Input):
             self._check(widget)
+        # A new letter starts at the top (the society); a known one at the article.
+        default = "#article-title" if self.outline.society.id else "#society"
         target = {"society": "#society", "venue": "#letter-venue", "style": "#letter-style"}.get(
-            self.first_focus, "#article-title"
+            self.first_focus, default
         )
         self.query_one(target).focus()
 

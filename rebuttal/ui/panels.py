@@ -39,7 +39,7 @@ class BlockList(OptionList):
         "the block selected in the Letter panel."
     )
     BINDINGS = [  # noqa: RUF012 (Textual reads this class attribute)
-        Binding("enter", "add", "Add to letter", id="library.add"),
+        Binding("enter", "add", "Add", id="library.add"),
         Binding("slash", "app.focus_filter", "Filter", show=False, id="library.filter"),
     ]
 
@@ -75,11 +75,12 @@ class LibraryPanel(Vertical):
         super().__init__(id="library")
         self.session = session
         self.index = SearchIndex(session.library.blocks.values())
+        self._last_query = ""
         self.border_title = "Library"
 
     def compose(self) -> ComposeResult:
         """The filter box and the list."""
-        yield Input(placeholder="Type to filter blocks…", id="filter")
+        yield Input(placeholder="Type to filter; Enter adds the best match", id="filter")
         yield BlockList(id="blocks")
 
     def on_mount(self) -> None:
@@ -131,12 +132,14 @@ class LibraryPanel(Vertical):
         blocks_list = self.query_one(BlockList)
         previous = blocks_list.highlighted_option.id if blocks_list.highlighted_option else None
         blocks_list.set_options(options)
-        ids = [o.id for o in options if o is not None]
-        if previous and previous in ids:
-            blocks_list.highlighted = ids.index(previous)
+        ids = [o.id if o is not None else None for o in options]
+        # A new query highlights its best match (Enter adds it); otherwise keep the cursor.
+        wanted = found[0].id if found and query != self._last_query else previous
+        self._last_query = query
+        if wanted and wanted in ids:
+            blocks_list.highlighted = ids.index(wanted)
         else:
-            first = next((i for i, o in enumerate(options) if o is not None and o.id), None)
-            blocks_list.highlighted = first
+            blocks_list.highlighted = next((i for i, o in enumerate(ids) if o), None)
         self.border_subtitle = f"{len(found)} of {len(self.session.library.blocks)}" if query else ""
 
 
@@ -163,13 +166,13 @@ class LetterList(OptionList):
         "**v** switches between the full and short variant. **Ctrl+Z** undoes any change."
     )
     BINDINGS = [  # noqa: RUF012
-        Binding("enter", "app.edit_item", "Edit text", id="letter.edit"),
-        Binding("left_square_bracket,shift+up", "app.move(-1)", "Move up", key_display="[", id="letter.up"),
-        Binding("right_square_bracket,shift+down", "app.move(1)", "Move down", key_display="]",
+        Binding("enter", "app.edit_item", "Edit", id="letter.edit"),
+        Binding("left_square_bracket,shift+up", "app.move(-1)", "Up", key_display="[", id="letter.up"),
+        Binding("right_square_bracket,shift+down", "app.move(1)", "Down", key_display="]",
                 id="letter.down"),
         Binding("delete,x", "app.remove_item", "Remove", key_display="del", id="letter.remove"),
-        Binding("d", "app.duplicate_item", "Duplicate", id="letter.duplicate"),
-        Binding("v", "app.toggle_variant", "Full/short", id="letter.variant"),
+        Binding("d", "app.duplicate_item", "Duplicate", show=False, id="letter.duplicate"),
+        Binding("v", "app.toggle_variant", "Full/short variant", show=False, id="letter.variant"),
     ]
 
     def show(self, session: Session, selected: int | None) -> None:
