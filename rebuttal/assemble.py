@@ -74,9 +74,11 @@ def assemble(library: Library, outline: Outline, *, today: dt.date | None = None
         )
         competing = Paragraph(inlines)
 
+    # One batch: a warm cache answers all entries at once, a cold one runs citeproc once.
+    entries = style.format_entries(list(builder.cited.values()))
+    cited = zip(builder.cited.items(), entries, strict=True)
     references = tuple(
-        Reference(number, key, style.format_entry(item), item)
-        for number, (key, item) in enumerate(builder.cited.items(), start=1)
+        Reference(number, key, entry, item) for number, ((key, item), entry) in enumerate(cited, start=1)
     )
     article = outline.article
     return Document(
