@@ -45,7 +45,7 @@ def assemble(library: Library, outline: Outline, *, today: dt.date | None = None
     values = placeholder_values(outline, society, letter_date, paper)
     style = get_style(outline.letter.style, outline)
     marker = CitationMarker.named(outline.letter.marker or style.marker)
-    builder = _Builder(library, outline, values)
+    builder = _Builder(library, outline, values, superscript=marker.superscript)
 
     body: list[Section] = []
     points: list[Point] = []
@@ -130,6 +130,7 @@ class _Builder:
     cited: dict[str, dict[str, Any]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     unresolved: list[str] = field(default_factory=list)
+    superscript: bool = False
     _numbers: dict[str, int] = field(default_factory=dict)
     _where: tuple[str | int, ...] = ()
     _block_id: str = ""
@@ -178,6 +179,10 @@ class _Builder:
                 inlines.append(self._placeholder(token))
             elif isinstance(token, Cite):
                 numbers = tuple(self._number(key) for key in token.keys)
+                if self.superscript and inlines and isinstance(inlines[-1], Span):
+                    # A superscript number hugs the word or period before it: "studies.2,3".
+                    last = inlines[-1]
+                    inlines[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.link)
                 inlines.append(Citation(token.keys, numbers))
         return tuple(_merge_spans(inlines))
 

@@ -19,7 +19,7 @@ from typing import Any
 from rebuttal.model import Span
 
 # Bump when the corrections in rebuttal.csl change their output.
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 
 
 def cache_folder() -> Path:

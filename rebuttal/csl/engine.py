@@ -95,6 +95,9 @@ def prepare_item(item: dict[str, Any], loaded: LoadedStyle, key: str, nlm_suffix
         if isinstance(prepared.get(variable), list):
             people = prepared[variable]
             prepared[variable] = [_prepare_name(person, loaded, nlm_suffixes) for person in people]
+    if prepared.get("container-title-short") and not prepared.get("container-title"):
+        # citeproc-py prints no journal at all when only the abbreviation is known.
+        prepared["container-title"] = prepared["container-title-short"]
     page = str(prepared.get("page", "")).strip()
     if page:
         prepared["page"] = format_pages(page, loaded.range_format, _RANGE_MARK)
