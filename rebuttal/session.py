@@ -88,14 +88,20 @@ class Session:
         """Apply ``mutate`` to a copy, check it assembles, then keep it (undoable)."""
         candidate = copy.deepcopy(self.outline)
         result = mutate(candidate)
-        problem = self.try_assemble(candidate)
+        try:
+            document = assemble(self.library, candidate, today=self.today)
+            problem = ""
+        except RebuttalError as error:
+            document, problem = None, str(error)
         if problem and not self.error:
             raise ChangeRefused(problem)
         self.history.record(self.outline, label)
         self.outline = candidate
         self.dirty = True
         self.revision += 1
-        self.rebuild()
+        # The candidate's document is the new letter: no need to assemble twice.
+        self.document = document or self.document
+        self.error = problem
         return result
 
     def undo(self) -> str | None:

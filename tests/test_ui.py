@@ -20,6 +20,7 @@ from rebuttal.ui.app import RebuttalApp, make_app
 from rebuttal.ui.dialogs import ConfirmScreen, EditScreen, HelpScreen, PathScreen
 from rebuttal.ui.forms import DetailsScreen
 from rebuttal.ui.palette import PALETTE_ACTIONS
+from rebuttal.ui.panels import PreviewPanel
 
 from .conftest import EXAMPLE, TODAY
 
@@ -50,7 +51,7 @@ def preview_text(app: RebuttalApp) -> str:
     from rich.console import Console
 
     console = Console(width=200, record=True, file=io.StringIO())
-    console.print(app.query_one("#preview-body").content)
+    console.print(app.query_one(PreviewPanel).renderable)
     return console.export_text()
 
 

@@ -74,7 +74,6 @@ class RebuttalApp(FileActions, App[None]):
         Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
         Binding("ctrl+n", "new_block", "New block", id="app.new_block", show=False),
         Binding("f1,question_mark", "help", "Help", key_display="F1", id="app.help"),
-        Binding("ctrl+p", "command_palette", "All commands", key_display="^p", id="app.palette"),
         Binding("slash", "focus_filter", "Filter library", show=False, id="app.filter"),
         Binding("ctrl+q", "quit_app", "Quit", id="app.quit", priority=True),
     ]
@@ -297,11 +296,12 @@ class RebuttalApp(FileActions, App[None]):
         panel_help = next((getattr(w, "HELP", "") for w in (focused.ancestors_with_self if focused else ())
                            if getattr(w, "HELP", "")), "")
         rows = ["| Key | Does | Binding id |", "| --- | --- | --- |"]
-        for key, active in self.screen.active_bindings.items():
+        for active in self.screen.active_bindings.values():
             binding = active.binding
             if binding.description and not binding.system:
                 display = binding.key_display or self.get_key_display(binding)
-                rows.append(f"| {display} ({key}) | {binding.description} | `{binding.id or ''}` |")
+                binding_id = f"`{binding.id}`" if binding.id else "(Textual's own)"
+                rows.append(f"| {display} | {binding.description} | {binding_id} |")
         rows.append("| Ctrl+P | Command palette: every action by name | |")
         title = f"# Help — {self._panel_name(focused)}"
         return "\n\n".join([title, panel_help, "## Keys here", "\n".join(rows), GETTING_STARTED])

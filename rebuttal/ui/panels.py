@@ -12,7 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.events import Key
+from textual.geometry import Size
 from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -80,7 +83,7 @@ class LibraryPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         """The filter box and the list."""
-        yield Input(placeholder="Type to filter; Enter adds the best match", id="filter")
+        yield Input(placeholder="Filter… (Enter adds)", id="filter")
         yield BlockList(id="blocks")
 
     def on_mount(self) -> None:
@@ -239,24 +242,62 @@ class BlockDetail(VerticalScroll):
         self.scroll_home(animate=False)
 
 
-class PreviewPanel(VerticalScroll):
-    """The whole letter as the exports will contain it."""
+class PreviewPanel(ScrollView):
+    """The whole letter as the exports will contain it.
+
+    The letter is laid out by Rich once per change at the pane's width and kept
+    as lines; a frame then only copies the visible lines (Textual's line API),
+    so a 40-block letter redraws within a frame after every key.
+    """
 
     HELP = (
         "**Preview.** The assembled letter, exactly what Save and Export produce (same document). "
         "Scroll with the arrow keys, Page Up/Down or the mouse wheel. Unfilled placeholders are "
         "highlighted in yellow: fill them in with **F2** (article and letter details)."
     )
+    BINDINGS = [  # noqa: RUF012
+        Binding("up", "scroll_up", "Scroll up", show=False, id="preview.up"),
+        Binding("down", "scroll_down", "Scroll down", show=False, id="preview.down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="preview.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="preview.page_down"),
+        Binding("home", "scroll_home", "Top", show=False, id="preview.top"),
+        Binding("end", "scroll_end", "Bottom", show=False, id="preview.bottom"),
+    ]
 
     def __init__(self) -> None:
         super().__init__(id="preview")
         self.border_title = "Preview"
         self.can_focus = True
-
-    def compose(self) -> ComposeResult:
-        """One Static holding the rendered letter."""
-        yield Static(id="preview-body")
+        self.renderable: RenderableType = Text("")
+        self._lines: list[Strip] = []
+        self._width = 0
 
     def show(self, body: RenderableType) -> None:
-        """Replace the letter shown."""
-        self.query_one("#preview-body", Static).update(body)
+        """Replace the letter shown (keeping the scroll position)."""
+        self.renderable = body
+        self._layout()
+
+    def _layout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return  # Not laid out yet; on_resize lays the letter out.
+        self._width = width
+        console = self.app.console
+        lines = console.render_lines(self.renderable, console.options.update_width(width), pad=False)
+        self._lines = [Strip(line) for line in lines]
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def on_resize(self) -> None:
+        """Lay the letter out again at the new width."""
+        if self.scrollable_content_region.width != self._width:
+            self._layout()
+
+    def render_line(self, y: int) -> Strip:
+        """One visible line of the laid-out letter."""
+        scroll_x, scroll_y = self.scroll_offset
+        index = y + scroll_y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        return self._lines[index].crop_extend(scroll_x, scroll_x + width, self.rich_style)
