@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from rebuttal import __version__
 from rebuttal.errors import RebuttalError
 
-COMMANDS = ("build", "preview", "blocks", "refs", "edit")
+COMMANDS = ("build", "preview", "blocks", "refs", "edit", "import")
+# Command names that are Python keywords live in a module of another name.
+MODULES = {"import": "import_refs"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"rebuttal {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        module = importlib.import_module(f"rebuttal.commands.{name}")
+        module = importlib.import_module(f"rebuttal.commands.{MODULES.get(name, name)}")
         sub = module.add_parser(subparsers)
         sub.set_defaults(run=module.run)
     return parser
