@@ -178,3 +178,17 @@ def test_new_block_goes_to_the_user_library_and_builds(session: Session, tmp_pat
     assert "The trials were small" in (tmp_path / "out.txt").read_text()
     with pytest.raises(Exception, match="already has"):
         write_user_block(session.library, new)
+
+
+def test_article_from_a_csl_item() -> None:
+    from rebuttal.article_import import article_from_item
+
+    item = {
+        "title": "A trial", "author": [{"family": "Wang", "given": "X"}, {"literal": "GRADE Group"}],
+        "container-title": "BMJ", "issued": {"date-parts": [[2025, 2, 9]]}, "volume": "388",
+        "page": "e1", "DOI": "10.1136/x", "PMID": "123",
+    }
+    article = article_from_item(item)
+    assert article.authors == ["Wang, X", "GRADE Group"]
+    found = (article.date, article.pages, article.doi, article.pmid)
+    assert found == ("2025-02-09", "e1", "10.1136/x", "123")

@@ -329,3 +329,76 @@ def test_the_palette_offers_every_action(library: Library) -> None:
     for action in offered:
         name = action.split("(")[0]
         assert hasattr(app, f"action_{name}"), action
+
+
+def test_article_imported_from_a_reference_file(library: Library, tmp_path: Path) -> None:
+    pytest.importorskip("rebuttal.importers")
+    ris = tmp_path / "wang.ris"
+    ris.write_text(
+        "TY  - JOUR\nAU  - Wang, X\nAU  - Martin, G\nTI  - Common interventional procedures\n"
+        "JO  - BMJ\nPY  - 2025/02/19\nVL  - 388\nSP  - e079971\nDO  - 10.1136/bmj-2024-079971\nER  - \n"
+    )
+
+    async def run() -> None:
+        app = make_app(None, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            form = app.screen
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            assert isinstance(app.screen, PathScreen)
+            app.screen.query_one("#path", Input).value = str(tmp_path / "missing.ris")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, PathScreen)  # a missing file is a message, not a crash
+            app.screen.query_one("#path", Input).value = str(ris)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is form
+            assert form.query_one("#article-doi", Input).value == "10.1136/bmj-2024-079971"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.session.outline.article.authors == ["Wang, X", "Martin, G"]
+
+    asyncio.run(run())
+
+
+def test_new_block_written_to_the_user_library_and_added(library: Library) -> None:
+    from rebuttal.library import user_library_folder
+
+    async def run() -> None:
+        app = make_app(None, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            dialog = app.screen
+            await type_text(pilot, "Concerns/Bad Id")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "group/name" in str(dialog.query_one("#dialog-error").render())
+            dialog.query_one("#block-id", Input).value = "concerns/sample-size"
+            dialog.query_one("#block-title", Input).value = "Small samples"
+            dialog.query_one("#block-text", TextArea).text = "The trials were small [@article]."
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is not dialog
+            assert [i.block for i in app.session.body] == ["concerns/sample-size"]
+            assert "Small samples" in screen_text(app)
+
+    asyncio.run(run())
+    assert (user_library_folder() / "concerns" / "sample-size.toml").is_file()
+
+
+def test_a_second_click_on_a_library_block_adds_it(library: Library) -> None:
+    async def run() -> None:
+        app = make_app(None, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.click("#blocks", offset=(5, 2))
+            assert app.session.body == []
+            await pilot.click("#blocks", offset=(5, 2))
+            await pilot.pause()
+            assert len(app.session.body) == 1
+
+    asyncio.run(run())

@@ -71,8 +71,9 @@ class ConfirmScreen(ModalScreen[str]):
 class PathScreen(Dialog):
     """Where to save or export; for exports, also which format."""
 
-    def __init__(self, title: str, suggested: Path, apply: Apply, *, formats: bool) -> None:
+    def __init__(self, title: str, suggested: Path, apply: Apply, *, formats: bool, action: str = "") -> None:
         super().__init__()
+        self.action_label = action or ("Export" if formats else "Save")
         self.title_text = title
         self.suggested = suggested
         self.apply = apply
@@ -91,7 +92,7 @@ class PathScreen(Dialog):
                         yield RadioButton(name, value=ticked, id=f"fmt-{fmt}")
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Export" if self.formats else "Save", id="ok", variant="primary", compact=True)
+                yield Button(self.action_label, id="ok", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:

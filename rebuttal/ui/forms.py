@@ -18,10 +18,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select
 
+from rebuttal.errors import RebuttalError
 from rebuttal.library import Library
 from rebuttal.outline import Article, LetterInfo, Outline, SocietyChoice, article_problem
 from rebuttal.styles import STYLES
-from rebuttal.ui.dialogs import Dialog
+from rebuttal.ui.dialogs import Dialog, PathScreen
 
 ARTICLE_FIELDS = [
     ("title", "Title", "the article's full title"),
@@ -191,16 +192,28 @@ class DetailsScreen(Dialog):
             self.attempt(self.apply, *values)
 
     def action_import_article(self) -> None:
-        """Fill the article from a reference file, when the importers are installed."""
+        """Fill the article fields from a reference file (the first reference in it)."""
+        self.app.push_screen(PathScreen(
+            "Import the article from a reference file (CSL-JSON, BibTeX, RIS, MEDLINE .nbib):",
+            Path.cwd(), self.fill_from_file, formats=False, action="Import",
+        ))
+
+    def fill_from_file(self, path: Path, _fmt: str = "") -> str:
+        """Read ``path`` and put its first reference in the article fields; '' or the problem."""
+        from rebuttal.article_import import read_article
+
         try:
-            import rebuttal.importers  # type: ignore[import-not-found]  # noqa: F401
-        except ImportError:
-            self.app.notify(
-                "Importing from a file is not available in this version yet: type the fields in.",
-                title="Import", severity="warning",
-            )
-            return
-        self.app.notify("Importers found but not wired to this form yet.", severity="warning")
+            article = read_article(path)
+        except RebuttalError as error:
+            return str(error)
+        for name, _, _ in ARTICLE_FIELDS:
+            value = getattr(article, name)
+            if name == "authors":
+                value = "; ".join(value)
+            if value or name != "design":  # the design is rarely in a reference file: keep it
+                self.query_one(f"#article-{name}", Input).value = value
+        self.app.notify(f"Article filled in from {path.name}; check it, then Apply.", title="Imported")
+        return ""
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Apply, import or cancel."""
