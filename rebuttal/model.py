@@ -225,12 +225,16 @@ class Document:
 
 
 def inline_text(inlines: tuple[Inline, ...], marker: CitationMarker) -> str:
-    """Join inlines to plain text, citations as ``(2,3)`` (or the marker's form)."""
+    """Join inlines to plain text, citations as ``(2,3)`` (or the marker's form).
+
+    Plain text cannot raise a number, and ``needed2,3`` would read as one word,
+    so superscript citations are written in brackets here: ``needed[2,3]``.
+    """
     out = []
     for inline in inlines:
         if isinstance(inline, Citation):
             label = inline.label(marker.range_separator)
-            out.append(f"{marker.open}{label}{marker.close}" if not marker.superscript else label)
+            out.append(f"{marker.open}{label}{marker.close}" if not marker.superscript else f"[{label}]")
         else:
             out.append(inline.text)
     return "".join(out)

@@ -213,3 +213,31 @@ def test_cache_file_is_json_in_user_cache(tmp_path: Path) -> None:
     files = list(cache_folder().glob("ama-*.json"))
     assert files and str(cache_folder()).startswith(os.environ["XDG_CACHE_HOME"])
     assert json.loads(files[0].read_text(encoding="utf-8"))
+
+
+def test_superscript_in_plain_text_is_bracketed_and_not_counted(builtin_library, tmp_path: Path) -> None:
+    from rebuttal.assemble import assemble
+    from rebuttal.outline import load_outline
+    from rebuttal.render.text import render_text
+
+    outline = tmp_path / "letter.toml"
+    outline.write_text(EXAMPLE.read_text(encoding="utf-8").replace('style = "nlm"', 'style = "ama"'))
+    superscript = assemble(builtin_library, load_outline(outline))
+    parentheses = assemble(builtin_library, load_outline(EXAMPLE))
+    assert "strategies are needed[2,3]." in _squash(render_text(superscript, width=0))
+    assert superscript.word_count() == parentheses.word_count()
+
+
+def test_duplicate_key_across_stacked_libraries_is_one_line(tmp_path: Path, capsys) -> None:
+    for name, title in (("one", "First title"), ("two", "Another title")):
+        folder = tmp_path / name
+        folder.mkdir()
+        item = {"id": "shared", "type": "article-journal", "title": title, "issued": {"date-parts": [[2020]]}}
+        (folder / "references.json").write_text(json.dumps([item], indent=1), encoding="utf-8")
+    stack = ["--library", str(tmp_path / "one"), "--library", str(tmp_path / "two")]
+    code = main(["refs", str(EXAMPLE), *stack])
+    assert code == 2
+    error = capsys.readouterr().err.strip()
+    assert len(error.splitlines()) == 1
+    assert f"{tmp_path / 'two' / 'references.json'}:3: id=shared:" in error
+    assert "'shared' is defined differently" in error
