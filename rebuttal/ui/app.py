@@ -128,6 +128,8 @@ class RebuttalApp(FileActions, App[None]):
         else:
             self.query_one(PreviewPanel).show(Text(session.error, style="bold red"))
         self.query_one("#status", Static).update(status_line(session))
+        if self.query_one(LetterList).has_focus:
+            self.reveal_selected()
         panel = self.query_one(LetterPanel)
         name = session.path.name if session.path else "not saved yet"
         panel.border_title = f"Letter — {name}{' ●' if session.dirty else ''}"
@@ -135,6 +137,22 @@ class RebuttalApp(FileActions, App[None]):
         if session.outline.article.design != self._design:
             self._design = session.outline.article.design
             self.query_one(LibraryPanel).refilter()
+
+    def reveal_selected(self) -> None:
+        """Scroll the preview to where the selected block of the letter starts."""
+        document = self.session.document
+        if document is None:
+            return
+        for point in document.points:
+            if point.source and point.source.position == self.selected:
+                heading = "".join(getattr(inline, "text", "") for inline in point.heading)
+                self.query_one(PreviewPanel).reveal(f"{point.number}. {heading}"[:24])
+                return
+        for paragraph in document.paragraphs():
+            if paragraph.source and paragraph.source.position == self.selected:
+                # The first words: a line break can only come after a few of them.
+                self.query_one(PreviewPanel).reveal(" ".join(paragraph.plain().split()[:3]))
+                return
 
     def show_block(self, block_id: str) -> None:
         """Show a library block in the detail pane, filled in from this letter."""
@@ -167,6 +185,8 @@ class RebuttalApp(FileActions, App[None]):
         """Follow the cursor: the letter's selection, or the library block shown."""
         if event.option_list.id == "items" and self.session.body:
             self.selected = event.option_index
+            if event.option_list.has_focus:
+                self.reveal_selected()
         elif event.option_list.id == "blocks" and event.option.id:
             self.show_block(event.option.id)
 

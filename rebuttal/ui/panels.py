@@ -190,7 +190,7 @@ class LetterList(OptionList):
             row = Text(no_wrap=True, overflow="ellipsis")
             row.append(f"{index + 1:>2} ", style="dim")
             label = f"point {points[index]}" if index in points else kind
-            row.append(f"{label:<9} ", style="cyan")
+            row.append(f"{label:<10} ", style="cyan")
             row.append(session.item_title(item))
             if item.variant == "short":
                 row.append(" [short]", style="yellow")
@@ -287,6 +287,18 @@ class PreviewPanel(ScrollView):
         self._lines = [Strip(line) for line in lines]
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
+
+    def reveal(self, start: str) -> None:
+        """Scroll so the first line beginning with ``start`` is in view (the selected block)."""
+        wanted = " ".join(start.split())
+        if not wanted:
+            return
+        for number, line in enumerate(self._lines):
+            if " ".join(line.text.split()).startswith(wanted):
+                top, height = self.scroll_offset.y, self.scrollable_content_region.height
+                if not top <= number < top + height - 2:
+                    self.scroll_to(y=max(0, number - 1), animate=False)
+                return
 
     def on_resize(self) -> None:
         """Lay the letter out again at the new width."""
