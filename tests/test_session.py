@@ -8,6 +8,7 @@ import pytest
 
 from rebuttal.autosave import autosave_path, discard_autosave, find_recovery, write_autosave
 from rebuttal.cli import main
+from rebuttal.errors import RebuttalError
 from rebuttal.history import History
 from rebuttal.library import Library, load_library, user_library_folder
 from rebuttal.outline import Article, load_outline
@@ -180,15 +181,21 @@ def test_new_block_goes_to_the_user_library_and_builds(session: Session, tmp_pat
         write_user_block(session.library, new)
 
 
-def test_article_from_a_csl_item() -> None:
-    from rebuttal.article_import import article_from_item
+def test_article_read_from_a_reference_file(tmp_path: Path) -> None:
+    pytest.importorskip("rebuttal.importers")
+    from rebuttal.article_import import read_article
 
-    item = {
-        "title": "A trial", "author": [{"family": "Wang", "given": "X"}, {"literal": "GRADE Group"}],
-        "container-title": "BMJ", "issued": {"date-parts": [[2025, 2, 9]]}, "volume": "388",
-        "page": "e1", "DOI": "10.1136/x", "PMID": "123",
-    }
-    article = article_from_item(item)
+    source = tmp_path / "wang.json"
+    source.write_text(
+        '[{"id": "wang", "type": "article-journal", "title": "A trial", "container-title": "BMJ",'
+        ' "author": [{"family": "Wang", "given": "X"}, {"literal": "GRADE Group"}],'
+        ' "issued": {"date-parts": [[2025, 2, 9]]}, "page": "e1", "DOI": "10.1136/x.1", "PMID": "123"}]'
+    )
+    article = read_article(source)
     assert article.authors == ["Wang, X", "GRADE Group"]
     found = (article.date, article.pages, article.doi, article.pmid)
-    assert found == ("2025-02-09", "e1", "10.1136/x", "123")
+    assert found == ("2025-02-09", "e1", "10.1136/x.1", "123")
+    empty = tmp_path / "empty.json"
+    empty.write_text("[]")
+    with pytest.raises(RebuttalError):
+        read_article(empty)
