@@ -180,3 +180,14 @@ def test_article_option_refuses_several_entries(tmp_path: Path, capsys) -> None:
 )
 def test_names(text: str, person: dict) -> None:
     assert parse_name(text) == person
+
+
+def test_unknown_format_asks_for_format_option(tmp_path: Path, capsys) -> None:
+    odd = tmp_path / "refs.dat"
+    odd.write_text("Nothing a reference manager writes\n", encoding="utf-8")
+    assert main(["import", str(odd), "--to", str(tmp_path / "lib")]) == 2
+    error = capsys.readouterr().err
+    assert f"{odd}: format: cannot tell the format; use --format" in error
+    ris_named_txt = tmp_path / "export.txt"
+    ris_named_txt.write_text((IMPORTS / "refs.ris").read_text(encoding="utf-8"), encoding="utf-8")
+    assert [item["id"] for item in read_references(ris_named_txt)] == ["yong2022", "usdhhs2019"]
