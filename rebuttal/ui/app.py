@@ -315,16 +315,19 @@ class RebuttalApp(FileActions, App[None]):
         focused: Widget | None = self.focused
         panel_help = next((getattr(w, "HELP", "") for w in (focused.ancestors_with_self if focused else ())
                            if getattr(w, "HELP", "")), "")
-        rows = ["| Key | Does | Binding id |", "| --- | --- | --- |"]
+        ours, textuals = [], []
         for active in self.screen.active_bindings.values():
             binding = active.binding
             if binding.description and not binding.system:
                 display = binding.key_display or self.get_key_display(binding)
                 binding_id = f"`{binding.id}`" if binding.id else "(Textual's own)"
-                rows.append(f"| {display} | {binding.description} | {binding_id} |")
-        rows.append("| Ctrl+P | Command palette: every action by name | |")
+                row = f"| {display} | {binding.description} | {binding_id} |"
+                (ours if binding.id else textuals).append(row)
+        # This app's keys first: they are what a newcomer is looking for.
+        rows = ["| Key | Does | Binding id |", "| --- | --- | --- |", *ours,
+                "| Ctrl+P | Command palette: every action by name | |", *textuals]
         title = f"# Help — {self._panel_name(focused)}"
-        return "\n\n".join([title, panel_help, "## Keys here", "\n".join(rows), GETTING_STARTED])
+        return "\n\n".join([title, panel_help, GETTING_STARTED, "## Keys here", "\n".join(rows)])
 
     @staticmethod
     def _panel_name(focused: Widget | None) -> str:
