@@ -241,3 +241,17 @@ def test_duplicate_key_across_stacked_libraries_is_one_line(tmp_path: Path, caps
     assert len(error.splitlines()) == 1
     assert f"{tmp_path / 'two' / 'references.json'}:3: id=shared:" in error
     assert "'shared' is defined differently" in error
+
+
+def test_cache_keeps_what_this_build_used_when_trimming(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rebuttal.csl import cache
+
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
+    style = get_style("nlm")
+    style.format_entries([article(title=f"Old {n}") for n in range(3)])
+    style.format_entries([article(title="Old 0"), article(title="New")])
+    path = next(cache.cache_folder().glob("nlm-*.json"))
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    assert len(kept) == 3
+    assert cache.item_hash(article(title="Old 0")) in kept and cache.item_hash(article(title="New")) in kept
+    assert cache.item_hash(article(title="Old 1")) not in kept

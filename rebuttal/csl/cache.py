@@ -20,6 +20,8 @@ from rebuttal.model import Span
 
 # Bump when the corrections in rebuttal.csl change their output.
 FORMAT_VERSION = "2"
+# Editing an article's title in the app makes a new entry per keystroke; keep the file small.
+MAX_ENTRIES = 2000
 
 
 def cache_folder() -> Path:
@@ -46,6 +48,7 @@ class EntryCache:
         self.path = cache_folder() / f"{style_name}-{digest}.json"
         self.entries: dict[str, list[list[Any]]] = {}
         self.changed = False
+        self.used: set[str] = set()
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -58,6 +61,7 @@ class EntryCache:
         record = self.entries.get(key)
         if not isinstance(record, list):
             return None
+        self.used.add(key)
         try:
             return tuple(
                 Span(str(text), bool(bold), bool(italic), link) for text, bold, italic, link in record
@@ -68,12 +72,18 @@ class EntryCache:
     def put(self, key: str, spans: tuple[Span, ...]) -> None:
         """Remember ``spans`` under ``key`` (saved by :meth:`save`)."""
         self.entries[key] = [[span.text, span.bold, span.italic, span.link] for span in spans]
+        self.used.add(key)
         self.changed = True
 
     def save(self) -> None:
         """Write the cache atomically; a cache that cannot be written is simply skipped."""
         if not self.changed:
             return
+        if len(self.entries) > MAX_ENTRIES:
+            # Forget the oldest entries this build did not use.
+            stale = [key for key in self.entries if key not in self.used]
+            for key in stale[: len(self.entries) - MAX_ENTRIES]:
+                del self.entries[key]
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
