@@ -255,3 +255,17 @@ def test_cache_keeps_what_this_build_used_when_trimming(monkeypatch: pytest.Monk
     assert len(kept) == 3
     assert cache.item_hash(article(title="Old 0")) in kept and cache.item_hash(article(title="New")) in kept
     assert cache.item_hash(article(title="Old 1")) not in kept
+
+
+@pytest.mark.parametrize("style", ["nlm", "ama", "bmj"])
+def test_no_period_after_a_question_mark(style: str) -> None:
+    text = "".join(span.text for span in get_style(style).format_entry(article(title="Does it work?")))
+    assert "Does it work? J Test" in text and "?." not in text
+
+
+def test_particles_hyphenated_given_names_and_jr() -> None:
+    people = [
+        {"family": "Zundert", "non-dropping-particle": "van", "given": "Jan"},
+        {"family": "Dupont", "given": "Jean-Pierre"}, {"family": "Smith", "given": "John", "suffix": "Jr."},
+    ]
+    assert nlm(article(author=people)).startswith("van Zundert J, Dupont JP, Smith J Jr. A title.")

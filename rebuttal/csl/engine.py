@@ -33,7 +33,8 @@ from rebuttal.model import Span
 CSL_NS = {"cs": "http://purl.org/net/xbiblio/csl"}
 # Stands in for the page-range delimiter so citeproc-py cannot re-split our ranges.
 _RANGE_MARK = "\ue000"
-_DOUBLE_PERIOD = re.compile(r"(?<![.])\.\.(?![.])")
+_DOUBLED = re.compile(r"(?<![.])([.?!])\.(?![.])")
+_URL = re.compile(r"(https?://\S+)")
 _JOINED_INITIALS = re.compile(r"[A-Z]{2,4}")
 NLM_SUFFIXES = {"ii": "2nd", "iii": "3rd", "iv": "4th", "jr": "Jr", "jr.": "Jr", "sr": "Sr", "sr.": "Sr"}
 _NAME_VARIABLES = ("author", "editor", "translator", "container-author", "collection-editor")
@@ -198,14 +199,20 @@ def _link(runs: list[Span], text: str, target: str) -> list[Span]:
 
 
 def _single_periods(runs: list[Span]) -> list[Span]:
-    """Drop a period that follows one (``et al..`` -> ``et al.``), even across spans.
+    """Drop a period after terminal punctuation (``et al..``, ``work?.``), even across spans.
 
     CSL asks engines to suppress such duplicate punctuation; citeproc-py does not.
+    URLs are left alone.
     """
     out: list[Span] = []
     for run in runs:
-        text = _DOUBLE_PERIOD.sub(".", run.text)
-        if text.startswith(".") and not text.startswith("..") and out and out[-1].text.endswith("."):
+        pieces = _URL.split(run.text)
+        # split() with a group keeps the URLs at odd positions.
+        text = "".join(
+            piece if index % 2 else _DOUBLED.sub(r"\1", piece) for index, piece in enumerate(pieces)
+        )
+        after_stop = bool(out) and out[-1].text.endswith((".", "?", "!"))
+        if after_stop and text.startswith(".") and not text.startswith(".."):
             text = text[1:]
         out.append(Span(text, run.bold, run.italic, run.link))
     return out
