@@ -269,3 +269,31 @@ def test_particles_hyphenated_given_names_and_jr() -> None:
         {"family": "Dupont", "given": "Jean-Pierre"}, {"family": "Smith", "given": "John", "suffix": "Jr."},
     ]
     assert nlm(article(author=people)).startswith("van Zundert J, Dupont JP, Smith J Jr. A title.")
+
+
+def _plain(style: str, item: dict) -> str:
+    return "".join(span.text for span in get_style(style).format_entry(item))
+
+
+def test_substitutes_for_missing_authors_are_printed_once() -> None:
+    book = {
+        "id": "b", "type": "book", "title": "A book", "editor": [{"family": "Ed", "given": "A"}],
+        "publisher": "Pub", "publisher-place": "City", "issued": {"date-parts": [[2019]]},
+    }
+    assert _plain("nlm", book) == "Ed A, editor. A book. City: Pub; 2019."
+    assert _plain("ama", book) == "Ed A, ed. A Book. Pub; 2019."
+    untitled_authors = article(author=[], title="Plain title")
+    assert _plain("ama", untitled_authors) == "Plain title. J Test. 2020;3:10-19."
+    chapter = dict(book, type="chapter", title="A chapter", author=[{"family": "Au", "given": "B"}],
+                   page="10-20", **{"container-title": "A book"})
+    assert _plain("nlm", chapter) == "Au B. A chapter. In: Ed A, editor. A book. City: Pub; 2019. p. 10-20."
+
+
+def test_markup_inside_fields_becomes_emphasis() -> None:
+    spans = get_style("nlm").format_entry(
+        article(title="Decolonising <i>Staphylococcus aureus</i> carriers with CO<sub>2</sub>")
+    )
+    assert [span.text for span in spans if span.italic] == ["Staphylococcus aureus"]
+    assert "".join(span.text for span in spans).startswith(
+        "Doe J. Decolonising Staphylococcus aureus carriers with CO2. J Test."
+    )

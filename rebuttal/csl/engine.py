@@ -11,6 +11,9 @@ corrected here, before or after the engine runs, and pinned by tests:
   ``S1-27``): we format pages ourselves (:mod:`rebuttal.csl.pages`);
 * ``second-field-align`` is ignored, gluing the number to the entry
   (``1.Wang``): we drop the number, since every renderer numbers the list;
+* a title or editors standing in for missing authors are printed twice: we drop
+  the title substitute and make citeproc-py honour its record of substituted names;
+* duplicate punctuation (``et al..``, ``work?.``) is not suppressed: we suppress it;
 * NLM name suffixes: ``II`` is printed ``2nd`` as Citing Medicine asks.
 
 Output is HTML from citeproc-py's formatter, parsed back into spans so
@@ -35,6 +38,15 @@ CSL_NS = {"cs": "http://purl.org/net/xbiblio/csl"}
 _RANGE_MARK = "\ue000"
 _DOUBLED = re.compile(r"(?<![.])([.?!])\.(?![.])")
 _URL = re.compile(r"(https?://\S+)")
+# Rich text inside CSL-JSON fields (<i>Staphylococcus</i>) would be escaped by citeproc-py;
+# it travels through as private-use marks instead and becomes emphasis again afterwards.
+_ITALIC_ON, _ITALIC_OFF, _BOLD_ON, _BOLD_OFF = "\ue001", "\ue002", "\ue003", "\ue004"
+_FIELD_MARKUP = (
+    (re.compile(r"<(i|em)>"), _ITALIC_ON), (re.compile(r"</(i|em)>"), _ITALIC_OFF),
+    (re.compile(r"<(b|strong)>"), _BOLD_ON), (re.compile(r"</(b|strong)>"), _BOLD_OFF),
+    (re.compile(r"</?(span|sup|sub)\b[^>]*>"), ""),
+)
+_MARKS = re.compile("([\ue001-\ue004])")
 _JOINED_INITIALS = re.compile(r"[A-Z]{2,4}")
 NLM_SUFFIXES = {"ii": "2nd", "iii": "3rd", "iv": "4th", "jr": "Jr", "jr.": "Jr", "sr": "Sr", "sr.": "Sr"}
 _NAME_VARIABLES = ("author", "editor", "translator", "container-author", "collection-editor")
@@ -46,6 +58,7 @@ class LoadedStyle:
     def __init__(self, path: Path) -> None:
         from citeproc import CitationStylesStyle
 
+        _repress_substituted_names()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             self.style = CitationStylesStyle(str(path), validate=False)
@@ -55,6 +68,7 @@ class LoadedStyle:
         self.range_delimiter = _page_range_delimiter(root)
         _drop_bibliography_numbers(root)
         _copy_locale_date_delimiters(root)
+        _drop_title_substitutes(root)
 
 
 @lru_cache(maxsize=8)
@@ -96,6 +110,10 @@ def prepare_item(item: dict[str, Any], loaded: LoadedStyle, key: str, nlm_suffix
         if isinstance(prepared.get(variable), list):
             people = prepared[variable]
             prepared[variable] = [_prepare_name(person, loaded, nlm_suffixes) for person in people]
+    for name in ("title", "container-title", "container-title-short", "collection-title"):
+        if isinstance(prepared.get(name), str) and "<" in prepared[name]:
+            for pattern, mark in _FIELD_MARKUP:
+                prepared[name] = pattern.sub(mark, prepared[name])
     if prepared.get("container-title-short") and not prepared.get("container-title"):
         # citeproc-py prints no journal at all when only the abbreviation is known.
         prepared["container-title"] = prepared["container-title-short"]
@@ -127,6 +145,49 @@ def _page_range_delimiter(root: Any) -> str:
 def _drop_bibliography_numbers(root: Any) -> None:
     """Remove the citation number from the bibliography layout: renderers number entries."""
     for node in root.xpath("cs:bibliography//cs:text[@variable='citation-number']", namespaces=CSL_NS):
+        node.getparent().remove(node)
+
+
+def _repress_substituted_names() -> None:
+    """Teach citeproc-py to print names used as a substitute only once.
+
+    CSL: names that stood in for missing authors (a book's editors) are not
+    repeated later. citeproc-py records them but only ``cs:text`` checks the
+    record, so NLM printed ``Ed A, editor. A book. Ed A, editor.``. This wraps
+    ``Names.process`` once per process to check the same record.
+    """
+    from citeproc import model
+
+    original = model.Names.process
+    if getattr(original, "_rebuttal_repression", False):
+        return
+
+    def process(self: Any, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        try:
+            repressed = (context if context is not None else self).get_layout().repressed.get(self.tag, [])
+        except (AttributeError, IndexError):
+            repressed = []
+        hidden = {name for entry in repressed if entry for name in entry.split()}
+        wanted = set((self.get("variable") or "").split())
+        inside_substitute = self.getparent() is not None and self.getparent().tag.endswith("substitute")
+        if hidden and wanted and wanted <= hidden and not inside_substitute:
+            return None
+        return original(self, item, names_context=names_context, context=context, **kwargs)
+
+    process._rebuttal_repression = True  # type: ignore[attr-defined]
+    model.Names.process = process
+
+
+def _drop_title_substitutes(root: Any) -> None:
+    """No title in place of missing authors: citeproc-py would print the title twice.
+
+    CSL suppresses a substituted variable later on; citeproc-py does not, so an
+    AMA entry without authors read ``Title. Title. JAMA...``. In numeric styles the
+    title comes right after the authors anyway, so dropping the substitute is exact.
+    """
+    for node in root.xpath(
+        "//cs:substitute/cs:text[@variable='title' or contains(@macro, 'title')]", namespaces=CSL_NS
+    ):
         node.getparent().remove(node)
 
 
@@ -170,7 +231,7 @@ def entry_spans(html: str, item: dict[str, Any]) -> tuple[Span, ...]:
     parser = _SpanParser()
     parser.feed(html)
     parser.close()
-    runs = merge_spans(_single_periods(parser.runs))
+    runs = merge_spans(_single_periods(_field_emphasis(parser.runs)))
     # The URL first: a DOI inside a printed URL must stay part of that link.
     url = str(item.get("URL", "")).strip()
     if url:
@@ -195,6 +256,21 @@ def _link(runs: list[Span], text: str, target: str) -> list[Span]:
             if piece:
                 out.append(Span(piece, run.bold, run.italic, link))
         done = True
+    return out
+
+
+def _field_emphasis(runs: list[Span]) -> list[Span]:
+    """Turn the private-use marks of field markup back into emphasis (italic in italic is roman)."""
+    out: list[Span] = []
+    italic = bold = False
+    for run in runs:
+        for piece in _MARKS.split(run.text):
+            if piece in (_ITALIC_ON, _ITALIC_OFF):
+                italic = piece == _ITALIC_ON
+            elif piece in (_BOLD_ON, _BOLD_OFF):
+                bold = piece == _BOLD_ON
+            elif piece:
+                out.append(Span(piece, run.bold or bold, run.italic != italic, run.link))
     return out
 
 
