@@ -402,3 +402,22 @@ def test_a_second_click_on_a_library_block_adds_it(library: Library) -> None:
             assert len(app.session.body) == 1
 
     asyncio.run(run())
+
+
+def test_preview_lines_are_the_letter_laid_out_whole(library: Library) -> None:
+    """The preview lays its parts out one by one (reusing unchanged ones): same lines as all at once."""
+    async def run() -> None:
+        app = make_app(EXAMPLE, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.click("#items")
+            app.query_one("#items").highlighted = 4
+            await pilot.press("right_square_bracket", "right_square_bracket", "d", "left_square_bracket")
+            await pilot.pause()
+            panel = app.query_one(PreviewPanel)
+            console = app.console
+            options = console.options.update_width(panel.scrollable_content_region.width)
+            whole = console.render_lines(panel.renderable, options, pad=False)
+            assert [strip.text for strip in panel._lines] == ["".join(s.text for s in line) for line in whole]
+            assert [strip.text for strip in panel._lines] != []
+
+    asyncio.run(run())

@@ -6,7 +6,8 @@ Each panel only shows what the session holds and posts the person's intent
 
 from __future__ import annotations
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -146,6 +147,18 @@ class LibraryPanel(Vertical):
         self.border_subtitle = f"{len(found)} of {len(self.session.library.blocks)}" if query else ""
 
 
+def _cache_key(part: object) -> tuple | None:
+    """What a preview part's laid-out lines depend on; None when it cannot be told cheaply."""
+    if isinstance(part, Text):
+        spans = tuple((span.start, span.end, str(span.style)) for span in part.spans)
+        return ("text", part.plain, str(part.style), part.justify, spans)
+    if isinstance(part, Padding):
+        inner = _cache_key(part.renderable)
+        padding = (part.top, part.right, part.bottom, part.left)
+        return ("padding", padding, inner) if inner is not None else None
+    return None
+
+
 def _block_row(block: Block, design: str) -> Text:
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append("★ " if suits_design(block, design) else "  ", style="yellow")
@@ -271,6 +284,7 @@ class PreviewPanel(ScrollView):
         self.renderable: RenderableType = Text("")
         self._lines: list[Strip] = []
         self._width = 0
+        self._cache: dict[tuple, list[Strip]] = {}
 
     def show(self, body: RenderableType) -> None:
         """Replace the letter shown (keeping the scroll position)."""
@@ -281,10 +295,25 @@ class PreviewPanel(ScrollView):
         width = self.scrollable_content_region.width
         if width <= 0:
             return  # Not laid out yet; on_resize lays the letter out.
+        if width != self._width:
+            self._cache.clear()
         self._width = width
         console = self.app.console
-        lines = console.render_lines(self.renderable, console.options.update_width(width), pad=False)
-        self._lines = [Strip(line) for line in lines]
+        options = console.options.update_width(width)
+        parts = self.renderable.renderables if isinstance(self.renderable, Group) else [self.renderable]
+        lines: list[Strip] = []
+        seen: dict[tuple, list[Strip]] = {}
+        for part in parts:
+            key = _cache_key(part)
+            strips = self._cache.get(key) if key is not None else None
+            if strips is None:
+                strips = [Strip(line) for line in console.render_lines(part, options, pad=False)]
+            if key is not None:
+                seen[key] = strips
+            lines.extend(strips)
+        # Keep only what this letter uses: a moved point's paragraphs are found again next time.
+        self._cache = seen
+        self._lines = lines
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
 
