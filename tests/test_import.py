@@ -191,3 +191,15 @@ def test_unknown_format_asks_for_format_option(tmp_path: Path, capsys) -> None:
     ris_named_txt = tmp_path / "export.txt"
     ris_named_txt.write_text((IMPORTS / "refs.ris").read_text(encoding="utf-8"), encoding="utf-8")
     assert [item["id"] for item in read_references(ris_named_txt)] == ["yong2022", "usdhhs2019"]
+
+
+def test_bibtex_comments_are_skipped(tmp_path: Path) -> None:
+    bib = tmp_path / "commented.bib"
+    bib.write_text(
+        "% Exported by jane@example.org\n"
+        "@comment{jabref-meta: databaseType:bibtex; @misc{not, title={Not an entry}}}\n"
+        "@preamble { \"\\newcommand{\\noop}[1]{}\" }\n"
+        "@article{real, title = {Real}, journal = {J Test}, year = {2021}}\n",
+        encoding="utf-8",
+    )
+    assert [item["id"] for item in read_references(bib)] == ["real"]

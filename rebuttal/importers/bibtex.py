@@ -41,6 +41,9 @@ class _Parser:
         found = []
         while (start := self.text.find("@", self.at)) >= 0:
             self.at = start + 1
+            line_start = self.text.rfind("\n", 0, start) + 1
+            if self.text[line_start:start].lstrip().startswith("%"):
+                continue  # An "@" in a % comment line (an e-mail address) is no entry.
             line = self.text.count("\n", 0, start) + 1
             kind = self._word().lower()
             self._skip_space()
@@ -49,7 +52,7 @@ class _Parser:
             close = "}" if self.text[self.at] == "{" else ")"
             self.at += 1
             if kind in ("comment", "preamble"):
-                self.at = start + 1 + len(kind)
+                self.at -= 1  # Back onto the opening brace.
                 self._braced()
                 continue
             if kind == "string":
