@@ -19,6 +19,7 @@ from rebuttal.fields import FieldReader, closest
 from rebuttal.model import Signatory
 from rebuttal.references import Bibliography, load_bibliography
 from rebuttal.tomlsource import read_toml
+from rebuttal.venues import Venue, load_venue
 
 BLOCK_KINDS = ("society", "opening", "concern", "transition", "evidence", "closing", "signature")
 STATUSES = ("approved", "draft", "retired")
@@ -79,6 +80,7 @@ class Library:
     folders: list[Path]
     blocks: dict[str, Block] = field(default_factory=dict)
     societies: dict[str, Society] = field(default_factory=dict)
+    venues: dict[str, Venue] = field(default_factory=dict)
     bibliography: Bibliography = field(default_factory=Bibliography)
 
     def block(self, block_id: str) -> Block | None:
@@ -140,6 +142,9 @@ def load_library(folders: Sequence[Path]) -> Library:
             if top == "societies":
                 society = _load_society(path)
                 library.societies[society.id] = society
+            elif top == "venues":
+                venue = load_venue(path)
+                library.venues[venue.id] = venue
             elif top in PROFILE_FOLDERS or top.startswith("."):
                 continue
             else:
