@@ -421,3 +421,52 @@ def test_preview_lines_are_the_letter_laid_out_whole(library: Library) -> None:
             assert [strip.text for strip in panel._lines] != []
 
     asyncio.run(run())
+
+
+def test_own_paragraph_and_help_by_question_mark(library: Library) -> None:
+    async def run() -> None:
+        app = make_app(None, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await _add(pilot, "statement")
+            await pilot.click("#items")
+            await pilot.press("t")
+            await pilot.pause()
+            assert isinstance(app.screen, EditScreen)
+            app.screen.query_one(TextArea).text = "We thank the editors [@article]."
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.session.body[1].is_custom and app.session.body[1].text.startswith("We thank")
+            assert "own text" in screen_text(app)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen) and "letter.custom" in app.screen.text
+
+    asyncio.run(run())
+
+
+def test_rebuttal_outline_opens_the_editor(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import rebuttal.ui.app as app_module
+
+    opened: list[Path | None] = []
+
+    class Recorder:
+        def run(self) -> None:
+            pass
+
+    def fake_make_app(path: Path | None, library: Library, **options: object) -> Recorder:
+        opened.append(path)
+        return Recorder()
+
+    monkeypatch.setattr(app_module, "make_app", fake_make_app)
+    assert main([str(tmp_path / "letter.toml")]) == 0
+    assert main(["edit"]) == 0
+    assert opened == [tmp_path / "letter.toml", None]
+    assert main(["edit", str(tmp_path)]) == 2  # a folder is refused in one line
+
+
+def test_a_broken_outline_is_one_line_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[letter]\ntitle = \n")
+    assert main(["edit", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "broken.toml" in err and "Traceback" not in err

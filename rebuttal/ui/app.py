@@ -266,6 +266,17 @@ class RebuttalApp(FileActions, App[None]):
 
         self.push_screen(EditScreen(heading, title, session.original_text(index), apply, library_text))
 
+    def action_add_custom(self) -> None:
+        """Write a paragraph for this letter only (not from the library), after the selected block."""
+        session = self.session
+        at = self.selected + 1 if session.body else 0
+
+        def apply(text: str, _title: str) -> str:
+            return self.attempt(session.add_custom, "evidence", text, at)
+
+        self.push_screen(EditScreen("A paragraph of your own, for this letter only (not from the library)",
+                                    "", "", apply))
+
     def action_undo(self) -> None:
         """Undo the last change to the letter."""
         label = self.session.undo()

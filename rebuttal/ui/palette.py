@@ -15,6 +15,7 @@ PALETTE_ACTIONS: list[tuple[str, str, str]] = [
     ("Remove selected block", "remove_item", "Undo with Ctrl+Z"),
     ("Duplicate selected block", "duplicate_item", "Insert a copy right after it"),
     ("Switch full/short variant", "toggle_variant", "For tight word limits"),
+    ("Add a paragraph of my own…", "add_custom", "Text for this letter only, not from the library"),
     ("New block in my library…", "new_block", "Written as a draft TOML file"),
     ("Article and letter details…", "details", "Title, authors, journal, DOI, PMID, design"),
     ("Choose society…", "details('society')", "The society that signs"),

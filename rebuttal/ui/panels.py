@@ -179,7 +179,8 @@ class LetterList(OptionList):
         "points; points and citation numbers renumber themselves as you move things. "
         "**Enter** edits the text of this use of the block (the library keeps its wording), "
         "**[** / **]** (or shift+↑/↓) move it, **Delete** removes it, **d** duplicates it, "
-        "**v** switches between the full and short variant. **Ctrl+Z** undoes any change."
+        "**v** switches between the full and short variant, **t** adds a paragraph of your own. "
+        "**Ctrl+Z** undoes any change."
     )
     BINDINGS = [  # noqa: RUF012
         Binding("enter", "app.edit_item", "Edit", id="letter.edit"),
@@ -189,6 +190,7 @@ class LetterList(OptionList):
         Binding("delete,x", "app.remove_item", "Remove", key_display="del", id="letter.remove"),
         Binding("d", "app.duplicate_item", "Duplicate", show=False, id="letter.duplicate"),
         Binding("v", "app.toggle_variant", "Full/short variant", show=False, id="letter.variant"),
+        Binding("t", "app.add_custom", "Add own paragraph", show=False, id="letter.custom"),
     ]
 
     def show(self, session: Session, selected: int | None) -> None:
@@ -203,14 +205,14 @@ class LetterList(OptionList):
             row = Text(no_wrap=True, overflow="ellipsis")
             row.append(f"{index + 1:>2} ", style="dim")
             label = f"point {points[index]}" if index in points else kind
-            row.append(f"{label:<10} ", style="cyan")
+            if block is None:
+                label = "own text"  # written for this letter, not from the library
+            row.append(f"{label:<10} ", style="magenta" if block is None else "cyan")
             row.append(session.item_title(item))
             if item.variant == "short":
                 row.append(" [short]", style="yellow")
-            if item.text or item.title:
+            if block is not None and (item.text or item.title):
                 row.append(" [edited]", style="magenta")
-            if block is None:
-                row.append(" [custom]", style="magenta")
             options.append(Option(row, id=f"item-{index}"))
         if not options:
             options.append(Option(
