@@ -470,3 +470,29 @@ def test_a_broken_outline_is_one_line_not_a_traceback(tmp_path: Path, capsys: py
     assert main(["edit", str(broken)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "broken.toml" in err and "Traceback" not in err
+
+
+def test_library_lists_design_suited_blocks_first_and_fills_them_in(library: Library) -> None:
+    from rebuttal.ui.panels import suits_design
+
+    async def run() -> None:
+        app = make_app(EXAMPLE, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            blocks = app.query_one("#blocks")
+            ids = [blocks.get_option_at_index(i).id for i in range(blocks.option_count)]
+            concerns = [library.block(i) for i in ids if i and library.block(i).kind == "concern"]
+            suited = [suits_design(b, "network meta-analysis") for b in concerns]
+            assert any(suited) and not all(suited)
+            assert suited == sorted(suited, reverse=True)  # every suited block before the others
+            await pilot.press(*"statement")
+            await pilot.pause()
+            from rich.console import Console
+
+            console = Console(width=300, record=True, file=io.StringIO())
+            console.print(app.query_one("#block-text").content)
+            detail = console.export_text()
+            assert "Statement of Concern" in screen_text(app)
+            assert "by Wang et al (1)" in detail and "{article" not in detail  # filled in from [article]
+
+    asyncio.run(run())
