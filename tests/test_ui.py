@@ -225,6 +225,9 @@ def test_every_change_undoes_with_keys(library: Library) -> None:
             await pilot.press("ctrl+y")
             await pilot.pause()
             assert [i.block for i in app.session.body] == ["concerns/heterogeneity"]
+            await pilot.press("enter")  # the selection followed the shorter letter: no crash
+            await pilot.pause()
+            assert isinstance(app.screen, EditScreen)
 
     asyncio.run(run())
 
@@ -311,7 +314,8 @@ def test_help_names_the_panel_and_its_keys(library: Library) -> None:
 def test_every_binding_has_an_id_and_a_description() -> None:
     from rebuttal.ui import dialogs, forms, panels
 
-    classes = [RebuttalApp, panels.BlockList, panels.LetterList, forms.DetailsScreen, dialogs.EditScreen,
+    classes = [RebuttalApp, panels.BlockList, panels.LetterList, panels.PreviewPanel, forms.DetailsScreen,
+               dialogs.EditScreen,
                dialogs.NewBlockScreen, dialogs.HelpScreen, dialogs.Dialog, dialogs.ConfirmScreen]
     for cls in classes:
         for binding in cls.BINDINGS:

@@ -122,6 +122,8 @@ class RebuttalApp(FileActions, App[None]):
     def refresh_letter(self) -> None:
         """Redraw the letter list, the preview and the status line from the session."""
         session = self.session
+        # An undo can leave the selection past the end of a shorter letter.
+        self.selected = max(0, min(self.selected, len(session.body) - 1))
         self.query_one(LetterList).show(session, self.selected)
         if session.document is not None:
             self.query_one(PreviewPanel).show(render_rich(session.document))
