@@ -33,6 +33,7 @@ from rebuttal.outline import BodyItem, Outline
 from rebuttal.placeholders import placeholder_values, split_author
 from rebuttal.references import same_work
 from rebuttal.styles import get_style
+from rebuttal.venues import venue_style_and_marker
 
 ARTICLE_KEY = "article"
 
@@ -43,8 +44,10 @@ def assemble(library: Library, outline: Outline, *, today: dt.date | None = None
     paper = outline.letter.paper or (society.paper if society else "letter")
     letter_date = outline.letter.date or (today or dt.date.today()).isoformat()
     values = placeholder_values(outline, society, letter_date, paper)
-    style = get_style(outline.letter.style, outline)
-    marker = CitationMarker.named(outline.letter.marker or style.marker)
+    # The venue's preferred style and marker apply where the outline sets none.
+    style_name, marker_name = venue_style_and_marker(library, outline)
+    style = get_style(style_name, outline)
+    marker = CitationMarker.named(marker_name or style.marker)
     builder = _Builder(library, outline, values, superscript=marker.superscript)
 
     body: list[Section] = []

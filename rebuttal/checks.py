@@ -5,7 +5,7 @@ for ``rebuttal check`` (a table or JSON) and for the app's live status line.
 Pure domain code: it reads the library, the outline and the assembled
 document and never renders anything.
 
-"References never cited": the library's bibliography is large and shared by
+"Lost citations": the library's bibliography is large and shared by
 every letter, so "never cited" cannot mean "in the bibliography but not in
 this letter". It means: a reference that the approved wording of a block
 this letter uses cites (in the variant chosen), which the letter no longer
@@ -74,11 +74,11 @@ def run_checks(
     library: Library, outline: Outline, document: Document, venue: Venue, *, today: dt.date
 ) -> list[CheckResult]:
     """Every rule, in a fixed order: limits first, then the letter's own consistency."""
-    return [
+    results = [
         _words(library, outline, document, venue),
         _limit("references", "References", len(document.references), venue.max_references,
-               "references (the target article counts when cited)"),
-        _limit("authors", "Authors", len(document.signatories), venue.max_authors, "signatories"),
+               "over (the target article counts)"),
+        _limit("authors", "Authors", len(document.signatories), venue.max_authors, "signatories over"),
         _window(outline, venue, today),
         _article_cited(outline, document, venue),
         _placeholders(document),
@@ -87,6 +87,23 @@ def run_checks(
         _missing(library, outline),
         _repeated(outline),
     ]
+    return [_flag_unconfirmed(result, venue) for result in results]
+
+
+# Which venue figure each limit rule compares against.
+_FIGURE_OF_RULE = {
+    "words": "word_limit", "references": "max_references", "authors": "max_authors",
+    "window": "window_days", "article": "cite_article",
+}
+
+
+def _flag_unconfirmed(result: CheckResult, venue: Venue) -> CheckResult:
+    """Say so when the limit a rule used is one the venue profile could not confirm."""
+    figure = _FIGURE_OF_RULE.get(result.rule)
+    if figure is None or not result.limit or venue.is_confirmed(figure):
+        return result
+    note = "limit unconfirmed"
+    return replace(result, detail=f"{result.detail}; {note}" if result.detail else note)
 
 
 def _limit(rule: str, label: str, used: int, allowed: int | None, what: str) -> CheckResult:
@@ -94,22 +111,21 @@ def _limit(rule: str, label: str, used: int, allowed: int | None, what: str) -> 
         return CheckResult(rule, label, True, str(used), "", "no limit at this venue")
     if used <= allowed:
         return CheckResult(rule, label, True, str(used), str(allowed))
-    return CheckResult(rule, label, False, str(used), str(allowed),
-                       f"{used - allowed} {what} over the limit of {allowed}")
+    return CheckResult(rule, label, False, str(used), str(allowed), f"{used - allowed} {what}")
 
 
 def _words(library: Library, outline: Outline, document: Document, venue: Venue) -> CheckResult:
-    result = _limit("words", "Words", document.word_count(), venue.word_limit, "words")
+    result = _limit("words", "Words", document.word_count(), venue.word_limit, "words over (body only)")
     if result.ok:
         return result
-    longest = longest_blocks(library, outline, document, count=3)
-    named = "; ".join(
-        f"{b.name} {b.words}" + (f" (short ~{b.short_words})" if b.short_words is not None else " (no short)")
+    longest = longest_blocks(library, outline, document, count=2)
+    named = ", ".join(
+        f"{b.name} {b.words}" + (f" (short ~{b.short_words})" if b.short_words is not None else "")
         for b in longest
     )
-    can_fit = any(b.short_words is not None for b in longest)
-    advice = "; `rebuttal build --fit` uses short variants" if can_fit else ""
-    return replace(result, detail=f"{result.detail} (body only); longest: {named}{advice}")
+    can_fit = any(b.short_words is not None for b in block_words(library, outline, document))
+    advice = "; build --fit uses short variants" if can_fit else ""
+    return replace(result, detail=f"{result.detail}; longest: {named}{advice}")
 
 
 def block_words(library: Library, outline: Outline, document: Document) -> list[BlockWords]:
@@ -179,14 +195,9 @@ def _window(outline: Outline, venue: Venue, today: dt.date) -> CheckResult:
     deadline = published + dt.timedelta(days=venue.window_days)
     left = (deadline - letter_date).days
     value = f"{left} days left" if left >= 0 else f"{-left} days late"
-    detail = (
-        f"published {outline.article.date}, due {deadline.isoformat()}, "
-        f"letter dated {letter_date.isoformat()}"
-    )
+    detail = f"due {deadline.isoformat()} (published {outline.article.date})"
     if len(outline.article.date) < 10:
-        detail += " (article date incomplete: counted from its first day)"
-    if not venue.is_confirmed("window_days"):
-        detail += "; window unconfirmed, check the journal's instructions"
+        detail += "; date incomplete: counted from its first day"
     return CheckResult("window", "Window", left >= 0, value, limit, detail)
 
 
@@ -199,8 +210,8 @@ def _article_cited(outline: Outline, document: Document, venue: Venue) -> CheckR
     )
     limit = "required" if venue.cite_article else ""
     if cited or not venue.cite_article:
-        return CheckResult("article", "Target article cited", True, "yes" if cited else "no", limit)
-    return CheckResult("article", "Target article cited", False, "no", limit,
+        return CheckResult("article", "Article cited", True, "yes" if cited else "no", limit)
+    return CheckResult("article", "Article cited", False, "no", limit,
                        "this venue wants the article you answer cited: add [@article]")
 
 
@@ -208,7 +219,7 @@ def _placeholders(document: Document) -> CheckResult:
     names = ", ".join("{" + name + "}" for name in document.unresolved)
     detail = f"fill in: {names}" if names else ""
     count = str(len(document.unresolved))
-    return CheckResult("placeholders", "Unfilled placeholders", not names, count, "0", detail)
+    return CheckResult("placeholders", "Placeholders", not names, count, "0", detail)
 
 
 def _statuses(document: Document) -> CheckResult:
@@ -218,7 +229,7 @@ def _statuses(document: Document) -> CheckResult:
             seen.setdefault(source.position, source)
     names = ", ".join(f"{s.block_id} ({s.status or 'no status'})" for s in seen.values())
     detail = f"not approved: {names}" if names else ""
-    return CheckResult("status", "Draft or retired blocks", not seen, str(len(seen)), "0", detail)
+    return CheckResult("status", "Unapproved blocks", not seen, str(len(seen)), "0", detail)
 
 
 def _citations(document: Document) -> list[Citation]:
@@ -240,7 +251,7 @@ def _uncited(library: Library, outline: Outline, document: Document) -> CheckRes
                 lost.setdefault(key, block.id)
     detail = "; ".join(f"{key} (cited by {block_id}, whose text this letter replaces)"
                        for key, block_id in lost.items())
-    return CheckResult("uncited", "References never cited", not lost, str(len(lost)), "0", detail)
+    return CheckResult("uncited", "Lost citations", not lost, str(len(lost)), "0", detail)
 
 
 def missing_keys(library: Library, outline: Outline) -> dict[str, str]:
@@ -269,7 +280,7 @@ def _missing(library: Library, outline: Outline) -> CheckResult:
     missing = missing_keys(library, outline)
     detail = "; ".join(f"[@{key}] in {where}" for key, where in missing.items())
     count = str(len(missing))
-    return CheckResult("missing", "Citations without a reference", not missing, count, "0", detail)
+    return CheckResult("missing", "Unknown citation keys", not missing, count, "0", detail)
 
 
 def _repeated(outline: Outline) -> CheckResult:

@@ -1,0 +1,104 @@
+"""``rebuttal check``: check a letter against a venue's rules before it goes out."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from rebuttal.commands.common import add_library_option, open_library
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Register the command."""
+    parser = subparsers.add_parser(
+        "check", help="check the letter against a venue's limits and for loose ends",
+        description="Check OUTLINE against its venue (letter.venue, or --venue): words, references, "
+        "authors, days left to respond, target article cited, unfilled placeholders, draft or "
+        "retired blocks, lost or missing references, blocks used twice. Exit status: 0 all pass, "
+        "1 a rule fails, 2 bad input.",
+    )
+    parser.add_argument("outline", help="the letter's TOML outline")
+    parser.add_argument("--venue", metavar="NAME", help="check against this venue instead of letter.venue")
+    parser.add_argument(
+        "--today", metavar="YYYY-MM-DD", type=_date,
+        help="the letter's date when the outline has none (default: today)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    add_library_option(parser)
+    return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the table (or JSON); 0 when every rule passes, 1 otherwise."""
+    from rebuttal.checks import assemble_for_check, longest_blocks, resolve_venue, run_checks
+    from rebuttal.outline import load_outline
+
+    today = args.today or dt.date.today()
+    library = open_library(args)
+    outline = load_outline(Path(args.outline))
+    venue = resolve_venue(library, outline, args.venue)
+    document = assemble_for_check(library, outline, today=today)
+    results = run_checks(library, outline, document, venue, today=today)
+    passed = all(result.ok for result in results)
+    if args.json:
+        payload = {
+            "outline": str(args.outline),
+            "venue": venue.id,
+            "ok": passed,
+            "checks": [asdict(result) for result in results],
+        }
+        json.dump(payload, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 0 if passed else 1
+    _print_table(results, venue.name, str(args.outline))
+    if not next(r for r in results if r.rule == "words").ok:
+        _print_longest(longest_blocks(library, outline, document, count=5))
+    return 0 if passed else 1
+
+
+def _print_table(results: list, venue_name: str, outline: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    failed = sum(not r.ok for r in results)
+    verdict = "all checks pass" if not failed else f"{failed} of {len(results)} checks fail"
+    table = Table(title=f"{outline} for {venue_name}: {verdict}", title_justify="left")
+    table.add_column("", no_wrap=True)
+    table.add_column("check", no_wrap=True)
+    table.add_column("found", justify="right", no_wrap=True)
+    table.add_column("allowed", justify="right", no_wrap=True)
+    table.add_column("detail", overflow="fold")
+    for result in results:
+        mark = "[green]ok[/]" if result.ok else "[bold red]FAIL[/]"
+        table.add_row(mark, result.label, result.value, result.limit or "-", result.detail)
+    Console().print(table)
+
+
+def _print_longest(blocks: list) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    if not blocks:
+        return
+    table = Table(title="Longest blocks", title_justify="left")
+    for column in ("block", "words", "short variant"):
+        table.add_column(column, no_wrap=column != "block")
+    for block in blocks:
+        if block.short_words is not None:
+            short = f"yes, about {block.short_words} words"
+        else:
+            short = "in use" if block.variant == "short" else "none"
+        table.add_row(block.name, str(block.words), short)
+    Console().print(table)
+    print("`rebuttal build --fit` switches to short variants, last block first, until the letter fits.")
