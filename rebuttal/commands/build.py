@@ -5,8 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rebuttal.commands.common import add_library_option, open_letter
+
+if TYPE_CHECKING:
+    from rebuttal.library import Library
+    from rebuttal.model import Document
+    from rebuttal.outline import Outline
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -34,6 +40,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         "--comments", action="store_true",
         help="DOCX: a Word comment on each paragraph naming its library block, version and approval status",
     )
+    parser.add_argument(
+        "--fit", action="store_true",
+        help="switch blocks to their short variants, last block first, until the letter fits the "
+        "venue's word limit; says on stderr what it changed",
+    )
+    parser.add_argument(
+        "--venue", metavar="NAME", help="with --fit: the venue to fit (default: letter.venue)"
+    )
     add_library_option(parser)
     return parser
 
@@ -56,7 +70,9 @@ def run(args: argparse.Namespace) -> int:
         from rebuttal.atomic import check_output_folder
 
         check_output_folder(output)  # Fail before the work, not after it.
-    _library, _outline, document = open_letter(args)
+    library, outline, document = open_letter(args)
+    if args.fit:
+        document = _fit(library, outline, args.venue) or document
     if to_stdout:
         sys.stdout.write(render_text_format(document, fmt, width=args.width))
     else:
@@ -74,6 +90,30 @@ def run(args: argparse.Namespace) -> int:
         names = ", ".join("{" + name + "}" for name in document.unresolved)
         print(f"warning: placeholders not filled in: {names}", file=sys.stderr)
     return 0
+
+
+def _fit(library: Library, outline: Outline, venue_name: str | None) -> Document | None:
+    """``--fit``: the letter shortened to the venue's word limit (None: nothing to fit)."""
+    from rebuttal.fit import fit_to_limit
+    from rebuttal.venues import resolve_venue
+
+    venue = resolve_venue(library, outline, venue_name)
+    if venue.word_limit is None:
+        print(f"fit: venue {venue.id or '(none)'} has no word limit; nothing shortened", file=sys.stderr)
+        return None
+    result = fit_to_limit(library, outline, venue.word_limit)
+    for change in result.changes:
+        print(f"fit: {change.describe()}", file=sys.stderr)
+    words = result.document.word_count()
+    if not result.changes:
+        print(f"fit: {words} words, already within {venue.id}'s {venue.word_limit}", file=sys.stderr)
+    elif not result.fits:
+        print(
+            f"warning: still {words - venue.word_limit} words over {venue.id}'s {venue.word_limit} "
+            "with every short variant; cut blocks from the outline",
+            file=sys.stderr,
+        )
+    return result.document
 
 
 def _check_docx_options(args: argparse.Namespace, fmt: str) -> None:
