@@ -1,0 +1,225 @@
+"""The check rules, each both ways, and the `rebuttal check` command."""
+
+import copy
+import datetime as dt
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from rebuttal.assemble import assemble
+from rebuttal.checks import CheckResult, assemble_for_check, longest_blocks, run_checks
+from rebuttal.cli import main
+from rebuttal.errors import RebuttalError
+from rebuttal.library import Library
+from rebuttal.model import Signatory
+from rebuttal.outline import BodyItem, Outline
+from rebuttal.venues import NO_VENUE, Venue
+
+from .conftest import EXAMPLE, ROOT, TODAY
+
+JAMA_EXAMPLE = ROOT / "examples" / "jama-letter-wang-2025.toml"
+STRICT = Venue(
+    id="strict", name="Strict", word_limit=100, max_references=2, cite_article=True,
+    max_authors=1, window_days=7,
+)
+LOOSE = Venue(
+    id="loose", name="Loose", word_limit=5000, max_references=50, cite_article=True,
+    max_authors=10, window_days=60,
+)
+
+
+def checks(library: Library, outline: Outline, venue: Venue = NO_VENUE) -> dict[str, CheckResult]:
+    document = assemble_for_check(library, outline, today=TODAY)
+    return {result.rule: result for result in run_checks(library, outline, document, venue, today=TODAY)}
+
+
+def test_every_rule_passes_on_the_example_under_loose_limits(
+    builtin_library: Library, example_outline: Outline
+) -> None:
+    results = checks(builtin_library, example_outline, LOOSE)
+    assert list(results) == [
+        "words", "references", "authors", "window", "article", "placeholders", "status",
+        "uncited", "missing", "repeated",
+    ]
+    assert all(result.ok for result in results.values()), results
+    assert results["words"].value == str(assemble(builtin_library, example_outline, today=TODAY).word_count())
+    assert results["window"].value == "41 days left"  # 2025-02-19 + 60 days = 2025-04-20; letter 2025-03-10
+
+
+def test_limits_fail_with_counts_and_advice(builtin_library: Library, example_outline: Outline) -> None:
+    results = checks(builtin_library, example_outline, STRICT)
+    words, refs, authors = results["words"], results["references"], results["authors"]
+    assert (words.ok, words.value, words.limit) == (False, "838", "100")
+    assert "738 words over" in words.detail and "build --fit" in words.detail
+    longest = longest_blocks(builtin_library, example_outline,
+                             assemble(builtin_library, example_outline, today=TODAY), count=1)[0]
+    assert longest.name in words.detail and longest.short_words is not None
+    assert longest.short_words < longest.words
+    assert (refs.ok, refs.value, refs.limit) == (False, "14", "2")
+    assert (authors.ok, authors.value, authors.limit) == (False, "3", "1")
+
+
+def test_no_limit_passes_and_says_so(builtin_library: Library, example_outline: Outline) -> None:
+    results = checks(builtin_library, example_outline, NO_VENUE)
+    assert results["words"].ok and results["words"].limit == "" and "no limit" in results["words"].detail
+    assert results["window"].ok and results["window"].value == "-"
+
+
+def test_window_counts_days_left_or_late(builtin_library: Library, example_outline: Outline) -> None:
+    assert not (late := checks(builtin_library, example_outline, STRICT)["window"]).ok
+    assert late.value == "12 days late" and "due 2025-02-26" in late.detail
+    example_outline.letter.date = ""  # then --today is the letter's date
+    document = assemble_for_check(builtin_library, example_outline, today=dt.date(2025, 2, 20))
+    result = run_checks(builtin_library, example_outline, document, STRICT, today=dt.date(2025, 2, 20))[3]
+    assert (result.rule, result.ok, result.value) == ("window", True, "6 days left")
+    example_outline.article.date = "2025-02"
+    partial = checks(builtin_library, example_outline, LOOSE)["window"]
+    assert partial.ok and "counted from its first day" in partial.detail
+    assert "due 2025-04-02" in partial.detail
+    example_outline.article.date = ""
+    missing = checks(builtin_library, example_outline, LOOSE)["window"]
+    assert not missing.ok and "article.date" in missing.detail
+
+
+def test_target_article_cited_or_not(builtin_library: Library, example_outline: Outline) -> None:
+    assert checks(builtin_library, example_outline, STRICT)["article"].ok
+    example_outline.body = [i for i in example_outline.body if i.block != "opening/statement-of-concern"]
+    result = checks(builtin_library, example_outline, STRICT)["article"]
+    assert (result.ok, result.value, result.limit) == (False, "no", "required")
+    assert "[@article]" in result.detail
+    assert checks(builtin_library, example_outline, replace(STRICT, cite_article=False))["article"].ok
+
+
+def test_unfilled_placeholders_fail(builtin_library: Library, example_outline: Outline) -> None:
+    assert checks(builtin_library, example_outline)["placeholders"].ok
+    example_outline.article.doi = ""
+    example_outline.body.append(BodyItem(kind="evidence", text="Its DOI is {article.doi}."))
+    result = checks(builtin_library, example_outline)["placeholders"]
+    assert (result.ok, result.value) == (False, "1") and "{article.doi}" in result.detail
+
+
+@pytest.mark.parametrize("status", ["draft", "retired"])
+def test_draft_or_retired_blocks_fail(
+    builtin_library: Library, example_outline: Outline, status: str
+) -> None:
+    assert checks(builtin_library, example_outline)["status"].ok
+    library = copy.copy(builtin_library)
+    library.blocks = dict(builtin_library.blocks)
+    block = library.blocks["concerns/heterogeneity"]
+    library.blocks[block.id] = replace(block, status=status)
+    result = checks(library, example_outline)["status"]
+    assert (result.ok, result.value) == (False, "1")
+    assert f"concerns/heterogeneity ({status})" in result.detail
+
+
+def test_a_citation_lost_by_replacing_a_block_text_fails(
+    builtin_library: Library, example_outline: Outline
+) -> None:
+    assert checks(builtin_library, example_outline)["uncited"].ok
+    item = next(i for i in example_outline.body if i.block == "evidence/burden-of-chronic-pain")
+    item.text = "Chronic pain is common [@yong2022]."
+    result = checks(builtin_library, example_outline)["uncited"]
+    assert (result.ok, result.value) == (False, "1")
+    assert "domenichiello2019" in result.detail and "yong2022" not in result.detail
+
+
+def test_a_short_variant_citing_less_is_not_a_lost_citation(
+    builtin_library: Library, example_outline: Outline
+) -> None:
+    library = copy.copy(builtin_library)
+    library.blocks = dict(builtin_library.blocks)
+    block = library.blocks["evidence/burden-of-chronic-pain"]
+    library.blocks[block.id] = replace(block, short="Chronic pain is common [@yong2022].")
+    next(i for i in example_outline.body if i.block == block.id).variant = "short"
+    assert checks(library, example_outline)["uncited"].ok
+
+
+def test_citation_keys_without_a_reference_are_reported_not_fatal(
+    builtin_library: Library, example_outline: Outline
+) -> None:
+    assert checks(builtin_library, example_outline)["missing"].ok
+    example_outline.body.append(BodyItem(kind="evidence", text="As shown [@nosuch2020; @yong2022]."))
+    with pytest.raises(RebuttalError):
+        assemble(builtin_library, example_outline, today=TODAY)  # a build still refuses it
+    result = checks(builtin_library, example_outline)["missing"]
+    assert (result.ok, result.value) == (False, "1")
+    assert "[@nosuch2020] in custom text 18" in result.detail
+    assert "nosuch2020" not in builtin_library.bibliography  # the stand-in never leaks
+
+
+def test_the_same_block_twice_fails(builtin_library: Library, example_outline: Outline) -> None:
+    assert checks(builtin_library, example_outline)["repeated"].ok
+    example_outline.body.append(BodyItem(block="concerns/heterogeneity"))
+    result = checks(builtin_library, example_outline)["repeated"]
+    assert (result.ok, result.value, result.detail) == (False, "1", "concerns/heterogeneity x2")
+
+
+def test_unconfirmed_limits_are_flagged(builtin_library: Library, example_outline: Outline) -> None:
+    venue = replace(LOOSE, unconfirmed=("word_limit",))
+    results = checks(builtin_library, example_outline, venue)
+    assert "unconfirmed" in results["words"].detail
+    assert "unconfirmed" not in results["references"].detail
+
+
+def test_authors_count_the_outline_signatories(builtin_library: Library, example_outline: Outline) -> None:
+    example_outline.signatories = [Signatory("Jane Doe", "MD")]
+    assert checks(builtin_library, example_outline, STRICT)["authors"].ok
+
+
+def run(args: list[str], capsys) -> tuple[int, str, str]:
+    status = main(args)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_cli_psps_fails_jama_with_word_and_reference_counts(capsys) -> None:
+    status, out, _ = run(["check", "--venue", "jama-letter", str(EXAMPLE)], capsys)
+    assert status == 1
+    words = next(line for line in out.splitlines() if "Words" in line)
+    refs = next(line for line in out.splitlines() if "References" in line)
+    assert "FAIL" in words and "838" in words and "400" in words
+    assert "FAIL" in refs and "14" in refs and "5" in refs
+    assert "Longest blocks" in out
+
+
+def test_cli_jama_example_passes(capsys) -> None:
+    status, out, err = run(["check", "--venue", "jama-letter", str(JAMA_EXAMPLE)], capsys)
+    assert status == 0, out + err
+    assert "all checks pass" in out
+    status, _, _ = run(["check", str(JAMA_EXAMPLE)], capsys)  # its own letter.venue is jama-letter
+    assert status == 0
+
+
+def test_cli_json(capsys) -> None:
+    status, out, _ = run(["check", "--json", "--venue", "jama-letter", str(EXAMPLE)], capsys)
+    data = json.loads(out)
+    assert status == 1 and data["ok"] is False and data["venue"] == "jama-letter"
+    by_rule = {check["rule"]: check for check in data["checks"]}
+    assert by_rule["words"]["value"] == "838" and by_rule["words"]["limit"] == "400"
+    assert set(by_rule["words"]) == {"rule", "label", "ok", "value", "limit", "detail"}
+
+
+def test_cli_today_sets_the_letter_date_when_the_outline_has_none(tmp_path: Path, capsys) -> None:
+    outline = tmp_path / "letter.toml"
+    outline.write_text(JAMA_EXAMPLE.read_text().replace("date = 2025-03-10\n", ""))
+    status, out, _ = run(["check", "--json", "--today", "2025-04-01", str(outline)], capsys)
+    window = next(c for c in json.loads(out)["checks"] if c["rule"] == "window")
+    assert status == 1 and window["value"] == "13 days late"
+    status, out, _ = run(["check", "--json", "--today", "2025-03-01", str(outline)], capsys)
+    assert status == 0
+
+
+def test_cli_bad_input_exits_2(tmp_path: Path, capsys) -> None:
+    status, out, err = run(["check", "--venue", "jama", str(EXAMPLE)], capsys)
+    assert status == 2 and out == "" and "known: annals-letter, bmj-letter" in err
+    assert len(err.strip().splitlines()) == 1
+    venues = tmp_path / "venues"
+    venues.mkdir()
+    (venues / "ours.toml").write_text('name = "Ours"\nword_limit = "many"\n')
+    status, _, err = run(["check", "--library", str(tmp_path), "--venue", "ours", str(EXAMPLE)], capsys)
+    assert status == 2 and f"{venues / 'ours.toml'}:2: word_limit: must be a whole number" in err
+    with pytest.raises(SystemExit) as caught:
+        main(["check", "--today", "2025-13-01", str(EXAMPLE)])
+    assert caught.value.code == 2

@@ -1,0 +1,128 @@
+"""Venue profiles: the shipped journals, located errors, stacking, resolving, preferred style."""
+
+from pathlib import Path
+
+import pytest
+
+from rebuttal.assemble import assemble
+from rebuttal.errors import RebuttalError
+from rebuttal.library import Library, builtin_folder, load_library
+from rebuttal.outline import Outline, load_outline, parse_outline
+from rebuttal.venues import NO_VENUE, load_venue, resolve_venue, venue_style_and_marker
+
+from .conftest import ROOT, TODAY
+
+SHIPPED = {
+    "bmj-rapid-response": (600, None, None, None),
+    "bmj-letter": (300, None, None, 28),
+    "jama-letter": (400, 5, 3, 28),
+    "nejm-correspondence": (175, 5, 3, 21),
+    "annals-letter": (400, 5, 3, None),
+}
+
+
+def test_every_required_venue_ships_with_its_figures_and_sources(builtin_library: Library) -> None:
+    for venue_id, (words, refs, authors, window) in SHIPPED.items():
+        venue = builtin_library.venues[venue_id]
+        assert (venue.word_limit, venue.max_references, venue.max_authors, venue.window_days) == (
+            words, refs, authors, window,
+        ), venue_id
+    lancet = builtin_library.venues["lancet-correspondence"]
+    assert lancet.window_days == 14
+    assert not lancet.is_confirmed("word_limit") and lancet.is_confirmed("window_days")
+    statement = builtin_library.venues["society-statement"]
+    assert (statement.word_limit, statement.max_references, statement.window_days) == (None, None, None)
+    for venue in builtin_library.venues.values():
+        assert venue.sources and all(source.title for source in venue.sources), venue.id
+    assert builtin_library.venues["jama-letter"].cite_article
+
+
+def _venue_file(tmp_path: Path, text: str, name: str = "journal") -> Path:
+    folder = tmp_path / "lib" / "venues"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.toml"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "field", "words"),
+    [
+        ('name = "J"\nword_limit = "400"\n', 2, "word_limit", "whole number"),
+        ('name = "J"\n\nmax_references = 2.5\n', 3, "max_references", "whole number"),
+        ('name = "J"\nwindow_days = 0\n', 2, "window_days", "at least 1"),
+        ('name = "J"\ncite_article = "yes"\n', 2, "cite_article", "true or false"),
+        ('name = "J"\nmarker = "stars"\n', 2, "marker", "not one of"),
+        ('name = "J"\nstyle = "chicago"\n', 2, "style", "not one of"),
+        ('name = "J"\nword_limt = 400\n', 2, "word_limt", "did you mean 'word_limit'"),
+        ('name = "J"\nunconfirmed = ["words"]\n', 2, "unconfirmed", "not a figure"),
+        ('word_limit = 400\n', None, "name", "missing required field"),
+        ('name = "J"\n[[sources]]\nurl = "https://x"\n', 2, "sources[1].title", "missing"),
+    ],
+)
+def test_a_bad_venue_file_names_file_line_and_field(
+    tmp_path: Path, text: str, line: int | None, field: str, words: str
+) -> None:
+    path = _venue_file(tmp_path, text)
+    with pytest.raises(RebuttalError) as caught:
+        load_library([path.parent.parent])
+    error = caught.value
+    assert error.file == str(path) and error.field == field and words in error.message
+    if line is not None:
+        assert error.line == line
+    assert str(error).startswith(f"{path}:")
+
+
+def test_a_later_library_folder_overrides_a_venue(tmp_path: Path) -> None:
+    path = _venue_file(tmp_path, 'name = "Our JAMA"\nword_limit = 350\n', name="jama-letter")
+    library = load_library([builtin_folder(), path.parent.parent])
+    assert library.venues["jama-letter"].word_limit == 350
+    assert library.venues["jama-letter"].max_references is None  # the whole profile is replaced
+    assert "nejm-correspondence" in library.venues
+
+
+def test_resolve_venue_by_option_by_outline_or_none(
+    builtin_library: Library, example_outline: Outline
+) -> None:
+    assert resolve_venue(builtin_library, example_outline, "jama-letter").id == "jama-letter"
+    assert resolve_venue(builtin_library, example_outline, None).id == "society-statement"
+    example_outline.letter.venue = ""
+    assert resolve_venue(builtin_library, example_outline, None) is NO_VENUE
+
+
+def test_an_unknown_venue_lists_the_known_ones(builtin_library: Library, example_outline: Outline) -> None:
+    with pytest.raises(RebuttalError) as caught:
+        resolve_venue(builtin_library, example_outline, "jama")
+    message = str(caught.value)
+    assert "unknown venue 'jama'" in message and "--venue" in message
+    assert all(name in message for name in builtin_library.venues)
+    text = (ROOT / "examples" / "psps-wang-2025.toml").read_text().replace(
+        'venue = "society-statement"', 'venue = "lancet"'
+    )
+    outline = parse_outline(text, Path("letter.toml"))
+    with pytest.raises(RebuttalError) as caught:
+        resolve_venue(builtin_library, outline, None)
+    line = text.splitlines().index('venue = "lancet"') + 1
+    assert str(caught.value).startswith(f"letter.toml:{line}: letter.venue: unknown venue 'lancet'")
+
+
+def _outline_with(letter_lines: str) -> Outline:
+    text = f'[letter]\nvenue = "jama-letter"\n{letter_lines}\n[society]\nid = "psps"\n' \
+        '[[body]]\nblock = "opening/statement-of-concern"\n'
+    return parse_outline(text, Path("x.toml"))
+
+
+def test_the_venue_style_and_marker_apply_only_where_the_outline_sets_none(builtin_library: Library) -> None:
+    assert venue_style_and_marker(builtin_library, _outline_with("")) == ("ama", "superscript")
+    chosen = _outline_with('style = "nlm"\nmarker = "brackets"')
+    assert venue_style_and_marker(builtin_library, chosen) == ("nlm", "brackets")
+    document = assemble(builtin_library, _outline_with(""), today=TODAY)
+    assert document.marker.superscript
+    assert not assemble(builtin_library, chosen, today=TODAY).marker.superscript
+
+
+def test_venue_file_loads_on_its_own(tmp_path: Path) -> None:
+    path = _venue_file(tmp_path, 'name = "J"\nword_limit = 250\nunconfirmed = ["word_limit"]\n')
+    venue = load_venue(path)
+    assert (venue.id, venue.word_limit, venue.is_confirmed("word_limit")) == ("journal", 250, False)
+    assert load_outline(ROOT / "examples" / "jama-letter-wang-2025.toml").letter.venue == "jama-letter"
