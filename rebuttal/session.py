@@ -23,6 +23,7 @@ from rebuttal.history import History
 from rebuttal.library import Block, Library
 from rebuttal.model import Document
 from rebuttal.outline import Article, BodyItem, LetterInfo, Outline, SocietyChoice, load_outline, save_outline
+from rebuttal.tomlsource import TomlSource
 
 
 class ChangeRefused(Exception):
@@ -38,6 +39,7 @@ class Status:
     references: int = 0
     reference_limit: int | None = None
     unresolved: tuple[str, ...] = ()
+    window: str = ""
     failed_checks: list[str] = field(default_factory=list)
 
 
@@ -50,9 +52,8 @@ class Session:
     ) -> None:
         self.library = library
         self.outline = outline or Outline()
-        # Line numbers of the file stop meaning anything once the letter is edited.
-        self.outline.source = None
         self.path = path
+        self._as_saved(self.outline)
         self.today = today
         self.history: History[Outline] = History()
         self.dirty = False
@@ -76,8 +77,20 @@ class Session:
         except RebuttalError as error:
             self.error = str(error)
 
+    def _as_saved(self, outline: Outline) -> None:
+        """Make assembly see the outline as ``rebuttal build`` will see its saved file.
+
+        A saved outline always writes ``letter.style``, and assembly lets a venue's
+        preferred style apply only where the file writes none; so the outline's
+        source says the style is written, exactly as the saved file will. (Line
+        numbers of the file on disk stop meaning anything once the letter is edited.)
+        """
+        letter = {"style": outline.letter.style} if outline.letter.style else {}
+        outline.source = TomlSource(self.path or Path("letter.toml"), "", {"letter": letter})
+
     def try_assemble(self, outline: Outline) -> str:
         """The message assembling ``outline`` would give, or '' when it assembles."""
+        self._as_saved(outline)
         try:
             assemble(self.library, outline, today=self.today)
         except RebuttalError as error:
@@ -88,6 +101,7 @@ class Session:
         """Apply ``mutate`` to a copy, check it assembles, then keep it (undoable)."""
         candidate = copy.deepcopy(self.outline)
         result = mutate(candidate)
+        self._as_saved(candidate)
         try:
             document = assemble(self.library, candidate, today=self.today)
             problem = ""
@@ -270,6 +284,7 @@ class Session:
             raise ChangeRefused("the letter has no file yet; choose where to save it")
         save_outline(self.outline, target)
         self.path = target
+        self._as_saved(self.outline)
         self.dirty = False
         return target
 
@@ -307,11 +322,10 @@ class Session:
 
 
 def _apply_venue_checks(session: Session, status: Status) -> None:
-    """Fill in limits from the venue checks, when that module is installed and a venue is set."""
+    """Fill in the venue's limits and the failed rules from ``rebuttal.checks``, when a venue is set."""
     try:
-        from rebuttal.checks import run_checks  # type: ignore[import-not-found]
-        from rebuttal.venues import resolve_venue  # type: ignore[import-not-found]
-    except ImportError:
+        from rebuttal.checks import resolve_venue, run_checks
+    except ImportError:  # an installation without venue profiles: counts only
         return
     if session.document is None or not session.outline.letter.venue:
         return
@@ -322,17 +336,18 @@ def _apply_venue_checks(session: Session, status: Status) -> None:
             today=session.today or dt.date.today(),
         )
     except RebuttalError as error:
-        status.failed_checks.append(str(error))
+        status.failed_checks.append(error.message)
         return
     for result in results:
-        rule = str(getattr(result, "rule", ""))
-        limit = getattr(result, "limit", None)
-        if "word" in rule and isinstance(limit, int):
+        limit = int(result.limit) if str(result.limit).isdigit() else None
+        if result.rule == "words":
             status.word_limit = limit
-        elif "reference" in rule and isinstance(limit, int):
+        elif result.rule == "references":
             status.reference_limit = limit
-        if not getattr(result, "ok", True):
-            status.failed_checks.append(str(getattr(result, "label", rule)))
+        elif result.rule == "window" and result.limit:
+            status.window = result.value
+        if not result.ok and result.rule not in ("words", "references"):
+            status.failed_checks.append(f"{result.label} {result.value}")
 
 
 def _same_words(first: str, second: str) -> bool:

@@ -199,3 +199,20 @@ def test_article_read_from_a_reference_file(tmp_path: Path) -> None:
     empty.write_text("[]")
     with pytest.raises(RebuttalError):
         read_article(empty)
+
+
+def test_a_venue_with_its_own_style_builds_the_same_in_batch(session: Session, tmp_path: Path) -> None:
+    if "bmj-rapid-response" not in getattr(session.library, "venues", {}):
+        pytest.skip("no venue profiles in this library")
+    session.set_society("psps")
+    session.set_letter_field("date", "2025-03-10")
+    session.set_letter_field("venue", "bmj-rapid-response")
+    blocks = ("opening/statement-of-concern", "concerns/heterogeneity", "evidence/burden-of-chronic-pain")
+    for block_id in blocks:
+        session.add_block(block_id)
+    status = session.status()
+    assert status.word_limit == 600 and status.words == session.document.word_count()
+    path = session.save(tmp_path / "letter.toml")
+    session.export(tmp_path / "app.md", "md")
+    assert main(["build", str(path), "-o", str(tmp_path / "batch.md")]) == 0
+    assert (tmp_path / "app.md").read_text() == (tmp_path / "batch.md").read_text()

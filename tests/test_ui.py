@@ -500,3 +500,31 @@ def test_library_lists_design_suited_blocks_first_and_fills_them_in(library: Lib
             assert re.search(r"by\s+Wang\s+et\s+al", detail) and "{article" not in detail  # from [article]
 
     asyncio.run(run())
+
+
+def test_choosing_a_venue_shows_its_limits_and_takes_its_style(library: Library) -> None:
+    if "jama-letter" not in getattr(library, "venues", {}):
+        pytest.skip("no venue profiles in this library")
+
+    async def run() -> None:
+        app = make_app(EXAMPLE, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            form = app.screen
+            venue = form.query_one("#letter-venue", Input)
+            venue.focus()
+            venue.value = "jama-lettr"
+            await pilot.pause()
+            assert "unknown venue" in str(form.query_one("#letter-venue-problem").render())
+            venue.value = "jama-letter"
+            await pilot.pause()
+            assert "400 words" in str(form.query_one("#venue-summary").render())
+            assert form.query_one("#letter-style", Select).value == "ama"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            status = str(app.query_one("#status").render())
+            assert f"Words {app.session.document.word_count()}/400" in status
+            assert "Refs 14/5" in status
+
+    asyncio.run(run())

@@ -47,9 +47,21 @@ Applied = Callable[[LetterInfo, SocietyChoice, Article], str]
 
 
 def known_venues(library: Library) -> list[str]:
-    """Venue profile names found in the library's ``venues/`` folders."""
-    names = {path.stem for folder in library.folders for path in Path(folder).glob("venues/*.toml")}
-    return sorted(names)
+    """The venue profiles of the library (``venues/`` folders)."""
+    return sorted(getattr(library, "venues", {}))
+
+
+def venue_summary(library: Library, name: str) -> str:
+    """One line on a venue's limits and preferred style, or why the name is not a venue."""
+    if not name:
+        return "No venue: no word or reference limits are checked."
+    venue = getattr(library, "venues", {}).get(name)
+    if venue is None:
+        return ""
+    words = f"{venue.word_limit} words" if venue.word_limit else "no word limit"
+    refs = f"{venue.max_references} references" if venue.max_references else "no reference limit"
+    style = f"; style {venue.style}" if venue.style else ""
+    return f"{venue.name}: {words}, {refs}{style}"
 
 
 def field_problem(section: str, name: str, value: str) -> str:
@@ -100,9 +112,10 @@ class DetailsScreen(Dialog):
                                                   compact=True))
                 venues = known_venues(self.library)
                 hint = ", ".join(venues) or "e.g. society-statement, bmj-rapid-response"
-                yield self._row("Venue", Input(letter.venue, id="letter-venue", placeholder=hint,
-                                               suggester=SuggestFromList(venues) if venues else None,
-                                               compact=True))
+                yield self._field("letter", "venue", "Venue", hint, letter.venue,
+                                  SuggestFromList(venues) if venues else None)
+                yield Label(venue_summary(self.library, letter.venue), id="venue-summary",
+                            classes="field-problem")
                 yield self._row("Citation style", Select([(s.title, s.name) for s in STYLES.values()],
                                                          value=letter.style or "nlm", allow_blank=False,
                                                          id="letter-style", compact=True))
@@ -122,11 +135,14 @@ class DetailsScreen(Dialog):
     def _row(self, label: str, widget: Input | Select) -> Horizontal:
         return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
 
-    def _field(self, section: str, name: str, label: str, hint: str, value: str) -> Vertical:
-        message = field_problem(section, name, value)
+    def _field(
+        self, section: str, name: str, label: str, hint: str, value: str, suggester: object = None
+    ) -> Vertical:
+        message = self.problem_of(section, name, value)
         problem = Label(message, id=f"{section}-{name}-problem", classes="error field-problem")
         problem.display = bool(message)
-        widget = Input(value, placeholder=hint, id=f"{section}-{name}", compact=True)
+        widget = Input(value, placeholder=hint, id=f"{section}-{name}", compact=True,
+                       suggester=suggester)  # type: ignore[arg-type]
         return Vertical(self._row(label, widget), problem, classes="field")
 
     def on_mount(self) -> None:
@@ -142,18 +158,36 @@ class DetailsScreen(Dialog):
         self.query_one(target).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """Check a field as it is typed."""
+        """Check a field as it is typed; a venue typed in brings its limits and style."""
         self._check(event.input)
+        if event.input.id == "letter-venue":
+            self._venue_chosen(event.value.strip())
+
+    def problem_of(self, section: str, name: str, value: str) -> str:
+        """The problem of one field's value; the venue must be one of the library's."""
+        venues = known_venues(self.library)
+        if section == "letter" and name == "venue" and value and venues and value not in venues:
+            return f"unknown venue '{value}'; known: {', '.join(venues)}"
+        return field_problem(section, name, value)
 
     def _check(self, widget: Input) -> str:
         section, _, name = (widget.id or "").partition("-")
-        problem = field_problem(section, name, widget.value.strip())
+        problem = self.problem_of(section, name, widget.value.strip())
         matches = self.query(f"#{widget.id}-problem")
         if matches:
             label = matches.first(Label)
             label.update(problem)
             label.display = bool(problem)
         return problem
+
+    def _venue_chosen(self, name: str) -> None:
+        """Show the venue's limits; its preferred citation style becomes the letter's."""
+        summaries = self.query("#venue-summary")
+        if summaries:
+            summaries.first(Label).update(venue_summary(self.library, name))
+        venue = getattr(self.library, "venues", {}).get(name)
+        if venue is not None and venue.style in STYLES and name != self.outline.letter.venue:
+            self.query_one("#letter-style", Select).value = venue.style
 
     def collect(self) -> tuple[LetterInfo, SocietyChoice, Article] | None:
         """The form's values, or None (focusing the first bad field) when one is invalid."""

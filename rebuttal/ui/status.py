@@ -20,6 +20,8 @@ def status_line(session: Session) -> Text:
     line.append_text(_count("Words", status.words, status.word_limit))
     line.append("  ")
     line.append_text(_count("Refs", status.references, status.reference_limit))
+    if status.window:
+        line.append(f"  Due: {status.window}")
     venue = session.outline.letter.venue
     line.append(f"  Venue: {venue}" if venue else "  Venue: none (F2)", style="dim" if not venue else "")
     if session.error:
@@ -30,7 +32,7 @@ def status_line(session: Session) -> Text:
     elif session.body:
         line.append("  All placeholders filled", style="green")
     for failed in status.failed_checks:
-        line.append(f"  ✗ {failed}", style="red")
+        line.append(f"  ✗ {failed}", style="bold red")
     line.no_wrap = True
     line.overflow = "ellipsis"
     return line
