@@ -27,13 +27,13 @@ def _app(builtin_library: Library) -> RebuttalApp:
     return make_app(EXAMPLE, load_library(builtin_library.folders), today=TODAY, autosave_seconds=None)
 
 
-def test_main_screen(snap_compare, builtin_library: Library) -> None:  # noqa: ANN001 (plugin fixture)
+def test_main_screen(snap_compare, builtin_library: Library) -> None:
     assert snap_compare(_app(builtin_library), terminal_size=SIZE)
 
 
-def test_article_form(snap_compare, builtin_library: Library) -> None:  # noqa: ANN001
+def test_article_form(snap_compare, builtin_library: Library) -> None:
     assert snap_compare(_app(builtin_library), press=["f2"], terminal_size=SIZE)
 
 
-def test_help_screen(snap_compare, builtin_library: Library) -> None:  # noqa: ANN001
+def test_help_screen(snap_compare, builtin_library: Library) -> None:
     assert snap_compare(_app(builtin_library), press=["tab", "tab", "f1"], terminal_size=SIZE)
