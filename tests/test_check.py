@@ -223,3 +223,15 @@ def test_cli_bad_input_exits_2(tmp_path: Path, capsys) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["check", "--today", "2025-13-01", str(EXAMPLE)])
     assert caught.value.code == 2
+
+
+def test_cli_table_quotes_the_letter_as_plain_text(tmp_path: Path, capsys) -> None:
+    outline = tmp_path / "letter.toml"
+    outline.write_text(
+        JAMA_EXAMPLE.read_text()
+        + '\n[[body]]\nkind = "evidence"\ntext = "As shown [@nosuch2020]."\n'
+    )
+    status, out, err = run(["check", str(outline)], capsys)
+    assert status == 1, err
+    line = next(line for line in out.splitlines() if "Unknown citation keys" in line)
+    assert "FAIL" in line and "[@nosuch2020] in custom text" in line

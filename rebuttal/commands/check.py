@@ -70,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
 def _print_table(results: list, venue_name: str, outline: str) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     failed = sum(not r.ok for r in results)
     verdict = "all checks pass" if not failed else f"{failed} of {len(results)} checks fail"
@@ -81,13 +82,15 @@ def _print_table(results: list, venue_name: str, outline: str) -> None:
     table.add_column("detail", overflow="fold")
     for result in results:
         mark = "[green]ok[/]" if result.ok else "[bold red]FAIL[/]"
-        table.add_row(mark, result.label, result.value, result.limit or "-", result.detail)
+        # Details quote the letter ([@key], {placeholder}): plain text, never Rich markup.
+        table.add_row(mark, result.label, Text(result.value), Text(result.limit or "-"), Text(result.detail))
     Console().print(table)
 
 
 def _print_longest(blocks: list) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     if not blocks:
         return
@@ -99,6 +102,7 @@ def _print_longest(blocks: list) -> None:
             short = f"yes, about {block.short_words} words"
         else:
             short = "in use" if block.variant == "short" else "none"
-        table.add_row(block.name, str(block.words), short)
+        table.add_row(Text(block.name), str(block.words), short)
     Console().print(table)
-    print("`rebuttal build --fit` switches to short variants, last block first, until the letter fits.")
+    if any(block.short_words is not None for block in blocks):
+        print("`rebuttal build --fit` switches to short variants, last block first, until the letter fits.")
