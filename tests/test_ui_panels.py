@@ -1,0 +1,217 @@
+"""The app's panels and dialogs driven through Pilot: import, new block, mouse, preview, venue."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import re
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Select, TextArea
+
+from rebuttal.cli import main
+from rebuttal.library import Library
+from rebuttal.ui.app import make_app
+from rebuttal.ui.dialogs import EditScreen, HelpScreen, PathScreen
+from rebuttal.ui.panels import PreviewPanel
+
+from .conftest import EXAMPLE, TODAY
+from .ui_support import SIZE, add_block, isolated_state, library, screen_text, type_text
+
+__all__ = ["isolated_state", "library"]  # fixtures used by the tests below
+
+
+def test_article_imported_from_a_reference_file(library: Library, tmp_path: Path) -> None:
+    pytest.importorskip("rebuttal.importers")
+    ris = tmp_path / "wang.ris"
+    ris.write_text(
+        "TY  - JOUR\nAU  - Wang, X\nAU  - Martin, G\nTI  - Common interventional procedures\n"
+        "JO  - BMJ\nPY  - 2025/02/19\nVL  - 388\nSP  - e079971\nDO  - 10.1136/bmj-2024-079971\nER  - \n"
+    )
+
+    async def run() -> None:
+        app = make_app(None, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            form = app.screen
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            assert isinstance(app.screen, PathScreen)
+            app.screen.query_one("#path", Input).value = str(tmp_path / "missing.ris")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, PathScreen)  # a missing file is a message, not a crash
+            app.screen.query_one("#path", Input).value = str(ris)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is form
+            assert form.query_one("#article-doi", Input).value == "10.1136/bmj-2024-079971"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.session.outline.article.authors == ["Wang, X", "Martin, G"]
+
+    asyncio.run(run())
+
+
+def test_new_block_written_to_the_user_library_and_added(library: Library) -> None:
+    from rebuttal.library import user_library_folder
+
+    async def run() -> None:
+        app = make_app(None, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            dialog = app.screen
+            await type_text(pilot, "Concerns/Bad Id")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "group/name" in str(dialog.query_one("#dialog-error").render())
+            dialog.query_one("#block-id", Input).value = "concerns/sample-size"
+            dialog.query_one("#block-title", Input).value = "Small samples"
+            dialog.query_one("#block-text", TextArea).text = "The trials were small [@article]."
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is not dialog
+            assert [i.block for i in app.session.body] == ["concerns/sample-size"]
+            assert "Small samples" in screen_text(app)
+
+    asyncio.run(run())
+    assert (user_library_folder() / "concerns" / "sample-size.toml").is_file()
+
+
+def test_a_second_click_on_a_library_block_adds_it(library: Library) -> None:
+    async def run() -> None:
+        app = make_app(None, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.click("#blocks", offset=(5, 2))
+            assert app.session.body == []
+            await pilot.click("#blocks", offset=(5, 2))
+            await pilot.pause()
+            assert len(app.session.body) == 1
+
+    asyncio.run(run())
+
+
+def test_preview_lines_are_the_letter_laid_out_whole(library: Library) -> None:
+    """The preview lays its parts out one by one (reusing unchanged ones): same lines as all at once."""
+    async def run() -> None:
+        app = make_app(EXAMPLE, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.click("#items")
+            app.query_one("#items").highlighted = 4
+            await pilot.press("right_square_bracket", "right_square_bracket", "d", "left_square_bracket")
+            await pilot.pause()
+            panel = app.query_one(PreviewPanel)
+            console = app.console
+            options = console.options.update_width(panel.scrollable_content_region.width)
+            whole = console.render_lines(panel.renderable, options, pad=False)
+            assert [strip.text for strip in panel._lines] == ["".join(s.text for s in line) for line in whole]
+            assert [strip.text for strip in panel._lines] != []
+
+    asyncio.run(run())
+
+
+def test_own_paragraph_and_help_by_question_mark(library: Library) -> None:
+    async def run() -> None:
+        app = make_app(None, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await add_block(pilot, "statement")
+            await pilot.click("#items")
+            await pilot.press("t")
+            await pilot.pause()
+            assert isinstance(app.screen, EditScreen)
+            app.screen.query_one(TextArea).text = "We thank the editors [@article]."
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.session.body[1].is_custom and app.session.body[1].text.startswith("We thank")
+            assert "own text" in screen_text(app)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen) and "letter.custom" in app.screen.text
+
+    asyncio.run(run())
+
+
+def test_rebuttal_outline_opens_the_editor(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import rebuttal.ui.app as app_module
+
+    opened: list[Path | None] = []
+
+    class Recorder:
+        def run(self) -> None:
+            pass
+
+    def fake_make_app(path: Path | None, library: Library, **options: object) -> Recorder:
+        opened.append(path)
+        return Recorder()
+
+    monkeypatch.setattr(app_module, "make_app", fake_make_app)
+    assert main([str(tmp_path / "letter.toml")]) == 0
+    assert main(["edit"]) == 0
+    assert opened == [tmp_path / "letter.toml", None]
+    assert main(["edit", str(tmp_path)]) == 2  # a folder is refused in one line
+
+
+def test_a_broken_outline_is_one_line_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[letter]\ntitle = \n")
+    assert main(["edit", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "broken.toml" in err and "Traceback" not in err
+
+
+def test_library_lists_design_suited_blocks_first_and_fills_them_in(library: Library) -> None:
+    from rebuttal.ui.panels import suits_design
+
+    async def run() -> None:
+        app = make_app(EXAMPLE, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            blocks = app.query_one("#blocks")
+            ids = [blocks.get_option_at_index(i).id for i in range(blocks.option_count)]
+            concerns = [library.block(i) for i in ids if i and library.block(i).kind == "concern"]
+            suited = [suits_design(b, "network meta-analysis") for b in concerns]
+            assert any(suited) and not all(suited)
+            assert suited == sorted(suited, reverse=True)  # every suited block before the others
+            await pilot.press(*"statement")
+            await pilot.pause()
+            from rich.console import Console
+
+            console = Console(width=300, record=True, file=io.StringIO())
+            console.print(app.query_one("#block-text").content)
+            detail = console.export_text()
+            assert "Statement of Concern" in screen_text(app)
+            assert re.search(r"by\s+Wang\s+et\s+al", detail) and "{article" not in detail  # from [article]
+
+    asyncio.run(run())
+
+
+def test_choosing_a_venue_shows_its_limits_and_takes_its_style(library: Library) -> None:
+    if "jama-letter" not in getattr(library, "venues", {}):
+        pytest.skip("no venue profiles in this library")
+
+    async def run() -> None:
+        app = make_app(EXAMPLE, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            form = app.screen
+            venue = form.query_one("#letter-venue", Input)
+            venue.focus()
+            venue.value = "jama-lettr"
+            await pilot.pause()
+            assert "unknown venue" in str(form.query_one("#letter-venue-problem").render())
+            venue.value = "jama-letter"
+            await pilot.pause()
+            assert "400 words" in str(form.query_one("#venue-summary").render())
+            assert form.query_one("#letter-style", Select).value == "ama"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            status = str(app.query_one("#status").render())
+            assert f"Words {app.session.document.word_count()}/400" in status
+            assert "Refs 14/5" in status
+
+    asyncio.run(run())
