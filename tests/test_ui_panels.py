@@ -17,7 +17,7 @@ from rebuttal.ui.dialogs import EditScreen, HelpScreen, PathScreen
 from rebuttal.ui.panels import PreviewPanel
 
 from .conftest import EXAMPLE, TODAY
-from .ui_support import SIZE, add_block, isolated_state, library, screen_text, type_text
+from .ui_support import SIZE, add_block, isolated_state, library, preview_text, screen_text, type_text
 
 __all__ = ["isolated_state", "library"]  # fixtures used by the tests below
 
@@ -213,5 +213,44 @@ def test_choosing_a_venue_shows_its_limits_and_takes_its_style(library: Library)
             status = str(app.query_one("#status").render())
             assert f"Words {app.session.document.word_count()}/400" in status
             assert "Refs 14/5" in status
+
+    asyncio.run(run())
+
+
+def test_a_letter_that_does_not_assemble_opens_and_can_be_fixed(library: Library, tmp_path: Path) -> None:
+    letter = tmp_path / "letter.toml"
+    letter.write_text(
+        '[letter]\nstyle = "nlm"\n\n[society]\nid = "gone"\n\n[[body]]\nblock = "opening/salient-points"\n'
+    )
+
+    async def run() -> None:
+        app = make_app(letter, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert "unknown society 'gone'" in app.session.error
+            assert "unknown society 'gone'" in preview_text(app)  # shown, not raised
+            await pilot.press("f2")
+            await pilot.pause()
+            await pilot.press("enter", "down", "down", "enter", "ctrl+s")
+            await pilot.pause()
+            assert app.session.error == "" and app.session.outline.society.id == "psps"
+            assert "Pacific Spine and Pain Society" in screen_text(app)
+
+    asyncio.run(run())
+
+
+def test_a_new_letter_is_saved_where_the_person_says(library: Library, tmp_path: Path) -> None:
+    async def run() -> None:
+        app = make_app(None, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await add_block(pilot, "hetero")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, PathScreen)
+            app.screen.query_one("#path", Input).value = str(tmp_path / "mine.toml")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.session.path == tmp_path / "mine.toml" and not app.session.dirty
+            assert "mine.toml" in screen_text(app)
 
     asyncio.run(run())

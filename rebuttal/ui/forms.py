@@ -103,11 +103,15 @@ class DetailsScreen(Dialog):
         """Two sections of labelled inputs, each with its own problem line."""
         letter, article = self.outline.letter, self.outline.article
         societies = [(f"{s.name} ({s.id})", s.id) for s in self.library.societies.values()]
+        # A profile or style the library no longer has must not stop the form from opening.
+        chosen = self.outline.society.id
+        society_id = chosen if chosen in self.library.societies else Select.NULL
+        style = letter.style if letter.style in STYLES else "nlm"
         with Vertical(classes="dialog wide", id="details"):
             yield Label("Article and letter — Ctrl+S apply, Esc cancel, Ctrl+O import", classes="question")
             with VerticalScroll(id="details-fields"):
                 yield Label("The letter", classes="section")
-                yield self._row("Society", Select(societies, value=self.outline.society.id or Select.NULL,
+                yield self._row("Society", Select(societies, value=society_id,
                                                   prompt="Choose the society that signs", id="society",
                                                   compact=True))
                 venues = known_venues(self.library)
@@ -117,7 +121,7 @@ class DetailsScreen(Dialog):
                 yield Label(venue_summary(self.library, letter.venue), id="venue-summary",
                             classes="field-problem")
                 yield self._row("Citation style", Select([(s.title, s.name) for s in STYLES.values()],
-                                                         value=letter.style or "nlm", allow_blank=False,
+                                                         value=style, allow_blank=False,
                                                          id="letter-style", compact=True))
                 for name, label, hint in LETTER_FIELDS:
                     yield self._field("letter", name, label, hint, getattr(letter, name))
@@ -150,8 +154,8 @@ class DetailsScreen(Dialog):
         self.show_error("")
         for widget in self.query(Input):
             self._check(widget)
-        # A new letter starts at the top (the society); a known one at the article.
-        default = "#article-title" if self.outline.society.id else "#society"
+        # A new letter (or one whose society is gone) starts at the society; others at the article.
+        default = "#article-title" if self.outline.society.id in self.library.societies else "#society"
         target = {"society": "#society", "venue": "#letter-venue", "style": "#letter-style"}.get(
             self.first_focus, default
         )
