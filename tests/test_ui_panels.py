@@ -254,3 +254,23 @@ def test_a_new_letter_is_saved_where_the_person_says(library: Library, tmp_path:
             assert "mine.toml" in screen_text(app)
 
     asyncio.run(run())
+
+
+def test_typing_in_the_library_list_filters_it(library: Library) -> None:
+    async def run() -> None:
+        app = make_app(None, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.focused is app.query_one("#blocks")  # the app starts in the library
+            await pilot.press("h", "e", "t", "e", "r", "o")
+            await pilot.pause()
+            assert app.query_one("#filter", Input).value == "hetero"
+            blocks = app.query_one("#blocks")
+            assert blocks.highlighted_option.id == "concerns/heterogeneity"  # best match under the cursor
+            await pilot.press("down")  # from the filter box into the list
+            assert app.focused is blocks
+            await pilot.press("enter")
+            await pilot.pause()
+            assert [i.block for i in app.session.body] == [blocks.highlighted_option.id]
+
+    asyncio.run(run())

@@ -84,7 +84,7 @@ class LibraryPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         """The filter box and the list."""
-        yield Input(placeholder="Filter… (Enter adds)", id="filter")
+        yield Input(placeholder="Filter… (Enter adds)", id="filter", select_on_focus=False)
         yield BlockList(id="blocks")
 
     def on_mount(self) -> None:
