@@ -50,6 +50,5 @@ async def type_text(pilot, text: str) -> None:
 
 async def add_block(pilot, query: str) -> None:
     """Filter the library by ``query`` and press Enter: the best match joins the letter."""
-    await pilot.press("slash")
-    await pilot.press("ctrl+u", *query, "enter")
+    await pilot.press("slash", "ctrl+u", *query, "enter")  # ctrl+u: the box may have had focus
     await pilot.pause()

@@ -316,8 +316,10 @@ class RebuttalApp(FileActions, App[None]):
 
     # -- help --------------------------------------------------------------------------------
     def action_focus_filter(self) -> None:
-        """Go to the library's filter box."""
-        self.query_one("#filter", Input).focus()
+        """Go to the library's filter box, its text selected so typing starts a new search."""
+        box = self.query_one("#filter", Input)
+        box.focus()
+        box.select_all()
 
     def action_help(self) -> None:
         """Help for the focused panel and the keys that work there."""
