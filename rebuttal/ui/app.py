@@ -117,6 +117,9 @@ class RebuttalApp(FileActions, App[None]):
             self.set_interval(self.autosave_seconds, self.autosave)
         if self.offer_recovery:
             self.call_after_refresh(self.offer_to_recover)
+        if not self.session.body:
+            self.notify("Press F2 to describe the article you answer, then pick blocks in the Library "
+                        "and press Enter. F1 shows help.", title="A new letter", timeout=10)
 
     # -- showing the letter ------------------------------------------------------------------
     def refresh_letter(self) -> None:
