@@ -29,7 +29,7 @@ class FitChange:
     words_after: int
 
     def describe(self) -> str:
-        """``body[12] evidence/society-guidelines: short variant (838 -> 801 words)``."""
+        """``body[12] evidence/society-guidelines: short variant (823 -> 786 words)``."""
         return (
             f"body[{self.position + 1}] {self.block_id}: short variant "
             f"({self.words_before} -> {self.words_after} words)"

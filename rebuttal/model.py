@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _WORD = re.compile(r"[\w][\w'’\-./]*")
 
 
@@ -202,21 +203,22 @@ class Document:
                 found.append(section)
         return found
 
-    def body_text(self) -> str:
-        """The body as plain text (headings included), for counting words."""
+    def body_text(self, *, signatures: bool = True) -> str:
+        """The body as plain text (headings included); ``signatures=False`` drops
+        signature-kind paragraphs ("On behalf of the Board..."), which journals do not count."""
         pieces: list[str] = []
         for section in self.body:
             if isinstance(section, PointList):
                 for point in section.points:
                     pieces.append(inline_text(point.heading, self.marker))
                     pieces.extend(p.plain(self.marker) for p in point.paragraphs)
-            else:
+            elif signatures or section.source is None or section.source.kind != "signature":
                 pieces.append(section.plain(self.marker))
         return "\n".join(pieces)
 
     def word_count(self) -> int:
         """Words in the body, as journals count them: no references, no signatures."""
-        return count_words(self.body_text())
+        return count_words(self.body_text(signatures=False))
 
     @property
     def points(self) -> list[Point]:
@@ -241,6 +243,9 @@ def inline_text(inlines: tuple[Inline, ...], marker: CitationMarker) -> str:
 
 
 def count_words(text: str) -> int:
-    """Count words the way a word processor does, ignoring citation marks."""
+    """Count words the way a word processor does, ignoring citation marks.
+
+    A number such as ``3,000`` or ``1.5`` is one word, as Word counts it.
+    """
     without_citations = re.sub(r"[\(\[]\d[\d,\-–]*[\)\]]", " ", text)
-    return len(_WORD.findall(without_citations))
+    return len(_WORD.findall(_THOUSANDS.sub("", without_citations)))

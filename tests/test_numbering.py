@@ -57,3 +57,17 @@ def test_target_article_and_library_twin_share_a_number(small_library, small_out
     keys = [r.key for r in document.references]
     assert "r5" not in keys and keys[0] == "article"
     assert _labels(document)[-1] == "1,3-5"
+
+
+def test_word_count_counts_numbers_once_and_skips_signature_blocks(small_library, small_outline) -> None:
+    from rebuttal.model import count_words
+    from rebuttal.outline import BodyItem
+
+    assert count_words("more than 3,000 providers (2,3) and 1.5 m [4-9] well-known") == 8
+    before = assemble(small_library, small_outline, today=TODAY).word_count()
+    small_outline.body.append(BodyItem(kind="signature", text="On behalf of the whole Board"))
+    document = assemble(small_library, small_outline, today=TODAY)
+    assert document.word_count() == before
+    assert "On behalf of the whole Board" in document.body_text()
+    small_outline.body.append(BodyItem(kind="closing", text="Four more words here."))
+    assert assemble(small_library, small_outline, today=TODAY).word_count() == before + 4

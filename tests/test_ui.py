@@ -34,7 +34,7 @@ def test_app_starts_with_the_example_and_shows_the_preview(library: Library) -> 
             shown = screen_text(app)
             assert "Pacific Spine and Pain Society" in shown
             assert "Statement of Concern" in shown
-            assert "Words 838" in shown and "Refs 14" in shown
+            assert "Words 823" in shown and "Refs 14" in shown
             assert len(app.session.body) == 17
             assert "psps-wang-2025.toml" in shown
 
