@@ -274,3 +274,27 @@ def test_typing_in_the_library_list_filters_it(library: Library) -> None:
             assert [i.block for i in app.session.body] == [blocks.highlighted_option.id]
 
     asyncio.run(run())
+
+
+def test_a_refused_form_shows_the_bad_field_and_its_problem(library: Library) -> None:
+    """The error line shrinks the scrolling fields; the bad field must still be in view."""
+
+    async def run() -> None:
+        app = make_app(None, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            pmid = app.screen.query_one("#article-pmid", Input)
+            pmid.focus()
+            await pilot.pause()
+            await type_text(pilot, "12345x")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.pause()
+            scroll = app.screen.query_one("#details-fields").region
+            problem = app.screen.query_one("#article-pmid-problem").region
+            assert app.focused is pmid
+            assert scroll.contains_region(pmid.region) and scroll.contains_region(problem)
+            assert "not a PubMed ID" in screen_text(app)
+
+    asyncio.run(run())

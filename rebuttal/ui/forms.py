@@ -199,6 +199,10 @@ class DetailsScreen(Dialog):
             if self._check(widget):
                 widget.focus()
                 self.show_error("Fix the field marked in red first.")
+                # The error line takes room from the scrolling fields: bring the bad field
+                # and its problem line back into view once the layout has settled.
+                field = widget.parent.parent if widget.parent is not None else widget
+                self.call_after_refresh(field.scroll_visible, animate=False)
                 return None
         letter = copy.deepcopy(self.outline.letter)
         article = Article()
