@@ -29,6 +29,7 @@ def test_medline_record_keeps_names_apart_and_finds_the_doi() -> None:
     assert item["issued"] == {"date-parts": [[2025, 2, 19]]}
     assert (item["DOI"], item["PMID"], item["page"]) == ("10.1136/bmj-2024-079971", "39971346", "e079971")
     assert (item["container-title-short"], item["volume"]) == ("BMJ", "388")
+    assert item["container-title"] == "BMJ"  # not "BMJ (Clinical research ed.)"
 
 
 def test_medline_several_records_suffixes_and_corporate_authors() -> None:

@@ -32,6 +32,12 @@ def read_medline(text: str, path: Path) -> list[tuple[dict[str, Any], int | None
     return [(_item(fields), line) for fields, line in records]
 
 
+def _journal_title(title: str) -> str:
+    """``BMJ (Clinical research ed.)`` -> ``BMJ``: the NLM catalogue's qualifier is not the
+    journal's name, and it would be printed in a letter's "published in {article.journal}"."""
+    return re.sub(r"\s*\([^()]*\)$", "", title).strip()
+
+
 def _item(fields: list[tuple[str, str]]) -> dict[str, Any]:
     first: dict[str, str] = {}
     for tag, value in fields:
@@ -45,7 +51,7 @@ def _item(fields: list[tuple[str, str]]) -> dict[str, Any]:
         "type": "article-journal",
         "title": first.get("TI", ""),
         "author": authors,
-        "container-title": first.get("JT", ""),
+        "container-title": _journal_title(first.get("JT", "")),
         "container-title-short": first.get("TA", ""),
         "issued": date_parts(year, month.split("-")[0], day),
         "volume": first.get("VI", ""),
