@@ -280,10 +280,21 @@ def outline_to_dict(outline: Outline) -> dict[str, Any]:
 
 
 def dump_outline(outline: Outline) -> str:
-    """The outline as TOML text."""
+    """The outline as TOML text, laid out as docs/outline.md shows it.
+
+    tomli-w writes a list of short tables as one inline array; people edit
+    outlines by hand and read their diffs in git, so each body item and
+    signatory gets its own ``[[body]]`` / ``[[signatories]]`` table instead.
+    """
     import tomli_w
 
-    return tomli_w.dumps(outline_to_dict(outline), multiline_strings=True)
+    data = outline_to_dict(outline)
+    arrays = {key: data.pop(key) for key in ("body", "signatories") if key in data}
+    text = tomli_w.dumps(data, multiline_strings=True)
+    for key, entries in arrays.items():
+        for entry in entries:
+            text += f"\n[[{key}]]\n" + tomli_w.dumps(entry, multiline_strings=True)
+    return text
 
 
 def save_outline(outline: Outline, path: Path) -> None:

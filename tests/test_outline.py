@@ -105,3 +105,11 @@ def test_unfilled_placeholders_are_kept_visible(small_library, small_outline) ->
     document = assemble(small_library, small_outline, today=TODAY)
     assert document.unresolved == ("article.first_author",)
     assert "{article.first_author} et al" in document.paragraphs()[0].plain()
+
+
+def test_saved_outline_has_one_table_per_body_item(tmp_path: Path, small_outline) -> None:
+    save_outline(small_outline, tmp_path / "o.toml")
+    text = (tmp_path / "o.toml").read_text()
+    assert text.count("[[body]]\n") == len(small_outline.body) == 4
+    assert "body = [" not in text
+    assert text.index("[letter]") < text.index("[[body]]")
