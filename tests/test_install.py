@@ -7,12 +7,9 @@ import sys
 import venv
 from pathlib import Path
 
-import pytest
-
 from .conftest import EXAMPLE, ROOT
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="needs git to copy the tracked tree")
 def test_wheel_install_ships_the_library(tmp_path: Path) -> None:
     source = tmp_path / "src"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.docx"))

@@ -182,7 +182,6 @@ def test_new_block_goes_to_the_user_library_and_builds(session: Session, tmp_pat
 
 
 def test_article_read_from_a_reference_file(tmp_path: Path) -> None:
-    pytest.importorskip("rebuttal.importers")
     from rebuttal.article_import import read_article
 
     source = tmp_path / "wang.json"
@@ -202,8 +201,6 @@ def test_article_read_from_a_reference_file(tmp_path: Path) -> None:
 
 
 def test_a_venue_with_its_own_style_builds_the_same_in_batch(session: Session, tmp_path: Path) -> None:
-    if "bmj-rapid-response" not in getattr(session.library, "venues", {}):
-        pytest.skip("no venue profiles in this library")
     session.set_society("psps")
     session.set_letter_field("date", "2025-03-10")
     session.set_letter_field("venue", "bmj-rapid-response")

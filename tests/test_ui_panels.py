@@ -23,7 +23,6 @@ __all__ = ["isolated_state", "library"]  # fixtures used by the tests below
 
 
 def test_article_imported_from_a_reference_file(library: Library, tmp_path: Path) -> None:
-    pytest.importorskip("rebuttal.importers")
     ris = tmp_path / "wang.ris"
     ris.write_text(
         "TY  - JOUR\nAU  - Wang, X\nAU  - Martin, G\nTI  - Common interventional procedures\n"
@@ -190,9 +189,6 @@ def test_library_lists_design_suited_blocks_first_and_fills_them_in(library: Lib
 
 
 def test_choosing_a_venue_shows_its_limits_and_takes_its_style(library: Library) -> None:
-    if "jama-letter" not in getattr(library, "venues", {}):
-        pytest.skip("no venue profiles in this library")
-
     async def run() -> None:
         app = make_app(EXAMPLE, library, today=TODAY, autosave_seconds=None)
         async with app.run_test(size=SIZE) as pilot:

@@ -48,14 +48,14 @@ Applied = Callable[[LetterInfo, SocietyChoice, Article], str]
 
 def known_venues(library: Library) -> list[str]:
     """The venue profiles of the library (``venues/`` folders)."""
-    return sorted(getattr(library, "venues", {}))
+    return sorted(library.venues)
 
 
 def venue_summary(library: Library, name: str) -> str:
     """One line on a venue's limits and preferred style, or why the name is not a venue."""
     if not name:
         return "No venue: no word or reference limits are checked."
-    venue = getattr(library, "venues", {}).get(name)
+    venue = library.venues.get(name)
     if venue is None:
         return ""
     words = f"{venue.word_limit} words" if venue.word_limit else "no word limit"
@@ -189,7 +189,7 @@ class DetailsScreen(Dialog):
         summaries = self.query("#venue-summary")
         if summaries:
             summaries.first(Label).update(venue_summary(self.library, name))
-        venue = getattr(self.library, "venues", {}).get(name)
+        venue = self.library.venues.get(name)
         if venue is not None and venue.style in STYLES and name != self.outline.letter.venue:
             self.query_one("#letter-style", Select).value = venue.style
 
