@@ -9,7 +9,7 @@ its number). Every renderer then draws the same document.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rebuttal.fields import did_you_mean
@@ -30,7 +30,7 @@ from rebuttal.model import (
     Span,
 )
 from rebuttal.outline import BodyItem, Outline
-from rebuttal.placeholders import placeholder_values, split_author
+from rebuttal.placeholders import authors_short, placeholder_values, split_author
 from rebuttal.references import same_work
 from rebuttal.styles import get_style
 from rebuttal.venues import venue_style_and_marker
@@ -118,8 +118,6 @@ def resolve_society(library: Library, outline: Outline) -> Society | None:
         )
     if not choice.overrides:
         return society
-    from dataclasses import replace
-
     return replace(society, **choice.overrides)
 
 
@@ -284,8 +282,6 @@ def _subject(outline: Outline) -> str:
     article = outline.article
     if not article.title:
         return ""
-    from rebuttal.placeholders import authors_short
-
     who = authors_short(article.authors)
     return f"Response to {who + ', ' if who else ''}{article.title}"
 

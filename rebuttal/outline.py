@@ -19,7 +19,7 @@ from rebuttal.atomic import atomic_write_text
 from rebuttal.errors import RebuttalError
 from rebuttal.fields import FieldReader
 from rebuttal.model import Signatory
-from rebuttal.tomlsource import FieldPath, TomlSource, parse_toml, read_toml
+from rebuttal.tomlsource import FieldPath, TomlSource, dotted, parse_toml, read_toml
 
 VARIANTS = ("full", "short")
 MARKERS = ("parentheses", "brackets", "superscript")
@@ -101,8 +101,6 @@ class Outline:
 
     def error(self, where: FieldPath, message: str) -> RebuttalError:
         """An error located in the outline file (when the outline came from one)."""
-        from rebuttal.tomlsource import dotted
-
         if self.source is not None:
             return self.source.error(where, message)
         return RebuttalError(message, file=self.path, field=dotted(where))
