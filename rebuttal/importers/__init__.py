@@ -1,8 +1,9 @@
 """Reading the bibliographies users have: CSL-JSON, CSL-YAML, BibTeX, RIS, MEDLINE.
 
-``read_references`` picks the reader from the file's extension (or its
-first lines), then every item goes through the same checks
-(:func:`rebuttal.importers.common.finish_items`).
+``read_import`` picks the reader from the file's extension (or its first
+lines), then every entry goes through the same policy and checks
+(:mod:`rebuttal.importers.finish`): what can be a reference is imported,
+what cannot is named with its line.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from rebuttal.errors import RebuttalError
+from rebuttal.importers.finish import ImportResult
 
 FORMATS = ("csl-json", "csl-yaml", "bibtex", "ris", "medline")
 _EXTENSIONS = {
@@ -40,9 +42,9 @@ def detect_format(path: Path, text: str) -> str:
     )
 
 
-def read_references(path: Path, fmt: str | None = None) -> list[dict[str, Any]]:
-    """The CSL-JSON items in ``path``, validated, each with a key."""
-    from rebuttal.importers.common import finish_items
+def read_import(path: Path, fmt: str | None = None) -> ImportResult:
+    """Every entry in ``path`` that can be a reference, and the problems with the others."""
+    from rebuttal.importers.finish import finish_items
 
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -62,3 +64,23 @@ def read_references(path: Path, fmt: str | None = None) -> list[dict[str, Any]]:
     else:
         from rebuttal.importers.medline import read_medline as reader
     return finish_items(reader(text, path), path)
+
+
+def read_references(path: Path, fmt: str | None = None) -> list[dict[str, Any]]:
+    """The CSL-JSON items in ``path`` that can be references (an error when there are none)."""
+    result = read_import(path, fmt)
+    if not result.items:
+        raise no_references(result)
+    return result.items
+
+
+def no_references(result: ImportResult) -> RebuttalError:
+    """The error for a file in which no entry can be a reference."""
+    if result.problems:
+        first = result.problems[0].error(result.path)
+        more = len(result.skipped) - 1
+        return first.located() if not more else RebuttalError(
+            f"{first.message} (and {more} more entries skipped); no references to import",
+            file=first.file, line=first.line, field=first.field,
+        )
+    return RebuttalError("no references found in this file", file=result.path)
