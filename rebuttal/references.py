@@ -172,8 +172,10 @@ def validate_item(
 
     if not isinstance(item.get("type", ""), str):
         raise fail("has a 'type' that is not text", "type")
-    if not isinstance(item.get("title"), str) or not item["title"].strip():
-        raise fail("has no title", "title")
+    if "title" in item and not isinstance(item["title"], str):
+        raise fail("has a title that is not text", "title")
+    if not identifiable(item):
+        raise fail("has no title (nor a journal, DOI or URL to tell which work it is)", "title")
     for name in TEXT_VARIABLES:
         value = item.get(name, "")
         if not isinstance(value, (str, int)) or isinstance(value, bool):
@@ -191,6 +193,14 @@ def validate_item(
                 raise fail(f"has an {name} without 'family' or 'literal'", name)
             if any(not isinstance(value, (str, bool)) for value in person.values()):
                 raise fail(f"has an {name} whose name parts are not text", name)
+
+
+def identifiable(item: dict[str, Any]) -> bool:
+    """True when an item says which work it is: a title, or (old articles and theses cited
+    without one) a journal or publisher, a DOI, a PMID or a URL."""
+    return any(isinstance(item.get(name), (str, int)) and str(item[name]).strip()
+               for name in ("title", "container-title", "container-title-short", "publisher", "DOI",
+                            "PMID", "URL"))
 
 
 def _plain_date_parts(issued: Any) -> bool:

@@ -109,7 +109,7 @@ def article_from_item(item: dict[str, Any], keep: Any = None) -> Any:
     parts = (item.get("issued") or {}).get("date-parts", [[]])[0]
     date = "-".join(f"{int(part):02d}" if index else str(int(part)) for index, part in enumerate(parts[:3]))
     return Article(
-        title=item["title"],
+        title=str(item.get("title", "")),
         authors=authors,
         journal=str(item.get("container-title", "")),
         journal_abbrev=str(item.get("container-title-short", "")),

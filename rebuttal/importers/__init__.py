@@ -31,7 +31,7 @@ def detect_format(path: Path, text: str) -> str:
         return "csl-json"
     if start.startswith("@"):
         return "bibtex"
-    if start.startswith("TY  -"):
+    if start.startswith(("TY  -", "FN ")):
         return "ris"
     if start.startswith("PMID-"):
         return "medline"

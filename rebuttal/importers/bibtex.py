@@ -60,7 +60,25 @@ class _Parser:
         return self._line
 
     def entries(self) -> list[RawEntry]:
+        raw = self._raw_entries()
+        by_key = {entry[1].lower(): entry[2] for entry, _ in raw if not isinstance(entry, Unreadable)}
         found: list[RawEntry] = []
+        for entry, line in raw:
+            if isinstance(entry, Unreadable):
+                found.append((entry, line))
+                continue
+            kind, key, fields = entry
+            parent = by_key.get(fields.get("crossref", "").strip().lower())
+            if parent is not None and parent is not fields:
+                # BibTeX's crossref: the entry inherits every field it does not set itself.
+                fields = {**parent, **fields}
+                if kind in ("inproceedings", "incollection", "inbook") and "booktitle" not in fields:
+                    fields["booktitle"] = parent.get("title", "")
+            found.append((item_from_fields(kind, key, fields), line))
+        return found
+
+    def _raw_entries(self) -> list[tuple[tuple[str, str, dict[str, str]] | Unreadable, int]]:
+        found: list[tuple[tuple[str, str, dict[str, str]] | Unreadable, int]] = []
         text = self.text
         while (start := text.find("@", self.at)) >= 0:
             self.at = start + 1
@@ -85,7 +103,7 @@ class _Parser:
                 found.append((entry, line))
         return found
 
-    def _entry(self, kind: str) -> dict[str, Any] | None:
+    def _entry(self, kind: str) -> tuple[str, str, dict[str, str]] | None:
         text = self.text
         close = "}" if text[self.at] == "{" else ")"
         if kind == "preamble":
@@ -137,7 +155,7 @@ class _Parser:
             elif self.at < len(text) and text[self.at] != close and not _WORD.match(text[self.at]):
                 # A missing comma before the next field is forgiven; anything else is not.
                 raise BibtexSyntaxError(f"expected ',' or '{close}' after field '{name}'")
-        return item_from_fields(kind, key, fields)
+        return kind, key, fields
 
     def _field(self) -> tuple[str, str]:
         match = _FIELD_NAME.match(self.text, self.at)

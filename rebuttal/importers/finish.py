@@ -2,7 +2,8 @@
 
 Every entry that can be a reference is imported: an entry without a year is
 real (a web page, a report) and CSL formats it. An entry is skipped only when
-it cannot be one (no title, or text the reader could not make sense of), and
+it cannot be one (nothing that says which work it is: no title, journal,
+publisher, DOI or URL; or text the reader could not make sense of), and
 a malformed DOI or PMID is dropped from an entry that is otherwise kept; each
 is a :class:`Problem` naming the entry and its line. A CSL item whose fields
 have the wrong shape is repaired when it has one meaning (``"issued": "July
@@ -68,7 +69,7 @@ RawEntry = tuple[dict[str, Any] | Unreadable, int | None]
 def finish_items(raw: list[RawEntry], path: Path) -> ImportResult:
     """Normalise, repair and check a reader's entries (each with the line it starts on)."""
     from rebuttal.outline import article_problem
-    from rebuttal.references import validate_item
+    from rebuttal.references import identifiable, validate_item
 
     result = ImportResult(path)
     taken: set[str] = set()
@@ -85,10 +86,10 @@ def finish_items(raw: list[RawEntry], path: Path) -> ImportResult:
             title = " ".join(title.split())
             if title.endswith(".") and not title.endswith(".."):
                 title = title[:-1]  # PubMed and RIS titles end with a period the style adds again.
-            if not title:
-                result.problems.append(Problem(line, label, "it has no title", "title"))
-                continue
-            item["title"] = title
+            if title:
+                item["title"] = title
+            else:
+                item.pop("title", None)
         for name, field_name in (("DOI", "doi"), ("PMID", "pmid")):
             if isinstance(item.get(name), (str, int)) and not isinstance(item[name], bool):
                 value = clean_doi(item[name]) if name == "DOI" else str(item[name]).strip()
@@ -98,6 +99,10 @@ def finish_items(raw: list[RawEntry], path: Path) -> ImportResult:
                     del item[name]
                 else:
                     item[name] = value
+        if not identifiable(item):
+            reason = "it has no title, journal, publisher, DOI or URL to tell which work it is"
+            result.problems.append(Problem(line, label, reason, "title"))
+            continue
         _repair(item, path, line, label)
         item.setdefault("type", "article-journal")
         key = item.get("id")

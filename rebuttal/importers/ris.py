@@ -30,7 +30,11 @@ _MEDLINE_SOURCES = re.compile(r"pubmed|medline|\bnlm\b", re.IGNORECASE)
 
 
 def read_ris(text: str, path: Path) -> list[RawEntry]:
-    """One item per ``TY`` ... ``ER`` record."""
+    """One item per ``TY`` ... ``ER`` record (or Web of Science record, for its exports)."""
+    from rebuttal.importers.wos import is_wos, read_wos
+
+    if is_wos(text):
+        return read_wos(text)
     items: list[RawEntry] = []
     fields: list[list[str]] | None = None
     start = 0
@@ -46,11 +50,12 @@ def read_ris(text: str, path: Path) -> list[RawEntry]:
         match = _LINE.match(line.rstrip())
         if match:
             tag, value = match.group(1), (match.group(2) or "").strip()
-            if tag == "TY" or fields is None:
+            if tag == "TY":
                 if fields is not None:
                     items.append((_item(fields), start))  # A record that never had its ER.
                 fields, start = [], number
-            fields.append([tag, value])
+            if fields is not None:
+                fields.append([tag, value])
         elif fields is not None and fields:
             fields[-1].append(stripped)  # A continuation of the tag before.
     if fields is not None:
