@@ -44,15 +44,19 @@ def detect_format(path: Path, text: str) -> str:
 
 def read_import(path: Path, fmt: str | None = None) -> ImportResult:
     """Every entry in ``path`` that can be a reference, and the problems with the others."""
-    from rebuttal.importers.finish import finish_items
-
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise RebuttalError(f"cannot read: {exc.strerror}", file=path) from None
     except UnicodeDecodeError:
         raise RebuttalError("not a UTF-8 text file", file=path) from None
-    fmt = fmt or detect_format(path, text)
+    return import_text(text, path, fmt or detect_format(path, text))
+
+
+def import_text(text: str, path: Path, fmt: str) -> ImportResult:
+    """What :func:`read_import` gives for ``text`` read from ``path`` in format ``fmt``."""
+    from rebuttal.importers.finish import finish_items
+
     if fmt == "csl-json":
         from rebuttal.importers.csl import read_csl_json as reader
     elif fmt == "csl-yaml":

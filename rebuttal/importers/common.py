@@ -72,6 +72,9 @@ def initials_only(word: str) -> bool:
 
 
 def _person(family: str, given: str, suffix: str) -> dict[str, str]:
+    if not family.strip():
+        # ", Xiaoqin": no family name to sort or cite by; the name is kept as written.
+        return {"literal": " ".join(part for part in (given.strip(), suffix) if part) or "?"}
     person = {"family": family, "given": given.strip()}
     if suffix:
         person["suffix"] = suffix
@@ -112,15 +115,18 @@ def clean_doi(value: Any) -> str:
 
 def make_key(item: dict[str, Any], taken: set[str]) -> str:
     """``wang2025`` (then ``wang2025b``...) from the first author and the year."""
-    first = (item.get("author") or [{}])[0]
-    name = first.get("family") or item.get("title") or "ref"
+    from rebuttal.references import year_of
+
+    authors = item.get("author")
+    first = authors[0] if isinstance(authors, list) and authors and isinstance(authors[0], dict) else {}
+    name = first.get("family") or item.get("title") or item.get("container-title") or "ref"
     if first.get("literal"):
         # A body is known by its initials: "U.S. Department of Health" -> "usdh".
         name = "".join(re.findall(r"(?<![\w.])[A-Z]|(?<=\.)[A-Z]", str(first["literal"])))
     ascii_name = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
     stem = re.sub(r"[^a-z]", "", ascii_name.lower().split()[0] if ascii_name.split() else "") or "ref"
-    parts = (item.get("issued") or {}).get("date-parts") or [[]]
-    stem += str(parts[0][0]) if parts and parts[0] else ""
+    year = year_of(item)
+    stem += str(year) if year is not None and 0 <= year <= 9999 else ""
     key, letter = stem, ord("b")
     while key in taken:
         key, letter = f"{stem}{chr(letter)}", letter + 1

@@ -76,8 +76,8 @@ def _date(value: Any) -> Any:
         if "date-parts" in value:
             try:
                 parts = [[int(part) for part in value["date-parts"][0]]]
-            except (TypeError, ValueError, IndexError):
-                return value
+            except (TypeError, ValueError, IndexError, KeyError, OverflowError):
+                return value  # The loader's checks name what is wrong with it.
             return {**value, "date-parts": parts}
         if "year" in value:
             return date_parts(value.get("year"), value.get("month"), value.get("day")) or value

@@ -82,7 +82,9 @@ def finish_items(raw: list[RawEntry], path: Path) -> ImportResult:
         key = item.get("id")
         label = f"entry '{key}'" if isinstance(key, str) and key.strip() else f"entry {number}"
         title = item.get("title", "")
-        if isinstance(title, str):
+        if not isinstance(title, str):
+            raise RebuttalError(f"{label} has a title that is not text", file=path, line=line, field="title")
+        if title:
             title = " ".join(title.split())
             if title.endswith(".") and not title.endswith(".."):
                 title = title[:-1]  # PubMed and RIS titles end with a period the style adds again.
