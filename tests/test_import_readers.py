@@ -217,3 +217,10 @@ def test_article_option_takes_abstract_keywords_and_design(tmp_path: Path, capsy
     article = load_outline(outline).article
     assert (article.design, article.abstract) == ("randomised trial", "OBJECTIVE: To test X.")
     assert article.keywords == ["radiofrequency", "facet joint"]
+
+
+def test_bibtex_entry_without_a_key_keeps_its_first_field(tmp_path: Path) -> None:
+    text = "\t@article{\n\t  author = {Huang, Y. and Mucke, L.},\n\t  title = {T},\n}"
+    (item,) = read(tmp_path, "a.bib", text).items
+    assert item["author"] == [{"family": "Huang", "given": "Y."}, {"family": "Mucke", "given": "L."}]
+    assert item["id"] == "huang"

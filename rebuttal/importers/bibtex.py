@@ -125,13 +125,13 @@ class _Parser:
             self._expect(close)
             return None
         self._skip_space()
+        key_start = self.at
         key_match = _KEY.match(text, self.at)
         key = key_match.group() if key_match else ""
         self.at += len(key)
         self._skip_space()
         if self.at < len(text) and text[self.at] == "=":
-            self.at -= len(key)  # No key: "@misc{title = ...}".
-            key = ""
+            self.at, key = key_start, ""  # No key: "@article{ author = ...}" (EndNote).
         elif self.at < len(text) and text[self.at] == ",":
             self.at += 1
         fields: dict[str, str] = {}

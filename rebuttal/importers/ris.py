@@ -76,7 +76,7 @@ def _item(fields: list[list[str]]) -> dict[str, Any]:
     authors = [parse_name(value) for tag, value, *_ in fields if tag in ("AU", "A1") and value.strip(" ;,")]
     editor_tags = ("ED", "A2") if kind != "article-journal" else ("ED",)
     editors = [parse_name(value) for tag, value, *_ in fields if tag in editor_tags and value.strip()]
-    date = (first.get("DA") or first.get("PY") or first.get("Y1") or "").split("/")
+    date = _date(first.get("DA", ""), first.get("PY") or first.get("Y1") or "")
     journal = first.get("JF") or first.get("T2") or first.get("JO", "") or first.get("BT", "")
     short = first.get("J2") or first.get("JA") or first.get("JO", "")
     pages = first.get("SP", "")
@@ -91,10 +91,10 @@ def _item(fields: list[list[str]]) -> dict[str, Any]:
         "editor": [person for person in editors if person.get("family") or person.get("literal")],
         "container-title": journal.strip(" ;") if kind != "report" else "",
         "container-title-short": short.strip(" ;") if kind == "article-journal" else "",
-        "issued": date_parts(*([*date, "", "", ""])[:3]),
+        "issued": date,
         "volume": first.get("VL", ""),
         "issue": first.get("IS", ""),
-        "page": pages,
+        "page": "" if _NO_PAGES.fullmatch(pages) else pages,
         "DOI": _doi(first.get("DO", "")),
         "URL": first.get("UR", "").split()[0] if first.get("UR", "").split() else "",
         "publisher": first.get("PB", ""),
@@ -103,13 +103,27 @@ def _item(fields: list[list[str]]) -> dict[str, Any]:
         "keyword": "; ".join(dict.fromkeys(keywords)),
         "_design": design_of(value for tag, value, *_ in fields if tag == "M3"),
     }
-    if first.get("ID"):
-        item["id"] = first["ID"]
+    if re.search(r"[A-Za-z]", first.get("ID", "")):
+        item["id"] = first["ID"]  # A citation key; EndNote's and Rayyan's record numbers are not
     accession = first.get("AN", "")
     sources = " ".join(value for tag, value, *_ in fields if tag in ("DB", "DP"))
     if accession.isdigit() and len(accession) <= 8 and _MEDLINE_SOURCES.search(sources):
         item["PMID"] = accession  # Elsewhere AN is the database's own accession number.
     return item
+
+
+_NO_PAGES = re.compile(r"no[ -]?(pagination[ -]?)?specified", re.IGNORECASE)  # Ovid's "No-Specified"
+
+
+def _date(exact: str, year: str) -> dict[str, Any] | None:
+    """``DA`` (``2022/02/01/``, or only ``Jun`` in EndNote's exports) with ``PY`` for the year."""
+    parts = [*exact.split("/"), "", "", ""]
+    if re.search(r"\d{4}", parts[0]):
+        return date_parts(*parts[:3])
+    year_parts = [*year.split("/"), "", "", ""]
+    if parts[0].strip():  # "Jun": the month of PY's year
+        return date_parts(year_parts[0], parts[0], parts[1])
+    return date_parts(*year_parts[:3])
 
 
 def _doi(value: str) -> str:
