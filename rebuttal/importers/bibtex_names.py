@@ -94,6 +94,8 @@ def _words(text: str) -> list[str]:
 
 def _split_top_level(value: str, separator: re.Pattern[str]) -> list[str]:
     """Split on ``separator`` outside braces: ``{Smith and Sons}`` stays one name."""
+    if "{" not in value and "\\" not in value:
+        return [piece.strip() for piece in separator.split(value) if piece.strip()]
     pieces, depth, start, index = [], 0, 0, 0
     while index < len(value):
         char = value[index]

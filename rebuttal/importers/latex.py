@@ -10,6 +10,7 @@ text (``α``), never emptied.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 _BARE_AMPERSAND = re.compile(r"(?<!\\)&")
@@ -26,8 +27,27 @@ def latex_to_text(value: str) -> str:
     return _decode(value)
 
 
+_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
+            ".": "\u0307"}
+_SIMPLE_ACCENT = re.compile(r"""\\(['`^"~=.])\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij]|[A-Za-z]))""")
+
+
+def _accent(match: re.Match[str]) -> str:
+    letter = (match.group(2) or match.group(3)).lstrip("\\")  # the dotless \i takes the accent as i
+    return unicodedata.normalize("NFC", letter + _ACCENTS[match.group(1)])
+
+
 @lru_cache(maxsize=4096)
 def _decode(value: str) -> str:
+    # The accents most names carry (Sch{\"u}nemann, Garc\'{\i}a) without pylatexenc's full parse;
+    # anything else left over (a macro, maths) goes through pylatexenc from the original text.
+    quick = _SIMPLE_ACCENT.sub(_accent, value)
+    if "\\" not in quick and "$" not in quick:
+        return latex_to_text(quick)
+    return _full_decode(value)
+
+
+def _full_decode(value: str) -> str:
     converter = _converter()
     # A bare "&" is an alignment tab to LaTeX (and lost); in a title it means "and".
     escaped = _BARE_AMPERSAND.sub(r"\\&", value)
