@@ -7,9 +7,14 @@ from pathlib import Path
 
 IMPORTS = Path(__file__).resolve().parent / "fixtures" / "import"
 SEEDS = {
-    "bibtex": ["refs.bib", "broken.bib"],
-    "ris": ["refs.ris", "no-year.ris"],
-    "medline": ["wang2025.nbib", "two-records.nbib"],
+    "bibtex": ["refs.bib", "broken.bib", "../corpus/bib/bbt_endnote_export.bib",
+               "../corpus/bib/bbt_and_others.bib", "../corpus/bib/bbt_literal_names_aha.bib",
+               "../corpus/bib/bbt_bibdesk_strings.bib", "../corpus/bib/bbt_jabref51_accents.bib"],
+    "ris": ["refs.ris", "no-year.ris", "../corpus/ris/rayyan_example.ris",
+            "../corpus/ris/asreview_ovid_zotero.ris", "../corpus/ris/asreview_issue_1099.ris",
+            "../corpus/ris/rispy_wos.ris"],
+    "medline": ["wang2025.nbib", "two-records.nbib", "../corpus/nbib/biopython_pubmed_result2.nbib",
+                "../corpus/nbib/pybtexnbib_marcelis_book.nbib"],
     "csl-json": ["refs.json", "bad-pmid.json"],
     "csl-yaml": ["refs.yaml"],
 }
@@ -47,7 +52,7 @@ def mutate(text: str, rng: random.Random, steps: int) -> str:
 def seed_text(fmt: str, index: int) -> str:
     """The text of one of ``fmt``'s seed fixtures."""
     names = SEEDS[fmt]
-    return (IMPORTS / names[index % len(names)]).read_text(encoding="utf-8")
+    return (IMPORTS / names[index % len(names)]).read_text(encoding="utf-8-sig")
 
 
 ODD_VALUES = [

@@ -40,7 +40,7 @@ def imports_cleanly(text: str, fmt: str) -> str:
 
 
 @FAST
-@given(fmt=st.sampled_from(FORMATS), seed=st.integers(0, 3), mutation_seed=st.integers(0, 2**32),
+@given(fmt=st.sampled_from(FORMATS), seed=st.integers(0, 6), mutation_seed=st.integers(0, 2**32),
        steps=st.integers(1, 12))
 def test_mutated_fixtures_never_raise_anything_but_our_error(fmt, seed, mutation_seed, steps) -> None:
     imports_cleanly(mutate(seed_text(fmt, seed), random.Random(mutation_seed), steps), fmt)
