@@ -224,3 +224,31 @@ def test_bibtex_entry_without_a_key_keeps_its_first_field(tmp_path: Path) -> Non
     (item,) = read(tmp_path, "a.bib", text).items
     assert item["author"] == [{"family": "Huang", "given": "Y."}, {"family": "Mucke", "given": "L."}]
     assert item["id"] == "huang"
+
+
+def test_the_article_form_keeps_an_imported_abstract_and_keywords(tmp_path: Path, builtin_library) -> None:
+    import asyncio
+
+    from rebuttal.library import load_library
+    from rebuttal.ui.app import make_app
+    from tests.conftest import TODAY
+    from tests.ui_support import SIZE
+
+    outline = tmp_path / "letter.toml"
+    shutil.copy(EXAMPLE, outline)
+    record = tmp_path / "rct.nbib"
+    record.write_text("PMID- 111\nTI  - A trial.\nDP  - 2024\nAB  - The abstract.\nOT  - facet joint\n",
+                      encoding="utf-8")
+    assert main(["import", str(record), "--article", str(outline)]) == 0
+
+    async def run() -> None:
+        app = make_app(outline, load_library(builtin_library.folders), today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            await pilot.press("ctrl+s")  # Apply the form unchanged
+            await pilot.pause()
+            article = app.session.outline.article
+            assert (article.abstract, article.keywords) == ("The abstract.", ["facet joint"])
+
+    asyncio.run(run())
