@@ -235,3 +235,11 @@ def test_bibtex_comments_are_skipped(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [item["id"] for item in read_references(bib)] == ["real"]
+
+
+def test_a_work_twice_in_one_file_is_imported_once(tmp_path: Path, capsys) -> None:
+    bib = tmp_path / "twice.bib"
+    bib.write_text("@article{a, title={Same}, doi={10.1000/x}, year=2020}\n"
+                   "@article{b, title={Same again}, doi={10.1000/X}, year=2020}\n", encoding="utf-8")
+    assert main(["import", str(bib), "--to", str(tmp_path / "lib")]) == 0
+    assert "skipped b: earlier in this file as 'a'" in capsys.readouterr().err

@@ -145,8 +145,9 @@ def _add_to_library(args: argparse.Namespace, items: list[dict[str, Any]]) -> in
         item = {name: value for name, value in item.items() if not name.startswith("_")}
         twin = dedupe_in.find_duplicate(item)
         if twin is not None:
-            where = "" if dedupe_in is existing else " library"
-            print(f"skipped {item['id']}: already in the{where or ' folder'} as '{twin}'", file=sys.stderr)
+            where = "earlier in this file" if twin in added else (
+                "already in the folder" if dedupe_in is existing else "already in the library")
+            print(f"skipped {item['id']}: {where} as '{twin}'", file=sys.stderr)
             continue
         elsewhere = stack.find_duplicate(item)
         key = _free_key(item["id"], stack)
