@@ -68,7 +68,6 @@ RawEntry = tuple[dict[str, Any] | Unreadable, int | None]
 
 def finish_items(raw: list[RawEntry], path: Path) -> ImportResult:
     """Normalise, repair and check a reader's entries (each with the line it starts on)."""
-    from rebuttal.outline import article_problem
     from rebuttal.references import identifiable, validate_item
 
     result = ImportResult(path)
@@ -81,34 +80,15 @@ def finish_items(raw: list[RawEntry], path: Path) -> ImportResult:
         item = {name: value for name, value in entry.items() if value not in (None, "", [], {})}
         key = item.get("id")
         label = f"entry '{key}'" if isinstance(key, str) and key.strip() else f"entry {number}"
-        title = item.get("title", "")
-        if not isinstance(title, str):
-            raise RebuttalError(f"{label} has a title that is not text", file=path, line=line, field="title")
-        if title:
-            title = " ".join(title.split())
-            if title.endswith(".") and not title.endswith(".."):
-                title = title[:-1]  # PubMed and RIS titles end with a period the style adds again.
-            if title:
-                item["title"] = title
-            else:
-                item.pop("title", None)
-        for name, field_name in (("DOI", "doi"), ("PMID", "pmid")):
-            if isinstance(item.get(name), (str, int)) and not isinstance(item[name], bool):
-                value = clean_doi(item[name]) if name == "DOI" else str(item[name]).strip()
-                problem = article_problem(field_name, value)
-                if problem:
-                    result.problems.append(Problem(line, label, problem[1], name, skipped=False))
-                    del item[name]
-                else:
-                    item[name] = value
+        _clean_title(item, path, line, label)
+        result.problems.extend(_drop_malformed_identifiers(item, line, label))
         if not identifiable(item):
             reason = "it has no title, journal, publisher, DOI or URL to tell which work it is"
             result.problems.append(Problem(line, label, reason, "title"))
             continue
         _repair(item, path, line, label)
         item.setdefault("type", "article-journal")
-        key = item.get("id")
-        key = key.strip() if isinstance(key, str) else str(key) if isinstance(key, int) else ""
+        key = key.strip() if isinstance(key, str) else str(key) if type(key) is int else ""
         if not key or key in taken:
             key = make_key(item, taken)
         taken.add(key)
@@ -119,6 +99,38 @@ def finish_items(raw: list[RawEntry], path: Path) -> ImportResult:
             raise error.located(file=path, line=line) from None
         result.items.append(item)
     return result
+
+
+def _clean_title(item: dict[str, Any], path: Path, line: int | None, label: str) -> None:
+    """One line, without the final period PubMed and RIS add (the style adds its own)."""
+    title = item.get("title", "")
+    if not isinstance(title, str):
+        raise RebuttalError(f"{label} has a title that is not text", file=path, line=line, field="title")
+    title = " ".join(title.split())
+    if title.endswith(".") and not title.endswith(".."):
+        title = title[:-1]
+    if title:
+        item["title"] = title
+    else:
+        item.pop("title", None)
+
+
+def _drop_malformed_identifiers(item: dict[str, Any], line: int | None, label: str) -> list[Problem]:
+    """Bare DOIs and PMIDs; a malformed one (a Web of Science number in ``pmid``) is dropped."""
+    from rebuttal.outline import article_problem
+
+    problems = []
+    for name, field_name in (("DOI", "doi"), ("PMID", "pmid")):
+        value = item.get(name)
+        if isinstance(value, str) or type(value) is int:
+            text = clean_doi(value) if name == "DOI" else str(value).strip()
+            problem = article_problem(field_name, text)
+            if problem:
+                problems.append(Problem(line, label, problem[1], name, skipped=False))
+                del item[name]
+            else:
+                item[name] = text
+    return problems
 
 
 def _repair(item: dict[str, Any], path: Path, line: int | None, label: str) -> None:
