@@ -17,7 +17,7 @@ from rebuttal.importers.finish import ImportResult
 FORMATS = ("csl-json", "csl-yaml", "bibtex", "ris", "medline")
 _EXTENSIONS = {
     ".json": "csl-json", ".yaml": "csl-yaml", ".yml": "csl-yaml", ".bib": "bibtex", ".bibtex": "bibtex",
-    ".ris": "ris", ".nbib": "medline", ".medline": "medline",
+    ".ris": "ris", ".ciw": "ris", ".nbib": "medline", ".medline": "medline",
 }
 
 
