@@ -252,3 +252,11 @@ def test_the_article_form_keeps_an_imported_abstract_and_keywords(tmp_path: Path
             assert (article.abstract, article.keywords) == ("The abstract.", ["facet joint"])
 
     asyncio.run(run())
+
+
+def test_biblatex_pubmed_eprint_and_urldate_and_ris_article_number(tmp_path: Path) -> None:
+    (entry,) = read(tmp_path, "a.bib", "@online{a, title={T}, eprint={39971346}, eprinttype={pubmed}, "
+                                       "urldate={2025-03-01}, url={https://example.org}}").items
+    assert (entry["PMID"], entry["accessed"]) == ("39971346", {"date-parts": [[2025, 3, 1]]})
+    (record,) = read(tmp_path, "a.ris", "TY  - JOUR\nTI  - T\nC7  - e079971\nPY  - 2025\nER  - \n").items
+    assert record["page"] == "e079971"

@@ -298,6 +298,10 @@ def item_from_fields(kind: str, key: str, fields: dict[str, str]) -> dict[str, A
         "abstract": get("abstract"),
         "keyword": _keywords(get("keywords")),
     }
+    if fields.get("eprinttype", "").strip().lower() in ("pubmed", "pmid"):
+        item["PMID"] = item["PMID"] or fields.get("eprint", "").strip()  # BibLaTeX's PubMed eprint
+    urldate = get("urldate").split("-")
+    item["accessed"] = date_parts(urldate[0], *urldate[1:3]) if urldate[0] else None
     if not item["PMID"]:
         match = _NOTE_PMID.search(fields.get("note", "") + " " + fields.get("extra", ""))
         item["PMID"] = match.group(1) if match else ""  # Zotero's "PMID: 123" in the note

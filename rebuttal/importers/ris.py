@@ -79,7 +79,7 @@ def _item(fields: list[list[str]]) -> dict[str, Any]:
     date = _date(first.get("DA", ""), first.get("PY") or first.get("Y1") or "")
     journal = first.get("JF") or first.get("T2") or first.get("JO", "") or first.get("BT", "")
     short = first.get("J2") or first.get("JA") or first.get("JO", "")
-    pages = first.get("SP", "")
+    pages = first.get("SP", "") or first.get("C7", "")  # C7: the article number (Scopus, Zotero)
     if pages and first.get("EP") and first["EP"] != pages:
         pages = f"{pages}-{first['EP']}"
     keywords = [keyword.strip() for tag, *parts in fields if tag == "KW" for part in parts
