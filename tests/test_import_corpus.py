@@ -108,3 +108,24 @@ def test_corpus_spot_checks() -> None:
     assert all("PMID" not in item for item in scopus.values())
     book = by_id("nbib/pybtexnbib_marcelis_book.nbib")["marcelis1993"]
     assert (book["type"], book["container-title"]) == ("chapter", "GeneReviews(®)")
+
+
+def test_imported_corpus_files_load_and_format(tmp_path: Path) -> None:
+    from rebuttal.cli import main
+    from rebuttal.formatting import format_entries
+    from rebuttal.library import builtin_folder, load_library
+    from rebuttal.styles import STYLES
+
+    library = tmp_path / "lib"
+    for name in ("ris/asreview_pubmed_endnote.ris", "bib/bbt_jabref51_accents.bib",
+                 "nbib/biopython_pubmed_result2.nbib", "ris/rispy_wos.ris"):
+        assert main(["import", str(CORPUS / name), "--to", str(library)]) == 0
+    keys = [item["id"] for item in json.loads((library / "references.json").read_text(encoding="utf-8"))]
+    bibliography = load_library([builtin_folder(), library]).bibliography  # the library still loads
+    assert len(keys) == 6 + 20 + 4 + 2
+    style = STYLES["nlm"]
+    entries = format_entries(style.name, style.csl_path, [bibliography.get(key) for key in keys],
+                             nlm_suffixes=style.nlm_suffixes, use_cache=False)
+    texts = ["".join(span.text for span in entry) for entry in entries]
+    assert all(text.strip() for text in texts)
+    assert texts[0].startswith("Abdel-Tawab M, Werz O, Schubert-Zsilavecz M. Boswellia serrata")
