@@ -260,3 +260,9 @@ def test_biblatex_pubmed_eprint_and_urldate_and_ris_article_number(tmp_path: Pat
     assert (entry["PMID"], entry["accessed"]) == ("39971346", {"date-parts": [[2025, 3, 1]]})
     (record,) = read(tmp_path, "a.ris", "TY  - JOUR\nTI  - T\nC7  - e079971\nPY  - 2025\nER  - \n").items
     assert record["page"] == "e079971"
+
+
+def test_no_pagination_specified_is_no_page_and_a_stray_comma_is_dropped(tmp_path: Path) -> None:
+    (item,) = read(tmp_path, "a.bib", "@article{a, title={Gamification: a tool,}, year=2020, "
+                                      "pages={No Pagination Specified-No Pagination Specified}}").items
+    assert item["title"] == "Gamification: a tool" and "page" not in item

@@ -15,6 +15,7 @@ library that loaded unable to load.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -22,6 +23,7 @@ from typing import Any, NamedTuple
 from rebuttal.errors import RebuttalError
 from rebuttal.importers.common import clean_doi, make_key, parse_date_text, parse_name
 
+_NO_PAGES = re.compile(r"\bno[ -]?(pagination[ -]?)?specified\b", re.IGNORECASE)
 DATE_VARIABLES = ("issued", "accessed", "available-date", "original-date", "event-date")
 
 
@@ -87,6 +89,8 @@ def finish_items(raw: list[RawEntry], path: Path) -> ImportResult:
             result.problems.append(Problem(line, label, reason, "title"))
             continue
         _repair(item, path, line, label)
+        if isinstance(item.get("page"), str) and _NO_PAGES.search(item["page"]):
+            del item["page"]  # Ovid's and APA PsycInfo's "No Pagination Specified" is no page
         item.setdefault("type", "article-journal")
         key = key.strip() if isinstance(key, str) else str(key) if type(key) is int else ""
         if not key or key in taken:
@@ -102,11 +106,11 @@ def finish_items(raw: list[RawEntry], path: Path) -> ImportResult:
 
 
 def _clean_title(item: dict[str, Any], path: Path, line: int | None, label: str) -> None:
-    """One line, without the final period PubMed and RIS add (the style adds its own)."""
+    """One line, without the final period PubMed and RIS add (the style adds its own) or a stray comma."""
     title = item.get("title", "")
     if not isinstance(title, str):
         raise RebuttalError(f"{label} has a title that is not text", file=path, line=line, field="title")
-    title = " ".join(title.split())
+    title = " ".join(title.split()).rstrip(",;")
     if title.endswith(".") and not title.endswith(".."):
         title = title[:-1]
     if title:

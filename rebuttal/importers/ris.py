@@ -94,7 +94,7 @@ def _item(fields: list[list[str]]) -> dict[str, Any]:
         "issued": date,
         "volume": first.get("VL", ""),
         "issue": first.get("IS", ""),
-        "page": "" if _NO_PAGES.fullmatch(pages) else pages,
+        "page": pages,
         "DOI": _doi(first.get("DO", "")),
         "URL": first.get("UR", "").split()[0] if first.get("UR", "").split() else "",
         "publisher": first.get("PB", ""),
@@ -110,9 +110,6 @@ def _item(fields: list[list[str]]) -> dict[str, Any]:
     if accession.isdigit() and len(accession) <= 8 and _MEDLINE_SOURCES.search(sources):
         item["PMID"] = accession  # Elsewhere AN is the database's own accession number.
     return item
-
-
-_NO_PAGES = re.compile(r"no[ -]?(pagination[ -]?)?specified", re.IGNORECASE)  # Ovid's "No-Specified"
 
 
 def _date(exact: str, year: str) -> dict[str, Any] | None:
