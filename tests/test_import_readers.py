@@ -266,3 +266,9 @@ def test_no_pagination_specified_is_no_page_and_a_stray_comma_is_dropped(tmp_pat
     (item,) = read(tmp_path, "a.bib", "@article{a, title={Gamification: a tool,}, year=2020, "
                                       "pages={No Pagination Specified-No Pagination Specified}}").items
     assert item["title"] == "Gamification: a tool" and "page" not in item
+
+
+def test_bibtex_comment_line_between_fields(tmp_path: Path) -> None:
+    (item,) = read(tmp_path, "a.bib", "@article{a,\n  % added by hand\n  title = {T}, % checked\n  % year = 1999,\n"
+                                      "  year = 2020\n}\n").items
+    assert (item["title"], item["issued"]) == ("T", {"date-parts": [[2020]]})

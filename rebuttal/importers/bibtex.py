@@ -145,6 +145,10 @@ class _Parser:
             if text[self.at] == ",":
                 self.at += 1  # A doubled comma.
                 continue
+            if text[self.at] == "%":
+                end = text.find("\n", self.at)  # A comment between fields, as biber allows.
+                self.at = len(text) if end < 0 else end
+                continue
             if text[self.at] == "@" and self._at_line_start(self.at):
                 raise BibtexSyntaxError(f"the entry is never closed with '{close}'")
             name, value = self._field()
@@ -152,7 +156,7 @@ class _Parser:
             self._skip_space()
             if self.at < len(text) and text[self.at] == ",":
                 self.at += 1
-            elif self.at < len(text) and text[self.at] != close and not _WORD.match(text[self.at]):
+            elif self.at < len(text) and text[self.at] not in (close, "%") and not _WORD.match(text[self.at]):
                 # A missing comma before the next field is forgiven; anything else is not.
                 raise BibtexSyntaxError(f"expected ',' or '{close}' after field '{name}'")
         return kind, key, fields
