@@ -79,6 +79,8 @@ class Article:
     pmid: str = ""
     design: str = ""
     url: str = ""
+    abstract: str = ""
+    keywords: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -184,6 +186,8 @@ def _read_article(source: TomlSource, data: dict[str, Any]) -> Article:
         pmid=reader.scalar("pmid"),
         design=reader.text("design"),
         url=reader.text("url"),
+        abstract=reader.text("abstract"),
+        keywords=reader.strings("keywords"),
     )
     problem = article_problem("doi", article.doi) or article_problem("pmid", article.pmid)
     if problem:

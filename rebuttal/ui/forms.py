@@ -214,8 +214,8 @@ class DetailsScreen(Dialog):
         letter.venue = self.query_one("#letter-venue", Input).value.strip()
         letter.style = str(self.query_one("#letter-style", Select).value)
         for item in fields(Article):
-            if item.name == "url":
-                article.url = self.outline.article.url
+            if item.name in ("url", "abstract", "keywords"):  # not in the form: kept as they are
+                setattr(article, item.name, copy.deepcopy(getattr(self.outline.article, item.name)))
                 continue
             value = self.query_one(f"#article-{item.name}", Input).value.strip()
             if item.name == "authors":
