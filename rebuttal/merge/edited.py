@@ -1,0 +1,90 @@
+"""An edited Word document as plain data: paragraphs, runs, tracked changes, comments.
+
+The DOCX reader produces these; the merge works on them without knowing DOCX.
+Tracked changes are kept as they are (who inserted or deleted what); ``accepted``
+views give the text as it reads once every change is accepted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+INSERTED = "inserted"
+DELETED = "deleted"
+MOVED_FROM = "moved from"
+MOVED_TO = "moved to"
+# Changes whose text is gone once every change is accepted.
+REMOVED = (DELETED, MOVED_FROM)
+
+
+@dataclass(frozen=True)
+class EditedRun:
+    """A piece of text with its emphasis and, inside a tracked change, which change."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    superscript: bool = False
+    change: str = ""  # "", INSERTED, DELETED, MOVED_FROM or MOVED_TO
+    author: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One tracked change: who inserted, deleted or moved which words, in which paragraph."""
+
+    kind: str
+    author: str
+    date: str
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class EditedComment:
+    """A reviewer's comment: author, text, and the words it is attached to."""
+
+    id: str
+    author: str
+    date: str
+    text: str
+    anchor: str
+    paragraph: int
+
+
+@dataclass
+class EditedParagraph:
+    """One paragraph of the document body, in reading order."""
+
+    index: int
+    style: str = ""
+    runs: tuple[EditedRun, ...] = ()
+    bookmarks: tuple[str, ...] = ()
+    comments: tuple[str, ...] = ()  # ids of comments anchored here
+    mark_change: str = ""  # a tracked change on the paragraph mark itself
+
+    def accepted_runs(self) -> list[EditedRun]:
+        """The runs left when every tracked change is accepted."""
+        return [run for run in self.runs if run.change not in REMOVED and run.text]
+
+    @property
+    def text(self) -> str:
+        """The paragraph's text with every tracked change accepted."""
+        return "".join(run.text for run in self.accepted_runs())
+
+    @property
+    def removed(self) -> bool:
+        """True when accepting the changes removes the paragraph (deleted or moved away)."""
+        return self.mark_change in REMOVED and not self.text.strip()
+
+
+@dataclass
+class EditedDocument:
+    """The body of an edited DOCX, its comments, tracked changes and custom properties."""
+
+    path: str
+    paragraphs: list[EditedParagraph] = field(default_factory=list)
+    comments: dict[str, EditedComment] = field(default_factory=dict)
+    revisions: list[Revision] = field(default_factory=list)
+    properties: dict[str, str] = field(default_factory=dict)
