@@ -68,11 +68,15 @@ def place_paragraphs(
                 continue
             entry.position = positions[anchor[0]]
             entry.heading = anchor[1] == HEADING_PART
-            claimed.add((entry.position, anchor[1]))
+            if not paragraph.removed:  # moved away: its words may stand elsewhere, unanchored
+                claimed.add((entry.position, anchor[1]))
             break
         placed.append(entry)
     loose = [p for p in placed if p.position is None and not p.paragraph.removed]
     _place_by_similarity(loose, baseline, claimed)
+    # What a tracked move or deletion took away still says whose words it was, for the report.
+    gone = [p for p in placed if p.position is None and p.paragraph.removed]
+    _place_by_similarity(gone, baseline, set(), removed=True)
     return placed
 
 
@@ -95,7 +99,9 @@ def _recorded_positions(record: ExportRecord, items: list[BaselineItem]) -> dict
     return mapping
 
 
-def _place_by_similarity(loose: list[Placed], baseline: Baseline, claimed: set[tuple[int, str]]) -> None:
+def _place_by_similarity(
+    loose: list[Placed], baseline: Baseline, claimed: set[tuple[int, str]], *, removed: bool = False
+) -> None:
     """Best pairs first: each unclaimed exported paragraph takes the most similar loose paragraph."""
     if not loose:
         return
@@ -108,7 +114,9 @@ def _place_by_similarity(loose: list[Placed], baseline: Baseline, claimed: set[t
                 targets.append((item.position, str(number), wording.plain))
     pairs = []
     for index, entry in enumerate(loose):
-        text = " ".join(entry.paragraph.text.split())
+        paragraph = entry.paragraph
+        words = "".join(run.text for run in paragraph.runs) if removed else paragraph.text
+        text = " ".join(words.split())
         for target_index, (_, _, plain) in enumerate(targets):
             matcher = SequenceMatcher(None, text, plain, autojunk=False)
             if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
