@@ -26,15 +26,20 @@ EDITOR = "Jane Editor"
 BOARD = "Board Member"
 
 
-@pytest.fixture
-def letter(tmp_path: Path, builtin_library: Library) -> tuple[Path, Path]:
-    """A copy of the example outline and its DOCX export, side by side."""
-    outline = tmp_path / "psps-wang-2025.toml"
+def export_example(folder: Path, library: Library) -> tuple[Path, Path]:
+    """A copy of the example outline and its DOCX export, side by side in ``folder``."""
+    outline = folder / "psps-wang-2025.toml"
     shutil.copy(EXAMPLE, outline)
-    exported = tmp_path / "letter.docx"
-    document = assemble(builtin_library, load_outline(outline), today=TODAY)
+    exported = folder / "letter.docx"
+    document = assemble(library, load_outline(outline), today=TODAY)
     write_docx(document, exported, origin=outline_origin(outline))
     return outline, exported
+
+
+@pytest.fixture
+def letter(tmp_path: Path, builtin_library: Library) -> tuple[Path, Path]:
+    """A copy of the example outline and its DOCX export."""
+    return export_example(tmp_path, builtin_library)
 
 
 def edited_copy(exported: Path, change: Callable[[docx.document.Document], None]) -> Path:
