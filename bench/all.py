@@ -12,7 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-SCRIPTS = ["run.py", "bench_references.py", "bench_docx.py", "bench_check.py", "bench_app.py"]
+SCRIPTS = [
+    "run.py", "bench_references.py", "bench_docx.py", "bench_check.py", "bench_app.py", "bench_merge.py",
+]
 
 
 def main() -> int:

@@ -116,9 +116,10 @@ def _place_by_similarity(
     for index, entry in enumerate(loose):
         paragraph = entry.paragraph
         words = "".join(run.text for run in paragraph.runs) if removed else paragraph.text
-        text = " ".join(words.split())
+        # Words, not characters: as telling for prose, and ~20x faster to compare.
+        text = words.split()
         for target_index, (_, _, plain) in enumerate(targets):
-            matcher = SequenceMatcher(None, text, plain, autojunk=False)
+            matcher = SequenceMatcher(None, text, plain.split(), autojunk=False)
             if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
                 continue
             ratio = matcher.ratio()
