@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,8 +87,8 @@ def _draft_text(block: Block, change: ItemChange, version: str, docx_name: str, 
         data["summary"] = block.summary
     variant = "short" if block.short and change.variant == "short" else "full"
     new_text = change.new_text if change.new_text is not None and change.library_text else None
-    data["text"] = (new_text if variant == "full" and new_text else block.text).strip() + "\n"
-    short = new_text if variant == "short" and new_text else block.short
+    data["text"] = _wrapped(new_text) if variant == "full" and new_text else block.text.strip() + "\n"
+    short = _wrapped(new_text) if variant == "short" and new_text else block.short
     if short:
         data["short"] = short.strip() + "\n"
     data["version"] = version
@@ -99,3 +100,12 @@ def _draft_text(block: Block, change: ItemChange, version: str, docx_name: str, 
     )
     return header + tomli_w.dumps(data, multiline_strings=True)
 
+
+
+def _wrapped(markup: str, width: int = 88) -> str:
+    """Markup wrapped as the library's files are (line breaks inside a paragraph are spaces)."""
+    paragraphs = [
+        textwrap.fill(paragraph, width, break_long_words=False, break_on_hyphens=False)
+        for paragraph in markup.split("\n\n")
+    ]
+    return "\n\n".join(paragraphs).strip() + "\n"
