@@ -374,3 +374,24 @@ def edits_ole_header() -> bytes:
     from rebuttal.render.docx.reader import OLE_MAGIC
 
     return OLE_MAGIC
+
+
+def test_an_export_with_our_own_block_comments_is_no_change(tmp_path: Path, builtin_library) -> None:
+    outline = tmp_path / "psps.toml"
+    shutil.copy(EXAMPLE, outline)
+    exported = tmp_path / "letter.docx"
+    document = assemble(builtin_library, load_outline(outline), today=TODAY)
+    write_docx(document, exported, comments=True, origin=outline_origin(outline))
+    assert read_docx(exported).comments  # `build --comments` wrote them...
+    report = merged(exported, outline, builtin_library)
+    assert not report.changed and report.comments == []  # ...and they are not the editors'
+
+
+def test_edits_outside_the_body_are_reported_not_merged(letter, builtin_library) -> None:
+    outline, exported = letter
+    path = edited_copy(
+        exported, lambda word: edits.replace_text(word, "Statement of Concern", "Statement", "Open Letter")
+    )
+    report = merged(path, outline, builtin_library)
+    assert not report.changed
+    assert any("(Title, 'Open Letter of Concern') was edited outside the body" in n for n in report.notes)

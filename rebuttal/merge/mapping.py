@@ -49,6 +49,20 @@ def body_paragraphs(edited: EditedDocument, baseline: Baseline) -> list[EditedPa
     return body
 
 
+def frame_edits(edited: EditedDocument, baseline: Baseline) -> list[str]:
+    """Edits around the body (date, title, signatures, references): reported, not merged."""
+    found = []
+    for paragraph in edited.paragraphs:
+        text = " ".join(paragraph.text.split())
+        if paragraph.style in FRAME_STYLES and text and text not in baseline.frame_texts:
+            words = " ".join(text.split()[:8])
+            found.append(
+                f"paragraph {paragraph.index + 1} ({paragraph.style}, '{words}') was edited outside the "
+                "body; not merged: change the outline's [letter], [article] or signatories instead"
+            )
+    return found
+
+
 def place_paragraphs(
     paragraphs: list[EditedParagraph],
     baseline: Baseline,

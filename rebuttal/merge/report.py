@@ -18,7 +18,7 @@ from rebuttal.library import Library
 from rebuttal.merge.baseline import build_baseline
 from rebuttal.merge.compare import CitationProblem, ItemChange, compare_items
 from rebuttal.merge.edited import EditedComment, EditedDocument, Revision
-from rebuttal.merge.mapping import body_paragraphs, place_paragraphs
+from rebuttal.merge.mapping import body_paragraphs, frame_edits, place_paragraphs
 from rebuttal.outline import Outline
 
 OWN_COMMENT_AUTHOR = "rebuttal"  # the comments `build --comments` writes are ours, not editors'
@@ -64,6 +64,7 @@ def merge_edited(
     baseline = build_baseline(library, outline, record, today=today)
     marker = record.marker if record else baseline.document.marker
     paragraphs = body_paragraphs(edited, baseline)
+    notes.extend(frame_edits(edited, baseline))
     placed = place_paragraphs(paragraphs, baseline, record, use_anchors=not force)
     comments = {k: c for k, c in edited.comments.items() if c.author != OWN_COMMENT_AUTHOR}
     try:
