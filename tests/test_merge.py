@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from rebuttal.assemble import assemble
 from rebuttal.cli import main
@@ -395,3 +398,38 @@ def test_edits_outside_the_body_are_reported_not_merged(letter, builtin_library)
     report = merged(path, outline, builtin_library)
     assert not report.changed
     assert any("(Title, 'Open Letter of Concern') was edited outside the body" in n for n in report.notes)
+
+
+def test_a_paragraph_split_in_two_stays_with_its_item(letter, builtin_library) -> None:
+    outline, exported = letter
+
+    def split(word) -> None:
+        paragraph = edits.paragraph_with(word, "markedly heterogeneous")._p
+        second = edits.isolate(edits.paragraph_with(word, "markedly heterogeneous"), "Differences in study")
+        new = copy.deepcopy(paragraph)
+        for child in list(new):
+            if child.tag != qn("w:pPr"):
+                new.remove(child)
+        # Enter before "Differences": the rest of the paragraph, and the bookmark's end, move on.
+        for element in [second, *second.itersiblings()]:
+            new.append(element)
+        paragraph.addnext(new)
+
+    report = merged(edited_copy(exported, split), outline, builtin_library)
+    item = by_label(report, "concerns/heterogeneity")
+    assert item.status == "edited" and not any(c.added for c in report.changes)
+    assert item.new_text.count("\n\n") == 1 and "\n\nDifferences in study design" in item.new_text
+
+
+def test_paragraphs_inside_a_block_level_content_control_are_read(letter) -> None:
+    _, exported = letter
+
+    def wrap(word) -> None:
+        paragraph = edits.paragraph_with(word, "markedly heterogeneous")._p
+        control, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        control.append(content)
+        paragraph.addprevious(control)
+        content.append(paragraph)
+
+    paragraphs = read_docx(edited_copy(exported, wrap)).paragraphs
+    assert any("markedly heterogeneous" in p.text and p.bookmarks for p in paragraphs)

@@ -107,12 +107,15 @@ class _BodyWalker:
     _comments: list[str] = field(default_factory=list)
 
     def walk(self, body: etree._Element) -> None:
+        """Every paragraph in reading order (also inside tables and block-level content controls)."""
         for child in body:
             if child.tag == f"{W}p":
                 self._paragraph(child)
             elif child.tag == f"{W}tbl":
                 for paragraph in child.iter(f"{W}p"):
                     self._paragraph(paragraph)
+            elif child.tag in _TRANSPARENT or child.tag in _CHANGES:
+                self.walk(child)
             else:
                 self._marker(child)
 
