@@ -6,8 +6,8 @@ from pathlib import Path
 
 import docx
 
+from rebuttal.edited import DELETED, INSERTED, MOVED_FROM, MOVED_TO
 from rebuttal.export_record import ExportRecord
-from rebuttal.merge.edited import DELETED, INSERTED, MOVED_FROM, MOVED_TO
 from rebuttal.render.docx import write_docx
 from rebuttal.render.docx.reader import read_docx
 

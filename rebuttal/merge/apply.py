@@ -12,8 +12,8 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 
+from rebuttal.edited import EditedComment
 from rebuttal.merge.compare import ItemChange
-from rebuttal.merge.edited import EditedComment
 from rebuttal.merge.report import MergeReport
 from rebuttal.outline import BodyItem, Outline
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from rebuttal.edited import EditedComment, EditedParagraph, Revision
 from rebuttal.library import Block
 from rebuttal.markup import escape, placeholders_in
 from rebuttal.merge.baseline import Baseline, BaselineItem, Wording
-from rebuttal.merge.edited import EditedComment, EditedParagraph, Revision
 from rebuttal.merge.mapping import Placed
 from rebuttal.merge.wording import (
     Piece,

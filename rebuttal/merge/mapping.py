@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from rebuttal.edited import EditedDocument, EditedParagraph
 from rebuttal.export_record import HEADING_PART, ExportRecord, parse_bookmark
 from rebuttal.merge.baseline import Baseline, BaselineItem
-from rebuttal.merge.edited import EditedDocument, EditedParagraph
 
 # Styles of the paragraphs around the body (our export's names for them).
 FRAME_STYLES = {

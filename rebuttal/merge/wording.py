@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rebuttal.edited import EditedRun
 from rebuttal.markup import escape
-from rebuttal.merge.edited import EditedRun
 from rebuttal.model import Citation, CitationMarker, Inline
 
 _NUMBERS = r"\d{1,3}(?:\s*[,\-–]\s*\d{1,3})*"

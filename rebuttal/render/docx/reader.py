@@ -4,7 +4,7 @@ python-docx opens the package and finds its parts; the body is then walked
 through the raw XML, because python-docx's ``paragraph.text`` silently drops
 text inside ``w:ins`` (python-docx issues #340 and #1123) and knows nothing of
 ``w:del``/``w:delText``, ``w:moveFrom``/``w:moveTo`` or comment ranges. The
-result is plain data (:mod:`rebuttal.merge.edited`); no python-docx type leaves
+result is plain data (:mod:`rebuttal.edited`); no python-docx type leaves
 this module. Anything that is not a readable Word document is one
 :class:`RebuttalError` naming the file.
 """
@@ -17,8 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from rebuttal.errors import RebuttalError
-from rebuttal.merge.edited import (
+from rebuttal.edited import (
     DELETED,
     INSERTED,
     MOVED_FROM,
@@ -29,6 +28,7 @@ from rebuttal.merge.edited import (
     EditedRun,
     Revision,
 )
+from rebuttal.errors import RebuttalError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CUSTOM_PART = "/docProps/custom.xml"

@@ -1,6 +1,7 @@
 """An edited Word document as plain data: paragraphs, runs, tracked changes, comments.
 
-The DOCX reader produces these; the merge works on them without knowing DOCX.
+The DOCX reader (``rebuttal.render.docx.reader``) produces these; ``rebuttal.merge``
+works on them without knowing DOCX. Like ``rebuttal.model`` it imports nothing of ours.
 Tracked changes are kept as they are (who inserted or deleted what); ``accepted``
 views give the text as it reads once every change is accepted.
 """
