@@ -433,3 +433,15 @@ def test_paragraphs_inside_a_block_level_content_control_are_read(letter) -> Non
 
     paragraphs = read_docx(edited_copy(exported, wrap)).paragraphs
     assert any("markedly heterogeneous" in p.text and p.bookmarks for p in paragraphs)
+
+
+def test_tracked_changes_and_comments_outside_the_body_are_still_listed(letter, builtin_library) -> None:
+    outline, exported = letter
+
+    def change(word) -> None:
+        edits.track_insert(word, "The Editors, The BMJ", "The Editors", " and Reviewers", EDITOR)
+        edits.comment(word, "Statement of Concern", "Statement", BOARD, "Call it a letter?")
+
+    lines = "\n".join(describe(merged(edited_copy(exported, change), outline, builtin_library)))
+    assert 'tracked outside the body: inserted by Jane Editor: "and Reviewers"' in lines
+    assert "comment outside the body by Board Member: Call it a letter?" in lines

@@ -126,6 +126,11 @@ def describe(report: MergeReport, *, with_unchanged: bool = False) -> list[str]:
     elsewhere = [c for c in report.comments if not any(c in ch.comments for ch in report.changes)]
     for comment in elsewhere:
         lines.append(f"comment outside the body by {comment.author or 'unknown'}: {comment.text}")
+    attached = {id(r) for change in report.changes for r in change.revisions}
+    for revision in report.revisions:
+        if id(revision) not in attached:
+            who = revision.author or "unknown"
+            lines.append(f"tracked outside the body: {revision.kind} by {who}: \"{_short(revision.text)}\"")
     summary = ", ".join(f"{n} {status}" for status, n in counts.items())
     lines.append(("no change" if not report.changed else "changes") + f": {summary}")
     return lines
