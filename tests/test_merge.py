@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 
 from rebuttal.assemble import assemble
 from rebuttal.cli import main
+from rebuttal.errors import RebuttalError
 from rebuttal.export_record import outline_origin
 from rebuttal.library import Library
 from rebuttal.merge.apply import apply_changes
@@ -445,3 +446,38 @@ def test_tracked_changes_and_comments_outside_the_body_are_still_listed(letter, 
     lines = "\n".join(describe(merged(edited_copy(exported, change), outline, builtin_library)))
     assert 'tracked outside the body: inserted by Jane Editor: "and Reviewers"' in lines
     assert "comment outside the body by Board Member: Call it a letter?" in lines
+
+
+def test_force_maps_a_retyped_letter_by_its_words_alone(letter, builtin_library, example_document) -> None:
+    """A letter typed again elsewhere (no anchors, no record, headings in bold) is the same letter."""
+    outline, _ = letter
+    word = docx.Document()
+    document = example_document
+    for line in (document.letterhead.name, document.date, document.recipient, document.title):
+        word.add_paragraph(line)
+    for point_or_paragraph in document.body:
+        for point in getattr(point_or_paragraph, "points", ()):
+            word.add_paragraph().add_run("".join(s.text for s in point.heading)).bold = True
+            for paragraph in point.paragraphs:
+                _typed(word, paragraph)
+        if not hasattr(point_or_paragraph, "points"):
+            _typed(word, point_or_paragraph)
+    for reference in document.references:
+        word.add_paragraph(reference.plain())
+    path = outline.with_name("retyped.docx")
+    word.save(str(path))
+    with pytest.raises(RebuttalError, match="was not exported by rebuttal"):
+        merged(path, outline, builtin_library)
+    report = merged(path, outline, builtin_library, force=True)
+    assert not report.changed, [(c.label, c.status) for c in report.changes if c.changed]
+
+
+def _typed(word, paragraph) -> None:
+    """A paragraph typed in another word processor: its words, emphasis and citation numbers."""
+    typed = word.add_paragraph()
+    for inline in paragraph.inlines:
+        if hasattr(inline, "numbers"):
+            typed.add_run(f"({inline.label()})")
+        else:
+            run = typed.add_run(inline.text)
+            run.bold, run.italic = inline.bold or None, inline.italic or None

@@ -15,7 +15,7 @@ from rebuttal.assemble import assemble, resolve_society
 from rebuttal.export_record import ExportRecord, record_for
 from rebuttal.library import Block, Library
 from rebuttal.markup import split_paragraphs
-from rebuttal.merge.wording import Piece, comparison_key, exported_pieces, plain_text
+from rebuttal.merge.wording import Piece, comparison_key, exported_pieces, plain_text, unbolded
 from rebuttal.model import Document, Inline, Paragraph, PointList, Source, inline_text
 from rebuttal.outline import BodyItem, Outline
 from rebuttal.placeholders import placeholder_values
@@ -79,8 +79,10 @@ def build_baseline(
         for index, item in enumerate(outline.body)
     ]
 
-    def wording(inlines: tuple[Inline, ...]) -> Wording:
+    def wording(inlines: tuple[Inline, ...], *, heading: bool = False) -> Wording:
         pieces: list[Piece] = exported_pieces(inlines, numbering)
+        if heading:
+            pieces = unbolded(pieces)
         return Wording(comparison_key(pieces), plain_text(pieces))
 
     def note(source: Source | None, paragraph: Paragraph) -> None:
@@ -94,7 +96,7 @@ def build_baseline(
                 if point.source is not None:
                     baseline = items[point.source.position]
                     baseline.kind = point.source.kind
-                    baseline.heading = wording(point.heading)
+                    baseline.heading = wording(point.heading, heading=True)
                     baseline.heading.markup = baseline.title_markup()
                 for paragraph in point.paragraphs:
                     note(paragraph.source or point.source, paragraph)
@@ -114,6 +116,7 @@ def build_baseline(
 def _frame_texts(document: Document) -> set[str]:
     """Texts of the paragraphs around the body, which a merge leaves to the outline's fields."""
     texts = {document.date, document.recipient, document.title, document.salutation, "References"}
+    texts.update((document.letterhead.name, document.letterhead.tagline))
     for signatory in document.signatories:
         texts.add(signatory.display_name)
         texts.add(f"{signatory.display_name} {signatory.role}".strip())

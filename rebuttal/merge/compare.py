@@ -24,6 +24,7 @@ from rebuttal.merge.wording import (
     edited_pieces,
     plain_text,
     to_markup,
+    unbolded,
 )
 from rebuttal.model import CitationMarker
 
@@ -199,7 +200,7 @@ def _compare_words(
     body_pieces = [edited_pieces(e.paragraph.accepted_runs(), marker) for e in bodies]
     change.after = _joined_plain(headings, marker, body_pieces)
     if headings and item.heading is not None:
-        pieces = edited_pieces(headings[0].paragraph.accepted_runs(), marker)
+        pieces = unbolded(edited_pieces(headings[0].paragraph.accepted_runs(), marker))
         if comparison_key(pieces) != item.heading.key:
             markup = _markup(pieces, headings[0].paragraph, item.label, keys_by_number, marker)
             change.new_title = _restore_placeholders(markup, item.title_markup(), values)

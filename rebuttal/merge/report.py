@@ -113,8 +113,13 @@ def describe(report: MergeReport, *, with_unchanged: bool = False) -> list[str]:
             continue
         where = f"#{change.position + 1} " if change.position is not None else ""
         lines.append(f"{where}{change.label}: {change.status}")
-        if change.edited or change.added:
-            lines.append("    " + (change.after if change.added else change.diff()))
+        if change.added:
+            lines.append("    " + change.after)
+        elif change.edited:
+            diff = change.diff()
+            if "[-" not in diff and "{+" not in diff:  # the same words: emphasis or citations moved
+                diff = "emphasis changed: " + " / ".join(m for m in (change.new_title, change.new_text) if m)
+            lines.append("    " + diff)
         if change.touches_library_wording:
             lines.append(f"    changes the wording of library block {change.label} (see --propose)")
         for revision in change.revisions:

@@ -79,6 +79,11 @@ def edited_pieces(runs: list[EditedRun], marker: CitationMarker) -> list[Piece]:
     return pieces
 
 
+def unbolded(pieces: list[Piece]) -> list[Piece]:
+    """A heading's pieces without bold: the heading style prints it bold anyway."""
+    return [Piece(p.text, False, p.italic, p.numbers) for p in pieces]
+
+
 def parse_numbers(label: str) -> tuple[int, ...]:
     """``1,3-5`` -> ``(1, 3, 4, 5)`` (en dashes too)."""
     numbers: list[int] = []
