@@ -481,3 +481,25 @@ def _typed(word, paragraph) -> None:
         else:
             run = typed.add_run(inline.text)
             run.bold, run.italic = inline.bold or None, inline.italic or None
+
+
+def test_a_new_point_written_by_the_editors_becomes_a_custom_concern(letter, builtin_library) -> None:
+    outline, exported = letter
+
+    def change(word) -> None:
+        # Typed after point 4's text: a heading in the Point Heading style, then its text.
+        edits.add_paragraph_after(word, "markedly heterogeneous", "Outcome Reporting", EDITOR)
+        edits.add_paragraph_after(word, "Outcome Reporting", "Pain scores alone were reported.", EDITOR)
+        heading = edits.paragraph_with(word, "Outcome Reporting")
+        heading.style = word.styles["Point Heading"]
+
+    report = merged(edited_copy(exported, change), outline, builtin_library)
+    [added] = [c for c in report.changes if c.added]
+    assert (added.label, added.kind, added.new_title, added.new_text) == (
+        "new point", "concern", "Outcome Reporting", "Pain scores alone were reported."
+    )
+    assert by_label(report, "concerns/heterogeneity").status == "unchanged"
+    updated = apply_changes(report)
+    document = assemble(builtin_library, updated, today=TODAY)
+    assert [p.number for p in document.points] == [1, 2, 3, 4, 5]
+    assert "".join(s.text for s in document.points[4].heading) == "Outcome Reporting"

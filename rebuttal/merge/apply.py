@@ -33,7 +33,8 @@ def apply_changes(report: MergeReport, accepted: Iterable[ItemChange] | None = N
         if change.added:
             if id(change) in taken and change.new_text:
                 notes = _notes(change.comments)
-                added = BodyItem(kind=change.kind or "evidence", text=change.new_text, notes=notes)
+                kind, title = change.kind or "evidence", change.new_title or ""
+                added = BodyItem(kind=kind, title=title, text=change.new_text, notes=notes)
                 body.append((None, added))
             continue
         assert change.position is not None

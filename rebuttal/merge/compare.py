@@ -29,6 +29,7 @@ from rebuttal.merge.wording import (
 from rebuttal.model import CitationMarker
 
 POINT_BODY_STYLE = "List Continue"
+POINT_HEADING_STYLE = "Point Heading"
 
 
 class CitationProblem(ValueError):
@@ -106,9 +107,9 @@ def compare_items(
     for key, number in baseline.numbering.items():
         keys_by_number.setdefault(number, key)
     groups, added = _group(placed, baseline)
-    present = list(dict.fromkeys(
-        e.position for e in placed if e.position is not None and not e.paragraph.removed
-    ))
+    present = list(
+        dict.fromkeys(e.position for e in placed if e.position is not None and not e.paragraph.removed)
+    )
     moved = set(present) - _longest_increasing(present)
     changes: dict[int, ItemChange] = {}
     for item in baseline.items:
@@ -121,22 +122,22 @@ def compare_items(
             change.deleted = True
         else:
             change.moved = item.position in moved
-            _compare_words(change, item, [e for e in entries if not e.paragraph.removed], marker,
-                           keys_by_number, baseline.values)
+            _compare_words(
+                change,
+                item,
+                [e for e in entries if not e.paragraph.removed],
+                marker,
+                keys_by_number,
+                baseline.values,
+            )
         _attach(change, [e.paragraph for e in entries], comments, revisions)
         changes[item.position] = change
     ordered: list[ItemChange] = []
     added_after: dict[int | None, list[ItemChange]] = {}
-    for after, paragraphs in added:
-        change = ItemChange(None, "new paragraph", "evidence", added=True)
-        pieces = [edited_pieces(p.accepted_runs(), marker) for p in paragraphs]
-        change.after = "\n\n".join(plain_text(p) for p in pieces)
-        change.new_text = "\n\n".join(
-            _markup(p, paragraph, "new paragraph", keys_by_number, marker)
-            for p, paragraph in zip(pieces, paragraphs, strict=True)
-        )
-        _attach(change, paragraphs, comments, revisions)
-        added_after.setdefault(after, []).append(change)
+    for group in added:
+        change = _added(group, marker, keys_by_number)
+        _attach(change, [p for p in (group.heading, *group.paragraphs) if p is not None], comments, revisions)
+        added_after.setdefault(group.after, []).append(change)
     ordered.extend(added_after.pop(None, []))
     for position in present:
         ordered.append(changes[position])
@@ -153,38 +154,77 @@ def compare_items(
     return ordered
 
 
-def _group(
-    placed: list[Placed], baseline: Baseline
-) -> tuple[dict[int, list[Placed]], list[tuple[int | None, list[EditedParagraph]]]]:
+@dataclass
+class _Added:
+    """Paragraphs the editors added together, after item ``after``; a new point has a heading."""
+
+    after: int | None
+    heading: EditedParagraph | None = None
+    paragraphs: list[EditedParagraph] = field(default_factory=list)
+
+
+def _group(placed: list[Placed], baseline: Baseline) -> tuple[dict[int, list[Placed]], list[_Added]]:
     """Paragraphs per item; runs of added paragraphs with the item they follow.
 
     A paragraph added inside a point (in the point's body style, or between two
-    points) belongs to that point: a custom item there would split the list.
+    points) belongs to that point: a custom item there would split the list. A
+    paragraph added in the Point Heading style starts a new point.
     """
     groups: dict[int, list[Placed]] = {}
-    added: list[tuple[int | None, list[EditedParagraph]]] = []
+    added: list[_Added] = []
     last: int | None = None
     previous_added = False
     kinds = {item.position: item.kind for item in baseline.items}
     for index, entry in enumerate(placed):
         if entry.position is not None:
             groups.setdefault(entry.position, []).append(entry)
-            last, previous_added = entry.position, False
+            if not entry.paragraph.removed:
+                last, previous_added = entry.position, False
             continue
         if entry.paragraph.removed:
             continue
+        if entry.paragraph.style == POINT_HEADING_STYLE:
+            added.append(_Added(last, heading=entry.paragraph))
+            previous_added = True
+            continue
         following = next((p.position for p in placed[index + 1 :] if p.position is not None), None)
-        inside_point = last is not None and kinds.get(last) == "concern" and (
-            entry.paragraph.style == POINT_BODY_STYLE or kinds.get(following) == "concern"
+        inside_point = (
+            not (previous_added and added[-1].heading is not None)
+            and last is not None
+            and kinds.get(last) == "concern"
+            and (entry.paragraph.style == POINT_BODY_STYLE or kinds.get(following) == "concern")
         )
         if inside_point:
             groups[last].append(entry)
         elif previous_added:
-            added[-1][1].append(entry.paragraph)
+            added[-1].paragraphs.append(entry.paragraph)
         else:
-            added.append((last, [entry.paragraph]))
+            added.append(_Added(last, paragraphs=[entry.paragraph]))
         previous_added = not inside_point
     return groups, added
+
+
+def _added(group: _Added, marker: CitationMarker, keys: dict[int, str]) -> ItemChange:
+    """A custom item for paragraphs the editors added: a new point when they wrote a heading."""
+    paragraphs = list(group.paragraphs)
+    heading = group.heading
+    if heading is not None and not paragraphs:  # a heading alone is a paragraph, not a point
+        paragraphs, heading = [heading], None
+    change = ItemChange(
+        None, "new point" if heading else "new paragraph", "concern" if heading else "evidence", added=True
+    )
+    pieces = [edited_pieces(p.accepted_runs(), marker) for p in paragraphs]
+    texts = [plain_text(p) for p in pieces]
+    if heading is not None:
+        title = unbolded(edited_pieces(heading.accepted_runs(), marker))
+        change.new_title = _markup(title, heading, change.label, keys, marker)
+        texts.insert(0, plain_text(title))
+    change.after = "\n\n".join(texts)
+    change.new_text = "\n\n".join(
+        _markup(p, paragraph, change.label, keys, marker)
+        for p, paragraph in zip(pieces, paragraphs, strict=True)
+    )
+    return change
 
 
 def _compare_words(
