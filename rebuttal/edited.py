@@ -64,6 +64,12 @@ class EditedParagraph:
     bookmarks: tuple[str, ...] = ()
     comments: tuple[str, ...] = ()  # ids of comments anchored here
     mark_change: str = ""  # a tracked change on the paragraph mark itself
+    joined: tuple[int, ...] = ()  # later paragraphs joined to this one by a deleted paragraph mark
+
+    @property
+    def indexes(self) -> tuple[int, ...]:
+        """This paragraph's index and those of the paragraphs joined to it."""
+        return (self.index, *self.joined)
 
     def accepted_runs(self) -> list[EditedRun]:
         """The runs left when every tracked change is accepted."""
@@ -89,3 +95,29 @@ class EditedDocument:
     comments: dict[str, EditedComment] = field(default_factory=dict)
     revisions: list[Revision] = field(default_factory=list)
     properties: dict[str, str] = field(default_factory=dict)
+
+    def accepted_paragraphs(self) -> list[EditedParagraph]:
+        """The paragraphs as they stand once every change is accepted.
+
+        A deleted paragraph mark under remaining words joins the next paragraph to this
+        one (what Word does when a deletion crosses the end of a paragraph); the joined
+        paragraph takes the next one's style and mark, as Word's surviving mark is that one.
+        """
+        result: list[EditedParagraph] = []
+        pending: EditedParagraph | None = None
+        for paragraph in self.paragraphs:
+            if pending is not None:
+                paragraph = EditedParagraph(
+                    pending.index, paragraph.style, pending.runs + paragraph.runs,
+                    tuple(dict.fromkeys(pending.bookmarks + paragraph.bookmarks)),
+                    tuple(dict.fromkeys(pending.comments + paragraph.comments)),
+                    paragraph.mark_change, (*pending.joined, *paragraph.indexes),
+                )
+                pending = None
+            if paragraph.mark_change in REMOVED and not paragraph.removed:
+                pending = paragraph
+                continue
+            result.append(paragraph)
+        if pending is not None:
+            result.append(pending)
+        return result

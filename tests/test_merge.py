@@ -503,3 +503,18 @@ def test_a_new_point_written_by_the_editors_becomes_a_custom_concern(letter, bui
     document = assemble(builtin_library, updated, today=TODAY)
     assert [p.number for p in document.points] == [1, 2, 3, 4, 5]
     assert "".join(s.text for s in document.points[4].heading) == "Outcome Reporting"
+
+
+def test_a_deleted_paragraph_mark_joins_two_paragraphs(letter, builtin_library) -> None:
+    outline, exported = letter
+
+    def change(word) -> None:
+        edits.track_insert(word, "markedly heterogeneous", "can be stated.", " ", EDITOR)
+        edits.delete_paragraph_mark(word, "markedly heterogeneous", EDITOR)
+
+    report = merged(edited_copy(exported, change), outline, builtin_library)
+    joined = by_label(report, "concerns/heterogeneity")
+    assert joined.status == "edited"
+    assert "can be stated. In light of these concerns, the conclusions" in joined.new_text
+    assert "\n" not in joined.new_text
+    assert by_label(report, "transition/interpret-with-caution").status == "deleted"

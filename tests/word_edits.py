@@ -186,3 +186,8 @@ def replace_text(word: WordDocument, where: str, old: str, new: str) -> None:
     """Retype some words in place, untracked (as with Track Changes off)."""
     run = isolate(paragraph_with(word, where), old)
     run.find(qn("w:t")).text = new
+
+
+def delete_paragraph_mark(word: WordDocument, where: str, author: str) -> None:
+    """A tracked deletion of the end of the paragraph containing ``where``: it joins the next one."""
+    _mark_paragraph(paragraph_with(word, where)._p, "w:del", author)

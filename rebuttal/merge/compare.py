@@ -301,7 +301,7 @@ def _attach(
     comments: dict[str, EditedComment],
     revisions: list[Revision],
 ) -> None:
-    indexes = {p.index for p in paragraphs}
+    indexes = {index for p in paragraphs for index in p.indexes}
     change.revisions = [r for r in revisions if r.paragraph in indexes]
     change.comments = [c for c in comments.values() if c.paragraph in indexes]
 

@@ -38,7 +38,7 @@ class Placed:
 def body_paragraphs(edited: EditedDocument, baseline: Baseline) -> list[EditedParagraph]:
     """The paragraphs of the body: not the date, title, signatures, references; not empty."""
     body = []
-    for paragraph in edited.paragraphs:
+    for paragraph in edited.accepted_paragraphs():
         text = " ".join(paragraph.text.split())
         everything = " ".join("".join(run.text for run in paragraph.runs).split())
         if not everything:
