@@ -92,6 +92,7 @@ class BodyItem:
     title: str = ""
     text: str = ""
     variant: str = "full"
+    notes: list[str] = field(default_factory=list)  # editors' comments kept with this use
 
     @property
     def is_custom(self) -> bool:
@@ -213,13 +214,14 @@ def article_problem(name: str, value: str) -> tuple[str, str] | None:
 
 def _read_body_item(source: TomlSource, data: dict[str, Any], index: int) -> BodyItem:
     reader = FieldReader(source, data=data, prefix=("body", index), context="[[body]] item")
-    reader.allow("block", "kind", "title", "text", "variant")
+    reader.allow("block", "kind", "title", "text", "variant", "notes")
     item = BodyItem(
         block=reader.text("block"),
         kind=reader.text("kind"),
         title=reader.text("title"),
         text=reader.markup("text"),
         variant=reader.choice("variant", VARIANTS, default="full"),
+        notes=reader.strings("notes"),
     )
     if item.is_custom and not item.text:
         raise RebuttalError(

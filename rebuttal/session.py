@@ -318,7 +318,12 @@ class Session:
 
         if self.document is None or self.error:
             raise ChangeRefused(self.error or "the letter does not assemble yet")
-        render_to_file(self.document, path, fmt)
+        options = {}
+        if fmt == "docx":  # The export remembers its outline, for `rebuttal merge`.
+            from rebuttal.export_record import outline_origin
+
+            options["origin"] = outline_origin(self.path)
+        render_to_file(self.document, path, fmt, **options)
         return path
 
     # -- status -------------------------------------------------------------------------------
