@@ -13,7 +13,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("outline", help="the letter's TOML outline")
     parser.add_argument("--width", type=int, default=None, help="columns (default: the terminal's)")
     parser.add_argument("--no-pager", action="store_true",
-                        help="print straight to the terminal (by default a long letter is paged, as git log is)")
+                        help="print straight to the terminal (by default a long letter is paged, "
+                        "as git log is)")
     add_library_option(parser)
     return parser
 
