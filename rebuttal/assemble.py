@@ -186,6 +186,8 @@ class _Builder:
                     last = inlines[-1]
                     inlines[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.link)
                 inlines.append(Citation(token.keys, numbers))
+        if self.superscript:
+            inlines = place_superscript_punctuation(inlines)
         return tuple(_merge_spans(inlines))
 
     def _placeholder(self, token: Placeholder) -> Span:
@@ -259,6 +261,37 @@ def article_item(outline: Outline) -> dict[str, Any] | None:
         if value:
             item[name] = value
     return item
+
+
+_AFTER_NUMBER = ".,"  # AMA 11th ed. 3.6.1: superscripts go outside periods and commas...
+_BEFORE_NUMBER = ":;"  # ...and inside colons and semicolons.
+
+
+def place_superscript_punctuation(inlines: list[Inline]) -> list[Inline]:
+    """Move punctuation around superscript citations as AMA places it.
+
+    ``needed^2,3^.`` becomes ``needed.^2,3^`` and ``as follows:^4^`` becomes
+    ``as follows^4^:``, whichever way the block's author wrote it.
+    """
+    out = list(inlines)
+    for index, inline in enumerate(out):
+        if not isinstance(inline, Citation):
+            continue
+        before = out[index - 1] if index > 0 and isinstance(out[index - 1], Span) else None
+        after = out[index + 1] if index + 1 < len(out) and isinstance(out[index + 1], Span) else None
+        if after is not None:
+            moved = after.text[: len(after.text) - len(after.text.lstrip(_AFTER_NUMBER))]
+            if moved and before is not None:
+                out[index - 1] = before = replace(before, text=before.text.rstrip() + moved)
+                out[index + 1] = after = replace(after, text=after.text[len(moved):])
+        if before is not None and before.text.rstrip()[-1:] in tuple(_BEFORE_NUMBER):
+            stripped = before.text.rstrip()
+            out[index - 1] = replace(before, text=stripped[:-1])
+            if after is not None:
+                out[index + 1] = replace(after, text=stripped[-1] + after.text)
+            else:
+                out.insert(index + 1, Span(stripped[-1], before.bold, before.italic))
+    return [inline for inline in out if not (isinstance(inline, Span) and not inline.text)]
 
 
 def _source(item: BodyItem, block: Block | None, index: int) -> Source:

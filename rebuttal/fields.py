@@ -103,7 +103,8 @@ class FieldReader:
         if not value:
             return default
         if value not in options:
-            raise self.fail(key, f"'{value}' is not one of {', '.join(options)}")
+            hint = did_you_mean(value, options)
+            raise self.fail(key, f"'{value}' is not one of {', '.join(options)}{hint}")
         return value
 
     def strings(self, key: str) -> list[str]:

@@ -20,9 +20,8 @@ from rebuttal.model import Signatory
 from rebuttal.references import Bibliography, load_bibliography
 from rebuttal.tomlsource import read_toml
 from rebuttal.venues import Venue, load_venue
+from rebuttal.vocabulary import BLOCK_KINDS, PAPER_SIZES, STATUSES
 
-BLOCK_KINDS = ("society", "opening", "concern", "transition", "evidence", "closing", "signature")
-STATUSES = ("approved", "draft", "retired")
 PROFILE_FOLDERS = ("societies", "venues")
 LIBRARY_ENV = "REBUTTAL_LIBRARY"
 
@@ -205,7 +204,7 @@ def _load_society(path: Path) -> Society:
         member_count=reader.text("member_count"),
         region=reader.text("region"),
         specialties=reader.text("specialties"),
-        paper=reader.choice("paper", ("letter", "a4"), default="letter"),
+        paper=reader.choice("paper", PAPER_SIZES, default="letter"),
         logo=str((path.parent / logo).resolve()) if logo else None,
         signatories=tuple(signatories),
         path=path,

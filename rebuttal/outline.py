@@ -23,10 +23,8 @@ from rebuttal.errors import RebuttalError
 from rebuttal.fields import FieldReader
 from rebuttal.model import Signatory
 from rebuttal.tomlsource import FieldPath, TomlSource, dotted, parse_toml, read_toml
+from rebuttal.vocabulary import BLOCK_KINDS, MARKERS, PAPER_SIZES, VARIANTS
 
-VARIANTS = ("full", "short")
-MARKERS = ("parentheses", "brackets", "superscript")
-PAPER_SIZES = ("letter", "a4")
 SOCIETY_OVERRIDES = ("name", "short_name", "description", "member_count", "region", "specialties")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -217,7 +215,7 @@ def _read_body_item(source: TomlSource, data: dict[str, Any], index: int) -> Bod
     reader.allow("block", "kind", "title", "text", "variant", "notes")
     item = BodyItem(
         block=reader.text("block"),
-        kind=reader.text("kind"),
+        kind=reader.choice("kind", BLOCK_KINDS),
         title=reader.text("title"),
         text=reader.markup("text"),
         variant=reader.choice("variant", VARIANTS, default="full"),

@@ -86,10 +86,45 @@ def parse_toml(text: str, path: Path) -> TomlSource:
         line = int(match.group(1)) if match else None
         if line is None and "end of document" in message:
             line = max(1, len(text.splitlines()))
+        impossible = _impossible_date(text, line)
+        if impossible is not None:
+            raise RebuttalError(impossible[1], file=path, line=line, field=impossible[0]) from None
         message = message.replace("(at end of document)", "at the end of the file")
         message = _DECODE_POSITION.sub("", message).strip()
         raise RebuttalError(f"invalid TOML: {message}", file=path, line=line) from None
     return TomlSource(path=path, text=text, data=data, lines=_index_lines(text))
+
+
+_DATE_VALUE = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=\s*(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+def _impossible_date(text: str, line: int | None) -> tuple[str, str] | None:
+    """``(field, message)`` when the bad line sets an unquoted date that cannot exist.
+
+    tomllib reads ``date = 2025-13-45`` as a number followed by junk and says only
+    "Expected newline or end of document"; the person needs to hear which field
+    holds a date that is not real.
+    """
+    if line is None:
+        return None
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    match = _DATE_VALUE.match(lines[line - 1])
+    if match is None:
+        return None
+    import datetime as dt
+
+    key, year, month, day = match.group(1), *(int(g) for g in match.groups()[1:])
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        written = f"{match.group(2)}-{match.group(3)}-{match.group(4)}"
+        located = [path for path, number in _index_lines(text).items() if number == line and path]
+        if located:
+            key = dotted(located[-1])
+        return key, f"{written} is not a real date (YYYY-MM-DD, month 1-12, a day the month has)"
+    return None
 
 
 def find_control_character(value: str) -> str | None:

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rebuttal.fields import FieldReader, did_you_mean
-from rebuttal.outline import MARKERS
 from rebuttal.tomlsource import read_toml
+from rebuttal.vocabulary import MARKERS
 
 if TYPE_CHECKING:
     from rebuttal.library import Library

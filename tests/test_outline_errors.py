@@ -52,3 +52,26 @@ def test_edit_of_a_missing_file_still_starts_a_new_letter(tmp_path: Path) -> Non
 
     session = Session.open(load_library([builtin_folder()]), tmp_path / "new.toml")
     assert session.body == [] and session.error == ""
+
+
+def test_a_typo_in_an_enumerated_field_is_refused_with_a_guess(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outline = tmp_path / "letter.toml"
+    outline.write_text('[letter]\ntitle = "x"\n\n[[body]]\nkind = "concer"\ntext = "Our point."\n')
+    status, err = _run(capsys, "build", str(outline), "-o", str(tmp_path / "x.txt"))
+    assert status == 2
+    assert err.endswith("letter.toml:5: body[1].kind: 'concer' is not one of society, opening, concern, "
+                        "transition, evidence, closing, signature (did you mean 'concern'?)")
+
+
+@pytest.mark.parametrize(("table", "value"), [("letter", "2025-13-45"), ("article", "2017-02-30")])
+def test_an_impossible_unquoted_date_names_its_field(
+    table: str, value: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outline = tmp_path / "letter.toml"
+    outline.write_text(f'[{table}]\ntitle = "x"\ndate = {value}\n\n[[body]]\ntext = "Our point."\n')
+    status, err = _run(capsys, "build", str(outline), "-o", str(tmp_path / "x.txt"))
+    assert status == 2
+    assert err.endswith(f"letter.toml:3: {table}.date: {value} is not a real date "
+                        "(YYYY-MM-DD, month 1-12, a day the month has)")
