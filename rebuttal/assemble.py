@@ -178,7 +178,11 @@ class _Builder:
             if isinstance(token, Run):
                 inlines.append(Span(token.text, token.bold, token.italic))
             elif isinstance(token, Placeholder):
-                inlines.append(self._placeholder(token))
+                span = self._placeholder(token)
+                if token.name in _NAME_PLACEHOLDERS and _starts_sentence(inlines) and span.text[:1].islower():
+                    # "van Dongen et al reported" opens a sentence as "Van Dongen et al reported".
+                    span = replace(span, text=span.text[:1].upper() + span.text[1:])
+                inlines.append(span)
             elif isinstance(token, Cite):
                 numbers = tuple(self._number(key) for key in token.keys)
                 if self.superscript and inlines and isinstance(inlines[-1], Span):
@@ -261,6 +265,19 @@ def article_item(outline: Outline) -> dict[str, Any] | None:
         if value:
             item[name] = value
     return item
+
+
+_NAME_PLACEHOLDERS = ("article.first_author", "article.authors_short")
+
+
+def _starts_sentence(inlines: list[Inline]) -> bool:
+    """True when what comes next opens a sentence (the paragraph's start, or after . ! ?)."""
+    before = "".join(inline.text for inline in inlines if isinstance(inline, Span)).rstrip()
+    if not inlines:
+        return True
+    if isinstance(inlines[-1], Citation):
+        return before.endswith((".", "!", "?"))
+    return not before or (before.endswith((".", "!", "?")) and inlines[-1].text[-1:].isspace())
 
 
 _AFTER_NUMBER = ".,"  # AMA 11th ed. 3.6.1: superscripts go outside periods and commas...

@@ -86,6 +86,7 @@ def run_checks(
         _uncited(library, outline, document),
         _missing(library, outline),
         _repeated(outline),
+        _cited_before_published(outline, document, today),
     ]
     return [_flag_unconfirmed(result, venue) for result in results]
 
@@ -199,6 +200,25 @@ def _window(outline: Outline, venue: Venue, today: dt.date) -> CheckResult:
     if len(outline.article.date) < 10:
         detail += "; date incomplete: counted from its first day"
     return CheckResult("window", "Window", left >= 0, value, limit, detail)
+
+
+def _cited_before_published(outline: Outline, document: Document, today: dt.date) -> CheckResult:
+    """A letter cannot cite work published after its own date (a wrong date, or a wrong reference)."""
+    letter_date = dt.date.fromisoformat(outline.letter.date) if outline.letter.date else today
+    later = []
+    for reference in document.references:
+        parts = ((reference.item.get("issued") or {}).get("date-parts") or [[]])[0]
+        try:
+            issued = tuple(int(part) for part in parts[:3])
+        except (TypeError, ValueError):
+            continue
+        if issued and issued > (letter_date.year, letter_date.month, letter_date.day)[: len(issued)]:
+            later.append(f"{reference.number} ({'-'.join(f'{p:02d}' for p in issued)})")
+    if not later:
+        return CheckResult("dates", "Cited work dates", True, "0", "", "")
+    return CheckResult("dates", "Cited work dates", False, str(len(later)), "0",
+                       f"published after the letter's date {letter_date.isoformat()}: reference "
+                       + ", ".join(later))
 
 
 def _article_cited(outline: Outline, document: Document, venue: Venue) -> CheckResult:

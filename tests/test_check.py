@@ -41,7 +41,7 @@ def test_every_rule_passes_on_the_example_under_loose_limits(
     results = checks(builtin_library, example_outline, LOOSE)
     assert list(results) == [
         "words", "references", "authors", "window", "article", "placeholders", "status",
-        "uncited", "missing", "repeated",
+        "uncited", "missing", "repeated", "dates",
     ]
     assert all(result.ok for result in results.values()), results
     assert results["words"].value == str(assemble(builtin_library, example_outline, today=TODAY).word_count())
@@ -235,3 +235,22 @@ def test_cli_table_quotes_the_letter_as_plain_text(tmp_path: Path, capsys) -> No
     assert status == 1, err
     line = next(line for line in out.splitlines() if "Unknown citation keys" in line)
     assert "FAIL" in line and "[@nosuch2020] in" in line  # the table wraps at 80 columns
+
+
+def test_check_flags_a_reference_published_after_the_letter(builtin_library, tmp_path) -> None:
+    from rebuttal.checks import assemble_for_check, resolve_venue, run_checks
+    from rebuttal.outline import load_outline
+
+    from .conftest import EXAMPLE
+
+    outline = load_outline(EXAMPLE)
+    document = assemble_for_check(builtin_library, outline, today=dt.date(2025, 3, 10))
+    venue = resolve_venue(builtin_library, outline, None)
+    results = {r.rule: r for r in run_checks(builtin_library, outline, document, venue,
+                                            today=dt.date(2025, 3, 10))}
+    assert results["dates"].ok
+    outline.letter.date = "2025-02-01"  # before Wang et al (2025-02-19), which the letter cites
+    results = {r.rule: r for r in run_checks(builtin_library, outline, document, venue,
+                                            today=dt.date(2025, 3, 10))}
+    assert not results["dates"].ok
+    assert "reference 1 (2025-02-19)" in results["dates"].detail

@@ -100,3 +100,29 @@ def test_console_script_runs_as_a_module(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "**Alpha Concern**" in (tmp_path / "x.md").read_text()
+
+
+def test_blocks_show_prints_one_block(capsys) -> None:
+    from rebuttal.cli import main
+
+    assert main(["blocks", "show", "concerns/heterogeneity"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("concerns/heterogeneity: Heterogeneity of Studies\n")
+    assert "Text:\nThe included studies are markedly heterogeneous" in out
+    assert "Short variant:\n" in out and "approved by" in out
+    assert main(["blocks", "show", "concerns/heterogenity"]) == 2
+    assert "did you mean 'concerns/heterogeneity'" in capsys.readouterr().err
+
+
+def test_blocks_piped_is_one_whole_line_per_block_and_json_for_scripts(capsys) -> None:
+    import json
+
+    from rebuttal.cli import main
+
+    assert main(["blocks", "--kind", "concern"]) == 0  # captured output is not a terminal
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(line.split()[0].startswith("concerns/") for line in lines)
+    assert any(line.startswith("concerns/extrapolation-to-guidelines ") for line in lines)
+    assert main(["blocks", "hetero", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data[0]["id"] == "concerns/heterogeneity" and data[0]["short"] is True

@@ -371,7 +371,7 @@ def test_the_superscript_letter_maps_superscript_numbers_back(tmp_path, builtin_
     )
     report = merged(path, outline, builtin_library)
     [edited] = [c for c in report.changes if c.edited]
-    assert "is needed [@" in edited.new_text
+    assert "is needed. [@" in edited.new_text  # AMA: the number follows the period
 
 
 def edits_ole_header() -> bytes:

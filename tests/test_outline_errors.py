@@ -75,3 +75,17 @@ def test_an_impossible_unquoted_date_names_its_field(
     assert status == 2
     assert err.endswith(f"letter.toml:3: {table}.date: {value} is not a real date "
                         "(YYYY-MM-DD, month 1-12, a day the month has)")
+
+
+def test_a_surname_particle_opening_a_sentence_is_capitalised(builtin_library) -> None:
+    from rebuttal.assemble import assemble
+    from rebuttal.outline import parse_outline
+
+    outline = parse_outline(
+        '[article]\nauthors = ["van Dongen, JM", "Ostelo, R"]\n\n'
+        '[[body]]\ntext = "{article.first_author} et al reported it. {article.authors_short} agree; '
+        'so do we, unlike {article.first_author}."\n',
+        Path("letter.toml"),
+    )
+    text = assemble(builtin_library, outline).paragraphs()[0].plain()
+    assert text == "Van Dongen et al reported it. Van Dongen and Ostelo agree; so do we, unlike van Dongen."

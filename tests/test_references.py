@@ -202,7 +202,7 @@ def test_superscript_marker_hugs_the_text(builtin_library, tmp_path: Path) -> No
     outline.write_text(EXAMPLE.read_text(encoding="utf-8").replace('style = "nlm"', 'style = "ama"'))
     document = assemble(builtin_library, load_outline(outline))
     markdown = render_markdown(document)
-    assert "needed^2,3^" in markdown and "^4-9^" in markdown
+    assert "needed.^2,3^" in markdown and "^4-9^" in markdown  # AMA 3.6.1: after the period
     assert " ^" not in markdown
 
 
@@ -224,7 +224,7 @@ def test_superscript_in_plain_text_is_bracketed_and_not_counted(builtin_library,
     outline.write_text(EXAMPLE.read_text(encoding="utf-8").replace('style = "nlm"', 'style = "ama"'))
     superscript = assemble(builtin_library, load_outline(outline))
     parentheses = assemble(builtin_library, load_outline(EXAMPLE))
-    assert "strategies are needed[2,3]." in _squash(render_text(superscript, width=0))
+    assert "strategies are needed.[2,3]" in _squash(render_text(superscript, width=0))
     assert superscript.word_count() == parentheses.word_count()
 
 

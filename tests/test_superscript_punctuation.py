@@ -50,7 +50,8 @@ def test_every_renderer_puts_the_number_after_the_period(jama_document) -> None:
     console = Console(width=400, file=io.StringIO(), record=True)
     console.print(render_rich(jama_document))
     shown = console.export_text()
-    assert "needed.2,3" in shown.replace("²", "2").replace("³", "3").replace("˒", ",") or "needed.²˒³" in shown
+    plain = shown.replace("²", "2").replace("³", "3").replace("˒", ",")
+    assert "needed.2,3" in plain
 
 
 def test_the_docx_run_before_the_number_ends_with_the_period(jama_document, tmp_path) -> None:

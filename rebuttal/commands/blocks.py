@@ -1,32 +1,79 @@
-"""``rebuttal blocks``: a table of the library, optionally filtered."""
+"""``rebuttal blocks``: the library's blocks, filtered; ``rebuttal blocks show ID``: one block.
+
+The list is a table in a wide terminal, and one line per block when the
+terminal is narrow or the output goes to a pipe (ids are never cut: they are
+what people copy into outlines); ``--json`` is for scripts.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 
 from rebuttal.commands.common import add_library_option, open_library
-from rebuttal.library import BLOCK_KINDS
+from rebuttal.library import BLOCK_KINDS, Block
+
+WIDE_ENOUGH = 100  # columns below which the table would fold titles into many lines
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Register the command."""
-    parser = subparsers.add_parser("blocks", help="list the library's blocks")
-    parser.add_argument("query", nargs="?", default="", help="filter by words in id, title, tags or text")
+    parser = subparsers.add_parser(
+        "blocks", help="list the library's blocks, or show one (blocks show ID)",
+        description="List the library's blocks (filtered by QUERY), or `rebuttal blocks show ID` to read "
+        "one block: its text, short variant and metadata.",
+    )
+    parser.add_argument("query", nargs="*", default=[],
+                        help="filter by words in id, title, tags or text; or: show ID")
     parser.add_argument("--kind", choices=BLOCK_KINDS, help="only blocks of this kind")
+    parser.add_argument("--json", action="store_true", help="print JSON (for scripts)")
     add_library_option(parser)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the table."""
-    from rich.console import Console
-    from rich.table import Table
-
+    """Print the list (0; 1 when a query matched nothing), or one block."""
+    library = open_library(args)
+    words = list(args.query)
+    if words[:1] == ["show"] and len(words) == 2:
+        return _show(library, words[1], as_json=args.json)
     from rebuttal.search import filter_blocks
 
-    library = open_library(args)
-    blocks = filter_blocks(library.blocks.values(), args.query, kind=args.kind)
-    table = Table(title=f"{len(blocks)} of {len(library.blocks)} blocks")
+    query = " ".join(words)
+    blocks = filter_blocks(library.blocks.values(), query, kind=args.kind)
+    if args.json:
+        print(json.dumps([_summary(block) for block in blocks], indent=2, ensure_ascii=False))
+    else:
+        _print_list(blocks, len(library.blocks))
+    return 0 if blocks or not query else 1
+
+
+def _summary(block: Block) -> dict[str, object]:
+    return {
+        "id": block.id, "kind": block.kind, "status": block.status, "version": block.version,
+        "title": block.title, "tags": list(block.tags), "short": block.short is not None,
+        "summary": block.summary, "path": str(block.path) if block.path else None,
+    }
+
+
+def _print_list(blocks: list[Block], total: int) -> None:
+    from rich.console import Console
+
+    console = Console()
+    if not console.is_terminal or console.width < WIDE_ENOUGH:
+        # One line a block, whole ids first: readable in a narrow window, greppable in a pipe.
+        width = max((len(block.id) for block in blocks), default=0)
+        for block in blocks:
+            short = "+short" if block.short else ""
+            line = (f"{block.id:<{width}}  {block.kind:<10} {block.status:<8} {block.version:<5}"
+                    f"{short:<7} {block.title}")
+            sys.stdout.write(line.rstrip() + "\n")
+        sys.stderr.write(f"{len(blocks)} of {total} blocks\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(blocks)} of {total} blocks")
     table.add_column("id", no_wrap=True)  # ids are what people copy into outlines: never fold them
     for column in ("kind", "status", "version", "title", "tags"):
         table.add_column(column, overflow="fold")
@@ -35,5 +82,35 @@ def run(args: argparse.Namespace) -> int:
         table.add_row(
             block.id, block.kind, block.status, block.version + short, block.title, ", ".join(block.tags)
         )
-    Console().print(table)
-    return 0 if blocks or not args.query else 1
+    console.print(table)
+
+
+def _show(library: object, block_id: str, *, as_json: bool) -> int:
+    """One block: metadata, full text and short variant, as written in the library."""
+    from rebuttal.errors import RebuttalError
+
+    block = library.block(block_id)  # type: ignore[attr-defined]
+    if block is None:
+        guess = library.closest_block_id(block_id)  # type: ignore[attr-defined]
+        hint = f" (did you mean '{guess}'?)" if guess else ""
+        raise RebuttalError(f"unknown block '{block_id}'{hint}", field="blocks show")
+    if as_json:
+        print(json.dumps({**_summary(block), "text": block.text, "short_text": block.short,
+                          "approved_by": block.approved_by, "approved_on": block.approved_on},
+                         indent=2, ensure_ascii=False))
+        return 0
+    lines = [
+        f"{block.id}: {block.title}",
+        f"kind {block.kind}, version {block.version or '-'}, {block.status}"
+        + (f" by {block.approved_by} on {block.approved_on}" if block.approved_by else ""),
+    ]
+    if block.tags:
+        lines.append("tags: " + ", ".join(block.tags))
+    if block.summary:
+        lines.append("summary: " + block.summary)
+    if block.path:
+        lines.append(f"file: {block.path}")
+    lines += ["", "Text:", block.text.strip()]
+    lines += ["", "Short variant:", block.short.strip()] if block.short else ["", "Short variant: none"]
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0

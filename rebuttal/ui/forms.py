@@ -110,7 +110,8 @@ class DetailsScreen(Dialog):
         # "" is "not chosen": the venue's style applies (else NLM), and nothing is written.
         style = letter.style if letter.style in STYLES else ""
         with Vertical(classes="dialog wide", id="details"):
-            yield Label("Article and letter — Ctrl+S apply, Esc cancel, Ctrl+O import", classes="question")
+            yield Label("Article and letter — Ctrl+S apply, Esc cancel, Ctrl+O import, Ctrl+L look up",
+                        classes="question")
             with VerticalScroll(id="details-fields"):
                 yield Label("The letter", classes="section")
                 yield self._row("Society", Select(societies, value=society_id,
@@ -136,8 +137,8 @@ class DetailsScreen(Dialog):
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Apply (Ctrl+S)", id="ok", variant="primary", compact=True)
-                yield Button("Import from file (Ctrl+O)", id="import", compact=True)
-                yield Button("Look up PMID / DOI (Ctrl+L)", id="lookup", compact=True)
+                yield Button("Import file (Ctrl+O)", id="import", compact=True)
+                yield Button("Look up PMID/DOI (Ctrl+L)", id="lookup", compact=True)
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
 
     def _row(self, label: str, widget: Input | Select) -> Horizontal:
