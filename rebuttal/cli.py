@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from rebuttal import __version__
 from rebuttal.errors import RebuttalError
 
-COMMANDS = ("build", "preview", "blocks", "refs", "edit", "import", "check")
+COMMANDS = ("build", "preview", "blocks", "refs", "edit", "import", "check", "merge")
 # Command names that are Python keywords live in a module of another name.
 MODULES = {"import": "import_refs"}
 

@@ -78,7 +78,11 @@ def run(args: argparse.Namespace) -> int:
     else:
         options = {"width": args.width} if fmt != "docx" else {}
         if fmt == "docx":
-            options.update(template=args.template, comments=args.comments)
+            from rebuttal.export_record import outline_origin
+
+            options.update(
+                template=args.template, comments=args.comments, origin=outline_origin(Path(args.outline))
+            )
         render_to_file(document, output, fmt, **options)
     where = "standard output" if to_stdout else str(output)
     print(

@@ -36,6 +36,7 @@ from rebuttal.ui.dialogs import (
 )
 from rebuttal.ui.files import FileActions
 from rebuttal.ui.forms import DetailsScreen
+from rebuttal.ui.merge_screen import MergeActions
 from rebuttal.ui.palette import RebuttalCommands
 from rebuttal.ui.panels import BlockDetail, BlockList, LetterList, LetterPanel, LibraryPanel, PreviewPanel
 from rebuttal.ui.status import status_line
@@ -60,7 +61,7 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(app.on_descendant_focus, None)
 
 
-class RebuttalApp(FileActions, App[None]):
+class RebuttalApp(FileActions, MergeActions, App[None]):
     """Write a rebuttal letter from the society's approved blocks."""
 
     CSS_PATH = "app.tcss"
@@ -73,6 +74,7 @@ class RebuttalApp(FileActions, App[None]):
         Binding("ctrl+z", "undo", "Undo", id="app.undo"),
         Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
         Binding("ctrl+n", "new_block", "New block", id="app.new_block", show=False),
+        Binding("f6", "merge_docx", "Merge edited DOCX", id="app.merge", show=False),
         Binding("f1,question_mark", "help", "Help", key_display="F1", id="app.help"),
         Binding("slash", "focus_filter", "Filter library", show=False, id="app.filter"),
         Binding("ctrl+q", "quit_app", "Quit", id="app.quit", priority=True),
@@ -262,6 +264,8 @@ class RebuttalApp(FileActions, App[None]):
         index = self.selected
         item = session.body[index]
         heading = f"Edit “{session.item_title(item)}” in this letter only (the library keeps its text)"
+        if item.notes:  # the editors' comments a merge kept on this item
+            heading += "\nEditors' notes:\n" + "\n".join(f"• {note}" for note in item.notes)
         block = session.block_of(item)
         title = item.title or (block.title if block else "")
         library_text = block.variant_text(item.variant) if block else ""

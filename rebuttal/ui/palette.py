@@ -26,6 +26,7 @@ PALETTE_ACTIONS: list[tuple[str, str, str]] = [
     ("Export DOCX…", "export('docx')", "Word file for the editors"),
     ("Export Markdown…", "export('md')", "Markdown file"),
     ("Export text…", "export('txt')", "Plain text file"),
+    ("Merge edited DOCX…", "merge_docx", "Review the editors' changes and comments (F6)"),
     ("Undo", "undo", "Undo the last change to the letter"),
     ("Redo", "redo", "Redo what was undone"),
     ("Filter the library", "focus_filter", "Type words from titles, tags or text"),

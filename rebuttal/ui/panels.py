@@ -213,6 +213,8 @@ class LetterList(OptionList):
                 row.append(" [short]", style="yellow")
             if block is not None and (item.text or item.title):
                 row.append(" [edited]", style="magenta")
+            if item.notes:  # editors' comments kept by a merge; Enter shows them
+                row.append(f" [{len(item.notes)} note{'s' * (len(item.notes) > 1)}]", style="green")
             options.append(Option(row, id=f"item-{index}"))
         if not options:
             options.append(Option(

@@ -5,6 +5,10 @@ Closing, Signature, Bibliography...), never direct formatting, so editors
 restyle the letter by editing styles. With ``comments`` each run of
 paragraphs from one library block carries a Word comment naming the block,
 its version and approval status.
+
+Every body item's paragraphs also carry invisible bookmarks, and the file records
+its export (outline, items, citation numbering) in custom document properties, so
+that ``rebuttal merge`` can take an edited copy back (see ``anchors``).
 """
 
 from __future__ import annotations
@@ -17,11 +21,14 @@ from docx.document import Document as WordDocument
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
 
+from rebuttal.export_record import HEADING_PART, bookmark_name, record_for
 from rebuttal.model import Document, Inline, PointList, Source
 from rebuttal.render.docx import styles as names
+from rebuttal.render.docx.anchors import Bookmarks, write_custom_properties
 from rebuttal.render.docx.inlines import add_inlines
 from rebuttal.render.docx.numbering import ListNumbering
 from rebuttal.render.docx.page import add_letterhead, add_page_numbers, set_paper, template_needs_footer
+from rebuttal.render.docx.reproducible import build_time, save_reproducibly
 from rebuttal.render.docx.styles import prepare_styles
 from rebuttal.render.docx.template import blank_document, has_own_letterhead, open_template
 from rebuttal.render.printable import printable
@@ -30,9 +37,17 @@ COMMENT_AUTHOR = "rebuttal"
 
 
 def write_docx(
-    document: Document, path: Path, *, template: Path | str | None = None, comments: bool = False
+    document: Document,
+    path: Path,
+    *,
+    template: Path | str | None = None,
+    comments: bool = False,
+    origin: tuple[str, str] = ("", ""),
 ) -> None:
-    """Write ``document`` as a Word letter at ``path`` (optionally on a society's ``template``)."""
+    """Write ``document`` as a Word letter at ``path`` (optionally on a society's ``template``).
+
+    ``origin`` is the outline's file name and content hash, recorded for ``rebuttal merge``.
+    """
     word = open_template(Path(template)) if template else blank_document()
     ids = prepare_styles(word, house=not template)
     section = word.sections[0]
@@ -42,8 +57,10 @@ def write_docx(
     if not template or template_needs_footer(word):
         add_page_numbers(section, ids)
     _LetterWriter(word, document, ids, comments).write()
-    _set_properties(word, document)
-    word.save(str(path))
+    when = build_time(document.issued)
+    _set_properties(word, document, when)
+    write_custom_properties(word, record_for(document, *origin).to_properties())
+    save_reproducibly(word, path, when)
 
 
 @dataclass
@@ -55,6 +72,8 @@ class _LetterWriter:
     ids: dict[str, str]  # style name -> style id in this document
     comments: bool
     numbering: ListNumbering | None = None
+    bookmarks: Bookmarks = field(default_factory=Bookmarks)
+    _parts: dict[int, int] = field(default_factory=dict)  # paragraphs anchored per item position
     # Runs of the paragraphs that came from one use of a block, awaiting their comment.
     _pending: tuple[Source | None, list[Run]] = field(default_factory=lambda: (None, []))
 
@@ -99,17 +118,26 @@ class _LetterWriter:
         if text:
             self._run(self._new(style), text)
 
-    def _paragraph(self, style: str, inlines: tuple[Inline, ...], source: Source | None) -> WordParagraph:
+    def _paragraph(
+        self, style: str, inlines: tuple[Inline, ...], source: Source | None, *, heading: bool = False
+    ) -> WordParagraph:
         paragraph = self._new(style)
         runs = self._inlines(paragraph, inlines)
         self._collect(source, runs)
+        if source is not None:
+            if heading:
+                part = HEADING_PART
+            else:
+                part = str(self._parts.get(source.position, 0))
+                self._parts[source.position] = int(part) + 1
+            self.bookmarks.wrap(paragraph, bookmark_name(source, part))
         return paragraph
 
     def _points(self, points: PointList) -> None:
         assert self.numbering is not None
         num_id = self.numbering.new_points_list()
         for point in points.points:
-            heading = self._paragraph(names.POINT, point.heading, point.source)
+            heading = self._paragraph(names.POINT, point.heading, point.source, heading=True)
             self.numbering.apply(heading, num_id)
             for paragraph in point.paragraphs:
                 self._paragraph(names.POINT_BODY, paragraph.inlines, paragraph.source or point.source)
@@ -160,7 +188,7 @@ def _kind(source: Source | None) -> str:
     return source.kind if source else ""
 
 
-def _set_properties(word: WordDocument, document: Document) -> None:
+def _set_properties(word: WordDocument, document: Document, when: dt.datetime) -> None:
     properties = word.core_properties
     properties.title = printable(document.title)
     properties.author = printable(document.letterhead.name)
@@ -170,6 +198,5 @@ def _set_properties(word: WordDocument, document: Document) -> None:
     properties.category = "Letter"
     properties.comments = ""
     properties.revision = 1
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    properties.created = properties.modified = now
+    properties.created = properties.modified = when
 

@@ -1,0 +1,111 @@
+"""``merge --propose DIR``: the editors' wording of a library block as a new draft version.
+
+Where the editors rewrote words a letter took from the library, the committee
+may want them for every letter. We never change an approved block in place:
+the edited wording is written as a *draft* of the same block id, version
+bumped, in the folder ``DIR`` (stack it with ``--library DIR`` to use it, and
+let the committee approve it). The file's header comment records who edited
+it (the tracked changes' authors), when, and from which file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from rebuttal.atomic import atomic_write_text
+from rebuttal.errors import RebuttalError
+from rebuttal.library import Block, load_block
+from rebuttal.merge.compare import ItemChange
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A draft block file to write: where, and its TOML text."""
+
+    block_id: str
+    path: Path
+    version: str
+    text: str
+
+
+def bump_version(version: str) -> str:
+    """``1.0`` -> ``1.1``, ``2`` -> ``3``, ``1.2.9`` -> ``1.2.10``; no version -> ``0.1``."""
+    match = re.match(r"^(.*?)(\d+)$", version.strip())
+    if not match:
+        return "0.1"
+    return f"{match.group(1)}{int(match.group(2)) + 1}"
+
+
+def proposals(
+    changes: list[ItemChange], folder: Path, docx_name: str, *, today: dt.date | None = None
+) -> list[Proposal]:
+    """The drafts for every change that rewrites library wording; checks before anything is written."""
+    found: dict[str, Proposal] = {}
+    for change in changes:
+        block = change.block
+        if block is None or not change.touches_library_wording or block.id in found:
+            continue
+        path = folder / f"{block.id}.toml"
+        if path.is_file():
+            existing = load_block(path, block.id)
+            if existing.status != "draft":
+                raise RebuttalError(
+                    f"holds block {block.id} with status {existing.status}; a proposal never changes "
+                    "it in place: choose another folder for drafts", file=path, field="--propose",
+                )
+        version = bump_version(block.version)
+        text = _draft_text(block, change, version, docx_name, today)
+        found[block.id] = Proposal(block.id, path, version, text)
+    return list(found.values())
+
+
+def write_proposals(found: list[Proposal]) -> None:
+    """Write each draft atomically (creating its group folder)."""
+    for proposal in found:
+        proposal.path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(proposal.path, proposal.text)
+
+
+def _draft_text(block: Block, change: ItemChange, version: str, docx_name: str, today: dt.date | None) -> str:
+    import tomli_w
+
+    editors = sorted({r.author for r in change.revisions if r.author}) or sorted(
+        {c.author for c in change.comments if c.author}
+    )
+    dates = sorted(r.date[:10] for r in change.revisions if r.date)
+    when = dates[-1] if dates else (today or dt.date.today()).isoformat()
+    data: dict[str, object] = {"title": block.title, "kind": block.kind}
+    if change.new_title is not None and change.library_title:
+        data["title"] = change.new_title
+    if block.tags:
+        data["tags"] = list(block.tags)
+    if block.summary:
+        data["summary"] = block.summary
+    variant = "short" if block.short and change.variant == "short" else "full"
+    new_text = change.new_text if change.new_text is not None and change.library_text else None
+    data["text"] = _wrapped(new_text) if variant == "full" and new_text else block.text.strip() + "\n"
+    short = _wrapped(new_text) if variant == "short" and new_text else block.short
+    if short:
+        data["short"] = short.strip() + "\n"
+    data["version"] = version
+    data["status"] = "draft"
+    header = (
+        f"# Draft v{version} of {block.id}, proposed from the editors' changes in {docx_name}\n"
+        f"# edited by: {', '.join(editors) or 'unknown'}; on: {when}\n"
+        f"# based on: {block.id} v{block.version or '?'} ({block.status}); the approved file is unchanged.\n"
+    )
+    return header + tomli_w.dumps(data, multiline_strings=True)
+
+
+
+def _wrapped(markup: str, width: int = 88) -> str:
+    """Markup wrapped as the library's files are (line breaks inside a paragraph are spaces)."""
+    paragraphs = [
+        textwrap.fill(paragraph, width, break_long_words=False, break_on_hyphens=False)
+        for paragraph in markup.split("\n\n")
+    ]
+    return "\n\n".join(paragraphs).strip() + "\n"

@@ -1,0 +1,146 @@
+"""Merge an edited letter against its outline and describe the result.
+
+:func:`merge_edited` checks that the DOCX was exported from this outline (its
+export record), compares item by item and returns a :class:`MergeReport`;
+:func:`describe` prints it for people: per item its status, a word-level
+diff, every tracked change with its author and every comment with its author
+and the words it is attached to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from rebuttal.edited import EditedComment, EditedDocument, Revision
+from rebuttal.errors import RebuttalError
+from rebuttal.export_record import ExportRecord, outline_origin
+from rebuttal.library import Library
+from rebuttal.merge.baseline import build_baseline
+from rebuttal.merge.compare import CitationProblem, ItemChange, compare_items
+from rebuttal.merge.mapping import body_paragraphs, frame_edits, place_paragraphs
+from rebuttal.outline import Outline
+
+OWN_COMMENT_AUTHOR = "rebuttal"  # the comments `build --comments` writes are ours, not editors'
+FORCE_HINT = "--force maps its paragraphs by text alone"
+
+
+@dataclass
+class MergeReport:
+    """The outcome of comparing an edited DOCX with an outline."""
+
+    docx: str
+    outline: Outline
+    changes: list[ItemChange]
+    revisions: list[Revision] = field(default_factory=list)
+    comments: list[EditedComment] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    by_text: list[int] = field(default_factory=list)  # edited paragraphs found by similarity
+
+    @property
+    def changed(self) -> bool:
+        """True when applying the report would change the outline."""
+        return any(change.changed for change in self.changes)
+
+    def library_edits(self) -> list[ItemChange]:
+        """Edits that rewrite a library block's wording (candidates for ``--propose``)."""
+        return [change for change in self.changes if change.touches_library_wording]
+
+
+def merge_edited(
+    edited: EditedDocument,
+    library: Library,
+    outline: Outline,
+    *,
+    force: bool = False,
+    today: dt.date | None = None,
+) -> MergeReport:
+    """Compare ``edited`` with ``outline``; a located :class:`RebuttalError` for bad input."""
+    try:
+        record = ExportRecord.from_properties(edited.properties)
+    except ValueError as error:
+        raise RebuttalError(str(error), file=edited.path) from None
+    notes = _check_origin(edited, record, outline, force=force)
+    baseline = build_baseline(library, outline, record, today=today)
+    marker = record.marker if record else baseline.document.marker
+    paragraphs = body_paragraphs(edited, baseline)
+    notes.extend(frame_edits(edited, baseline))
+    placed = place_paragraphs(paragraphs, baseline, record, use_anchors=not force)
+    comments = {k: c for k, c in edited.comments.items() if c.author != OWN_COMMENT_AUTHOR}
+    try:
+        changes = compare_items(placed, baseline, marker, comments, edited.revisions)
+    except CitationProblem as error:
+        raise RebuttalError(str(error), file=edited.path) from None
+    return MergeReport(
+        docx=edited.path, outline=outline, changes=changes, revisions=list(edited.revisions),
+        comments=list(comments.values()), notes=notes,
+        by_text=[p.paragraph.index for p in placed if p.by_text],
+    )
+
+
+def _check_origin(
+    edited: EditedDocument, record: ExportRecord | None, outline: Outline, *, force: bool
+) -> list[str]:
+    """Refuse a DOCX from another outline (unless ``force``); note an outline changed since."""
+    if record is None:
+        if not force:
+            raise RebuttalError(
+                f"was not exported by rebuttal (no export record); {FORCE_HINT}", file=edited.path
+            )
+        return ["no export record: paragraphs mapped by text alone (--force)"]
+    if force:
+        return ["paragraphs mapped by text alone (--force)"]
+    name, digest = outline_origin(outline.path)
+    renamed_copy = digest and digest == record.outline_sha256
+    if record.outline_name and name and record.outline_name != name and not renamed_copy:
+        raise RebuttalError(
+            f"was built from another outline ({record.outline_name}), not {name}; {FORCE_HINT}",
+            file=edited.path,
+        )
+    if record.outline_sha256 and digest and digest != record.outline_sha256:
+        return [f"{name} has changed since this DOCX was exported; compared with it as it is now"]
+    return []
+
+
+def describe(report: MergeReport, *, with_unchanged: bool = False) -> list[str]:
+    """The report as lines of text for a terminal."""
+    lines = [f"{report.docx}: merged against {report.outline.path or 'the outline'}"]
+    lines.extend(f"note: {note}" for note in report.notes)
+    counts: dict[str, int] = {}
+    for change in report.changes:
+        counts[change.status] = counts.get(change.status, 0) + 1
+        if change.status == "unchanged" and not change.comments and not with_unchanged:
+            continue
+        where = f"#{change.position + 1} " if change.position is not None else ""
+        lines.append(f"{where}{change.label}: {change.status}")
+        if change.added:
+            lines.append("    " + change.after)
+        elif change.edited:
+            diff = change.diff()
+            if "[-" not in diff and "{+" not in diff:  # the same words: emphasis or citations moved
+                diff = "emphasis changed: " + " / ".join(m for m in (change.new_title, change.new_text) if m)
+            lines.append("    " + diff)
+        if change.touches_library_wording:
+            lines.append(f"    changes the wording of library block {change.label} (see --propose)")
+        for revision in change.revisions:
+            who = revision.author or "unknown"
+            lines.append(f"    tracked: {revision.kind} by {who}: \"{_short(revision.text)}\"")
+        for comment in change.comments:
+            on = f" on \"{_short(comment.anchor)}\"" if comment.anchor else ""
+            lines.append(f"    comment by {comment.author or 'unknown'}{on}: {comment.text}")
+    elsewhere = [c for c in report.comments if not any(c in ch.comments for ch in report.changes)]
+    for comment in elsewhere:
+        lines.append(f"comment outside the body by {comment.author or 'unknown'}: {comment.text}")
+    attached = {id(r) for change in report.changes for r in change.revisions}
+    for revision in report.revisions:
+        if id(revision) not in attached:
+            who = revision.author or "unknown"
+            lines.append(f"tracked outside the body: {revision.kind} by {who}: \"{_short(revision.text)}\"")
+    summary = ", ".join(f"{n} {status}" for status, n in counts.items())
+    lines.append(("no change" if not report.changed else "changes") + f": {summary}")
+    return lines
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

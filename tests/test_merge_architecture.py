@@ -1,0 +1,31 @@
+"""``rebuttal merge`` is a batch command: it never loads Textual; its domain never imports python-docx."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+from pathlib import Path
+
+from .conftest import EXAMPLE, ROOT
+from .test_architecture import _modules_after
+
+
+def test_merge_never_imports_textual(tmp_path: Path) -> None:
+    outline = tmp_path / "letter.toml"
+    shutil.copy(EXAMPLE, outline)
+    exported = tmp_path / "letter.docx"
+    _modules_after(["build", str(outline), "-o", str(exported)], tmp_path)
+    loaded = _modules_after(["merge", str(exported), str(outline)], tmp_path)
+    assert "textual" not in loaded and "rebuttal.ui" not in loaded
+    assert "rebuttal.merge.report" in loaded and "rebuttal.render.docx.reader" in loaded
+
+
+def test_the_merge_domain_and_the_edited_model_know_no_docx_and_no_render() -> None:
+    files = [*(ROOT / "rebuttal" / "merge").glob("*.py"), ROOT / "rebuttal" / "edited.py",
+             ROOT / "rebuttal" / "export_record.py"]
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert not node.module.startswith(("docx", "rebuttal.render", "rebuttal.ui")), path
+            if isinstance(node, ast.Import):
+                assert not any(alias.name.startswith("docx") for alias in node.names), path
