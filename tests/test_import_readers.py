@@ -269,6 +269,6 @@ def test_no_pagination_specified_is_no_page_and_a_stray_comma_is_dropped(tmp_pat
 
 
 def test_bibtex_comment_line_between_fields(tmp_path: Path) -> None:
-    (item,) = read(tmp_path, "a.bib", "@article{a,\n  % added by hand\n  title = {T}, % checked\n  % year = 1999,\n"
-                                      "  year = 2020\n}\n").items
+    text = "@article{a,\n  % added by hand\n  title = {T}, % checked\n  % year = 1999,\n  year = 2020\n}\n"
+    (item,) = read(tmp_path, "a.bib", text).items
     assert (item["title"], item["issued"]) == ("T", {"date-parts": [[2020]]})
