@@ -31,7 +31,7 @@ def replay_server() -> Iterator[Replay]:
     replay = Replay()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        def do_GET(self) -> None:
             parts = urlsplit(self.path)
             replay.seen.append((parts.path, parse_qs(parts.query), dict(self.headers)))
             status, body, delay = replay.answers.get(parts.path, (404, b"not found", 0.0))
