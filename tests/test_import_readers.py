@@ -205,6 +205,11 @@ def test_publication_types_name_the_design_as_block_tags_spell_it(types, title, 
     assert design_of(types, title) == design
 
 
+def test_mesh_headings_name_the_design_only_when_no_publication_type_does() -> None:
+    assert design_of(["Journal Article"], "", ["Humans", "Cohort Studies"]) == "cohort study"
+    assert design_of(["Randomized Controlled Trial"], "", ["Cohort Studies"]) == "randomised trial"
+
+
 def test_article_option_takes_abstract_keywords_and_design(tmp_path: Path, capsys) -> None:
     outline = tmp_path / "letter.toml"
     shutil.copy(EXAMPLE, outline)
