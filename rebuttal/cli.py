@@ -25,6 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rebuttal",
         description="Assemble a society's rebuttal letter from approved blocks.",
+        epilog="`rebuttal letter.toml` opens the letter in the app (the same as `rebuttal edit "
+        "letter.toml`; a file that does not exist yet starts a new letter). "
+        "`rebuttal COMMAND --help` explains each command.",
     )
     parser.add_argument("--version", action="version", version=f"rebuttal {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

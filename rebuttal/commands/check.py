@@ -9,7 +9,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from rebuttal.commands.common import add_library_option, open_library
+from rebuttal.commands.common import add_library_option, check_buildable, open_library
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -47,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
     today = args.today or dt.date.today()
     library = open_library(args)
     outline = load_outline(Path(args.outline))
+    check_buildable(library, outline)
     venue = resolve_venue(library, outline, args.venue)
     document = assemble_for_check(library, outline, today=today)
     results = run_checks(library, outline, document, venue, today=today)

@@ -29,4 +29,19 @@ def open_letter(args: argparse.Namespace) -> tuple[Library, Outline, Document]:
 
     library = open_library(args)
     outline = load_outline(Path(args.outline))
+    check_buildable(library, outline)
     return library, outline, assemble(library, outline)
+
+
+def check_buildable(library: Library, outline: Outline) -> None:
+    """Refuse, in one line, what would build a wrong letter: no body, an unknown venue."""
+    from rebuttal.errors import RebuttalError
+    from rebuttal.venues import resolve_venue
+
+    if not outline.body:
+        raise RebuttalError(
+            "the outline has no [[body]] items: nothing to build (add blocks with `rebuttal edit`, "
+            "or see docs/outline.md)", file=outline.path,
+        )
+    if outline.letter.venue:
+        resolve_venue(library, outline, None)  # an unknown venue names the known ones

@@ -12,6 +12,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser = subparsers.add_parser("preview", help="show the letter in the terminal")
     parser.add_argument("outline", help="the letter's TOML outline")
     parser.add_argument("--width", type=int, default=None, help="columns (default: the terminal's)")
+    parser.add_argument("--no-pager", action="store_true",
+                        help="print straight to the terminal (by default a long letter is paged, "
+                        "as git log is)")
     add_library_option(parser)
     return parser
 
@@ -24,5 +27,13 @@ def run(args: argparse.Namespace) -> int:
 
     _library, _outline, document = open_letter(args)
     console = Console(width=args.width) if args.width else Console()
-    console.print(render_rich(document))
+    if console.is_terminal and not args.no_pager:
+        import os
+
+        # As git does: quit at once when it fits one screen, keep colours, leave the screen as it is.
+        os.environ.setdefault("LESS", "FRX")
+        with console.pager(styles=True):
+            console.print(render_rich(document))
+    else:
+        console.print(render_rich(document))
     return 0
