@@ -62,6 +62,7 @@ def reading_run(path: Path) -> float:
     from rebuttal.importers import latex, read_import
 
     latex._decode.cache_clear()  # each run decodes from scratch, as a fresh process does
+    latex.latex_to_text.cache_clear()
     start = time.perf_counter()
     read_import(path)
     return time.perf_counter() - start

@@ -175,7 +175,8 @@ def validate_item(
     if "title" in item and not isinstance(item["title"], str):
         raise fail("has a title that is not text", "title")
     if not identifiable(item):
-        raise fail("has no title (nor a journal, publisher, DOI or URL to tell which work it is)", "title")
+        raise fail("has no title (nor a journal, publisher, DOI, PMID or URL to tell which work it is)",
+                   "title")
     for name in TEXT_VARIABLES:
         value = item.get(name, "")
         if not isinstance(value, (str, int)) or isinstance(value, bool):

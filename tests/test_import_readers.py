@@ -205,6 +205,11 @@ def test_publication_types_name_the_design_as_block_tags_spell_it(types, title, 
     assert design_of(types, title) == design
 
 
+def test_mesh_headings_name_the_design_only_when_no_publication_type_does() -> None:
+    assert design_of(["Journal Article"], "", ["Humans", "Cohort Studies"]) == "cohort study"
+    assert design_of(["Randomized Controlled Trial"], "", ["Cohort Studies"]) == "randomised trial"
+
+
 def test_article_option_takes_abstract_keywords_and_design(tmp_path: Path, capsys) -> None:
     outline = tmp_path / "letter.toml"
     shutil.copy(EXAMPLE, outline)
@@ -269,6 +274,6 @@ def test_no_pagination_specified_is_no_page_and_a_stray_comma_is_dropped(tmp_pat
 
 
 def test_bibtex_comment_line_between_fields(tmp_path: Path) -> None:
-    (item,) = read(tmp_path, "a.bib", "@article{a,\n  % added by hand\n  title = {T}, % checked\n  % year = 1999,\n"
-                                      "  year = 2020\n}\n").items
+    text = "@article{a,\n  % added by hand\n  title = {T}, % checked\n  % year = 1999,\n  year = 2020\n}\n"
+    (item,) = read(tmp_path, "a.bib", text).items
     assert (item["title"], item["issued"]) == ("T", {"date-parts": [[2020]]})

@@ -28,15 +28,25 @@ _DESIGNS = (
     ("case reports", "case report"),
     ("review", "review"),
 )
+# MeSH headings that name a design, for records whose publication types do not (PubMed has no
+# "Cohort Study" publication type): used only when no publication type gives a design.
+_HEADINGS = (
+    ("cohort studies", "cohort study"),
+    ("prospective studies", "cohort study"),
+    ("retrospective studies", "cohort study"),
+    ("case-control studies", "case-control study"),
+    ("cross-sectional studies", "cross-sectional study"),
+)
 _NETWORK = re.compile(r"\bnetwork meta-?analys[ie]s\b", re.IGNORECASE)
 
 
-def design_of(publication_types: Iterable[str], title: str = "") -> str:
+def design_of(publication_types: Iterable[str], title: str = "", headings: Iterable[str] = ()) -> str:
     """The design named by the most specific publication type ("" when none names one).
 
     A title that says "network meta-analysis" makes a (systematic review or)
     meta-analysis a network meta-analysis: PubMed indexed those as
-    meta-analyses before it had the type.
+    meta-analyses before it had the type. MeSH ``headings`` ("Cohort Studies")
+    name the design when no publication type does.
     """
     types = [" ".join(kind.lower().split()) for kind in publication_types]
     for name, design in _DESIGNS:
@@ -44,4 +54,5 @@ def design_of(publication_types: Iterable[str], title: str = "") -> str:
             if design in ("meta-analysis", "systematic review") and _NETWORK.search(title):
                 return "network meta-analysis"
             return design
-    return ""
+    terms = {" ".join(term.lower().split()) for term in headings}
+    return next((design for name, design in _HEADINGS if name in terms), "")

@@ -3,7 +3,7 @@
 Every entry that can be a reference is imported: an entry without a year is
 real (a web page, a report) and CSL formats it. An entry is skipped only when
 it cannot be one (nothing that says which work it is: no title, journal,
-publisher, DOI or URL; or text the reader could not make sense of), and
+publisher, DOI, PMID or URL; or text the reader could not make sense of), and
 a malformed DOI or PMID is dropped from an entry that is otherwise kept; each
 is a :class:`Problem` naming the entry and its line. A CSL item whose fields
 have the wrong shape is repaired when it has one meaning (``"issued": "July
@@ -85,7 +85,7 @@ def finish_items(raw: list[RawEntry], path: Path) -> ImportResult:
         _clean_title(item, path, line, label)
         result.problems.extend(_drop_malformed_identifiers(item, line, label))
         if not identifiable(item):
-            reason = "it has no title, journal, publisher, DOI or URL to tell which work it is"
+            reason = "it has no title, journal, publisher, DOI, PMID or URL to tell which work it is"
             result.problems.append(Problem(line, label, reason, "title"))
             continue
         _repair(item, path, line, label)

@@ -17,6 +17,7 @@ _BARE_AMPERSAND = re.compile(r"(?<!\\)&")
 _SIMPLE = (("---", "\u2014"), ("--", "\u2013"), ("``", "\u201c"), ("''", "\u201d"), ("~", " "))
 
 
+@lru_cache(maxsize=65536)
 def latex_to_text(value: str) -> str:
     """The text a reader sees for the LaTeX ``value``, on one line."""
     if "\\" not in value and "$" not in value:
@@ -32,6 +33,19 @@ _ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u
 _SIMPLE_ACCENT = re.compile(r"""\\(['`^"~=.])\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij]|[A-Za-z]))""")
 
 
+# Control words eat the spaces after them ("Ga\\textendash Al" is "Ga–Al"); control symbols do not.
+# (pylatexenc drops \\slash; it is a slash.)
+_SYMBOLS = {"textendash": "\u2013", "textemdash": "\u2014", "&": "&", "%": "%", "_": "_", "#": "#",
+            "{": "{", "}": "}", "ss": "\u00df", "o": "\u00f8", "O": "\u00d8", "aa": "\u00e5", "AA": "\u00c5",
+            "ae": "\u00e6", "AE": "\u00c6", "oe": "\u0153", "OE": "\u0152", "l": "\u0142", "L": "\u0141",
+            "i": "\u0131", "slash": "/", "-": ""}
+_SYMBOL = re.compile(
+    r"\\(textendash|textemdash|ss|aa|AA|ae|AE|oe|OE|slash|[oOlLi])(?![A-Za-z])\s*|\\([&%_#{}-])"
+)
+_PLACEHOLDERS = {name: chr(0xE000 + index) for index, name in enumerate(_SYMBOLS)}
+_RESTORE = {chr(0xE000 + index): character for index, character in enumerate(_SYMBOLS.values())}
+
+
 def _accent(match: re.Match[str]) -> str:
     letter = (match.group(2) or match.group(3)).lstrip("\\")  # the dotless \i takes the accent as i
     return unicodedata.normalize("NFC", letter + _ACCENTS[match.group(1)])
@@ -42,8 +56,14 @@ def _decode(value: str) -> str:
     # The accents most names carry (Sch{\"u}nemann, Garc\'{\i}a) without pylatexenc's full parse;
     # anything else left over (a macro, maths) goes through pylatexenc from the original text.
     quick = _SIMPLE_ACCENT.sub(_accent, value)
+    if "\\" in quick:
+        # Symbols as private-use characters first, so that dropping braces keeps "\{" and "\}".
+        quick = _SYMBOL.sub(lambda match: _PLACEHOLDERS[match.group(1) or match.group(2)], quick)
     if "\\" not in quick and "$" not in quick:
-        return latex_to_text(quick)
+        text = latex_to_text(quick)
+        for placeholder, character in _RESTORE.items():
+            text = text.replace(placeholder, character)
+        return text
     return _full_decode(value)
 
 

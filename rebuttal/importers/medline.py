@@ -80,7 +80,8 @@ def _item(fields: list[list[str]]) -> dict[str, Any]:
         "publisher": first.get("PB", ""),
         "abstract": first.get("AB", ""),
         "keyword": "; ".join(dict.fromkeys(keywords)),
-        "_design": design_of((value for tag, value in fields if tag == "PT"), first.get("TI", "")),
+        "_design": design_of((value for tag, value in fields if tag == "PT"), first.get("TI", ""),
+                             (_keyword(value) for tag, value in fields if tag == "MH")),
     }
     for tag, value in fields:
         if tag in ("LID", "AID") and value.endswith("[doi]"):
