@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 SCRIPTS = [
-    "run.py", "bench_references.py", "bench_docx.py", "bench_check.py", "bench_app.py", "bench_merge.py",
+    "run.py", "bench_references.py", "bench_docx.py", "bench_check.py", "bench_app.py", "bench_import.py",
+    "bench_merge.py",
 ]
 
 

@@ -29,7 +29,7 @@ from rebuttal.model import (
     Source,
     Span,
 )
-from rebuttal.outline import BodyItem, Outline
+from rebuttal.outline import DEFAULT_TITLE, BodyItem, Outline
 from rebuttal.placeholders import authors_short, placeholder_values, split_author
 from rebuttal.references import same_work
 from rebuttal.styles import get_style
@@ -85,9 +85,10 @@ def assemble(library: Library, outline: Outline, *, today: dt.date | None = None
     )
     article = outline.article
     return Document(
-        title=outline.letter.title,
+        title=outline.letter.title or DEFAULT_TITLE,
         letterhead=_letterhead(society, outline),
         date=values["letter.date"],
+        issued=letter_date,
         recipient=outline.letter.recipient,
         salutation=outline.letter.salutation,
         body=tuple(body),

@@ -180,6 +180,7 @@ class Document:
     title: str
     letterhead: Letterhead
     date: str = ""
+    issued: str = ""  # the letter's date as YYYY-MM-DD (file timestamps come from it)
     recipient: str = ""
     salutation: str = ""
     body: tuple[Section, ...] = ()

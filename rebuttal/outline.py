@@ -2,9 +2,12 @@
 
 An outline names library blocks in reading order, with per-use overrides,
 plus the letter's metadata, the society, the target article and who signs.
-``load_outline`` validates every field with its line; ``save_outline`` writes
-with tomli-w through an atomic rename, and load -> save -> load is the identity.
-See docs/outline.md for the format.
+``load_outline`` validates every field with its line. ``save_outline`` edits an
+existing file in place (:mod:`rebuttal.tomledit`: only what changed, comments,
+order and quoting kept) and writes a new one with tomli-w, always through an
+atomic rename; load -> save -> load is the identity. Fields the person never
+set stay unset: defaults (style, marker, paper, title) are resolved when the
+letter is assembled. See docs/outline.md for the format.
 """
 
 from __future__ import annotations
@@ -28,18 +31,25 @@ SOCIETY_OVERRIDES = ("name", "short_name", "description", "member_count", "regio
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 PMID_PATTERN = re.compile(r"^\d{1,9}$")
+DEFAULT_TITLE = "Statement of Concern"
+DEFAULT_STYLE = "nlm"
+CUSTOM_KIND = "evidence"  # the kind of custom text that does not say
 
 
 @dataclass
 class LetterInfo:
-    """The letter itself: heading, date, addressee, venue and style."""
+    """The letter itself: heading, date, addressee, venue and style.
 
-    title: str = "Statement of Concern"
+    Empty means "not set": the title, style, marker and paper then come from
+    the defaults at assembly (:data:`DEFAULT_TITLE`, the venue, the society).
+    """
+
+    title: str = ""
     date: str = ""
     recipient: str = ""
     salutation: str = ""
     venue: str = ""
-    style: str = "nlm"
+    style: str = ""
     marker: str = ""
     paper: str = ""
     competing_interests: str = ""
@@ -69,6 +79,8 @@ class Article:
     pmid: str = ""
     design: str = ""
     url: str = ""
+    abstract: str = ""
+    keywords: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -140,12 +152,12 @@ def _read_letter(source: TomlSource, data: dict[str, Any]) -> LetterInfo:
     reader = FieldReader(source, data=data, prefix=("letter",), context="[letter]")
     reader.allow(*(f.name for f in fields(LetterInfo)))
     return LetterInfo(
-        title=reader.text("title") or LetterInfo.title,
+        title=reader.text("title"),
         date=_checked_date(reader, "date", full=True),
         recipient=reader.text("recipient"),
         salutation=reader.text("salutation"),
         venue=reader.text("venue"),
-        style=reader.text("style") or LetterInfo.style,
+        style=reader.text("style"),
         marker=reader.choice("marker", MARKERS),
         paper=reader.choice("paper", PAPER_SIZES),
         competing_interests=reader.markup("competing_interests"),
@@ -175,6 +187,8 @@ def _read_article(source: TomlSource, data: dict[str, Any]) -> Article:
         pmid=reader.scalar("pmid"),
         design=reader.text("design"),
         url=reader.text("url"),
+        abstract=reader.text("abstract"),
+        keywords=reader.strings("keywords"),
     )
     problem = article_problem("doi", article.doi) or article_problem("pmid", article.pmid)
     if problem:
@@ -217,7 +231,7 @@ def _read_body_item(source: TomlSource, data: dict[str, Any], index: int) -> Bod
             field=f"body[{index + 1}]",
         )
     if item.is_custom and not item.kind:
-        item.kind = "evidence"
+        item.kind = CUSTOM_KIND
     return item
 
 
@@ -297,9 +311,48 @@ def dump_outline(outline: Outline) -> str:
     return text
 
 
-def save_outline(outline: Outline, path: Path) -> None:
-    """Write the outline to ``path`` atomically (a crash leaves the old file whole)."""
-    atomic_write_text(path, dump_outline(outline))
+def outline_text(outline: Outline, original: str | None = None) -> str:
+    """The outline as TOML: ``original`` (the file's text) edited, or a new file's text."""
+    if original is None:
+        return dump_outline(outline)
+    from rebuttal.tomledit import update_toml_text
+
+    try:  # What the file says, as the model sees it: only real changes count.
+        old_data = outline_to_dict(parse_outline(original, outline.path or Path("outline.toml")))
+    except RebuttalError:
+        old_data = None
+    return update_toml_text(
+        original, outline_to_dict(outline), old_data=old_data, is_default=_is_unset_default
+    )
+
+
+def save_outline(outline: Outline, path: Path, original: str | None = None) -> str:
+    """Write the outline to ``path`` atomically (a crash leaves the old file whole).
+
+    An existing file is edited in place: what did not change stays byte for
+    byte, comments included (``original`` is its text, read from ``path`` when
+    not given). Nothing is written when the file already says the same. Returns
+    the text now in the file.
+    """
+    if original is None and path.exists():
+        try:
+            original = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            original = None
+    try:
+        text = outline_text(outline, original)
+    except Exception:  # a file tomlkit cannot edit is rewritten whole: never lose the save
+        text = dump_outline(outline)
+    if text != original:
+        atomic_write_text(path, text)
+    return text
+
+
+def _is_unset_default(path: tuple[str | int, ...], value: Any) -> bool:
+    """True for a value the model fills in by itself, which a file that lacks it must not gain."""
+    if len(path) == 3 and path[0] == "body":
+        return (path[2] == "kind" and value == CUSTOM_KIND) or (path[2] == "variant" and value == "full")
+    return False
 
 
 def _non_empty(values: dict[str, Any]) -> dict[str, Any]:

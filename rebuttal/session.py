@@ -23,11 +23,14 @@ from rebuttal.history import History
 from rebuttal.library import Block, Library
 from rebuttal.model import Document
 from rebuttal.outline import Article, BodyItem, LetterInfo, Outline, SocietyChoice, load_outline, save_outline
-from rebuttal.tomlsource import TomlSource
 
 
 class ChangeRefused(Exception):
     """A change the session did not apply; the message says why, in one line."""
+
+
+class FileChangedOnDisk(ChangeRefused):
+    """Save refused: someone else changed the letter's file since it was opened or saved."""
 
 
 @dataclass
@@ -53,7 +56,9 @@ class Session:
         self.library = library
         self.outline = outline or Outline()
         self.path = path
-        self._as_saved(self.outline)
+        # The file's text as this session last read or wrote it: a save edits it in
+        # place, and a file that no longer holds it was changed by someone else.
+        self.file_text: str | None = _read_text(path)
         self.today = today
         self.history: History[Outline] = History()
         self.dirty = False
@@ -77,20 +82,8 @@ class Session:
         except RebuttalError as error:
             self.error = str(error)
 
-    def _as_saved(self, outline: Outline) -> None:
-        """Make assembly see the outline as ``rebuttal build`` will see its saved file.
-
-        A saved outline always writes ``letter.style``, and assembly lets a venue's
-        preferred style apply only where the file writes none; so the outline's
-        source says the style is written, exactly as the saved file will. (Line
-        numbers of the file on disk stop meaning anything once the letter is edited.)
-        """
-        letter = {"style": outline.letter.style} if outline.letter.style else {}
-        outline.source = TomlSource(self.path or Path("letter.toml"), "", {"letter": letter})
-
     def try_assemble(self, outline: Outline) -> str:
         """The message assembling ``outline`` would give, or '' when it assembles."""
-        self._as_saved(outline)
         try:
             assemble(self.library, outline, today=self.today)
         except RebuttalError as error:
@@ -101,7 +94,8 @@ class Session:
         """Apply ``mutate`` to a copy, check it assembles, then keep it (undoable)."""
         candidate = copy.deepcopy(self.outline)
         result = mutate(candidate)
-        self._as_saved(candidate)
+        # Line numbers of the file on disk stop meaning anything once the letter is edited.
+        candidate.source = None
         try:
             document = assemble(self.library, candidate, today=self.today)
             problem = ""
@@ -277,16 +271,46 @@ class Session:
         self.change(f"set {name}", mutate)
 
     # -- files ----------------------------------------------------------------------------------
-    def save(self, path: Path | None = None) -> Path:
-        """Write the outline atomically (to ``path``, which becomes the letter's file)."""
+    def changed_on_disk(self) -> bool:
+        """True when the letter's file no longer holds what this session last read or wrote."""
+        if self.path is None:
+            return False
+        return _read_text(self.path) != self.file_text
+
+    def save(self, path: Path | None = None, *, overwrite: bool = False) -> Path:
+        """Write the outline atomically (to ``path``, which becomes the letter's file).
+
+        The file is edited in place: only what changed is rewritten, comments kept.
+        Saving over the letter's own file after someone else changed it raises
+        :class:`FileChangedOnDisk` unless ``overwrite`` says the person chose to.
+        """
         target = path or self.path
         if target is None:
             raise ChangeRefused("the letter has no file yet; choose where to save it")
-        save_outline(self.outline, target)
+        same_file = self.path is not None and target.resolve() == self.path.resolve()
+        if same_file and not overwrite and self.changed_on_disk():
+            raise FileChangedOnDisk(f"{target.name} was changed on disk since you opened it")
+        original = _read_text(target)
+        self.file_text = save_outline(self.outline, target, original)
         self.path = target
-        self._as_saved(self.outline)
         self.dirty = False
         return target
+
+    def reload(self) -> None:
+        """Read the letter's file again, replacing the letter (undoable)."""
+        if self.path is None:
+            raise ChangeRefused("the letter has no file to reload")
+        try:
+            fresh = load_outline(self.path)
+        except RebuttalError as error:
+            raise ChangeRefused(str(error)) from None
+        text = _read_text(self.path)
+        self.history.record(self.outline, "reload from disk")
+        self.outline = fresh
+        self.file_text = text
+        self.dirty = False
+        self.revision += 1
+        self.rebuild()
 
     def export(self, path: Path, fmt: str) -> Path:
         """Render the current document to ``path`` in ``fmt`` (docx, md, txt), atomically."""
@@ -353,6 +377,16 @@ def _apply_venue_checks(session: Session, status: Status) -> None:
             status.window = result.value
         if not result.ok and result.rule not in ("words", "references"):
             status.failed_checks.append(f"{result.label} {result.value}")
+
+
+def _read_text(path: Path | None) -> str | None:
+    """The file's text, or None when there is no file (or it cannot be read)."""
+    if path is None:
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _same_words(first: str, second: str) -> bool:

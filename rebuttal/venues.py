@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rebuttal.fields import FieldReader, did_you_mean
-from rebuttal.outline import MARKERS, LetterInfo
+from rebuttal.outline import MARKERS
 from rebuttal.tomlsource import read_toml
 
 if TYPE_CHECKING:
@@ -144,21 +144,17 @@ def resolve_venue(library: Library, outline: Outline, name: str | None) -> Venue
 
 
 def venue_style_and_marker(library: Library, outline: Outline) -> tuple[str, str]:
-    """The style and marker a letter uses: the outline's own, else its venue's preferred ones.
+    """The style and marker a letter uses: the outline's own, else its venue's, else the defaults.
 
-    The outline always has a style (``nlm`` by default), so the venue's style
-    only applies when the outline file does not write ``letter.style`` itself.
+    An empty ``letter.style`` / ``letter.marker`` means the person did not choose
+    one, so the venue's preferred style and marker apply; without a venue the
+    style is NLM and the marker the style's own (an empty marker).
     """
+    from rebuttal.outline import DEFAULT_STYLE
+
     style, marker = outline.letter.style, outline.letter.marker
     venue = library.venues.get(outline.letter.venue) if outline.letter.venue else None
-    if venue is None:
-        return style, marker
-    if outline.source is not None:
-        written = outline.source.data.get("letter", {})
-    else:  # Built in the app: only a non-default style counts as chosen.
-        written = {"style": style} if style != LetterInfo.style else {}
-    if venue.style and "style" not in written:
-        style = venue.style
-    if venue.marker and not marker:
-        marker = venue.marker
-    return style, marker
+    if venue is not None:
+        style = style or venue.style
+        marker = marker or venue.marker
+    return style or DEFAULT_STYLE, marker

@@ -88,14 +88,11 @@ def test_csl_yaml_front_matter_keeps_single_letter_given_names() -> None:
 @pytest.mark.parametrize(
     ("name", "where", "message"),
     [
-        ("broken.bib", "broken.bib:2:", "a '{' is never closed"),
-        ("no-title.json", "no-title.json:1: title:", "entry 'untitled' has no title"),
-        ("no-year.ris", "no-year.ris:1: issued:", "entry 1 has no year"),
-        ("bad-doi.nbib", "bad-doi.nbib:1: DOI:", "'10.1000' is not a DOI"),
-        ("bad-pmid.json", "bad-pmid.json:1: PMID:", "'PMC123' is not a PubMed ID"),
+        ("broken.bib", "broken.bib:1:", "entry 'broken': a '{' is never closed; skipped"),
+        ("no-title.json", "no-title.json:1: title:", "entry 'untitled': it has no title, journal, publisher"),
     ],
 )
-def test_bad_files_are_one_located_line_and_write_nothing(
+def test_a_file_with_no_entry_that_can_be_a_reference_writes_nothing(
     name: str, where: str, message: str, tmp_path: Path, capsys
 ) -> None:
     assert main(["import", str(IMPORTS / name), "--to", str(tmp_path / "lib")]) == 2
@@ -105,19 +102,53 @@ def test_bad_files_are_one_located_line_and_write_nothing(
     assert not (tmp_path / "lib").exists()
 
 
-def test_import_adds_once_and_reports_duplicates(tmp_path: Path, capsys) -> None:
+@pytest.mark.parametrize(
+    ("name", "where", "message"),
+    [
+        ("bad-doi.nbib", "bad-doi.nbib:1: DOI:", "entry 1: '10.1000' is not a DOI"),
+        ("bad-pmid.json", "bad-pmid.json:1: PMID:", "entry 'x': 'PMC123' is not a PubMed ID"),
+    ],
+)
+def test_a_malformed_identifier_is_dropped_named_and_exits_1(
+    name: str, where: str, message: str, tmp_path: Path, capsys
+) -> None:
+    assert main(["import", str(IMPORTS / name), "--to", str(tmp_path / "lib")]) == 1
+    error = capsys.readouterr().err
+    assert where in error and message in error and "imported without it" in error
+    (saved,) = json.loads((tmp_path / "lib" / "references.json").read_text(encoding="utf-8"))
+    assert "DOI" not in saved if name.endswith(".nbib") else "PMID" not in saved
+    assert main(["import", str(IMPORTS / name), "--to", str(tmp_path / "strict"), "--strict"]) == 2
+    assert "--strict: nothing imported" in capsys.readouterr().err
+    assert not (tmp_path / "strict").exists()
+
+
+def test_an_entry_without_a_year_is_a_reference(tmp_path: Path, capsys) -> None:
+    library = tmp_path / "lib"
+    assert main(["import", str(IMPORTS / "no-year.ris"), "--to", str(library)]) == 0
+    (saved,) = json.loads((library / "references.json").read_text(encoding="utf-8"))
+    assert saved["id"] == "doe" and "issued" not in saved
+    outline = tmp_path / "letter.toml"
+    outline.write_text('[letter]\ntitle = "T"\n\n[[body]]\ntext = "See [@doe]."\n', encoding="utf-8")
+    capsys.readouterr()
+    assert main(["refs", str(outline), "--library", str(library)]) == 0
+    assert capsys.readouterr().out.startswith("1. Doe J. A title without a year.")
+
+
+def test_import_to_a_folder_dedupes_within_that_folder(tmp_path: Path, capsys) -> None:
     library = tmp_path / "lib"
     assert main(["import", str(IMPORTS / "refs.ris"), "--to", str(library)]) == 0
     saved = json.loads((library / "references.json").read_text(encoding="utf-8"))
-    # yong2022 is already in the built-in library (same DOI), so only the report is added.
-    assert [item["id"] for item in saved] == ["usdhhs2019"]
+    # yong2022 is also in the built-in library (same DOI): a society's folder may hold its own copy,
+    # under a key of its own because keys are shared by the whole stack.
+    assert [item["id"] for item in saved] == ["yong2022-2", "usdhhs2019"]
     err = capsys.readouterr().err
-    assert "skipped yong2022: already in the library as 'yong2022'" in err
+    assert "yong2022: also in " in err and "as 'yong2022'" in err
     assert main(["import", str(IMPORTS / "refs.bib"), "--to", str(library)]) == 0
     err = capsys.readouterr().err
-    assert "skipped hhs2019: already in the library as 'usdhhs2019'" in err  # same title and year
-    assert "nothing added" in err
-    assert len(json.loads((library / "references.json").read_text(encoding="utf-8"))) == 1
+    assert "skipped hhs2019: already in the folder as 'usdhhs2019'" in err  # same title and year
+    assert len(json.loads((library / "references.json").read_text(encoding="utf-8"))) == 3
+    assert main(["import", str(IMPORTS / "refs.ris"), "--to", str(library)]) == 0
+    assert "nothing added" in capsys.readouterr().err
 
 
 def test_import_defaults_to_the_user_library(capsys) -> None:
@@ -204,3 +235,11 @@ def test_bibtex_comments_are_skipped(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [item["id"] for item in read_references(bib)] == ["real"]
+
+
+def test_a_work_twice_in_one_file_is_imported_once(tmp_path: Path, capsys) -> None:
+    bib = tmp_path / "twice.bib"
+    bib.write_text("@article{a, title={Same}, doi={10.1000/x}, year=2020}\n"
+                   "@article{b, title={Same again}, doi={10.1000/X}, year=2020}\n", encoding="utf-8")
+    assert main(["import", str(bib), "--to", str(tmp_path / "lib")]) == 0
+    assert "skipped b: earlier in this file as 'a'" in capsys.readouterr().err

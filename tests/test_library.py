@@ -62,7 +62,8 @@ def test_bibliography_errors_name_file_and_entry(tmp_path: Path) -> None:
     (tmp_path / "references.json").write_text(json.dumps([{"id": "x", "type": "book"}], indent=1))
     with pytest.raises(RebuttalError) as caught:
         load_library([tmp_path])
-    assert str(caught.value) == f"{tmp_path / 'references.json'}:3: title: entry 'x' has no title"
+    assert str(caught.value) == (f"{tmp_path / 'references.json'}:3: title: entry 'x' has no title"
+                                 " (nor a journal, publisher, DOI or URL to tell which work it is)")
 
 
 def test_conflicting_reference_keys_across_folders(tmp_path: Path) -> None:

@@ -2,9 +2,15 @@
 
 With ``--article OUTLINE`` the file's one entry becomes the outline's
 ``[article]`` (the paper the letter answers). Otherwise the entries are
-added to a library folder's ``references.json``; an entry that is already
-in the library (same DOI, PMID, or title and year) is reported, not added.
-Nothing is written when any entry is bad.
+added to a library folder's ``references.json``: with ``--to DIR`` an entry
+DIR already has (same DOI, PMID, or title and year) is skipped and one that
+another folder of the stack has is added and named; without it (your own
+folder) an entry anywhere in the library is skipped.
+
+Every entry that can be a reference is imported; each one skipped (or
+imported without a malformed DOI/PMID) is named with its line and the exit
+status is 1. ``--strict`` refuses the whole file instead (status 2, nothing
+written), as does an entry whose fields have no single meaning.
 """
 
 from __future__ import annotations
@@ -38,18 +44,39 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         "--to", type=Path, metavar="DIR",
         help="library folder whose references.json receives the entries (default: your library folder)",
     )
+    parser.add_argument(
+        "--strict", action="store_true",
+        help="refuse the whole file (exit 2) if any entry would be skipped, instead of importing the rest",
+    )
     add_library_option(parser)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    """Import the file."""
-    from rebuttal.importers import read_references
+    """Import the file: 0 when every entry came in, 1 when some were skipped, 2 when none did."""
+    from rebuttal.importers import no_references, read_import
 
-    items = read_references(args.file, args.format)
+    result = read_import(args.file, args.format)
+    if result.problems and args.strict:
+        first = result.problems[0].error(args.file)
+        more = f" (and {len(result.problems) - 1} more)" if len(result.problems) > 1 else ""
+        raise RebuttalError(f"{first.message}{more}; --strict: nothing imported",
+                            file=first.file, line=first.line, field=first.field)
+    if not result.items:
+        raise no_references(result)
+    for problem in result.problems:
+        print(f"rebuttal: {problem.error(args.file)}", file=sys.stderr)
+    items = result.items
     if args.article is not None:
-        return _set_article(args.article, items, args.file)
-    return _add_to_library(args, items)
+        status = _set_article(args.article, items, args.file)
+    else:
+        status = _add_to_library(args, items)
+    if result.problems:
+        skipped = len(result.skipped)
+        print(f"read {len(items)} entries from {args.file}; {skipped} skipped, "
+              f"{len(result.problems) - skipped} without a malformed field (see above)", file=sys.stderr)
+        return 1
+    return status
 
 
 def _set_article(outline_path: Path, items: list[dict[str, Any]], source: Path) -> int:
@@ -79,10 +106,10 @@ def article_from_item(item: dict[str, Any], keep: Any = None) -> Any:
         else:
             given = " ".join(part for part in (person.get("given", ""), person.get("suffix", "")) if part)
             authors.append(f"{person.get('family', '')}, {given}" if given else str(person.get("family", "")))
-    parts = item["issued"]["date-parts"][0]
+    parts = (item.get("issued") or {}).get("date-parts", [[]])[0]
     date = "-".join(f"{int(part):02d}" if index else str(int(part)) for index, part in enumerate(parts[:3]))
     return Article(
-        title=item["title"],
+        title=str(item.get("title", "")),
         authors=authors,
         journal=str(item.get("container-title", "")),
         journal_abbrev=str(item.get("container-title-short", "")),
@@ -92,8 +119,10 @@ def article_from_item(item: dict[str, Any], keep: Any = None) -> Any:
         pages=str(item.get("page", "")),
         doi=str(item.get("DOI", "")),
         pmid=str(item.get("PMID", "")),
-        design=getattr(keep, "design", ""),
+        design=str(item.get("_design", "")) or getattr(keep, "design", ""),
         url=str(item.get("URL", "")),
+        abstract=str(item.get("abstract", "")),
+        keywords=[word for word in str(item.get("keyword", "")).split("; ") if word],
     )
 
 
@@ -101,32 +130,50 @@ def _add_to_library(args: argparse.Namespace, items: list[dict[str, Any]]) -> in
     from rebuttal.atomic import atomic_write_text
     from rebuttal.commands.common import open_library
     from rebuttal.library import user_library_folder
-    from rebuttal.references import Bibliography, load_bibliography
+    from rebuttal.references import Bibliography, load_bibliography, parse_bibliography
 
     folder = args.to or user_library_folder()
     target = folder / "references.json"
-    known = open_library(args).bibliography
+    stack = open_library(args).bibliography
     existing = load_bibliography(target) if target.is_file() else Bibliography()
     if target.is_file() and folder.resolve() not in _stack_folders(args):
-        known.merge(existing)  # A folder outside the stack still must not get duplicates.
+        stack.merge(existing)  # Keys must stay free of the target's too.
+    # --to DIR: a folder that holds its own copies; your own folder: anything the library has.
+    dedupe_in = existing if args.to is not None else stack
     added: list[str] = []
     for item in items:
-        twin = known.find_duplicate(item)
+        item = {name: value for name, value in item.items() if not name.startswith("_")}
+        twin = dedupe_in.find_duplicate(item)
         if twin is not None:
-            print(f"skipped {item['id']}: already in the library as '{twin}'", file=sys.stderr)
+            where = "earlier in this file" if twin in added else (
+                "already in the folder" if dedupe_in is existing else "already in the library")
+            print(f"skipped {item['id']}: {where} as '{twin}'", file=sys.stderr)
             continue
-        item["id"] = _free_key(item["id"], known)
-        known.add(item, target)
+        elsewhere = stack.find_duplicate(item)
+        key = _free_key(item["id"], stack)
+        if elsewhere is not None:
+            print(f"{item['id']}: also in {stack.origins[elsewhere]} as '{elsewhere}'", file=sys.stderr)
+        if key != item["id"]:
+            print(f"{item['id']}: the key is taken in {stack.origins.get(item['id'], target)}; added as "
+                  f"'{key}'", file=sys.stderr)
+        item["id"] = key
+        stack.add(item, target)
         existing.add(item, target)
-        added.append(item["id"])
+        added.append(key)
     if not added:
         print(f"nothing added to {target}", file=sys.stderr)
         return 0
-    folder.mkdir(parents=True, exist_ok=True)
     ordered = list(existing.items.values())
-    atomic_write_text(target, json.dumps(ordered, indent=2, ensure_ascii=False) + "\n", field="to")
-    print(f"added {len(added)} to {target}: {', '.join(added)}", file=sys.stderr)
+    text = json.dumps(ordered, indent=2, ensure_ascii=False) + "\n"
+    parse_bibliography(text, target)  # What loading will check: never write a library that cannot load.
+    folder.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(target, text, field="to")
+    print(f"added {len(added)} to {target}: {_short_list(added)}", file=sys.stderr)
     return 0
+
+
+def _short_list(keys: list[str]) -> str:
+    return ", ".join(keys) if len(keys) <= 20 else ", ".join(keys[:20]) + f" and {len(keys) - 20} more"
 
 
 def _stack_folders(args: argparse.Namespace) -> list[Path]:

@@ -1,8 +1,9 @@
 """Reading the bibliographies users have: CSL-JSON, CSL-YAML, BibTeX, RIS, MEDLINE.
 
-``read_references`` picks the reader from the file's extension (or its
-first lines), then every item goes through the same checks
-(:func:`rebuttal.importers.common.finish_items`).
+``read_import`` picks the reader from the file's extension (or its first
+lines), then every entry goes through the same policy and checks
+(:mod:`rebuttal.importers.finish`): what can be a reference is imported,
+what cannot is named with its line.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from rebuttal.errors import RebuttalError
+from rebuttal.importers.finish import ImportResult
 
 FORMATS = ("csl-json", "csl-yaml", "bibtex", "ris", "medline")
 _EXTENSIONS = {
     ".json": "csl-json", ".yaml": "csl-yaml", ".yml": "csl-yaml", ".bib": "bibtex", ".bibtex": "bibtex",
-    ".ris": "ris", ".nbib": "medline", ".medline": "medline",
+    ".ris": "ris", ".ciw": "ris", ".nbib": "medline", ".medline": "medline",
 }
 
 
@@ -29,7 +31,7 @@ def detect_format(path: Path, text: str) -> str:
         return "csl-json"
     if start.startswith("@"):
         return "bibtex"
-    if start.startswith("TY  -"):
+    if start.startswith(("TY  -", "FN ")):
         return "ris"
     if start.startswith("PMID-"):
         return "medline"
@@ -40,17 +42,21 @@ def detect_format(path: Path, text: str) -> str:
     )
 
 
-def read_references(path: Path, fmt: str | None = None) -> list[dict[str, Any]]:
-    """The CSL-JSON items in ``path``, validated, each with a key."""
-    from rebuttal.importers.common import finish_items
-
+def read_import(path: Path, fmt: str | None = None) -> ImportResult:
+    """Every entry in ``path`` that can be a reference, and the problems with the others."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise RebuttalError(f"cannot read: {exc.strerror}", file=path) from None
     except UnicodeDecodeError:
         raise RebuttalError("not a UTF-8 text file", file=path) from None
-    fmt = fmt or detect_format(path, text)
+    return import_text(text, path, fmt or detect_format(path, text))
+
+
+def import_text(text: str, path: Path, fmt: str) -> ImportResult:
+    """What :func:`read_import` gives for ``text`` read from ``path`` in format ``fmt``."""
+    from rebuttal.importers.finish import finish_items
+
     if fmt == "csl-json":
         from rebuttal.importers.csl import read_csl_json as reader
     elif fmt == "csl-yaml":
@@ -62,3 +68,23 @@ def read_references(path: Path, fmt: str | None = None) -> list[dict[str, Any]]:
     else:
         from rebuttal.importers.medline import read_medline as reader
     return finish_items(reader(text, path), path)
+
+
+def read_references(path: Path, fmt: str | None = None) -> list[dict[str, Any]]:
+    """The CSL-JSON items in ``path`` that can be references (an error when there are none)."""
+    result = read_import(path, fmt)
+    if not result.items:
+        raise no_references(result)
+    return result.items
+
+
+def no_references(result: ImportResult) -> RebuttalError:
+    """The error for a file in which no entry can be a reference."""
+    if result.problems:
+        first = result.problems[0].error(result.path)
+        more = len(result.skipped) - 1
+        return first.located() if not more else RebuttalError(
+            f"{first.message} (and {more} more entries skipped); no references to import",
+            file=first.file, line=first.line, field=first.field,
+        )
+    return RebuttalError("no references found in this file", file=result.path)

@@ -1,19 +1,15 @@
 """What every importer shares: names, dates, identifiers and the final checks.
 
-Importers turn a file into raw CSL-JSON items; :func:`finish_items` then
-normalises and validates them all the same way, so an entry without a title
-or a year, or with a malformed DOI or PMID, is one located error whatever
-the format.
+Importers turn a file into raw CSL-JSON items; :mod:`rebuttal.importers.finish`
+then normalises and validates them all the same way, whatever the format.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
-from pathlib import Path
 from typing import Any
-
-from rebuttal.errors import RebuttalError
 
 MONTHS = {
     name: number
@@ -26,7 +22,8 @@ MONTHS = {
     for name in names
 }
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", "4th"}
-_INITIALS = re.compile(r"[A-Z]{1,4}")
+# "X", "ID", "M.A.", "J.-P.": initials as MEDLINE, RIS and Scopus write them after the family name.
+_INITIALS = re.compile(r"(?:[A-Z]\.?-?){1,4}")
 _CORPORATE = re.compile(
     r"\b(Department|Society|Group|Organi[sz]ation|Institute|Association|Committee|Agency|Council|"
     r"University|Services|Collaboration|Consortium|Foundation|Ministry|Centre|Center)\b"
@@ -58,15 +55,26 @@ def parse_name(text: str) -> dict[str, str]:
     suffix = ""
     if len(words) > 2 and words[-1].lower() in SUFFIXES:
         suffix, words = words[-1], words[:-1]
-    if len(words) >= 2 and _INITIALS.fullmatch(words[-1]):
-        # MEDLINE's "Wang X" / "Florez ID": family first, initials last.
-        return _person(" ".join(words[:-1]), words[-1], suffix)
+    initials = len(words)
+    while initials > 1 and _INITIALS.fullmatch(words[initials - 1]):
+        initials -= 1
+    if 1 <= initials < len(words):
+        # MEDLINE's "Wang X" / "Florez ID", Scopus's "Eloubeidi M.A.": family first, initials last.
+        return _person(" ".join(words[:initials]), " ".join(words[initials:]), suffix)
     if len(words) >= 2:
         return _person(words[-1], " ".join(words[:-1]), suffix)
     return {"literal": text}
 
 
+def initials_only(word: str) -> bool:
+    """True for ``"X"``, ``"JA"``, ``"M.A."``: a word that is only initials."""
+    return bool(_INITIALS.fullmatch(word))
+
+
 def _person(family: str, given: str, suffix: str) -> dict[str, str]:
+    if not family.strip():
+        # ", Xiaoqin": no family name to sort or cite by; the name is kept as written.
+        return {"literal": " ".join(part for part in (given.strip(), suffix) if part) or "?"}
     person = {"family": family, "given": given.strip()}
     if suffix:
         person["suffix"] = suffix
@@ -85,7 +93,7 @@ def date_parts(year: Any, month: Any = None, day: Any = None) -> dict[str, Any] 
     if month_number:
         parts.append(month_number)
         day_match = re.fullmatch(r"\s*(\d{1,2})\s*", str(day or ""))
-        if day_match and 1 <= int(day_match.group(1)) <= 31:
+        if day_match and 1 <= int(day_match.group(1)) <= calendar.monthrange(parts[0], month_number)[1]:
             parts.append(int(day_match.group(1)))
     return {"date-parts": [parts]}
 
@@ -107,15 +115,18 @@ def clean_doi(value: Any) -> str:
 
 def make_key(item: dict[str, Any], taken: set[str]) -> str:
     """``wang2025`` (then ``wang2025b``...) from the first author and the year."""
-    first = (item.get("author") or [{}])[0]
-    name = first.get("family") or item.get("title") or "ref"
+    from rebuttal.references import year_of
+
+    authors = item.get("author")
+    first = authors[0] if isinstance(authors, list) and authors and isinstance(authors[0], dict) else {}
+    name = first.get("family") or item.get("title") or item.get("container-title") or "ref"
     if first.get("literal"):
         # A body is known by its initials: "U.S. Department of Health" -> "usdh".
         name = "".join(re.findall(r"(?<![\w.])[A-Z]|(?<=\.)[A-Z]", str(first["literal"])))
     ascii_name = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
     stem = re.sub(r"[^a-z]", "", ascii_name.lower().split()[0] if ascii_name.split() else "") or "ref"
-    parts = (item.get("issued") or {}).get("date-parts") or [[]]
-    stem += str(parts[0][0]) if parts and parts[0] else ""
+    year = year_of(item)
+    stem += str(year) if year is not None and 0 <= year <= 9999 else ""
     key, letter = stem, ord("b")
     while key in taken:
         key, letter = f"{stem}{chr(letter)}", letter + 1
@@ -123,37 +134,29 @@ def make_key(item: dict[str, Any], taken: set[str]) -> str:
     return key
 
 
-def finish_items(raw: list[tuple[dict[str, Any], int | None]], path: Path) -> list[dict[str, Any]]:
-    """Normalise and validate imported items (each with the line it started on)."""
-    from rebuttal.outline import article_problem
-    from rebuttal.references import year_of
+_SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 
-    taken: set[str] = set()
-    items = []
-    for number, (item, line) in enumerate(raw, start=1):
-        item = {name: value for name, value in item.items() if value not in (None, "", [], {})}
-        label = f"entry '{item['id']}'" if item.get("id") else f"entry {number}"
-        title = str(item.get("title", "")).strip()
-        if title.endswith(".") and not title.endswith(".."):
-            title = title[:-1]  # PubMed and RIS titles end with a period the style adds again.
-        if not title:
-            raise RebuttalError(f"{label} has no title", file=path, line=line, field="title")
-        item["title"] = title
-        if year_of(item) is None:
-            raise RebuttalError(f"{label} has no year", file=path, line=line, field="issued")
-        for name, field in (("DOI", "doi"), ("PMID", "pmid")):
-            if name in item:
-                item[name] = clean_doi(item[name]) if name == "DOI" else str(item[name]).strip()
-                problem = article_problem(field, item[name])
-                if problem:
-                    raise RebuttalError(f"{label}: {problem[1]}", file=path, line=line, field=name)
-        item.setdefault("type", "article-journal")
-        key = str(item.get("id") or "").strip()
-        if not key or key in taken:
-            key = make_key(item, taken)
-        taken.add(key)
-        item["id"] = key
-        items.append(item)
-    if not items:
-        raise RebuttalError("no references found in this file", file=path)
-    return items
+
+def parse_date_text(text: str) -> dict[str, Any] | None:
+    """``"July 2019"``, ``"2019-07-13"``, ``"13 Jul 2019"`` -> date-parts; None unless one meaning.
+
+    One four-digit year, at most one month (by name or in an ISO date) and a day
+    only with a month; a season is dropped ("Spring 2019" is 2019). Anything
+    else (two years, an unknown word) has more than one reading or none.
+    """
+    text = str(text).strip()
+    iso = re.fullmatch(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:T[\d:.Z+-]*)?", text)
+    if iso:
+        parsed = date_parts(*iso.groups())
+        given = len([part for part in iso.groups() if part])
+        return parsed if parsed and len(parsed["date-parts"][0]) == given else None  # not 2017-02-30
+    tokens = re.findall(r"[A-Za-z]+|\d+|[^\sA-Za-z\d,.]", text)
+    years = [token for token in tokens if token.isdigit() and len(token) == 4]
+    months = [token for token in tokens if token.lower().rstrip(".") in MONTHS]
+    days = [token for token in tokens if token.isdigit() and len(token) <= 2]
+    others = [token for token in tokens
+              if token not in years + months + days and token.lower() not in _SEASONS]
+    if len(years) != 1 or len(months) > 1 or len(days) > (1 if months else 0) or others:
+        return None
+    parsed = date_parts(years[0], months[0] if months else None, days[0] if days else None)
+    return parsed if parsed and len(parsed["date-parts"][0]) == 1 + len(months) + len(days) else None

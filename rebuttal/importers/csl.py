@@ -11,6 +11,8 @@ from rebuttal.errors import RebuttalError
 from rebuttal.importers.common import date_parts
 
 _DATE_FIELDS = ("issued", "accessed", "available-date", "original-date", "event-date")
+_JSON_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*")')
+_YAML_ID = re.compile(r"\bid:[ \t]*(\S+?)[ \t]*$", re.MULTILINE)
 
 
 def read_csl_json(text: str, path: Path) -> list[tuple[dict[str, Any], int | None]]:
@@ -20,7 +22,8 @@ def read_csl_json(text: str, path: Path) -> list[tuple[dict[str, Any], int | Non
     except json.JSONDecodeError as exc:
         raise RebuttalError(f"invalid CSL-JSON: {exc.msg}", file=path, line=exc.lineno) from None
     items = data if isinstance(data, list) else [data]
-    return [(_normalise(item, path, index), _line_of_id(text, item)) for index, item in enumerate(items)]
+    lines = _id_lines(text, _JSON_ID, json.loads)
+    return [(_normalise(item, path, index), _line(lines, item)) for index, item in enumerate(items)]
 
 
 def read_csl_yaml(text: str, path: Path) -> list[tuple[dict[str, Any], int | None]]:
@@ -42,7 +45,8 @@ def read_csl_yaml(text: str, path: Path) -> list[tuple[dict[str, Any], int | Non
         data = data.get("references", [data])
     if not isinstance(data, list):
         raise RebuttalError("CSL-YAML must be a list of items or have 'references:'", file=path, line=1)
-    return [(_normalise(item, path, index), _line_of_yaml_id(text, item)) for index, item in enumerate(data)]
+    lines = _id_lines(text, _YAML_ID, lambda key: key.strip("'\""))
+    return [(_normalise(item, path, index), _line(lines, item)) for index, item in enumerate(data)]
 
 
 def _normalise(item: Any, path: Path, index: int) -> dict[str, Any]:
@@ -76,8 +80,8 @@ def _date(value: Any) -> Any:
         if "date-parts" in value:
             try:
                 parts = [[int(part) for part in value["date-parts"][0]]]
-            except (TypeError, ValueError, IndexError):
-                return value
+            except (TypeError, ValueError, IndexError, KeyError, OverflowError):
+                return value  # The loader's checks name what is wrong with it.
             return {**value, "date-parts": parts}
         if "year" in value:
             return date_parts(value.get("year"), value.get("month"), value.get("day")) or value
@@ -90,17 +94,22 @@ def _date(value: Any) -> Any:
     return value
 
 
-def _line_of_id(text: str, item: Any) -> int | None:
-    key = item.get("id") if isinstance(item, dict) else None
-    if not isinstance(key, str):
-        return None
-    match = re.search(r'"id"\s*:\s*' + re.escape(json.dumps(key)), text)
-    return text.count("\n", 0, match.start()) + 1 if match else None
+def _id_lines(text: str, pattern: re.Pattern[str], unquote: Any) -> dict[str, int]:
+    """The line of the first ``id`` of each key, in one pass over the text."""
+    lines: dict[str, int] = {}
+    line, counted = 1, 0
+    for match in pattern.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        try:
+            key = unquote(match.group(1))
+        except ValueError:
+            continue
+        if isinstance(key, str):
+            lines.setdefault(key, line)
+    return lines
 
 
-def _line_of_yaml_id(text: str, item: Any) -> int | None:
+def _line(lines: dict[str, int], item: Any) -> int | None:
     key = item.get("id") if isinstance(item, dict) else None
-    if not isinstance(key, str):
-        return None
-    match = re.search(r"\bid:\s*['\"]?" + re.escape(key) + r"['\"]?\s*$", text, flags=re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else None
+    return lines.get(key) if isinstance(key, str) else None

@@ -33,9 +33,12 @@ class FileActions(_Base):
             return
         self._save_to(self.session.path)
 
-    def _save_to(self, path: Path, _fmt: str = "") -> str:
+    def _save_to(self, path: Path, _fmt: str = "", *, overwrite: bool = False) -> str:
         before = self.session.path
-        message = self.attempt(self.session.save, path)
+        if not overwrite and self._is_letter_file(path) and self.session.changed_on_disk():
+            self._ask_about_newer_file(path)
+            return ""
+        message = self.attempt(lambda: self.session.save(path, overwrite=overwrite))
         if message:
             self.notify(message, title="Not saved", severity="error")
             return message
@@ -45,6 +48,38 @@ class FileActions(_Base):
         self.refresh_letter()
         self.notify(f"Saved the outline to {path.resolve()}", title="Saved")
         return ""
+
+    def _is_letter_file(self, path: Path) -> bool:
+        current = self.session.path
+        return current is not None and path.resolve() == current.resolve()
+
+    def _ask_about_newer_file(self, path: Path) -> None:
+        """The file changed on disk since it was opened or saved: never overwrite it silently."""
+        question = (
+            f"{path.name} was changed on disk since you opened or last saved it (a colleague, "
+            "git pull or rebuttal merge?). Reload it and lose your unsaved changes here, save "
+            "yours under another name, or overwrite the file with your version?"
+        )
+
+        def answered(answer: str | None) -> None:
+            if answer == "reload":
+                message = self.attempt(self.session.reload)
+                if message:
+                    self.notify(message, title="Not reloaded", severity="error")
+                else:
+                    discard_autosave(path)
+                    self._autosaved_revision = self.session.revision
+                    self.notify(f"Reloaded {path.name} from disk (Ctrl+Z brings your version back)",
+                                title="Reloaded")
+            elif answer == "save_as":
+                self.action_save_as()
+            elif answer == "overwrite":
+                self._save_to(path, overwrite=True)
+
+        self.push_screen(ConfirmScreen(question, [
+            ("reload", "Reload from disk"), ("save_as", "Save as..."), ("overwrite", "Overwrite"),
+            ("cancel", "Cancel"),
+        ]), answered)
 
     def action_save_as(self) -> None:
         """Save the outline to a file chosen now."""

@@ -106,7 +106,8 @@ class DetailsScreen(Dialog):
         # A profile or style the library no longer has must not stop the form from opening.
         chosen = self.outline.society.id
         society_id = chosen if chosen in self.library.societies else Select.NULL
-        style = letter.style if letter.style in STYLES else "nlm"
+        # "" is "not chosen": the venue's style applies (else NLM), and nothing is written.
+        style = letter.style if letter.style in STYLES else ""
         with Vertical(classes="dialog wide", id="details"):
             yield Label("Article and letter — Ctrl+S apply, Esc cancel, Ctrl+O import", classes="question")
             with VerticalScroll(id="details-fields"):
@@ -120,7 +121,8 @@ class DetailsScreen(Dialog):
                                   SuggestFromList(venues) if venues else None)
                 yield Label(venue_summary(self.library, letter.venue), id="venue-summary",
                             classes="field-problem")
-                yield self._row("Citation style", Select([(s.title, s.name) for s in STYLES.values()],
+                yield self._row("Citation style", Select([("The venue's (default; else NLM)", ""),
+                                                          *((s.title, s.name) for s in STYLES.values())],
                                                          value=style, allow_blank=False,
                                                          id="letter-style", compact=True))
                 for name, label, hint in LETTER_FIELDS:
@@ -190,8 +192,9 @@ class DetailsScreen(Dialog):
         if summaries:
             summaries.first(Label).update(venue_summary(self.library, name))
         venue = self.library.venues.get(name)
-        if venue is not None and venue.style in STYLES and name != self.outline.letter.venue:
-            self.query_one("#letter-style", Select).value = venue.style
+        style = self.query_one("#letter-style", Select)
+        if venue is not None and venue.style in STYLES and name != self.outline.letter.venue and style.value:
+            style.value = venue.style
 
     def collect(self) -> tuple[LetterInfo, SocietyChoice, Article] | None:
         """The form's values, or None (focusing the first bad field) when one is invalid."""
@@ -208,12 +211,11 @@ class DetailsScreen(Dialog):
         article = Article()
         for name, _, _ in LETTER_FIELDS:
             setattr(letter, name, self.query_one(f"#letter-{name}", Input).value.strip())
-        letter.title = letter.title or LetterInfo.title
         letter.venue = self.query_one("#letter-venue", Input).value.strip()
         letter.style = str(self.query_one("#letter-style", Select).value)
         for item in fields(Article):
-            if item.name == "url":
-                article.url = self.outline.article.url
+            if item.name in ("url", "abstract", "keywords"):  # not in the form: kept as they are
+                setattr(article, item.name, copy.deepcopy(getattr(self.outline.article, item.name)))
                 continue
             value = self.query_one(f"#article-{item.name}", Input).value.strip()
             if item.name == "authors":

@@ -28,6 +28,7 @@ from rebuttal.render.docx.anchors import Bookmarks, write_custom_properties
 from rebuttal.render.docx.inlines import add_inlines
 from rebuttal.render.docx.numbering import ListNumbering
 from rebuttal.render.docx.page import add_letterhead, add_page_numbers, set_paper, template_needs_footer
+from rebuttal.render.docx.reproducible import build_time, save_reproducibly
 from rebuttal.render.docx.styles import prepare_styles
 from rebuttal.render.docx.template import blank_document, has_own_letterhead, open_template
 from rebuttal.render.printable import printable
@@ -56,9 +57,10 @@ def write_docx(
     if not template or template_needs_footer(word):
         add_page_numbers(section, ids)
     _LetterWriter(word, document, ids, comments).write()
-    _set_properties(word, document)
+    when = build_time(document.issued)
+    _set_properties(word, document, when)
     write_custom_properties(word, record_for(document, *origin).to_properties())
-    word.save(str(path))
+    save_reproducibly(word, path, when)
 
 
 @dataclass
@@ -186,7 +188,7 @@ def _kind(source: Source | None) -> str:
     return source.kind if source else ""
 
 
-def _set_properties(word: WordDocument, document: Document) -> None:
+def _set_properties(word: WordDocument, document: Document, when: dt.datetime) -> None:
     properties = word.core_properties
     properties.title = printable(document.title)
     properties.author = printable(document.letterhead.name)
@@ -196,6 +198,5 @@ def _set_properties(word: WordDocument, document: Document) -> None:
     properties.category = "Letter"
     properties.comments = ""
     properties.revision = 1
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    properties.created = properties.modified = now
+    properties.created = properties.modified = when
 
