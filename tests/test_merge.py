@@ -496,7 +496,10 @@ def test_a_new_point_written_by_the_editors_becomes_a_custom_concern(letter, bui
     report = merged(edited_copy(exported, change), outline, builtin_library)
     [added] = [c for c in report.changes if c.added]
     assert (added.label, added.kind, added.new_title, added.new_text) == (
-        "new point", "concern", "Outcome Reporting", "Pain scores alone were reported."
+        "new point",
+        "concern",
+        "Outcome Reporting",
+        "Pain scores alone were reported.",
     )
     assert by_label(report, "concerns/heterogeneity").status == "unchanged"
     updated = apply_changes(report)
@@ -518,3 +521,17 @@ def test_a_deleted_paragraph_mark_joins_two_paragraphs(letter, builtin_library) 
     assert "can be stated. In light of these concerns, the conclusions" in joined.new_text
     assert "\n" not in joined.new_text
     assert by_label(report, "transition/interpret-with-caution").status == "deleted"
+
+
+def test_apply_changes_only_the_merged_items_lines_in_the_outline(letter) -> None:
+    outline, exported = letter
+    before = outline.read_text().splitlines()
+    path = edited_copy(
+        exported, lambda word: edits.track_delete(word, "markedly heterogeneous", "markedly ", EDITOR)
+    )
+    assert main(["merge", str(path), str(outline), "--apply"]) == 0
+    after = outline.read_text().splitlines()
+    assert [line for line in before if line not in after] == []  # comments and layout kept
+    [added] = [line for line in after if line not in before]
+    assert added.startswith('text = "The included studies are heterogeneous, which calls into question')
+    assert after.index(added) == after.index('block = "concerns/heterogeneity"') + 1
