@@ -154,7 +154,7 @@ def test_a_moved_paragraph_moves_its_item(letter, builtin_library, keep_anchor: 
     )
     report = merged(path, outline, builtin_library)
     moved = by_label(report, "evidence/society-guidelines")
-    assert moved.status == "moved"
+    assert moved.status == "moved" and moved.now_after == "transition/interpret-with-caution"
     assert [c.status for c in report.changes if c.label != moved.label] == ["unchanged"] * 16
     assert {r.kind for r in moved.revisions} == {"moved from", "moved to"}
     order = [b.block for b in apply_changes(report).body]
