@@ -26,3 +26,16 @@ def read_article(path: Path) -> Article:
     if not items:
         raise RebuttalError("the file holds no reference", file=path)
     return article_from_item(items[0])
+
+
+def look_up_article(*, pmid: str = "", doi: str = "") -> Article:
+    """The article with this PMID (PubMed) or, without one, this DOI (Crossref)."""
+    from rebuttal.commands.import_refs import article_from_item
+    from rebuttal.importers import import_text
+    from rebuttal.lookup import fetch_crossref, fetch_pubmed
+
+    answer = fetch_pubmed([pmid]) if pmid else fetch_crossref(doi)
+    result = import_text(answer.text, Path(answer.label), answer.fmt)
+    if not result.items:
+        raise RebuttalError("the answer holds no reference", file=answer.label)
+    return article_from_item(result.items[0])

@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -13,13 +14,30 @@ from .conftest import EXAMPLE, ROOT
 def test_wheel_install_ships_the_library(tmp_path: Path) -> None:
     source = tmp_path / "src"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.docx"))
+    # The wheel is built by the running environment (hatchling is a test dependency),
+    # offline, wherever the tests run: a venv, CI, a developer's Python.
+    wheels = tmp_path / "wheels"
+    built_wheel = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
+         "--quiet", "-w", str(wheels), str(source)],
+        capture_output=True, text=True, check=False,
+    )
+    assert built_wheel.returncode == 0, built_wheel.stderr
+    (wheel,) = wheels.glob("rebuttal-*.whl")
     env_dir = tmp_path / "venv"
-    # System site-packages provide the dependencies (no network); the project
-    # itself is built as a wheel and installed, not linked to the source tree.
-    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
+    venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
+    # The dependencies come from the running environment, named explicitly (appended
+    # after the new venv's own site-packages, so the installed wheel wins over any
+    # editable install of the source tree there).
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    running = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (Path(purelib) / "running_environment.pth").write_text("\n".join(sorted(running)) + "\n")
     build = subprocess.run(
-        [str(python), "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--quiet", str(source)],
+        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
         capture_output=True, text=True, check=False,
     )
     assert build.returncode == 0, build.stderr

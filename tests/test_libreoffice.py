@@ -107,3 +107,32 @@ def test_libreoffice_reads_every_provenance_comment(builtin_library, tmp_path: P
     notes = re.findall(r"<office:annotation\b.*?</office:annotation>", flat, re.DOTALL)
     assert len(notes) == 17
     assert sum("Library block concerns/heterogeneity v1.0 (approved)." in note for note in notes) == 1
+
+
+def test_build_writes_a_pdf_through_libreoffice(tmp_path: Path) -> None:
+    """rebuttal build -o letter.pdf: the DOCX letter as LibreOffice prints it."""
+    from rebuttal.cli import main
+
+    from .conftest import EXAMPLE
+
+    _require_tools()
+    target = tmp_path / "letter.pdf"
+    assert main(["build", str(EXAMPLE), "-o", str(target)]) == 0
+    assert target.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Pacific Spine and Pain Society" in text and "Heterogeneity" in text
+    assert [p.name for p in tmp_path.iterdir()] == ["letter.pdf"]  # no DOCX or profile left behind
+
+
+def test_pdf_without_libreoffice_is_one_clear_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rebuttal.cli import main
+
+    from .conftest import EXAMPLE
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice on this PATH
+    assert main(["build", str(EXAMPLE), "-o", str(tmp_path / "letter.pdf")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "needs LibreOffice" in err
+    assert not (tmp_path / "letter.pdf").exists()

@@ -18,16 +18,17 @@ if TYPE_CHECKING:
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Register the command."""
     parser = subparsers.add_parser(
-        "build", help="build the letter from an outline (DOCX, Markdown or text)",
+        "build", help="build the letter from an outline (DOCX, PDF, Markdown or text)",
         description="Assemble OUTLINE and write it. The format follows the output's extension.",
     )
     parser.add_argument("outline", help="the letter's TOML outline")
     parser.add_argument(
         "-o", "--output", type=Path,
-        help="output file (.docx, .md, .txt); '-' writes md/txt to standard output; "
+        help="output file (.docx, .pdf (through LibreOffice), .md, .txt); '-' writes md/txt to "
+        "standard output; "
         "default: OUTLINE's name with the format's extension, in the current folder",
     )
-    parser.add_argument("--format", choices=("docx", "md", "txt"), help="output format")
+    parser.add_argument("--format", choices=("docx", "pdf", "md", "txt"), help="output format")
     parser.add_argument(
         "--width", type=int, default=72,
         help="wrap text output at this column (0: one line per paragraph, for pasting into web forms)",
@@ -60,10 +61,15 @@ def run(args: argparse.Namespace) -> int:
     to_stdout = args.output is not None and str(args.output) == "-"
     output = None if to_stdout else args.output
     fmt = format_for(output, args.format)
-    if to_stdout and fmt == "docx":
-        raise RebuttalError("DOCX cannot go to standard output; name a file with -o", field="output")
+    if to_stdout and fmt in ("docx", "pdf"):
+        raise RebuttalError(f"{fmt.upper()} cannot go to standard output; name a file with -o",
+                            field="output")
+    if fmt == "pdf":
+        from rebuttal.render.pdf import find_soffice
+
+        find_soffice()  # Say it before the work, not after.
     if output is None and not to_stdout:
-        extension = {"docx": ".docx", "md": ".md", "txt": ".txt"}[fmt]
+        extension = {"docx": ".docx", "pdf": ".pdf", "md": ".md", "txt": ".txt"}[fmt]
         output = Path(Path(args.outline).stem + extension)
     _check_docx_options(args, fmt)
     if output is not None:
@@ -71,13 +77,16 @@ def run(args: argparse.Namespace) -> int:
 
         check_output_folder(output)  # Fail before the work, not after it.
     library, outline, document = open_letter(args)
+    status = 0
     if args.fit:
-        document = _fit(library, outline, args.venue) or document
+        fitted, fits = _fit(library, outline, args.venue)
+        document = fitted or document
+        status = 0 if fits else 1  # the file is still written; scripts notice it is too long
     if to_stdout:
         sys.stdout.write(render_text_format(document, fmt, width=args.width))
     else:
-        options = {"width": args.width} if fmt != "docx" else {}
-        if fmt == "docx":
+        options = {"width": args.width} if fmt not in ("docx", "pdf") else {}
+        if fmt in ("docx", "pdf"):
             from rebuttal.export_record import outline_origin
 
             options.update(
@@ -93,23 +102,24 @@ def run(args: argparse.Namespace) -> int:
     if document.unresolved:
         names = ", ".join("{" + name + "}" for name in document.unresolved)
         print(f"warning: placeholders not filled in: {names}", file=sys.stderr)
-    return 0
+    return status
 
 
-def _fit(library: Library, outline: Outline, venue_name: str | None) -> Document | None:
-    """``--fit``: the letter shortened to the venue's word limit (None: nothing to fit)."""
+def _fit(library: Library, outline: Outline, venue_name: str | None) -> tuple[Document | None, bool]:
+    """``--fit``: the letter shortened to the venue's word limit (None: nothing to fit), and
+    whether it now fits."""
     from rebuttal.fit import fit_to_limit
     from rebuttal.venues import resolve_venue
 
     venue = resolve_venue(library, outline, venue_name)
     if venue.word_limit is None:
         print(f"fit: venue {venue.id or '(none)'} has no word limit; nothing shortened", file=sys.stderr)
-        return None
+        return None, True
     result = fit_to_limit(library, outline, venue.word_limit)
     for change in result.changes:
         print(f"fit: {change.describe()}", file=sys.stderr)
     words = result.document.word_count()
-    if not result.changes:
+    if result.fits and not result.changes:
         print(f"fit: {words} words, already within {venue.id}'s {venue.word_limit}", file=sys.stderr)
     elif not result.fits:
         print(
@@ -117,14 +127,14 @@ def _fit(library: Library, outline: Outline, venue_name: str | None) -> Document
             "with every short variant; cut blocks from the outline",
             file=sys.stderr,
         )
-    return result.document
+    return result.document, result.fits
 
 
 def _check_docx_options(args: argparse.Namespace, fmt: str) -> None:
     """``--template``/``--comments`` only mean something for DOCX; a missing template fails early."""
     from rebuttal.errors import RebuttalError
 
-    if fmt != "docx" and (args.template or args.comments):
+    if fmt not in ("docx", "pdf") and (args.template or args.comments):
         flag = "--template" if args.template else "--comments"
         raise RebuttalError(f"only applies to DOCX output, not {fmt}", field=flag)
     if args.template is not None and not args.template.is_file():

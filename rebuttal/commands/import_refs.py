@@ -34,7 +34,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         description="Add the references in FILE to a library bibliography, or set an outline's "
         "target article from FILE with --article.",
     )
-    parser.add_argument("file", type=Path, help="the file to import (.json, .yaml, .bib, .ris, .nbib)")
+    parser.add_argument("file", type=Path, nargs="?",
+                        help="the file to import (.json, .yaml, .bib, .ris, .nbib); or use --pmid / --doi")
+    parser.add_argument("--pmid", nargs="+", action="extend", default=[], metavar="PMID",
+                        help="look these PubMed IDs up at PubMed (E-utilities; REBUTTAL_EUTILS_URL)")
+    parser.add_argument("--doi", nargs="+", action="extend", default=[], metavar="DOI",
+                        help="look these DOIs up at Crossref (REBUTTAL_CROSSREF_URL)")
     parser.add_argument("--format", choices=FORMATS, help="the file's format (default: from its extension)")
     parser.add_argument(
         "--article", type=Path, metavar="OUTLINE",
@@ -54,9 +59,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 def run(args: argparse.Namespace) -> int:
     """Import the file: 0 when every entry came in, 1 when some were skipped, 2 when none did."""
-    from rebuttal.importers import no_references, read_import
+    from rebuttal.importers import no_references
 
-    result = read_import(args.file, args.format)
+    result = _read(args)
+    args.file = result.path
     if result.problems and args.strict:
         first = result.problems[0].error(args.file)
         more = f" (and {len(result.problems) - 1} more)" if len(result.problems) > 1 else ""
@@ -77,6 +83,30 @@ def run(args: argparse.Namespace) -> int:
               f"{len(result.problems) - skipped} without a malformed field (see above)", file=sys.stderr)
         return 1
     return status
+
+
+def _read(args: argparse.Namespace) -> Any:
+    """The entries of the file, or of the identifiers looked up (PubMed, Crossref)."""
+    from rebuttal.importers import import_text, read_import
+
+    if args.file is not None and (args.pmid or args.doi):
+        raise RebuttalError("give a file or --pmid/--doi, not both", field="import")
+    if args.file is not None:
+        return read_import(args.file, args.format)
+    if not (args.pmid or args.doi):
+        raise RebuttalError("nothing to import: give a file, --pmid N or --doi D", field="import")
+    from rebuttal.lookup import fetch_crossref, fetch_pubmed
+
+    answers = ([fetch_pubmed(args.pmid)] if args.pmid else []) + [fetch_crossref(doi) for doi in args.doi]
+    combined = None
+    for answer in answers:  # every look-up first: a failure writes nothing
+        result = import_text(answer.text, Path(answer.label), answer.fmt)
+        if combined is None:
+            combined = result
+        else:
+            combined.items.extend(result.items)
+            combined.problems.extend(result.problems)
+    return combined
 
 
 def _set_article(outline_path: Path, items: list[dict[str, Any]], source: Path) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 from rebuttal.errors import RebuttalError
 from rebuttal.model import Document
 
-FORMATS = {".docx": "docx", ".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt"}
+FORMATS = {".docx": "docx", ".pdf": "pdf", ".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt"}
 
 
 def format_for(path: Path | None, requested: str | None) -> str:
@@ -23,7 +23,7 @@ def format_for(path: Path | None, requested: str | None) -> str:
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise RebuttalError(
-            f"cannot tell the format from '{path.suffix or path.name}'; use --format docx, md or txt",
+            f"cannot tell the format from '{path.suffix or path.name}'; use --format docx, pdf, md or txt",
             file=path,
             field="output",
         )
@@ -49,6 +49,10 @@ def render_to_file(document: Document, path: Path, fmt: str, **options: object) 
         from rebuttal.render.docx_render import write_docx
 
         atomic_write(path, lambda temporary: write_docx(document, temporary, **options))
+    elif fmt == "pdf":
+        from rebuttal.render.pdf import write_pdf
+
+        write_pdf(document, path, **options)
     else:
         width = int(options.get("width", 72))  # type: ignore[arg-type]
         atomic_write_text(path, render_text_format(document, fmt, width=width))

@@ -90,6 +90,7 @@ class DetailsScreen(Dialog):
         Binding("escape", "cancel", "Cancel", id="details.cancel"),
         Binding("ctrl+s", "apply", "Apply", id="details.apply", priority=True),
         Binding("ctrl+o", "import_article", "Import…", id="details.import"),
+        Binding("ctrl+l", "look_up", "Look up PMID / DOI", id="details.lookup", priority=True),
     ]
 
     def __init__(self, library: Library, outline: Outline, apply: Applied, focus: str = "") -> None:
@@ -136,6 +137,7 @@ class DetailsScreen(Dialog):
             with Horizontal(classes="buttons"):
                 yield Button("Apply (Ctrl+S)", id="ok", variant="primary", compact=True)
                 yield Button("Import from file (Ctrl+O)", id="import", compact=True)
+                yield Button("Look up PMID / DOI (Ctrl+L)", id="lookup", compact=True)
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
 
     def _row(self, label: str, widget: Input | Select) -> Horizontal:
@@ -250,14 +252,41 @@ class DetailsScreen(Dialog):
             article = read_article(path)
         except RebuttalError as error:
             return str(error)
+        self._fill_article(article, path.name)
+        return ""
+
+    def action_look_up(self) -> None:
+        """Fill the article from PubMed (the PMID field) or Crossref (the DOI field)."""
+        pmid = self.query_one("#article-pmid", Input).value.strip()
+        doi = self.query_one("#article-doi", Input).value.strip()
+        if not pmid and not doi:
+            self.app.notify("Type the article's PMID or DOI in its field first, then Ctrl+L.",
+                            title="Look up", severity="warning")
+            return
+        what = f"PMID {pmid}" if pmid else f"DOI {doi}"
+        self.app.notify(f"Looking up {what}…", title="Look up", timeout=3)
+        self.run_worker(lambda: self._look_up(pmid, doi, what), thread=True, exclusive=True)
+
+    def _look_up(self, pmid: str, doi: str, what: str) -> None:
+        """In a worker thread: ask the service, then fill the fields on the app's thread."""
+        from rebuttal.article_import import look_up_article
+
+        try:
+            article = look_up_article(pmid=pmid, doi=doi)
+        except RebuttalError as error:
+            self.app.call_from_thread(self.app.notify, str(error), title="Not found", severity="error")
+            return
+        self.app.call_from_thread(self._fill_article, article, "PubMed" if pmid else "Crossref")
+
+    def _fill_article(self, article: Article, source: str) -> None:
+        """Put ``article`` in the article fields (the design is kept when the source has none)."""
         for name, _, _ in ARTICLE_FIELDS:
             value = getattr(article, name)
             if name == "authors":
                 value = "; ".join(value)
             if value or name != "design":  # the design is rarely in a reference file: keep it
                 self.query_one(f"#article-{name}", Input).value = value
-        self.app.notify(f"Article filled in from {path.name}; check it, then Apply.", title="Imported")
-        return ""
+        self.app.notify(f"Article filled in from {source}; check it, then Apply.", title="Imported")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Apply, import or cancel."""
@@ -265,5 +294,7 @@ class DetailsScreen(Dialog):
             self.action_apply()
         elif event.button.id == "import":
             self.action_import_article()
+        elif event.button.id == "lookup":
+            self.action_look_up()
         else:
             self.dismiss("")
