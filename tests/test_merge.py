@@ -30,10 +30,10 @@ EDITOR = "Jane Editor"
 BOARD = "Board Member"
 
 
-def export_example(folder: Path, library: Library) -> tuple[Path, Path]:
-    """A copy of the example outline and its DOCX export, side by side in ``folder``."""
-    outline = folder / "psps-wang-2025.toml"
-    shutil.copy(EXAMPLE, outline)
+def export_example(folder: Path, library: Library, example: Path = EXAMPLE) -> tuple[Path, Path]:
+    """A copy of an example outline and its DOCX export, side by side in ``folder``."""
+    outline = folder / example.name
+    shutil.copy(example, outline)
     exported = folder / "letter.docx"
     document = assemble(library, load_outline(outline), today=TODAY)
     write_docx(document, exported, origin=outline_origin(outline))
