@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from rebuttal.errors import RebuttalError
 from rebuttal.fields import did_you_mean
 from rebuttal.library import Block, Library, Society
 from rebuttal.markup import Cite, MarkupError, Placeholder, Run, Token, parse_paragraph, parse_text
@@ -33,7 +34,7 @@ from rebuttal.outline import DEFAULT_TITLE, BodyItem, Outline
 from rebuttal.placeholders import authors_short, placeholder_values, split_author
 from rebuttal.references import same_work
 from rebuttal.styles import get_style
-from rebuttal.venues import venue_style_and_marker
+from rebuttal.venue_choice import venue_style_and_marker
 
 ARTICLE_KEY = "article"
 
@@ -46,7 +47,10 @@ def assemble(library: Library, outline: Outline, *, today: dt.date | None = None
     values = placeholder_values(outline, society, letter_date, paper)
     # The venue's preferred style and marker apply where the outline sets none.
     style_name, marker_name = venue_style_and_marker(library, outline)
-    style = get_style(style_name, outline)
+    try:
+        style = get_style(style_name)
+    except RebuttalError as error:
+        raise outline.error(("letter", "style"), error.message) from None
     marker = CitationMarker.named(marker_name or style.marker)
     builder = _Builder(library, outline, values, superscript=marker.superscript)
 

@@ -25,7 +25,8 @@ from rebuttal.markup import MarkupError, citation_keys_in
 from rebuttal.model import Citation, Document, Inline, Source, count_words, inline_text
 from rebuttal.outline import Outline
 from rebuttal.references import Bibliography, same_work
-from rebuttal.venues import Venue, resolve_venue
+from rebuttal.venue_choice import resolve_venue
+from rebuttal.venues import Venue
 
 __all__ = [
     "BlockWords",

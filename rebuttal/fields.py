@@ -13,8 +13,8 @@ from typing import Any
 
 from rebuttal.errors import RebuttalError
 from rebuttal.markup import MarkupError, placeholders_in
-from rebuttal.placeholders import KNOWN_PLACEHOLDERS
 from rebuttal.tomlsource import TomlSource, dotted, find_control_character
+from rebuttal.vocabulary import KNOWN_PLACEHOLDERS
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:

@@ -9,29 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from rebuttal.vocabulary import KNOWN_PLACEHOLDERS
+
 if TYPE_CHECKING:
     from rebuttal.library import Society
     from rebuttal.outline import Article, Outline
 
-KNOWN_PLACEHOLDERS: dict[str, str] = {
-    "article.title": "title of the article the letter answers",
-    "article.first_author": "family name of its first author (Wang)",
-    "article.authors_short": "its authors in short (Wang et al)",
-    "article.journal": "the journal that published it",
-    "article.year": "the year it was published",
-    "article.design": "its design (network meta-analysis, randomised trial...)",
-    "article.doi": "its DOI",
-    "article.pmid": "its PubMed ID",
-    "society.name": "the society's full name",
-    "society.short_name": "the society's short name (PSPS)",
-    "society.description": "what the society is",
-    "society.member_count": "how many members it has, as a phrase",
-    "society.region": "where its members practise",
-    "society.specialties": "its members' specialties, as a phrase",
-    "letter.date": "the date of the letter",
-    "letter.recipient": "to whom the letter is addressed",
-    "letter.venue": "where the letter is sent",
-}
+__all__ = [
+    "KNOWN_PLACEHOLDERS", "article_values", "authors_short", "display_date", "placeholder_values",
+    "split_author",
+]
+
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August",

@@ -13,13 +13,10 @@ import importlib.util
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rebuttal.fields import did_you_mean
 from rebuttal.model import Span
-
-if TYPE_CHECKING:
-    from rebuttal.outline import Outline
 
 SHIPPED_STYLES = Path(__file__).resolve().parent / "csl" / "styles"
 
@@ -75,16 +72,14 @@ STYLES: dict[str, ReferenceStyle] = {
 }
 
 
-def get_style(name: str, outline: Outline | None = None) -> ReferenceStyle:
-    """The style called ``name``; an error lists the known ones."""
+def get_style(name: str) -> ReferenceStyle:
+    """The style called ``name``; an error (field ``style``) lists the known ones."""
     style = STYLES.get(name)
     if style is not None:
         return style
     message = (
         f"unknown style '{name}'{did_you_mean(name, STYLES)}; available: {', '.join(sorted(STYLES))}"
     )
-    if outline is not None:
-        raise outline.error(("letter", "style"), message)
     from rebuttal.errors import RebuttalError
 
     raise RebuttalError(message, field="style")

@@ -12,15 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rebuttal.fields import FieldReader, did_you_mean
 from rebuttal.tomlsource import read_toml
 from rebuttal.vocabulary import MARKERS
-
-if TYPE_CHECKING:
-    from rebuttal.library import Library
-    from rebuttal.outline import Outline
 
 # What a word limit counts. Journals count the body only: no title, references,
 # signatures or competing interests (that is what Document.word_count counts).
@@ -120,41 +115,3 @@ def _flag(reader: FieldReader, key: str) -> bool:
     if not isinstance(value, bool):
         raise reader.fail(key, f"must be true or false, not {type(value).__name__}")
     return value
-
-
-def resolve_venue(library: Library, outline: Outline, name: str | None) -> Venue:
-    """The venue called ``name`` (or the outline's ``letter.venue``); no venue means no limits.
-
-    An unknown name is an error listing the known venues: located at
-    ``letter.venue`` when it came from the outline.
-    """
-    chosen = name or outline.letter.venue
-    if not chosen:
-        return NO_VENUE
-    venue = library.venues.get(chosen)
-    if venue is not None:
-        return venue
-    known = ", ".join(sorted(library.venues)) or "none"
-    message = f"unknown venue '{chosen}'{did_you_mean(chosen, library.venues)}; known: {known}"
-    if name:
-        from rebuttal.errors import RebuttalError
-
-        raise RebuttalError(message, field="--venue")
-    raise outline.error(("letter", "venue"), message)
-
-
-def venue_style_and_marker(library: Library, outline: Outline) -> tuple[str, str]:
-    """The style and marker a letter uses: the outline's own, else its venue's, else the defaults.
-
-    An empty ``letter.style`` / ``letter.marker`` means the person did not choose
-    one, so the venue's preferred style and marker apply; without a venue the
-    style is NLM and the marker the style's own (an empty marker).
-    """
-    from rebuttal.outline import DEFAULT_STYLE
-
-    style, marker = outline.letter.style, outline.letter.marker
-    venue = library.venues.get(outline.letter.venue) if outline.letter.venue else None
-    if venue is not None:
-        style = style or venue.style
-        marker = marker or venue.marker
-    return style or DEFAULT_STYLE, marker

@@ -1,8 +1,9 @@
 """The enumerated values of our file formats, in one leaf module.
 
-Blocks (the library) and outlines (a letter) both name kinds, markers and
-paper sizes, but neither may import the other: the pipeline brings them
-together only in assembly. So the shared words live here, importing nothing.
+Blocks (the library) and outlines (a letter) both name kinds, markers,
+paper sizes and placeholders, but neither may import the other: the pipeline
+brings them together only in assembly. So the shared words live here,
+importing nothing.
 """
 
 from __future__ import annotations
@@ -12,3 +13,24 @@ STATUSES = ("approved", "draft", "retired")
 VARIANTS = ("full", "short")
 MARKERS = ("parentheses", "brackets", "superscript")
 PAPER_SIZES = ("letter", "a4")
+
+# The fields block text may name as {placeholder}, and what each holds (rebuttal.placeholders fills them).
+KNOWN_PLACEHOLDERS: dict[str, str] = {
+    "article.title": "title of the article the letter answers",
+    "article.first_author": "family name of its first author (Wang)",
+    "article.authors_short": "its authors in short (Wang et al)",
+    "article.journal": "the journal that published it",
+    "article.year": "the year it was published",
+    "article.design": "its design (network meta-analysis, randomised trial...)",
+    "article.doi": "its DOI",
+    "article.pmid": "its PubMed ID",
+    "society.name": "the society's full name",
+    "society.short_name": "the society's short name (PSPS)",
+    "society.description": "what the society is",
+    "society.member_count": "how many members it has, as a phrase",
+    "society.region": "where its members practise",
+    "society.specialties": "its members' specialties, as a phrase",
+    "letter.date": "the date of the letter",
+    "letter.recipient": "to whom the letter is addressed",
+    "letter.venue": "where the letter is sent",
+}

@@ -80,3 +80,60 @@ def test_batch_commands_never_import_textual(tmp_path: Path) -> None:
         assert "rebuttal.ui" not in loaded, args
         if args[0] == "build" and args[3].endswith(".md"):
             assert "docx" not in loaded  # python-docx only when a DOCX is asked for
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Every module of the package and the package modules it imports: at the top, inside
+    functions and under TYPE_CHECKING alike (a type-only import is knowledge too)."""
+    def name(path: Path) -> str:
+        parts = list(path.relative_to(ROOT).with_suffix("").parts)
+        return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+    modules = {name(p): p for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for module, path in modules.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("rebuttal"):
+                for alias in node.names:
+                    dotted = f"{node.module}.{alias.name}"
+                    found.add(dotted if dotted in modules else node.module)
+            elif isinstance(node, ast.Import):
+                found.update(a.name for a in node.names if a.name.startswith("rebuttal"))
+        graph[module] = {m for m in found if m in modules and m != module}
+    return graph
+
+
+def _reachable(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        for nxt in graph[todo.pop()]:
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
+
+
+def test_the_domain_imports_follow_the_pipeline_without_loops() -> None:
+    """No module of the domain (everything outside rebuttal.ui) reaches itself through its imports."""
+    graph = _import_graph()
+    domain = {m for m in graph if not m.startswith("rebuttal.ui")}
+    loops = sorted(m for m in domain if m in _reachable({k: v & domain for k, v in graph.items()}, m))
+    assert loops == []
+
+
+def test_the_library_and_the_outline_do_not_know_each_other() -> None:
+    """Assembly brings them together; neither reaches the other, even for a type."""
+    graph = _import_graph()
+    assert "rebuttal.outline" not in _reachable(graph, "rebuttal.library")
+    assert "rebuttal.library" not in _reachable(graph, "rebuttal.outline")
+
+
+def test_renderers_know_only_the_document() -> None:
+    graph = _import_graph()
+    allowed = {"rebuttal", "rebuttal.model", "rebuttal.errors", "rebuttal.atomic", "rebuttal.export_record"}
+    for module in graph:
+        if module.startswith("rebuttal.render") and module != "rebuttal.render.docx.reader":
+            known = {m for m in _reachable(graph, module) if not m.startswith("rebuttal.render")}
+            assert known <= allowed, (module, known - allowed)

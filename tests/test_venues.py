@@ -8,7 +8,8 @@ from rebuttal.assemble import assemble
 from rebuttal.errors import RebuttalError
 from rebuttal.library import Library, builtin_folder, load_library
 from rebuttal.outline import Outline, load_outline, parse_outline
-from rebuttal.venues import NO_VENUE, load_venue, resolve_venue, venue_style_and_marker
+from rebuttal.venue_choice import resolve_venue, venue_style_and_marker
+from rebuttal.venues import NO_VENUE, load_venue
 
 from .conftest import ROOT, TODAY
 

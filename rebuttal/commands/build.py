@@ -109,7 +109,7 @@ def _fit(library: Library, outline: Outline, venue_name: str | None) -> tuple[Do
     """``--fit``: the letter shortened to the venue's word limit (None: nothing to fit), and
     whether it now fits."""
     from rebuttal.fit import fit_to_limit
-    from rebuttal.venues import resolve_venue
+    from rebuttal.venue_choice import resolve_venue
 
     venue = resolve_venue(library, outline, venue_name)
     if venue.word_limit is None:

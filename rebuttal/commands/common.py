@@ -36,7 +36,7 @@ def open_letter(args: argparse.Namespace) -> tuple[Library, Outline, Document]:
 def check_buildable(library: Library, outline: Outline) -> None:
     """Refuse, in one line, what would build a wrong letter: no body, an unknown venue."""
     from rebuttal.errors import RebuttalError
-    from rebuttal.venues import resolve_venue
+    from rebuttal.venue_choice import resolve_venue
 
     if not outline.body:
         raise RebuttalError(
