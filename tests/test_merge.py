@@ -30,10 +30,10 @@ EDITOR = "Jane Editor"
 BOARD = "Board Member"
 
 
-def export_example(folder: Path, library: Library) -> tuple[Path, Path]:
-    """A copy of the example outline and its DOCX export, side by side in ``folder``."""
-    outline = folder / "psps-wang-2025.toml"
-    shutil.copy(EXAMPLE, outline)
+def export_example(folder: Path, library: Library, example: Path = EXAMPLE) -> tuple[Path, Path]:
+    """A copy of an example outline and its DOCX export, side by side in ``folder``."""
+    outline = folder / example.name
+    shutil.copy(example, outline)
     exported = folder / "letter.docx"
     document = assemble(library, load_outline(outline), today=TODAY)
     write_docx(document, exported, origin=outline_origin(outline))
@@ -154,7 +154,7 @@ def test_a_moved_paragraph_moves_its_item(letter, builtin_library, keep_anchor: 
     )
     report = merged(path, outline, builtin_library)
     moved = by_label(report, "evidence/society-guidelines")
-    assert moved.status == "moved"
+    assert moved.status == "moved" and moved.now_after == "transition/interpret-with-caution"
     assert [c.status for c in report.changes if c.label != moved.label] == ["unchanged"] * 16
     assert {r.kind for r in moved.revisions} == {"moved from", "moved to"}
     order = [b.block for b in apply_changes(report).body]
@@ -496,7 +496,10 @@ def test_a_new_point_written_by_the_editors_becomes_a_custom_concern(letter, bui
     report = merged(edited_copy(exported, change), outline, builtin_library)
     [added] = [c for c in report.changes if c.added]
     assert (added.label, added.kind, added.new_title, added.new_text) == (
-        "new point", "concern", "Outcome Reporting", "Pain scores alone were reported."
+        "new point",
+        "concern",
+        "Outcome Reporting",
+        "Pain scores alone were reported.",
     )
     assert by_label(report, "concerns/heterogeneity").status == "unchanged"
     updated = apply_changes(report)
@@ -518,3 +521,17 @@ def test_a_deleted_paragraph_mark_joins_two_paragraphs(letter, builtin_library) 
     assert "can be stated. In light of these concerns, the conclusions" in joined.new_text
     assert "\n" not in joined.new_text
     assert by_label(report, "transition/interpret-with-caution").status == "deleted"
+
+
+def test_apply_changes_only_the_merged_items_lines_in_the_outline(letter) -> None:
+    outline, exported = letter
+    before = outline.read_text().splitlines()
+    path = edited_copy(
+        exported, lambda word: edits.track_delete(word, "markedly heterogeneous", "markedly ", EDITOR)
+    )
+    assert main(["merge", str(path), str(outline), "--apply"]) == 0
+    after = outline.read_text().splitlines()
+    assert [line for line in before if line not in after] == []  # comments and layout kept
+    [added] = [line for line in after if line not in before]
+    assert added.startswith('text = "The included studies are heterogeneous, which calls into question')
+    assert after.index(added) == after.index('block = "concerns/heterogeneity"') + 1

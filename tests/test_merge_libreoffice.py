@@ -17,6 +17,7 @@ from rebuttal.cli import main
 from rebuttal.merge.apply import apply_changes
 
 from . import word_edits as edits
+from .conftest import EXAMPLE
 from .test_merge import EDITOR, edited_copy, export_example, merged
 
 
@@ -60,8 +61,11 @@ def resaved(path: Path) -> Path:
     return result
 
 
-def test_an_export_resaved_by_libreoffice_is_no_change(letter, builtin_library, capsys) -> None:
-    outline, exported = letter
+@pytest.mark.parametrize(
+    "example", [EXAMPLE, EXAMPLE.with_name("jama-letter-wang-2025.toml")], ids=lambda p: p.stem
+)
+def test_an_export_resaved_by_libreoffice_is_no_change(tmp_path, builtin_library, capsys, example) -> None:
+    outline, exported = export_example(tmp_path, builtin_library, example)
     before = outline.read_bytes()
     again = resaved(exported)
     report = merged(again, outline, builtin_library)

@@ -127,3 +127,24 @@ def test_an_unchanged_export_is_no_change_and_bad_files_stay_in_dialog(library: 
 def test_merge_is_in_the_palette() -> None:
     assert any(action == "merge_docx" for _, action, _ in PALETTE_ACTIONS)
     assert any(b.key == "f6" and b.action == "merge_docx" for b in RebuttalApp.BINDINGS)
+
+
+def test_rejecting_everything_leaves_the_letter_alone(library: Library, tmp_path: Path) -> None:
+    outline, exported = export_example(tmp_path, library)
+    edited = _edited(exported)
+
+    async def run() -> None:
+        app = make_app(outline, library, today=TODAY, autosave_seconds=None)
+        app.offer_recovery = False
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            review = await _open_review(app, pilot, edited)
+            await pilot.click("#none")
+            await pilot.pause()
+            assert list(review.query_one(SelectionList).selected) == []
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert not isinstance(app.screen, MergeReviewScreen)
+            assert not app.session.dirty and not app.session.history.can_undo
+
+    asyncio.run(run())

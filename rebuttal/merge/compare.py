@@ -59,6 +59,7 @@ class ItemChange:
     library_text: bool = False  # the paragraphs were the library's wording (no override)
     library_title: bool = False  # the heading was the library's title
     variant: str = "full"  # which of the block's variants the letter used
+    now_after: str = ""  # for a moved item: the item it follows in the edited letter
     revisions: list[Revision] = field(default_factory=list)
     comments: list[EditedComment] = field(default_factory=list)
 
@@ -151,6 +152,10 @@ def compare_items(
             ordered.insert(index, change)
     for leftover in added_after.values():
         ordered.extend(leftover)
+    standing = [c for c in ordered if not c.deleted]
+    for previous, change in zip([None, *standing], standing, strict=False):
+        if change.moved:
+            change.now_after = previous.label if previous is not None else "the start of the letter"
     return ordered
 
 

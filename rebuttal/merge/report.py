@@ -112,7 +112,8 @@ def describe(report: MergeReport, *, with_unchanged: bool = False) -> list[str]:
         if change.status == "unchanged" and not change.comments and not with_unchanged:
             continue
         where = f"#{change.position + 1} " if change.position is not None else ""
-        lines.append(f"{where}{change.label}: {change.status}")
+        moved = f" (now after {change.now_after})" if change.moved else ""
+        lines.append(f"{where}{change.label}: {change.status}{moved}")
         if change.added:
             lines.append("    " + change.after)
         elif change.edited:

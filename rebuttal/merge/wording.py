@@ -11,6 +11,7 @@ runs differently changes nothing. Edited pieces become markup again:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rebuttal.edited import EditedRun
@@ -113,13 +114,11 @@ def _joined(pieces: list[Piece]) -> list[Piece]:
 
 def comparison_key(pieces: list[Piece]) -> str:
     """A canonical string: equal keys mean the same words, emphasis and citations."""
-    out = []
-    for piece in _normalised(pieces):
-        if piece.is_citation:
-            out.append("⟨" + ",".join(str(n) for n in sorted(set(piece.numbers))) + "⟩")
-        else:
-            out.append(_emphasised(piece.text, piece.bold, piece.italic, escape_text=False))
-    return " ".join("".join(out).split())
+
+    def numbers(piece: Piece) -> str:
+        return "⟨" + ",".join(str(n) for n in sorted(set(piece.numbers))) + "⟩"
+
+    return _written(pieces, numbers)
 
 
 def plain_text(pieces: list[Piece], marker: CitationMarker | None = None) -> str:
@@ -140,23 +139,41 @@ def to_markup(
 
     ``space_before_citations``: a superscript number hugs its word ("needed²"), but
     the library writes ``needed [@key]`` so that other markers read "needed (2)".
-
     Raises :class:`UnknownCitation` for a number the export did not use.
     """
-    out = []
+
+    def citation(piece: Piece) -> str:
+        keys = []
+        for number in piece.numbers:
+            if number not in keys_by_number:
+                raise UnknownCitation(number)
+            if keys_by_number[number] not in keys:
+                keys.append(keys_by_number[number])
+        return "[" + "; ".join("@" + key for key in keys) + "]"
+
+    return _written(pieces, citation, space_before_citations=space_before_citations)
+
+
+def _written(
+    pieces: list[Piece], citation: Callable[[Piece], str], *, space_before_citations: bool = False
+) -> str:
+    """Text escaped, emphasis as the fewest ``**``/``*`` toggles, citations as ``citation`` writes them.
+
+    Toggling only what changes matters: ``*a*`` then ``***b***`` would run together
+    as ``*a****b***``, which reads as two bold marks.
+    """
+    out: list[str] = []
+    bold = italic = False
     for piece in _normalised(pieces):
         if piece.is_citation:
-            keys = []
-            for number in piece.numbers:
-                if number not in keys_by_number:
-                    raise UnknownCitation(number)
-                if keys_by_number[number] not in keys:
-                    keys.append(keys_by_number[number])
             if space_before_citations and out and not out[-1][-1:].isspace():
                 out.append(" ")
-            out.append("[" + "; ".join("@" + key for key in keys) + "]")
-        else:
-            out.append(_emphasised(piece.text, piece.bold, piece.italic, escape_text=True))
+            out.append(citation(piece))
+            continue
+        toggles = ("**" if piece.bold != bold else "") + ("*" if piece.italic != italic else "")
+        bold, italic = piece.bold, piece.italic
+        out.append(toggles + escape(piece.text))
+    out.append(("**" if bold else "") + ("*" if italic else ""))
     return " ".join("".join(out).split())
 
 
@@ -179,12 +196,3 @@ def _normalised(pieces: list[Piece]) -> list[Piece]:
         if trail:
             result.append(Piece(trail))
     return result
-
-
-def _emphasised(text: str, bold: bool, italic: bool, *, escape_text: bool) -> str:
-    body = escape(text) if escape_text else text
-    if italic:
-        body = f"*{body}*"
-    if bold:
-        body = f"**{body}**"
-    return body

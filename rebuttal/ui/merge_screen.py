@@ -62,6 +62,8 @@ def change_detail(change: ItemChange) -> Text:
         _append_diff(text, change.after if change.added else change.diff())
     if change.touches_library_wording:
         text.append("\n\nchanges a library block's wording (the library is not changed)", style="yellow")
+    if change.moved:
+        text.append(f"\n\nmoved: now after {change.now_after}", style="cyan")
     if change.deleted:
         text.append("\n\n")
         text.append(change.before, style="red strike")
