@@ -150,7 +150,9 @@ class Session:
         if block is None:
             raise ChangeRefused(f"unknown block '{block_id}'")
         where = len(self.body) if at is None else max(0, min(at, len(self.body)))
-        self.change(f"add {block.title}", lambda o: o.body.insert(where, BodyItem(block=block_id)))
+        # The version is recorded: the letter keeps this wording when the library's moves on.
+        item = BodyItem(block=block_id, version=block.version)
+        self.change(f"add {block.title}", lambda o: o.body.insert(where, item))
         return where
 
     def add_custom(self, kind: str, text: str, at: int | None = None) -> int:
