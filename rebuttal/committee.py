@@ -7,7 +7,6 @@ Domain code only (no output formatting beyond one-line messages): the
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,15 +146,7 @@ def approve(path: Path, block_id: str, *, by: str, version: str | None, today: d
 
 
 def word_diff(old: str, new: str) -> str:
-    """The change from ``old`` to ``new`` word by word: ``[-removed-]{+added+}``."""
-    before, after = old.split(), new.split()
-    pieces: list[str] = []
-    for tag, a1, a2, b1, b2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
-        if tag == "equal":
-            pieces.extend(before[a1:a2])
-            continue
-        if a2 > a1:
-            pieces.append("[-" + " ".join(before[a1:a2]) + "-]")
-        if b2 > b1:
-            pieces.append("{+" + " ".join(after[b1:b2]) + "+}")
-    return " ".join(pieces)
+    """The change from ``old`` to ``new`` word by word, every word shown: ``[-removed-]{+added+}``."""
+    from rebuttal.merge.compare import word_diff as diff_with_context
+
+    return diff_with_context(old, new, context=max(len(old.split()), len(new.split())))
