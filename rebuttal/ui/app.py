@@ -75,6 +75,7 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
         Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
         Binding("ctrl+n", "new_block", "New block", id="app.new_block", show=False),
         Binding("f6", "merge_docx", "Merge edited DOCX", id="app.merge", show=False),
+        Binding("f4", "checks", "Checks", id="app.checks"),
         Binding("f1,question_mark", "help", "Help", key_display="F1", id="app.help"),
         Binding("slash", "focus_filter", "Filter library", show=False, id="app.filter"),
         Binding("ctrl+q", "quit_app", "Quit", id="app.quit", priority=True),
@@ -327,6 +328,31 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
         box = self.query_one("#filter", Input)
         box.focus()
         box.select_all()
+
+    def action_checks(self) -> None:
+        """The venue's rules, as ``rebuttal check`` reports them, and "Make it fit"."""
+        from rebuttal.ui.checks_screen import ChecksScreen
+
+        status = self.session.status()
+        venue = self.session.outline.letter.venue
+
+        def answered(answer: str | None) -> None:
+            if answer == "fit":
+                self.action_make_it_fit()
+
+        self.push_screen(ChecksScreen(venue, status.verdict, self.session.check_results()), answered)
+
+    def action_make_it_fit(self) -> None:
+        """Switch blocks to their short variants, last first, until the letter fits (Ctrl+Z undoes)."""
+        try:
+            changes = self.session.make_it_fit()
+        except ChangeRefused as refused:
+            self.notify(str(refused), title="Nothing to fit", severity="warning")
+            return
+        self.refresh_letter()
+        verdict = self.session.status().verdict
+        self.notify(f"Switched {len(changes)} blocks to their short variants. {verdict}. Ctrl+Z undoes it.",
+                    title="Make it fit", severity="information" if "Fits" in verdict else "warning")
 
     def action_help(self) -> None:
         """Help for the focused panel and the keys that work there."""

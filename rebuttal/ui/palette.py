@@ -27,6 +27,8 @@ PALETTE_ACTIONS: list[tuple[str, str, str]] = [
     ("Export Markdown…", "export('md')", "Markdown file"),
     ("Export text…", "export('txt')", "Plain text file"),
     ("Merge edited DOCX…", "merge_docx", "Review the editors' changes and comments (F6)"),
+    ("Checks against the venue…", "checks", "Words, references, authors, deadline... as rebuttal check (F4)"),
+    ("Make it fit: switch to short variants", "make_it_fit", "Last blocks first, until the limit is met"),
     ("Undo", "undo", "Undo the last change to the letter"),
     ("Redo", "redo", "Redo what was undone"),
     ("Filter the library", "focus_filter", "Type words from titles, tags or text"),
