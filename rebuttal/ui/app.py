@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -52,7 +52,22 @@ GETTING_STARTED = (
 
 
 class MainScreen(Screen[None]):
-    """The main screen; tells the app when a dialog closes so it can lay out the panes again."""
+    """The main screen; tells the app when a dialog closes so it can lay out the panes again.
+
+    Its bindings repeat the app's file and history keys with priority, so that a text box
+    (the library filter's Ctrl+E "end of line", say) never swallows them; dialogs, being
+    other screens, keep their own Ctrl+S and Ctrl+Z.
+    """
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("ctrl+s", "app.save", "Save", show=False, priority=True, id="main.save"),
+        Binding("ctrl+e", "app.export('docx')", "Export", show=False, priority=True, id="main.export"),
+        Binding("ctrl+z", "app.undo", "Undo", show=False, priority=True, id="main.undo"),
+        Binding("ctrl+y", "app.redo", "Redo", show=False, priority=True, id="main.redo"),
+        Binding("f2", "app.details", "Article", show=False, priority=True, id="main.details"),
+        Binding("f1", "app.help", "Help", show=False, priority=True, id="main.help"),
+        Binding("f4", "app.checks", "Checks", show=False, priority=True, id="main.checks"),
+    ]
 
     def on_screen_resume(self) -> None:
         """Back from a dialog: the block pane shows again if the library has focus."""
@@ -93,6 +108,17 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
         self._autosaved_revision = session.revision
         self._last_click: tuple[str, float] = ("", 0.0)
         self._design = session.outline.article.design
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's palette commands, less its "Quit as soon as possible", which discards unsaved work
+        (our "Quit" asks first)."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":
+                yield command
+
+    async def action_quit(self) -> None:
+        """Every way out goes through the question about unsaved changes."""
+        self.action_quit_app()
 
     # -- layout --------------------------------------------------------------------------
     def get_default_screen(self) -> Screen[None]:
@@ -371,7 +397,7 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
             binding = active.binding
             if not binding.description or binding.system or binding.action == "command_palette":
                 continue
-            action = binding.id or binding.action
+            action = binding.action.removeprefix("app.")
             shown = keys.setdefault(action, [])
             displays = [binding.key_display] if binding.key_display else []
             displays += [self.get_key_display(Binding(key.strip(), "")) for key in binding.key.split(",")]

@@ -1,0 +1,78 @@
+"""Traps a Word user fell into in the app (issue: the app for the people who use it): Pilot tests."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import Input
+
+from rebuttal.library import Library, load_library
+from rebuttal.ui.app import make_app
+from rebuttal.ui.dialogs import ConfirmScreen, PathScreen
+
+from .conftest import ROOT, TODAY
+from .ui_support import SIZE, add_block, isolated_state  # noqa: F401 - fixture
+
+EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
+
+
+def _app(builtin_library: Library, path: Path):
+    return make_app(path, load_library(builtin_library.folders), today=TODAY, autosave_seconds=None)
+
+
+def test_palette_quit_asks_before_discarding(builtin_library: Library, tmp_path: Path) -> None:
+    async def run() -> None:
+        app = _app(builtin_library, tmp_path / "new.toml")
+        async with app.run_test(size=SIZE) as pilot:
+            await add_block(pilot, "hetero")
+            assert app.session.dirty
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"quit")
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            assert app.is_running
+            assert isinstance(app.screen, ConfirmScreen)  # "Save the changes ... before quitting?"
+            titles = [c.title for c in app.get_system_commands(app.screen)]
+            assert "Quit" not in titles
+
+    asyncio.run(run())
+
+
+def test_app_keys_work_from_the_filter_box(builtin_library: Library, tmp_path: Path) -> None:
+    async def run() -> None:
+        app = _app(builtin_library, tmp_path / "new.toml")
+        async with app.run_test(size=SIZE) as pilot:
+            await add_block(pilot, "hetero")
+            await pilot.press("slash", *"grouping")
+            await pilot.pause()
+            assert app.query_one("#filter", Input).has_focus
+            await pilot.press("ctrl+e")  # Input's own "end of line" must not win
+            await pilot.pause()
+            assert isinstance(app.screen, PathScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("slash")
+            await pilot.press("ctrl+z")  # undo the added block, from the text box
+            await pilot.pause()
+            assert app.session.body == []
+
+    asyncio.run(run())
+
+
+def test_letter_keys_in_the_library_say_where_they_work(builtin_library: Library, tmp_path: Path) -> None:
+    async def run() -> None:
+        app = _app(builtin_library, tmp_path / "new.toml")
+        async with app.run_test(size=SIZE) as pilot:
+            app.query_one("#blocks").focus()
+            await pilot.pause()
+            await pilot.press("right_square_bracket", "t", "v")
+            await pilot.pause()
+            assert app.query_one("#filter", Input).value == ""  # nothing typed into the filter
+            messages = [n.message for n in app._notifications]
+            assert any("moves the selected block down in the Letter panel" in m for m in messages)
+            assert any("adds a paragraph of your own" in m for m in messages)
+
+    asyncio.run(run())
