@@ -76,3 +76,59 @@ def test_letter_keys_in_the_library_say_where_they_work(builtin_library: Library
             assert any("adds a paragraph of your own" in m for m in messages)
 
     asyncio.run(run())
+
+
+def test_f2_on_an_existing_letter_selects_nothing(builtin_library: Library) -> None:
+    async def run() -> None:
+        app = _app(builtin_library, EXAMPLE)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            focused = app.focused
+            assert isinstance(focused, Input) and focused.value  # a field with content...
+            assert focused.selection.is_empty  # ...nothing selected: a keystroke adds, never replaces
+            await pilot.press("x")
+            assert focused.value.endswith("x") and len(focused.value) > 1
+
+    asyncio.run(run())
+
+
+def test_own_paragraph_dialog_starts_in_the_text_and_has_no_restore(builtin_library: Library,
+                                                                      tmp_path: Path) -> None:
+    from textual.widgets import Button, TextArea
+
+    async def run() -> None:
+        app = _app(builtin_library, EXAMPLE)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("tab")  # the Letter panel
+            await pilot.press("t")
+            await pilot.pause()
+            assert isinstance(app.focused, TextArea)
+            assert not app.screen.query("#item-title")  # no heading field above the text
+            assert not app.screen.query("#restore")
+            await pilot.press(*"Our own words.")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert any(item.text == "Our own words." for item in app.session.body)
+            # A library block's edit dialog keeps "Restore the library's text".
+            app.query_one("#items").highlighted = 5
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen.query("#restore").first(Button)
+
+    asyncio.run(run())
+
+
+def test_export_without_an_extension_adds_the_formats(builtin_library: Library, tmp_path: Path) -> None:
+    async def run() -> None:
+        app = _app(builtin_library, EXAMPLE)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+e")
+            await pilot.pause()
+            box = app.screen.query_one("#path", Input)
+            box.value = str(tmp_path / "certainty")
+            await pilot.press("enter")
+            await pilot.pause()
+
+    asyncio.run(run())
+    assert (tmp_path / "certainty.docx").is_file() and not (tmp_path / "certainty").exists()

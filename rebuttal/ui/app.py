@@ -301,7 +301,9 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
         def apply(text: str, new_title: str) -> str:
             return self.attempt(session.edit_item, index, text, new_title)
 
-        self.push_screen(EditScreen(heading, title, session.original_text(index), apply, library_text))
+        kind = block.kind if block else item.kind
+        self.push_screen(EditScreen(heading, title, session.original_text(index), apply, library_text,
+                                    show_title=kind == "concern"))
 
     def action_add_custom(self) -> None:
         """Write a paragraph for this letter only (not from the library), after the selected block."""
@@ -312,7 +314,7 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
             return self.attempt(session.add_custom, "evidence", text, at)
 
         self.push_screen(EditScreen("A paragraph of your own, for this letter only (not from the library)",
-                                    "", "", apply))
+                                    "", "", apply, show_title=False))
 
     def action_undo(self) -> None:
         """Undo the last change to the letter."""

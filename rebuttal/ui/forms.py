@@ -150,7 +150,8 @@ class DetailsScreen(Dialog):
         message = self.problem_of(section, name, value)
         problem = Label(message, id=f"{section}-{name}-problem", classes="error field-problem")
         problem.display = bool(message)
-        widget = Input(value, placeholder=hint, id=f"{section}-{name}", compact=True,
+        # select_on_focus=False: the first keystroke must never replace a field's content.
+        widget = Input(value, placeholder=hint, id=f"{section}-{name}", compact=True, select_on_focus=False,
                        suggester=suggester)  # type: ignore[arg-type]
         return Vertical(self._row(label, widget), problem, classes="field")
 
