@@ -308,9 +308,9 @@ class DetailsScreen(Dialog):
 
 
 def _authors_shown(value: str) -> str:
-    """``Will print: Juch JNS, Maas ET (2 authors)``: the parsed list, as a reference shows it."""
+    """``Will print (2 authors): Juch JNS, Maas ET``: the parsed list, as a reference shows it."""
     authors = parse_authors(value)
     if not authors:
         return ""
     count = f"{len(authors)} author" + ("s" if len(authors) != 1 else "")
-    return f"Will print: {printed(authors)} ({count})"
+    return f"Will print ({count}): {printed(authors)}"
