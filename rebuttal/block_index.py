@@ -198,11 +198,13 @@ class BlockIndex:
         """Bring the index up to date: (block id -> file, later folders winning; files that fail)."""
         try:
             return self._refresh()
-        except sqlite3.DatabaseError:
-            # Corrupted under us (or locked past the timeout): the same work, in memory.
+        except sqlite3.DatabaseError as error:
+            # Locked past the timeout by another writer, or corrupted under us: the same work, in
+            # memory (a locked index is another process's, and stays; a corrupt one goes).
             if self.connection is not None:
                 self.connection.close()
-            if not self.in_memory:
+            locked = isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+            if not self.in_memory and not locked:
                 self._discard()
             self.connection = self._open_memory(_parser_signature())
             return self._refresh()
