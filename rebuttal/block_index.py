@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import marshal
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
@@ -37,6 +38,7 @@ _PARSER_SOURCES = (
 )
 _INFO_COLUMNS = "block_id, title, kind, tags, summary, short, version, status, path, search_text"
 _SEP = "\x1f"
+_FAILED = "SELECT path FROM files WHERE error IS NOT NULL"
 _INSERT_FTS = "INSERT INTO fts (rowid, title, summary, tags, text) VALUES (?,?,?,?,?)"
 
 Parse = Callable[[Path, str], Any]
@@ -50,7 +52,7 @@ class BlockInfo:
     )
 
     def __init__(self, block_id: str, title: str, kind: str, tags: tuple[str, ...], summary: str,
-                 short: bool, version: str, status: str, path: Path | None, search_text: str) -> None:
+                 short: bool, version: str, status: str, path: str | None, search_text: str) -> None:
         self.id, self.title, self.kind, self.tags, self.summary = block_id, title, kind, tags, summary
         self.short, self.version, self.status, self.path = short, version, status, path
         self.search_text = search_text
@@ -59,7 +61,7 @@ class BlockInfo:
     def of(cls, block: Any) -> BlockInfo:
         """The summary of a parsed block."""
         return cls(block.id, block.title, block.kind, tuple(block.tags), block.summary, bool(block.short),
-                   block.version, block.status, block.path, block.search_text)
+                   block.version, block.status, str(block.path) if block.path else None, block.search_text)
 
     def __repr__(self) -> str:
         return f"BlockInfo({self.id!r})"
@@ -194,7 +196,7 @@ class BlockIndex:
                 Path(str(self.path) + suffix).unlink()
 
     # -- refreshing ----------------------------------------------------------------------------
-    def refresh(self) -> tuple[dict[str, Path], list[Path]]:
+    def refresh(self) -> tuple[dict[str, str], list[Path]]:
         """Bring the index up to date: (block id -> file, later folders winning; files that fail)."""
         try:
             return self._refresh()
@@ -209,34 +211,41 @@ class BlockIndex:
             self.connection = self._open_memory(_parser_signature())
             return self._refresh()
 
-    def _refresh(self) -> tuple[dict[str, Path], list[Path]]:
+    def _refresh(self) -> tuple[dict[str, str], list[Path]]:
         if self.connection is None:
             self.connection = self._open()
         connection = self.connection
-        known = {path: (size, mtime, failed) for path, size, mtime, failed in
-                 connection.execute("SELECT path, size, mtime_ns, error IS NOT NULL FROM files")}
         on_disk: list[tuple[str, str, int, int]] = []
         for folder in self.folders:
             if not folder.is_dir():
                 raise RebuttalError("library folder does not exist", file=folder)
             on_disk.extend(sorted(block_files(folder)))
+        # The last run's listing, one value: when nothing changed, no row needs reading.
+        row = connection.execute("SELECT value FROM meta WHERE key = 'snapshot'").fetchone()
+        snapshot = marshal.loads(row[0]) if row else None
+        if snapshot is not None and snapshot[0] == on_disk:
+            failed_paths = snapshot[1]
+        else:
+            failed_paths = self._update(connection, on_disk)
+        paths = {block_id: path for path, block_id, _, _ in on_disk}
+        return paths, [Path(path) for path in failed_paths]
+
+    def _update(self, connection: sqlite3.Connection, on_disk: list[tuple[str, str, int, int]]) -> list[str]:
+        """Parse what changed, write it and a new snapshot; the paths of files that failed to load."""
+        known = {path: (size, mtime) for path, size, mtime in
+                 connection.execute("SELECT path, size, mtime_ns FROM files")}
         seen = set()
         changed = []
         for path, block_id, size, mtime in on_disk:
             seen.add(path)
-            old = known.get(path)
-            if old is None or old[0] != size or old[1] != mtime:
+            if known.get(path) != (size, mtime):
                 changed.append((path, block_id, size, mtime))
         gone = [path for path in known if path not in seen]
-        if changed or gone:
-            self._write(connection, changed, gone)
-            known = {path: (size, mtime, failed) for path, size, mtime, failed in
-                     connection.execute("SELECT path, size, mtime_ns, error IS NOT NULL FROM files")}
-        paths = {block_id: Path(path) for path, block_id, _, _ in on_disk}
-        failed = [Path(path) for path, _, _, _ in on_disk if known.get(path, (0, 0, 0))[2]]
-        return paths, failed
+        return self._write(connection, changed, gone, on_disk)
 
-    def _write(self, connection: sqlite3.Connection, changed: list, gone: list[str]) -> None:
+    def _write(
+        self, connection: sqlite3.Connection, changed: list, gone: list[str], on_disk: list,
+    ) -> list[str]:
         rows = [self._row(*entry) for entry in changed]  # parse before taking the write lock
         connection.execute("BEGIN IMMEDIATE")
         try:
@@ -252,7 +261,12 @@ class BlockIndex:
                 if row[4] is None:
                     values = (cursor.lastrowid, row[5], row[8], row[7].replace(_SEP, " "), text)
                     connection.execute(_INSERT_FTS, values)
+            failing = {path for (path,) in connection.execute(_FAILED)}
+            failed = [path for path, _, _, _ in on_disk if path in failing]
+            connection.execute("INSERT OR REPLACE INTO meta VALUES ('snapshot', ?)",
+                               (marshal.dumps((on_disk, failed)),))
             connection.execute("COMMIT")
+            return failed
         except BaseException:
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
@@ -268,16 +282,16 @@ class BlockIndex:
                 block.search_text), block.text
 
     # -- reading -------------------------------------------------------------------------------
-    def infos(self, paths: dict[str, Path]) -> dict[str, BlockInfo]:
+    def infos(self, paths: dict[str, str]) -> dict[str, BlockInfo]:
         """Summaries of the blocks at ``paths`` (id -> file), read from the index."""
         assert self.connection is not None, "refresh() first"
-        wanted = {str(path): block_id for block_id, path in paths.items()}
+        wanted = {path: block_id for block_id, path in paths.items()}
         found = {}
         for row in self.connection.execute(f"SELECT {_INFO_COLUMNS} FROM files WHERE error IS NULL"):
             block_id = wanted.get(row[8])
             if block_id == row[0]:
                 found[block_id] = BlockInfo(row[0], row[1], row[2], tuple(filter(None, row[3].split(_SEP))),
-                                            row[4], bool(row[5]), row[6], row[7], Path(row[8]), row[9])
+                                            row[4], bool(row[5]), row[6], row[7], row[8], row[9])
         return found
 
     def bm25(self, match: str, weights: tuple[float, float, float, float]) -> list[tuple[str, str, float]]:
@@ -299,8 +313,8 @@ class BlockIndex:
 class BlockMap(MutableMapping):
     """Block id -> Block, parsing each file the first time its block is asked for."""
 
-    def __init__(self, paths: dict[str, Path] | None = None, parse: Parse | None = None) -> None:
-        self._paths = dict(paths or {})
+    def __init__(self, paths: dict[str, str] | None = None, parse: Parse | None = None) -> None:
+        self._paths: dict[str, str | Path] = dict(paths or {})
         self._loaded: dict[str, Any] = {}
         self._parse = parse
 
@@ -309,13 +323,13 @@ class BlockMap(MutableMapping):
         if block is None:
             path = self._paths[block_id]  # KeyError for an unknown id, as a dict does
             assert self._parse is not None
-            block = self._loaded[block_id] = self._parse(path, block_id)
+            block = self._loaded[block_id] = self._parse(Path(path), block_id)
         return block
 
     def __setitem__(self, block_id: str, block: Any) -> None:
         self._loaded[block_id] = block
         if block.path is not None:
-            self._paths[block_id] = Path(block.path)
+            self._paths[block_id] = str(block.path)
 
     def __delitem__(self, block_id: str) -> None:
         if block_id not in self:
@@ -337,9 +351,10 @@ class BlockMap(MutableMapping):
         """The block, parsed now if need be, or ``default``."""
         return self[block_id] if block_id in self else default  # noqa: SIM401 (Mapping.get is this)
 
-    def path_of(self, block_id: str) -> Path | None:
-        """The file a block comes from, without parsing it."""
-        return self._paths.get(block_id)
+    def path_of(self, block_id: str) -> str | None:
+        """The file a block comes from (as a string), without parsing it."""
+        path = self._paths.get(block_id)
+        return str(path) if path is not None else None
 
     def loaded(self) -> dict[str, Any]:
         """The blocks parsed (or set) so far."""

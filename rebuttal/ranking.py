@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rebuttal.block_index import BlockIndex, BlockInfo
 from rebuttal.library import Library
@@ -19,6 +20,7 @@ COLUMN_WEIGHTS = (4.0, 2.0, 3.0, 1.0)  # title, summary, tags, text
 HEADLINE_WEIGHT = 2.0  # title, keywords and design count twice the abstract
 DESIGN_BOOST = 0.5  # share of the best text score a design-matching tag adds
 MAX_TERMS = 60
+EXPLAINED = 300  # the matched words are listed for the best blocks only
 _WORD = re.compile(r"[a-z][a-z0-9]+(?:-[a-z0-9]+)*")
 _STOPWORD_TEXT = (
     "a an and are as at be been between by can could did do does for from had has have in into is it its "
@@ -33,6 +35,7 @@ _BRITISH = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)\b")
 _AMERICAN = re.compile(r"(?<=[a-z]{3})iz(e|ed|es|ing|ation|ations)\b")
 
 
+@lru_cache(maxsize=4096)
 def spelling_key(text: str) -> str:
     """Lower-cased, one spelling: 'Randomized Trial' and 'randomised trial' give the same key."""
     return " ".join(_AMERICAN.sub(r"is\1", text.lower()).split())
@@ -99,15 +102,22 @@ def rank_blocks(index: BlockIndex, infos: dict[str, BlockInfo], *, title: str, a
     top = max(scores.values(), default=0.0) or 1.0
     ranked = []
     all_terms = headline + body
+    wanted_design = spelling_key(design) if design.strip() else None
+    suiting: dict[tuple[str, ...], bool] = {}  # many blocks share their tags
     for block_id, info in infos.items():
         if kind and info.kind != kind:
             continue
-        suits = any(design_matches(tag, design) for tag in info.tags)
+        suits = suiting.get(info.tags)
+        if suits is None:
+            suits = suiting[info.tags] = wanted_design is not None and any(
+                spelling_key(tag) == wanted_design for tag in info.tags)
         score = scores[block_id] + (DESIGN_BOOST * top if suits else 0.0)
-        matched = [t for t in all_terms if t in info.search_text] if score else []
-        matched = [t for t in matched if not any(t != other and t in other for other in matched)]
-        ranked.append(Ranked(info, score, matched[:8], suits))
+        ranked.append(Ranked(info, score, [], suits))
     ranked.sort(key=lambda r: (-r.score, r.info.id))
+    for entry in ranked[:EXPLAINED]:
+        if entry.score:
+            matched = [t for t in all_terms if t in entry.info.search_text]
+            entry.terms = [t for t in matched if not any(t != other and t in other for other in matched)][:8]
     return Ranking(label, ranked)
 
 

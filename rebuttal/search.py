@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from rebuttal.block_index import BlockInfo
 from rebuttal.library import Block
@@ -28,16 +27,15 @@ def _subsequence(needle: str, haystack: str) -> bool:
     return all(char in letters for char in needle)
 
 
-@dataclass(frozen=True)
 class _Entry:
-    """A block's searchable fields, lower-cased once."""
+    """A block's searchable fields, lower-cased once (a plain slotted class: made 10,000 times at start)."""
 
-    block: Listed
-    title: str
-    tags_and_id: str
-    text: str
-    parts: tuple[str, ...]
-    initials: frozenset[str]
+    __slots__ = ("block", "initials", "parts", "tags_and_id", "text", "title")
+
+    def __init__(self, block: Listed, title: str, tags_and_id: str, text: str, parts: tuple[str, ...],
+                 initials: frozenset[str]) -> None:
+        self.block, self.title, self.tags_and_id, self.text = block, title, tags_and_id, text
+        self.parts, self.initials = parts, initials
 
     @classmethod
     def of(cls, block: Listed) -> _Entry:

@@ -153,4 +153,4 @@ def test_the_stack_still_overrides_by_id(tmp_path: Path) -> None:
     assert library.block("concerns/heterogeneity").title == "Our own wording"
     infos = {info.id: info for info in library.block_infos()}
     assert infos["concerns/heterogeneity"].title == "Our own wording"
-    assert infos["concerns/heterogeneity"].path == tmp_path / "concerns" / "heterogeneity.toml"
+    assert infos["concerns/heterogeneity"].path == str(tmp_path / "concerns" / "heterogeneity.toml")
