@@ -104,6 +104,7 @@ def assemble(library: Library, outline: Outline, *, today: dt.date | None = None
         subject=_subject(outline),
         keywords=tuple(k for k in ("rebuttal", outline.letter.title, article.journal, article.design) if k),
         unresolved=tuple(builder.unresolved),
+        notices=tuple(builder.notices),
     )
 
 
@@ -136,6 +137,7 @@ class _Builder:
     cited: dict[str, dict[str, Any]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     unresolved: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
     superscript: bool = False
     _numbers: dict[str, int] = field(default_factory=dict)
     _where: tuple[str | int, ...] = ()
@@ -151,11 +153,30 @@ class _Builder:
         if block is None:
             hint = did_you_mean(item.block, self.library.blocks)
             raise self.outline.error(self._where, f"unknown block '{item.block}'{hint}")
+        if item.version and item.version != block.version:
+            block = self._recorded_wording(block, item, index)
         if item.variant == "short" and not block.short and not item.text:
             raise self.outline.error(
                 ("body", index, "variant"), f"block '{block.id}' has no short variant"
             )
         return block
+
+    def _recorded_wording(self, block: Block, item: BodyItem, index: int) -> Block:
+        """The wording the letter recorded (from the library's git history), never silently the new one."""
+        from rebuttal.block_history import wording_at
+
+        older = wording_at(block, item.version)
+        if older is None:
+            raise self.outline.error(
+                ("body", index, "version"),
+                f"{block.id} v{item.version} is not in the library any more (it has v{block.version}) "
+                "and its git history does not hold it; move the letter on with `rebuttal library update`",
+            )
+        self.notices.append(
+            f"body[{index + 1}] {block.id}: the letter keeps v{item.version}; the library now has "
+            f"v{block.version} (`rebuttal library update` moves it on)"
+        )
+        return older
 
     def paragraphs(self, text: str, source: Source, where: tuple[str | int, ...]) -> list[Paragraph]:
         """Parse and fill block or override text into paragraphs."""

@@ -88,6 +88,7 @@ def run_checks(
         _missing(library, outline),
         _repeated(outline),
         _cited_before_published(outline, document, today),
+        _wording(document),
     ]
     return [_flag_unconfirmed(result, venue) for result in results]
 
@@ -201,6 +202,14 @@ def _window(outline: Outline, venue: Venue, today: dt.date) -> CheckResult:
     if len(outline.article.date) < 10:
         detail += "; date incomplete: counted from its first day"
     return CheckResult("window", "Window", left >= 0, value, limit, detail)
+
+
+def _wording(document: Document) -> CheckResult:
+    """Blocks kept at the wording the letter recorded while the library has moved on (not a fault)."""
+    if not document.notices:
+        return CheckResult("wording", "Block wording", True, "current", "", "")
+    return CheckResult("wording", "Block wording", True, f"{len(document.notices)} older", "",
+                       "; ".join(document.notices))
 
 
 def _cited_before_published(outline: Outline, document: Document, today: dt.date) -> CheckResult:

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from rebuttal import __version__
 from rebuttal.errors import RebuttalError
 
-COMMANDS = ("build", "preview", "blocks", "refs", "edit", "import", "check", "merge")
+COMMANDS = ("build", "preview", "blocks", "refs", "edit", "import", "check", "merge", "library")
 # Command names that are Python keywords live in a module of another name.
-MODULES = {"import": "import_refs"}
+MODULES = {"import": "import_refs", "library": "library_cmd"}
 
 
 def build_parser() -> argparse.ArgumentParser:

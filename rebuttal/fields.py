@@ -107,6 +107,10 @@ class FieldReader:
             raise self.fail(key, f"'{value}' is not one of {', '.join(options)}{hint}")
         return value
 
+    def flag(self, key: str) -> bool:
+        """true or false (false when absent)."""
+        return bool(self._get(key, bool, "true or false", False))
+
     def strings(self, key: str) -> list[str]:
         """A list of strings."""
         value = self._get(key, list, "a list of strings", False) or []

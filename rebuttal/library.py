@@ -41,7 +41,21 @@ class Block:
     status: str = "draft"
     approved_by: str = ""
     approved_on: str = ""
+    approved_hash: str = ""  # "sha256:..." of the wording as approved (rebuttal library approve)
+    override: bool = False  # says it replaces a block of the same id in an earlier folder
     path: Path | None = field(default=None, compare=False)
+
+    @property
+    def wording_hash(self) -> str:
+        """``sha256:...`` of the title, text and short variant, white space folded.
+
+        Stored as ``approved_hash`` when the committee approves the block, so a
+        wording changed without a new approval is found (``rebuttal library lint``).
+        """
+        import hashlib
+
+        parts = [" ".join(part.split()) for part in (self.title, self.text, self.short or "")]
+        return "sha256:" + hashlib.sha256("\n\x1f\n".join(parts).encode("utf-8")).hexdigest()
 
     def variant_text(self, variant: str) -> str:
         """The full text, or the short variant when asked for and present."""
@@ -191,7 +205,7 @@ def load_block(path: Path, block_id: str) -> Block:
     reader = FieldReader(source, context="block")
     reader.allow(
         "title", "kind", "text", "tags", "summary", "short", "version", "status",
-        "approved_by", "approved_on",
+        "approved_by", "approved_on", "approved_hash", "override",
     )
     kind = reader.choice("kind", BLOCK_KINDS, required=True)
     block = Block(
@@ -206,6 +220,8 @@ def load_block(path: Path, block_id: str) -> Block:
         status=reader.choice("status", STATUSES, default="draft"),
         approved_by=reader.text("approved_by"),
         approved_on=reader.date("approved_on"),
+        approved_hash=reader.text("approved_hash"),
+        override=reader.flag("override"),
         path=path,
     )
     return block

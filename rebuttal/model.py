@@ -192,6 +192,7 @@ class Document:
     subject: str = ""
     keywords: tuple[str, ...] = ()
     unresolved: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()  # what the author should know (e.g. a block kept at an older wording)
 
     def paragraphs(self) -> list[Paragraph]:
         """Every body paragraph in reading order, points included (not headings)."""

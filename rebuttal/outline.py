@@ -91,6 +91,7 @@ class BodyItem:
     text: str = ""
     variant: str = "full"
     notes: list[str] = field(default_factory=list)  # editors' comments kept with this use
+    version: str = ""  # the block's version when it was added: the letter keeps that wording
 
     @property
     def is_custom(self) -> bool:
@@ -212,7 +213,7 @@ def article_problem(name: str, value: str) -> tuple[str, str] | None:
 
 def _read_body_item(source: TomlSource, data: dict[str, Any], index: int) -> BodyItem:
     reader = FieldReader(source, data=data, prefix=("body", index), context="[[body]] item")
-    reader.allow("block", "kind", "title", "text", "variant", "notes")
+    reader.allow("block", "kind", "title", "text", "variant", "notes", "version")
     item = BodyItem(
         block=reader.text("block"),
         kind=reader.choice("kind", BLOCK_KINDS),
@@ -220,6 +221,7 @@ def _read_body_item(source: TomlSource, data: dict[str, Any], index: int) -> Bod
         text=reader.markup("text"),
         variant=reader.choice("variant", VARIANTS, default="full"),
         notes=reader.strings("notes"),
+        version=reader.version("version"),
     )
     if item.is_custom and not item.text:
         raise RebuttalError(

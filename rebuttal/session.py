@@ -14,15 +14,21 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rebuttal.assemble import assemble
 from rebuttal.errors import RebuttalError
 from rebuttal.history import History
+from rebuttal.letter_status import Status, letter_status
 from rebuttal.library import Block, Library
 from rebuttal.model import Document
 from rebuttal.outline import Article, BodyItem, LetterInfo, Outline, SocietyChoice, load_outline, save_outline
+
+if TYPE_CHECKING:
+    from rebuttal.checks import CheckResult
+
+__all__ = ["ChangeRefused", "FileChangedOnDisk", "Session", "Status"]
 
 
 class ChangeRefused(Exception):
@@ -31,19 +37,6 @@ class ChangeRefused(Exception):
 
 class FileChangedOnDisk(ChangeRefused):
     """Save refused: someone else changed the letter's file since it was opened or saved."""
-
-
-@dataclass
-class Status:
-    """What the status line shows: counts against the venue's limits and what is missing."""
-
-    words: int = 0
-    word_limit: int | None = None
-    references: int = 0
-    reference_limit: int | None = None
-    unresolved: tuple[str, ...] = ()
-    window: str = ""
-    failed_checks: list[str] = field(default_factory=list)
 
 
 class Session:
@@ -150,7 +143,9 @@ class Session:
         if block is None:
             raise ChangeRefused(f"unknown block '{block_id}'")
         where = len(self.body) if at is None else max(0, min(at, len(self.body)))
-        self.change(f"add {block.title}", lambda o: o.body.insert(where, BodyItem(block=block_id)))
+        # The version is recorded: the letter keeps this wording when the library's moves on.
+        item = BodyItem(block=block_id, version=block.version)
+        self.change(f"add {block.title}", lambda o: o.body.insert(where, item))
         return where
 
     def add_custom(self, kind: str, text: str, at: int | None = None) -> int:
@@ -332,12 +327,51 @@ class Session:
         document = self.document
         if document is None:
             return Status()
-        status = Status(
-            words=document.word_count(), references=len(document.references),
-            unresolved=document.unresolved,
-        )
-        _apply_venue_checks(self, status)
-        return status
+        return letter_status(self.library, self.outline, document, today=self.today or dt.date.today())
+
+    def check_results(self) -> list[CheckResult]:
+        """Every rule of ``rebuttal check`` for the letter as it is now (its venue's, or none)."""
+        from rebuttal.checks import run_checks
+        from rebuttal.venue_choice import resolve_venue
+
+        if self.document is None:
+            return []
+        try:
+            venue = resolve_venue(self.library, self.outline, None)
+        except RebuttalError:
+            from rebuttal.venues import NO_VENUE
+
+            venue = NO_VENUE
+        return run_checks(self.library, self.outline, self.document, venue,
+                          today=self.today or dt.date.today())
+
+    def make_it_fit(self) -> list[str]:
+        """Switch blocks to short variants, last first, until the venue's word limit is met (undoable).
+
+        Returns what changed, one line each; refuses when there is no limit or nothing to switch.
+        """
+        from rebuttal.fit import fit_to_limit
+        from rebuttal.venue_choice import resolve_venue
+
+        try:
+            venue = resolve_venue(self.library, self.outline, None)
+        except RebuttalError as error:
+            raise ChangeRefused(error.message) from None
+        if venue.word_limit is None:
+            raise ChangeRefused("the letter's venue has no word limit: choose one with F2")
+        result = fit_to_limit(self.library, self.outline, venue.word_limit, today=self.today)
+        if not result.changes:
+            if result.fits:
+                raise ChangeRefused(f"the letter already fits {venue.name}")
+            raise ChangeRefused("no block left with a short variant: remove blocks to fit")
+        variants = [item.variant for item in result.outline.body]
+
+        def mutate(outline: Outline) -> None:
+            for item, variant in zip(outline.body, variants, strict=True):
+                item.variant = variant
+
+        self.change("make it fit", mutate)
+        return [change.describe() for change in result.changes]
 
     def preview_block(self, block: Block, variant: str = "full") -> Document | str:
         """``block`` alone, placeholders filled from this letter's article; or why it fails."""
@@ -348,35 +382,6 @@ class Session:
             return assemble(self.library, single, today=self.today)
         except RebuttalError as error:
             return str(error)
-
-
-def _apply_venue_checks(session: Session, status: Status) -> None:
-    """Fill in the venue's limits and the failed rules from ``rebuttal.checks``, when a venue is set."""
-    try:
-        from rebuttal.checks import resolve_venue, run_checks
-    except ImportError:  # an installation without venue profiles: counts only
-        return
-    if session.document is None or not session.outline.letter.venue:
-        return
-    try:
-        venue = resolve_venue(session.library, session.outline, session.outline.letter.venue)
-        results = run_checks(
-            session.library, session.outline, session.document, venue,
-            today=session.today or dt.date.today(),
-        )
-    except RebuttalError as error:
-        status.failed_checks.append(error.message)
-        return
-    for result in results:
-        limit = int(result.limit) if str(result.limit).isdigit() else None
-        if result.rule == "words":
-            status.word_limit = limit
-        elif result.rule == "references":
-            status.reference_limit = limit
-        elif result.rule == "window" and result.limit:
-            status.window = result.value
-        if not result.ok and result.rule not in ("words", "references"):
-            status.failed_checks.append(f"{result.label} {result.value}")
 
 
 def _read_text(path: Path | None) -> str | None:

@@ -83,6 +83,15 @@ def update_toml_text(
     if _plain(old_data) == _plain(new_data):
         return original
     preamble, sections = _split(original)
+    is_table = {k: _is_table(v) for k, v in {**old_data, **new_data}.items()}
+    top_new = {k: v for k, v in new_data.items() if not is_table[k]}
+    top_old = {k: v for k, v in old_data.items() if not is_table[k]}
+    if _plain(top_new) != _plain(top_old):
+        # Keys before the first header (a block file's fields): edited like a table's.
+        preamble = _updated_table(_Section((), False, lines=preamble.splitlines(keepends=True)),
+                                  top_new, top_old, (), is_default)
+    new_data = {k: v for k, v in new_data.items() if is_table[k]}
+    old_data = {k: v for k, v in old_data.items() if is_table[k]}
     out: list[str] = [preamble]
     arrays_done: set[tuple[str, ...]] = set()
     written_tables: set[str] = set()
@@ -107,6 +116,13 @@ def update_toml_text(
     text = "".join(out)
     missing = [k for k in new_data if k not in old_data and k not in written_tables]
     return _append_new(text, new_data, missing)
+
+
+def _is_table(value: Any) -> bool:
+    """A table, or an array of tables: what gets a header of its own."""
+    if isinstance(value, Mapping):
+        return True
+    return isinstance(value, list) and bool(value) and all(isinstance(v, Mapping) for v in value)
 
 
 def _split(text: str) -> tuple[str, list[_Section]]:

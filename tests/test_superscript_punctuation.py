@@ -50,8 +50,7 @@ def test_every_renderer_puts_the_number_after_the_period(jama_document) -> None:
     console = Console(width=400, file=io.StringIO(), record=True)
     console.print(render_rich(jama_document))
     shown = console.export_text()
-    plain = shown.replace("²", "2").replace("³", "3").replace("˒", ",")
-    assert "needed.2,3" in plain
+    assert "needed.²˒³" in shown and "BMJ.¹" in shown  # the preview raises them, as print will
 
 
 def test_the_docx_run_before_the_number_ends_with_the_period(jama_document, tmp_path) -> None:

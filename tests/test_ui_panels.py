@@ -129,7 +129,7 @@ def test_own_paragraph_and_help_by_question_mark(library: Library) -> None:
             assert "own text" in screen_text(app)
             await pilot.press("question_mark")
             await pilot.pause()
-            assert isinstance(app.screen, HelpScreen) and "letter.custom" in app.screen.text
+            assert isinstance(app.screen, HelpScreen) and "| t | Own text |" in app.screen.text
 
     asyncio.run(run())
 

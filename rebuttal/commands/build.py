@@ -99,6 +99,8 @@ def run(args: argparse.Namespace) -> int:
         f"{document.word_count()} words",
         file=sys.stderr,
     )
+    for notice in document.notices:
+        print(f"note: {notice}", file=sys.stderr)
     if document.unresolved:
         names = ", ".join("{" + name + "}" for name in document.unresolved)
         print(f"warning: placeholders not filled in: {names}", file=sys.stderr)

@@ -10,6 +10,9 @@ from rich.text import Text
 from rebuttal.model import Citation, Document, Inline, Paragraph, PointList, Span
 
 CITATION_STYLE = "bold cyan"
+# A terminal cannot raise text, so superscript numbers are drawn with Unicode's superscript
+# digits: "needed.²˒³" reads as it will be printed, not as "needed2,3".
+SUPERSCRIPT = str.maketrans("0123456789,-–", "⁰¹²³⁴⁵⁶⁷⁸⁹˒⁻⁻")
 UNRESOLVED_STYLE = "bold black on yellow"
 
 
@@ -22,7 +25,7 @@ def inline_text(inlines: tuple[Inline, ...], document: Document, base: str = "")
         if isinstance(inline, Citation):
             label = inline.label(marker.range_separator)
             if marker.superscript:
-                text.append(label, style=f"{CITATION_STYLE} italic")
+                text.append(label.translate(SUPERSCRIPT), style=CITATION_STYLE)
             else:
                 text.append(f"{marker.open}{label}{marker.close}", style=CITATION_STYLE)
             continue

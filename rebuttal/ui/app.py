@@ -68,14 +68,16 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
     TITLE = "rebuttal"
     COMMANDS = App.COMMANDS | {RebuttalCommands}
     BINDINGS = [  # noqa: RUF012
+        # Help first: the footer cuts from the right in a narrow terminal, and help must stay.
+        Binding("f1,question_mark", "help", "Help", key_display="F1", id="app.help"),
         Binding("f2", "details", "Article", id="app.details"),
         Binding("ctrl+s", "save", "Save", id="app.save"),
         Binding("ctrl+e", "export('docx')", "Export", id="app.export"),
         Binding("ctrl+z", "undo", "Undo", id="app.undo"),
-        Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
+        Binding("ctrl+y", "redo", "Redo", id="app.redo"),
         Binding("ctrl+n", "new_block", "New block", id="app.new_block", show=False),
         Binding("f6", "merge_docx", "Merge edited DOCX", id="app.merge", show=False),
-        Binding("f1,question_mark", "help", "Help", key_display="F1", id="app.help"),
+        Binding("f4", "checks", "Checks", id="app.checks"),
         Binding("slash", "focus_filter", "Filter library", show=False, id="app.filter"),
         Binding("ctrl+q", "quit_app", "Quit", id="app.quit", priority=True),
     ]
@@ -328,6 +330,31 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
         box.focus()
         box.select_all()
 
+    def action_checks(self) -> None:
+        """The venue's rules, as ``rebuttal check`` reports them, and "Make it fit"."""
+        from rebuttal.ui.checks_screen import ChecksScreen
+
+        status = self.session.status()
+        venue = self.session.outline.letter.venue
+
+        def answered(answer: str | None) -> None:
+            if answer == "fit":
+                self.action_make_it_fit()
+
+        self.push_screen(ChecksScreen(venue, status.verdict, self.session.check_results()), answered)
+
+    def action_make_it_fit(self) -> None:
+        """Switch blocks to their short variants, last first, until the letter fits (Ctrl+Z undoes)."""
+        try:
+            changes = self.session.make_it_fit()
+        except ChangeRefused as refused:
+            self.notify(str(refused), title="Nothing to fit", severity="warning")
+            return
+        self.refresh_letter()
+        verdict = self.session.status().verdict
+        self.notify(f"Switched {len(changes)} blocks to their short variants. {verdict}. Ctrl+Z undoes it.",
+                    title="Make it fit", severity="information" if "Fits" in verdict else "warning")
+
     def action_help(self) -> None:
         """Help for the focused panel and the keys that work there."""
         self.push_screen(HelpScreen(self.help_text()))
@@ -337,18 +364,25 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
         focused: Widget | None = self.focused
         panel_help = next((getattr(w, "HELP", "") for w in (focused.ancestors_with_self if focused else ())
                            if getattr(w, "HELP", "")), "")
-        ours, textuals = [], []
+        # One row per action, all its keys together ("[ or shift+↑"), this app's keys first.
+        keys: dict[str, list[str]] = {}
+        described: dict[str, str] = {}
         for active in self.screen.active_bindings.values():
             binding = active.binding
-            if binding.description and not binding.system:
-                display = binding.key_display or self.get_key_display(binding)
-                binding_id = f"`{binding.id}`" if binding.id else "(Textual's own)"
-                row = f"| {display} | {binding.description} | {binding_id} |"
-                (ours if binding.id else textuals).append(row)
-        # This app's keys first: they are what a newcomer is looking for.
-        rows = ["| Key | Does | Binding id |", "| --- | --- | --- |", *ours,
-                "| Ctrl+P | Command palette: every action by name | |", *textuals]
-        title = f"# Help — {self._panel_name(focused)}"
+            if not binding.description or binding.system or binding.action == "command_palette":
+                continue
+            action = binding.id or binding.action
+            shown = keys.setdefault(action, [])
+            displays = [binding.key_display] if binding.key_display else []
+            displays += [self.get_key_display(Binding(key.strip(), "")) for key in binding.key.split(",")]
+            for display in displays:
+                if display.lower() not in {d.lower() for d in shown}:
+                    shown.append(display)
+            described.setdefault(action, binding.description)
+        rows = ["| Key | Does |", "| --- | --- |"]
+        rows += [f"| {' or '.join(keys[action])} | {described[action]} |" for action in keys]
+        rows.append("| ^p | Command palette: every action by name, with its key |")
+        title = f"# Help — {self._panel_name(focused)}  (Esc closes)"
         return "\n\n".join([title, panel_help, GETTING_STARTED, "## Keys here", "\n".join(rows)])
 
     @staticmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 # (name shown, action run, what it does). Every binding's action is here, and a few more.
@@ -27,6 +28,8 @@ PALETTE_ACTIONS: list[tuple[str, str, str]] = [
     ("Export Markdown…", "export('md')", "Markdown file"),
     ("Export text…", "export('txt')", "Plain text file"),
     ("Merge edited DOCX…", "merge_docx", "Review the editors' changes and comments (F6)"),
+    ("Checks against the venue…", "checks", "Words, references, authors, deadline... as rebuttal check (F4)"),
+    ("Make it fit: switch to short variants", "make_it_fit", "Last blocks first, until the limit is met"),
     ("Undo", "undo", "Undo the last change to the letter"),
     ("Redo", "redo", "Redo what was undone"),
     ("Filter the library", "focus_filter", "Type words from titles, tags or text"),
@@ -38,18 +41,38 @@ PALETTE_ACTIONS: list[tuple[str, str, str]] = [
 class RebuttalCommands(Provider):
     """Offers every action of the rebuttal app in the command palette."""
 
+    def _keys(self) -> dict[str, str]:
+        """Each action's key as the footer shows it, so the palette teaches the keys."""
+        found: dict[str, str] = {}
+        main = self.app.screen_stack[0]
+        for node in [self.app, *main.walk_children()]:
+            for binding in getattr(node, "BINDINGS", []):
+                if not isinstance(binding, Binding) or not binding.description:
+                    continue
+                action = binding.action.removeprefix("app.")
+                display = binding.key_display or self.app.get_key_display(binding)
+                found.setdefault(action, display)
+        return found
+
+    def _help(self, action: str, help_text: str, keys: dict[str, str]) -> str:
+        key = keys.get(action)
+        return f"{help_text} · key {key}" if key else help_text
+
     async def discover(self) -> Hits:
         """Everything, when nothing is typed yet."""
+        keys = self._keys()
         for name, action, help_text in PALETTE_ACTIONS:
-            yield DiscoveryHit(name, partial(self._run, action), help=help_text)
+            yield DiscoveryHit(name, partial(self._run, action), help=self._help(action, help_text, keys))
 
     async def search(self, query: str) -> Hits:
         """The actions whose name matches what is typed."""
         matcher = self.matcher(query)
+        keys = self._keys()
         for name, action, help_text in PALETTE_ACTIONS:
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self._run, action), help=help_text)
+                yield Hit(score, matcher.highlight(name), partial(self._run, action),
+                          help=self._help(action, help_text, keys))
 
     async def _run(self, action: str) -> None:
         await self.app.run_action(action)

@@ -131,9 +131,14 @@ class LibraryPanel(Vertical):
             self.post_message(BlockList.AddRequested(option.id))
 
     def on_key(self, event: Key) -> None:
-        """Down from the filter box moves into the list."""
-        if event.key == "down" and self.query_one("#filter", Input).has_focus:
+        """Down from the filter box moves into the list; Esc clears the filter."""
+        filter_box = self.query_one("#filter", Input)
+        if event.key == "down" and filter_box.has_focus:
             self.query_one(BlockList).focus()
+            event.stop()
+        elif event.key == "escape" and filter_box.value:
+            filter_box.value = ""
+            filter_box.focus()
             event.stop()
 
     def refilter(self) -> None:
@@ -214,13 +219,13 @@ class LetterList(OptionList):
     )
     BINDINGS = [  # noqa: RUF012
         Binding("enter", "app.edit_item", "Edit", id="letter.edit"),
-        Binding("left_square_bracket,shift+up", "app.move(-1)", "Up", key_display="[", id="letter.up"),
-        Binding("right_square_bracket,shift+down", "app.move(1)", "Down", key_display="]",
+        Binding("left_square_bracket,shift+up", "app.move(-1)", "Move up", key_display="[", id="letter.up"),
+        Binding("right_square_bracket,shift+down", "app.move(1)", "Move down", key_display="]",
                 id="letter.down"),
         Binding("delete,x", "app.remove_item", "Remove", key_display="del", id="letter.remove"),
-        Binding("d", "app.duplicate_item", "Duplicate", show=False, id="letter.duplicate"),
-        Binding("v", "app.toggle_variant", "Full/short variant", show=False, id="letter.variant"),
-        Binding("t", "app.add_custom", "Add own paragraph", show=False, id="letter.custom"),
+        Binding("d", "app.duplicate_item", "Duplicate", id="letter.duplicate"),
+        Binding("v", "app.toggle_variant", "Short/full", id="letter.variant"),
+        Binding("t", "app.add_custom", "Own text", id="letter.custom"),
     ]
 
     def show(self, session: Session, selected: int | None) -> None:

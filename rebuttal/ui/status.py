@@ -20,6 +20,9 @@ def status_line(session: Session) -> Text:
     line.append_text(_count("Words", status.words, status.word_limit))
     line.append("  ")
     line.append_text(_count("Refs", status.references, status.reference_limit))
+    verdict = status.verdict
+    if verdict:
+        line.append(f"  {verdict}", style="bold green" if status.fits else "bold red")
     if status.window:
         line.append(f"  Due: {status.window}")
     venue = session.outline.letter.venue
@@ -32,6 +35,8 @@ def status_line(session: Session) -> Text:
     elif session.body:
         line.append("  All placeholders filled", style="green")
     for failed in status.failed_checks:
+        if status.window and failed.startswith("Window"):
+            continue  # the deadline is shown once, above
         line.append(f"  ✗ {failed}", style="bold red")
     line.no_wrap = True
     line.overflow = "ellipsis"

@@ -1,0 +1,90 @@
+"""What the app's status line says about a letter: counts against limits, and a verdict on fit.
+
+UI-free: the session computes it, the app only draws it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rebuttal.errors import RebuttalError
+
+if TYPE_CHECKING:
+    from rebuttal.library import Library
+    from rebuttal.model import Document
+    from rebuttal.outline import Outline
+
+
+@dataclass
+class Status:
+    """What the status line shows: counts against the venue's limits, a verdict, what is missing."""
+
+    words: int = 0
+    word_limit: int | None = None
+    references: int = 0
+    reference_limit: int | None = None
+    unresolved: tuple[str, ...] = ()
+    window: str = ""
+    failed_checks: list[str] = field(default_factory=list)
+    venue_name: str = ""
+
+    @property
+    def verdict(self) -> str:
+        """``Fits JAMA`` or ``Over by 423 words, 9 references``; '' without a venue with limits."""
+        over = []
+        if self.word_limit is not None and self.words > self.word_limit:
+            over.append(f"{self.words - self.word_limit} words")
+        if self.reference_limit is not None and self.references > self.reference_limit:
+            extra = self.references - self.reference_limit
+            over.append(f"{extra} reference" + ("s" if extra > 1 else ""))
+        if over:
+            return "Over by " + ", ".join(over)
+        if self.word_limit is None and self.reference_limit is None:
+            return ""
+        return f"Fits {self.venue_name}" if self.venue_name else "Fits"
+
+    @property
+    def fits(self) -> bool:
+        """True when no limit is exceeded."""
+        return not self.verdict.startswith("Over")
+
+
+def short_venue_name(name: str) -> str:
+    """``JAMA, Letter to the Editor (...)`` -> ``JAMA letter``: what fits a status line."""
+    journal, _, kind = name.partition(",")
+    kind = kind.split("(")[0].strip().lower()
+    for long, short in (("letter to the editor", "letter"), ("rapid response", "rapid response")):
+        if kind.startswith(long):
+            kind = short
+    return f"{journal.strip()} {kind}".strip()
+
+
+def letter_status(library: Library, outline: Outline, document: Document, *, today: dt.date) -> Status:
+    """Counts, limits and failed rules (from ``rebuttal.checks``) of the letter as it is."""
+    from rebuttal.checks import run_checks
+    from rebuttal.venue_choice import resolve_venue
+
+    status = Status(words=document.word_count(), references=len(document.references),
+                    unresolved=document.unresolved)
+    if not outline.letter.venue:
+        return status
+    try:
+        venue = resolve_venue(library, outline, outline.letter.venue)
+        results = run_checks(library, outline, document, venue, today=today)
+    except RebuttalError as error:
+        status.failed_checks.append(error.message)
+        return status
+    status.venue_name = short_venue_name(venue.name)
+    for result in results:
+        limit = int(result.limit) if str(result.limit).isdigit() else None
+        if result.rule == "words":
+            status.word_limit = limit
+        elif result.rule == "references":
+            status.reference_limit = limit
+        elif result.rule == "window" and result.limit:
+            status.window = result.value
+        if not result.ok and result.rule not in ("words", "references"):
+            status.failed_checks.append(f"{result.label} {result.value}")
+    return status

@@ -1,0 +1,77 @@
+"""Keys that teach themselves: help as a person's guide, keys in the palette and footer, Esc clears."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import Input
+
+from rebuttal.library import Library, load_library
+from rebuttal.ui.app import make_app
+
+from .conftest import ROOT, TODAY
+from .ui_support import SIZE, isolated_state, screen_text  # noqa: F401 - fixture
+
+EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
+
+
+def _app(builtin_library: Library, path: Path = EXAMPLE):
+    return make_app(path, load_library(builtin_library.folders), today=TODAY, autosave_seconds=None)
+
+
+def test_help_reads_as_a_guide_without_ids_or_duplicates(builtin_library: Library) -> None:
+    async def run() -> None:
+        app = _app(builtin_library)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("tab")  # the Letter panel
+            await pilot.pause()
+            text = app.help_text()
+            assert "Binding id" not in text and "letter.up" not in text
+            assert "(Esc closes)" in text.splitlines()[0]
+            rows = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line]
+            actions = [row.split("|")[2].strip() for row in rows]
+            assert len(actions) == len(set(actions)), actions
+            assert "| [ or shift+↑ | Move up |" in text and "| ] or shift+↓ | Move down |" in text
+
+    asyncio.run(run())
+
+
+def test_footer_shows_the_letter_panels_keys(builtin_library: Library) -> None:
+    async def run() -> None:
+        app = _app(builtin_library)
+        async with app.run_test(size=(160, 30)) as pilot:
+            await pilot.press("tab")
+            await pilot.pause()
+            footer = [line for line in screen_text(app).splitlines() if "Save" in line][-1]
+            for shown in ("Duplicate", "Short/full", "Own text", "Redo"):
+                assert shown in footer, footer
+
+    asyncio.run(run())
+
+
+def test_the_palette_shows_each_commands_key(builtin_library: Library) -> None:
+    async def run() -> None:
+        app = _app(builtin_library)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"export docx")
+            await pilot.pause(0.5)
+            assert "key ^e" in screen_text(app)
+
+    asyncio.run(run())
+
+
+def test_escape_clears_the_filter(builtin_library: Library) -> None:
+    async def run() -> None:
+        app = _app(builtin_library)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("slash", *"hetero")
+            await pilot.pause()
+            assert app.query_one("#filter", Input).value == "hetero"
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.query_one("#filter", Input).value == ""
+
+    asyncio.run(run())
