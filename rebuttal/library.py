@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rebuttal.errors import RebuttalError
+from rebuttal.block_index import BlockIndex, BlockInfo, BlockMap
 from rebuttal.fields import FieldReader, closest
 from rebuttal.model import Signatory
 from rebuttal.references import Bibliography, load_bibliography
@@ -91,10 +91,11 @@ class Library:
     """All folders of a library stack, merged."""
 
     folders: list[Path]
-    blocks: dict[str, Block] = field(default_factory=dict)
+    blocks: BlockMap = field(default_factory=BlockMap)
     societies: dict[str, Society] = field(default_factory=dict)
     venues: dict[str, Venue] = field(default_factory=dict)
     bibliography: Bibliography = field(default_factory=Bibliography)
+    index: BlockIndex | None = field(default=None, compare=False, repr=False)
 
     def block(self, block_id: str) -> Block | None:
         """The block called ``block_id``, or None."""
@@ -105,8 +106,22 @@ class Library:
         return closest(block_id, self.blocks)
 
     def by_kind(self, kind: str) -> list[Block]:
-        """Blocks of one kind, sorted by id."""
+        """Blocks of one kind, sorted by id (parses them)."""
         return sorted((b for b in self.blocks.values() if b.kind == kind), key=lambda b: b.id)
+
+    def block_infos(self) -> list[BlockInfo]:
+        """Every block's summary (id, title, kind, tags, searchable text), from the index: no parsing."""
+        blocks = self.blocks
+        loaded = blocks.loaded() if isinstance(blocks, BlockMap) else dict(blocks)
+        indexed = {}
+        if self.index is not None and isinstance(blocks, BlockMap):
+            unparsed = {i: p for i in blocks if i not in loaded and (p := blocks.path_of(i)) is not None}
+            indexed = self.index.infos(unparsed)
+        infos = []
+        for block_id in blocks:
+            info = indexed.get(block_id)
+            infos.append(info if info is not None else BlockInfo.of(blocks[block_id]))
+        return infos
 
     def user_folder(self) -> Path | None:
         """The last folder of the stack: where new blocks are written."""
@@ -143,30 +158,45 @@ def library_folders(extra: Sequence[str | Path] = (), *, include_user: bool = Tr
     return folders
 
 
-def load_library(folders: Sequence[Path]) -> Library:
-    """Load and merge every folder of the stack; errors name file, line and field."""
-    library = Library(folders=list(folders))
+def load_library(folders: Sequence[Path], *, index_location: Path | None = None) -> Library:
+    """Load and merge every folder of the stack; errors name file, line and field.
+
+    Block files go through the index (``rebuttal.block_index``): only files
+    changed since the last run are parsed now, the rest when a block is used.
+    Any block file that does not load still fails the whole load, with that
+    file's own error, exactly as parsing every file would.
+    """
+    index = BlockIndex(folders, load_block, location=index_location)
+    paths, failed = index.refresh()
+    for path in failed:
+        relative = _relative_to_stack(path, folders)
+        load_block(path, relative)  # raises the file's own error, located
+    library = Library(folders=list(folders), blocks=BlockMap(paths, load_block), index=index)
     for folder in folders:
-        if not folder.is_dir():
-            raise RebuttalError("library folder does not exist", file=folder)
-        for path in sorted(folder.rglob("*.toml")):
-            relative = path.relative_to(folder)
-            top = relative.parts[0]
-            if top == "societies":
-                society = _load_society(path)
-                library.societies[society.id] = society
-            elif top == "venues":
-                venue = load_venue(path)
-                library.venues[venue.id] = venue
-            elif top in PROFILE_FOLDERS or top.startswith("."):
+        for kind in PROFILE_FOLDERS:
+            profiles = folder / kind
+            if not profiles.is_dir():
                 continue
-            else:
-                block = load_block(path, relative.with_suffix("").as_posix())
-                library.blocks[block.id] = block
+            for path in sorted(profiles.rglob("*.toml")):
+                if any(part.startswith(".") for part in path.relative_to(profiles).parts):
+                    continue
+                if kind == "societies":
+                    society = _load_society(path)
+                    library.societies[society.id] = society
+                else:
+                    venue = load_venue(path)
+                    library.venues[venue.id] = venue
         references = folder / "references.json"
         if references.is_file():
             library.bibliography.merge(load_bibliography(references))
     return library
+
+
+def _relative_to_stack(path: Path, folders: Sequence[Path]) -> str:
+    for folder in reversed(folders):
+        if path.is_relative_to(folder):
+            return path.relative_to(folder).with_suffix("").as_posix()
+    return path.stem
 
 
 def load_block(path: Path, block_id: str) -> Block:

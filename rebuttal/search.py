@@ -6,16 +6,20 @@ title word) still counts, so "hetero" and "hetrogen" both find heterogeneity.
 
 :class:`SearchIndex` lowers and joins each block's fields once, so the app
 can filter a large library on every keystroke; ``filter_blocks`` is the
-one-off form used by ``rebuttal blocks``.
+one-off form used by ``rebuttal blocks``. Both take the library's
+:class:`~rebuttal.block_index.BlockInfo` summaries read from the index, so
+filtering never parses a block file.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from rebuttal.block_index import BlockInfo
 from rebuttal.library import Block
+
+Listed = Block | BlockInfo  # either has id, title, kind, tags and search_text
 
 
 def _subsequence(needle: str, haystack: str) -> bool:
@@ -23,19 +27,18 @@ def _subsequence(needle: str, haystack: str) -> bool:
     return all(char in letters for char in needle)
 
 
-@dataclass(frozen=True)
 class _Entry:
-    """A block's searchable fields, lower-cased once."""
+    """A block's searchable fields, lower-cased once (a plain slotted class: made 10,000 times at start)."""
 
-    block: Block
-    title: str
-    tags_and_id: str
-    text: str
-    parts: tuple[str, ...]
-    initials: frozenset[str]
+    __slots__ = ("block", "initials", "parts", "tags_and_id", "text", "title")
+
+    def __init__(self, block: Listed, title: str, tags_and_id: str, text: str, parts: tuple[str, ...],
+                 initials: frozenset[str]) -> None:
+        self.block, self.title, self.tags_and_id, self.text = block, title, tags_and_id, text
+        self.parts, self.initials = parts, initials
 
     @classmethod
-    def of(cls, block: Block) -> _Entry:
+    def of(cls, block: Listed) -> _Entry:
         title = block.title.lower()
         parts = tuple(title.split()) + tuple(block.id.lower().split("/"))
         return cls(
@@ -63,7 +66,7 @@ class _Entry:
         return total
 
 
-def score(block: Block, words: list[str]) -> int | None:
+def score(block: Listed, words: list[str]) -> int | None:
     """Higher is better; None when some word does not match at all."""
     return _Entry.of(block).score(words)
 
@@ -71,11 +74,11 @@ def score(block: Block, words: list[str]) -> int | None:
 class SearchIndex:
     """A library prepared for filtering on every keystroke."""
 
-    def __init__(self, blocks: Iterable[Block]) -> None:
+    def __init__(self, blocks: Iterable[Listed]) -> None:
         # Kept in id order so that a stable sort on the score alone breaks ties by id.
         self.entries = sorted((_Entry.of(block) for block in blocks), key=lambda e: e.block.id)
         self._last: tuple[str, str | None, list[_Entry]] = ("", None, self.entries)
-        self._recent: dict[tuple[str, str | None], list[Block]] = {}
+        self._recent: dict[tuple[str, str | None], list[Listed]] = {}
         # One string of every block's text lets str.find skip the blocks a word is not in.
         self._corpus = "\x00".join(entry.text for entry in self.entries)
         self._starts: list[int] = []
@@ -86,6 +89,10 @@ class SearchIndex:
                 self._by_initial.setdefault(initial, set()).add(index)
             self._starts.append(offset)
             offset += len(entry.text) + 1
+
+    def blocks(self) -> list[Listed]:
+        """Every block indexed, in id order."""
+        return [entry.block for entry in self.entries]
 
     def _containing(self, word: str) -> set[int]:
         """Positions (in ``entries``) of the blocks whose text contains ``word``."""
@@ -99,7 +106,7 @@ class SearchIndex:
             at = corpus.find(word, starts[index + 1]) if index + 1 < len(starts) else -1
         return found
 
-    def filter(self, query: str, *, kind: str | None = None) -> list[Block]:
+    def filter(self, query: str, *, kind: str | None = None) -> list[Listed]:
         """Blocks matching ``query`` (and ``kind``), best first, then by id."""
         remembered = self._recent.get((query, kind))
         if remembered is not None:  # Backspacing returns to a query typed a moment ago.
@@ -138,6 +145,6 @@ class SearchIndex:
         return [self.entries[i] for i in sorted(keep or ())]
 
 
-def filter_blocks(blocks: Iterable[Block], query: str, *, kind: str | None = None) -> list[Block]:
+def filter_blocks(blocks: Iterable[Listed], query: str, *, kind: str | None = None) -> list[Listed]:
     """Blocks matching ``query`` (and ``kind``), best first, then by id."""
     return SearchIndex(blocks).filter(query, kind=kind)

@@ -28,6 +28,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                         help="filter by words in id, title, tags or text; or: show ID")
     parser.add_argument("--kind", choices=BLOCK_KINDS, help="only blocks of this kind")
     parser.add_argument("--json", action="store_true", help="print JSON (for scripts)")
+    parser.add_argument("--for", dest="for_outline", metavar="OUTLINE",
+                        help="rank the blocks for this outline's article (title, abstract, keywords, design)")
+    parser.add_argument("--top", type=int, default=20, metavar="N", help="with --for: how many to print (20)")
     add_library_option(parser)
     return parser
 
@@ -38,10 +41,12 @@ def run(args: argparse.Namespace) -> int:
     words = list(args.query)
     if words[:1] == ["show"] and len(words) == 2:
         return _show(library, words[1], as_json=args.json)
+    if args.for_outline:
+        return _ranked(library, args)
     from rebuttal.search import filter_blocks
 
     query = " ".join(words)
-    blocks = filter_blocks(library.blocks.values(), query, kind=args.kind)
+    blocks = filter_blocks(library.block_infos(), query, kind=args.kind)
     if args.json:
         print(json.dumps([_summary(block) for block in blocks], indent=2, ensure_ascii=False))
     else:
@@ -49,10 +54,39 @@ def run(args: argparse.Namespace) -> int:
     return 0 if blocks or not query else 1
 
 
+def _ranked(library: object, args: argparse.Namespace) -> int:
+    """The blocks ranked for an outline's article, with the words that matched."""
+    from pathlib import Path
+
+    from rebuttal.outline import load_outline
+    from rebuttal.ranking import article_label, rank_library
+
+    article = load_outline(Path(args.for_outline)).article
+    label = article_label(article.authors, article.date, article.title)
+    ranking = rank_library(library, title=article.title, abstract=article.abstract,  # type: ignore[arg-type]
+                           keywords=article.keywords, design=article.design, kind=args.kind, label=label)
+    best = ranking.best(max(args.top, 0))
+    if args.json:
+        print(json.dumps({"ranked_for": label, "blocks": [
+            {"id": r.info.id, "kind": r.info.kind, "title": r.info.title, "score": round(r.score, 3),
+             "design": r.design, "terms": r.terms} for r in best]}, indent=2, ensure_ascii=False))
+        return 0
+    width = max((len(r.info.id) for r in best), default=0)
+    sys.stdout.write(f"ranked for {label or 'the article'}\n")
+    for place, r in enumerate(best, 1):
+        why = ", ".join(r.terms)
+        design = " +design" if r.design else ""
+        line = f"{place:>3}. {r.info.id:<{width}}  {r.score:6.2f}{design:<8} {why}"
+        sys.stdout.write(line.rstrip() + "\n")
+    if not best:
+        sys.stderr.write("no block matches the article (fill in its title, abstract or keywords)\n")
+    return 0
+
+
 def _summary(block: Block) -> dict[str, object]:
     return {
         "id": block.id, "kind": block.kind, "status": block.status, "version": block.version,
-        "title": block.title, "tags": list(block.tags), "short": block.short is not None,
+        "title": block.title, "tags": list(block.tags), "short": bool(block.short),
         "summary": block.summary, "path": str(block.path) if block.path else None,
     }
 

@@ -107,7 +107,7 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
         self.offer_recovery = offer_recovery
         self._autosaved_revision = session.revision
         self._last_click: tuple[str, float] = ("", 0.0)
-        self._design = session.outline.article.design
+        self._design = _ranked_fields(session.outline.article)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's palette commands, less its "Quit as soon as possible", which discards unsaved work
@@ -169,8 +169,8 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
         name = session.path.name if session.path else "not saved yet"
         panel.border_title = f"Letter — {name}{' ●' if session.dirty else ''}"
         panel.border_subtitle = f"{len(session.body)} blocks"
-        if session.outline.article.design != self._design:
-            self._design = session.outline.article.design
+        if _ranked_fields(session.outline.article) != self._design:  # the library's ranking follows
+            self._design = _ranked_fields(session.outline.article)
             self.query_one(LibraryPanel).refilter()
 
     def reveal_selected(self) -> None:
@@ -425,3 +425,9 @@ def make_app(path: Path | None, library: Library, *, today: dt.date | None = Non
              autosave_seconds: float | None = 3.0) -> RebuttalApp:
     """The app editing the outline at ``path`` (a new letter when the file does not exist)."""
     return RebuttalApp(Session.open(library, path, today=today), autosave_seconds=autosave_seconds)
+
+
+def _ranked_fields(article: object) -> tuple:
+    """The article's fields the library ranks blocks by."""
+    names = ("title", "abstract", "keywords", "design", "authors", "date")
+    return tuple(str(getattr(article, name)) for name in names)

@@ -25,6 +25,7 @@ from rebuttal.search import SearchIndex
 from rebuttal.session import Session
 
 SHOWN_AT_MOST = 300  # More rows would only slow typing; the filter narrows instead.
+STARRED_PER_KIND = 3  # ★ on the best-ranked blocks of each kind
 
 
 def suits_design(block: Block, design: str) -> bool:
@@ -92,8 +93,9 @@ class LibraryPanel(Vertical):
     def __init__(self, session: Session) -> None:
         super().__init__(id="library")
         self.session = session
-        self.index = SearchIndex(session.library.blocks.values())
+        self.index = SearchIndex(session.library.block_infos())
         self._last_query = ""
+        self._ranking: tuple[tuple, dict[str, int]] | None = None
         self.border_title = "Library"
 
     def compose(self) -> ComposeResult:
@@ -107,8 +109,29 @@ class LibraryPanel(Vertical):
 
     def reindex(self) -> None:
         """Rebuild the search index (after a block was written to the library)."""
-        self.index = SearchIndex(self.session.library.blocks.values())
+        self.index = SearchIndex(self.session.library.block_infos())
+        self._ranking = None
         self.refilter()
+
+    def ranked_places(self) -> tuple[str, dict[str, int]]:
+        """(label, block id -> place) ranked for the article; empty until its title is filled in."""
+        from rebuttal.ranking import article_label, rank_blocks_for
+
+        article = self.session.outline.article
+        key = (article.title, article.abstract, tuple(article.keywords), article.design,
+               tuple(article.authors), article.date)
+        if not article.title.strip():
+            return "", {}
+        if self._ranking is None or self._ranking[0] != key:
+            label = article_label(article.authors, article.date, article.title)
+            ranking = rank_blocks_for(
+                self.session.library, self.index.blocks(), title=article.title, abstract=article.abstract,
+                keywords=article.keywords, design=article.design,
+            )
+            self._ranking = (key, {"": label} | {r.info.id: place for place, r in enumerate(ranking.ranked)
+                                                  if r.score > 0})
+        places = dict(self._ranking[1])
+        return places.pop(""), places
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Filter on every keystroke."""
@@ -137,6 +160,9 @@ class LibraryPanel(Vertical):
         query = self.query_one("#filter", Input).value
         found = self.index.filter(query)
         design = self.session.outline.article.design
+        label, places = self.ranked_places()
+        if places and not query:  # the best matches first, then the rest by id
+            found.sort(key=lambda b: places.get(b.id, len(places)))
         rank = {block.id: position for position, block in enumerate(found)}
         groups: dict[str, list[Block]] = {kind: [] for kind in BLOCK_KINDS}
         for block in found[:SHOWN_AT_MOST]:
@@ -145,9 +171,12 @@ class LibraryPanel(Vertical):
         for kind, blocks in groups.items():
             if not blocks:
                 continue
-            blocks.sort(key=lambda b: (not suits_design(b, design), rank[b.id] if query else b.id))
+            blocks.sort(key=lambda b: (not suits_design(b, design), rank[b.id] if query or places else b.id))
+            by_place = sorted(blocks, key=lambda b: places.get(b.id, len(places)))[:STARRED_PER_KIND]
+            best = ({b.id for b in by_place if b.id in places} if places
+                    else {b.id for b in blocks if suits_design(b, design)})
             options.append(Option(Text(f"{kind} ({len(blocks)})", style="bold"), disabled=True))
-            options.extend(Option(_block_row(b, design), id=b.id) for b in blocks)
+            options.extend(Option(_block_row(b, b.id in best), id=b.id) for b in blocks)
         if len(found) > SHOWN_AT_MOST:
             options.append(Option(f"… {len(found) - SHOWN_AT_MOST} more: type to narrow", disabled=True))
         if not found:
@@ -163,7 +192,8 @@ class LibraryPanel(Vertical):
             blocks_list.highlighted = ids.index(wanted)
         else:
             blocks_list.highlighted = next((i for i, o in enumerate(ids) if o), None)
-        self.border_subtitle = f"{len(found)} of {len(self.session.library.blocks)}" if query else ""
+        subtitle = f"{len(found)} of {len(self.session.library.blocks)}" if query else ""
+        self.border_subtitle = " · ".join(filter(None, (subtitle, label and f"ranked for {label}")))
 
 
 def _cache_key(part: object) -> tuple | None:
@@ -178,9 +208,9 @@ def _cache_key(part: object) -> tuple | None:
     return None
 
 
-def _block_row(block: Block, design: str) -> Text:
+def _block_row(block: Block, starred: bool) -> Text:
     row = Text(no_wrap=True, overflow="ellipsis")
-    row.append("★ " if suits_design(block, design) else "  ", style="yellow")
+    row.append("★ " if starred else "  ", style="yellow")
     row.append(block.title)
     row.append(f"  {block.status}", style="green" if block.status == "approved" else "magenta")
     if block.short:

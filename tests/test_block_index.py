@@ -1,0 +1,156 @@
+"""The library index: per-file updates, lazy blocks, errors never hidden, self-repair."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+import rebuttal.library as library_module
+from rebuttal.block_index import index_folder
+from rebuttal.cli import main
+from rebuttal.errors import RebuttalError
+from rebuttal.library import builtin_folder, load_library
+
+GOOD = 'title = "{title}"\nkind = "concern"\ntext = "Some words about {word}."\ntags = ["x"]\n'
+
+
+def _write(folder: Path, block_id: str, title: str = "T", word: str = "bias") -> Path:
+    path = folder / f"{block_id}.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(GOOD.format(title=title, word=word))
+    return path
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Ids of the block files parsed, in order."""
+    parsed: list[str] = []
+    real = library_module.load_block
+
+    def counting(path: Path, block_id: str):
+        parsed.append(block_id)
+        return real(path, block_id)
+
+    monkeypatch.setattr(library_module, "load_block", counting)
+    return parsed
+
+
+def test_a_second_load_parses_only_changed_files_and_used_blocks(tmp_path: Path, counted: list[str]) -> None:
+    for n in range(5):
+        _write(tmp_path, f"concerns/b{n}")
+    first = load_library([tmp_path])
+    assert sorted(counted) == [f"concerns/b{n}" for n in range(5)]
+    assert len(first.blocks) == 5 and first.blocks.loaded() == {}
+    counted.clear()
+    changed = _write(tmp_path, "concerns/b2", title="Changed title")
+    os.utime(changed, ns=(1, 1))  # a different modification time, whatever the clock's resolution
+    second = load_library([tmp_path])
+    assert counted == ["concerns/b2"]
+    counted.clear()
+    assert second.block("concerns/b4").title == "T" and counted == ["concerns/b4"]  # parsed on use
+    assert {info.id: info.title for info in second.block_infos()}["concerns/b2"] == "Changed title"
+    assert counted == ["concerns/b4"]  # listing reads the index, not the files
+
+
+def test_added_and_removed_files_are_seen(tmp_path: Path) -> None:
+    _write(tmp_path, "concerns/a")
+    load_library([tmp_path])
+    _write(tmp_path, "concerns/b")
+    (tmp_path / "concerns" / "a.toml").unlink()
+    assert list(load_library([tmp_path]).blocks) == ["concerns/b"]
+
+
+def test_a_broken_file_is_never_indexed_as_good(tmp_path: Path) -> None:
+    path = _write(tmp_path, "concerns/a")
+    load_library([tmp_path])
+    path.write_text('title = "T"\nkind = "concen"\ntext = "x"\n')
+    for _ in range(2):  # the second time, the index already knows the file failed
+        with pytest.raises(RebuttalError) as caught:
+            load_library([tmp_path])
+        assert str(caught.value).startswith(f"{path}:2: kind: 'concen' is not one of")
+    path.write_text(GOOD.format(title="Fixed", word="x"))
+    assert load_library([tmp_path]).block("concerns/a").title == "Fixed"
+
+
+def test_blocks_command_reports_a_broken_file(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    _write(tmp_path, "concerns/a")
+    (tmp_path / "concerns" / "b.toml").write_text('title = "T"\nkind = "concern"\n')
+    assert main(["blocks", "--library", str(tmp_path)]) == 2
+    assert "b.toml" in capsys.readouterr().err
+
+
+def test_a_corrupt_index_rebuilds_itself(tmp_path: Path) -> None:
+    library = tmp_path / "lib"
+    _write(library, "concerns/a", title="Alpha")
+    index = tmp_path / "index"
+    load_library([library], index_location=index)
+    for database in index.glob("*.sqlite"):
+        database.write_bytes(b"this is not a database" * 100)
+    assert load_library([library], index_location=index).block("concerns/a").title == "Alpha"
+    assert any(index.glob("*.sqlite"))
+
+
+def test_deleting_the_cache_folder_loses_nothing(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["blocks", "--json"]) == 0
+    before = json.loads(capsys.readouterr().out)
+    assert index_folder().is_dir()
+    shutil.rmtree(index_folder().parent)
+    assert main(["blocks", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == before
+
+
+def test_a_locked_index_falls_back_to_parsing(tmp_path: Path) -> None:
+    library, index = tmp_path / "lib", tmp_path / "index"
+    _write(library, "concerns/a", title="Old")
+    load_library([library], index_location=index)
+    (database,) = index.glob("*.sqlite")
+    writer = sqlite3.connect(database, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another process writing for longer than we wait
+    try:
+        path = _write(library, "concerns/a", title="New")
+        os.utime(path, ns=(2, 2))
+        assert load_library([library], index_location=index).block("concerns/a").title == "New"
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert load_library([library], index_location=index).block("concerns/a").title == "New"
+
+
+def test_two_processes_at_once_leave_a_sound_index(tmp_path: Path) -> None:
+    library, index = tmp_path / "lib", tmp_path / "index"
+    for n in range(40):
+        _write(library, f"concerns/b{n:02}", word=f"w{n}")
+    errors: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            assert len(load_library([library], index_location=index).blocks) == 40
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=load) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    (database,) = index.glob("*.sqlite")
+    connection = sqlite3.connect(database)
+    assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert connection.execute("SELECT count(*) FROM files").fetchone() == (40,)
+
+
+def test_the_stack_still_overrides_by_id(tmp_path: Path) -> None:
+    _write(tmp_path, "concerns/heterogeneity", title="Our own wording")
+    library = load_library([builtin_folder(), tmp_path])
+    assert library.block("concerns/heterogeneity").title == "Our own wording"
+    infos = {info.id: info for info in library.block_infos()}
+    assert infos["concerns/heterogeneity"].title == "Our own wording"
+    assert infos["concerns/heterogeneity"].path == str(tmp_path / "concerns" / "heterogeneity.toml")

@@ -1,0 +1,66 @@
+"""Blocks ranked for the article: BM25 over the index, design tags boosted, spelling variants agree."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rebuttal.cli import main
+from rebuttal.library import load_library
+from rebuttal.ranking import article_label, design_matches, rank_library, terms_of
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
+
+
+def _block(folder: Path, block_id: str, title: str, text: str, tags: str = "") -> None:
+    path = folder / f"{block_id}.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'title = "{title}"\nkind = "concern"\ntext = "{text}"\ntags = [{tags}]\n')
+
+
+def test_design_matches_across_spellings() -> None:
+    assert design_matches("Randomized Trial", "randomised trial")
+    assert design_matches("randomised trial", "randomized trial")
+    assert not design_matches("randomised trial", "meta-analysis")
+    assert not design_matches("anything", "")
+    assert {"randomized", "randomised"} <= set(terms_of("A randomized trial of the"))
+    assert "the" not in terms_of("A randomized trial of the")
+
+
+def test_article_label() -> None:
+    assert article_label(["Juch JNS", "Maas ET"], "2017-07-04") == "Juch 2017"
+    assert article_label(["Wang, Xiaoqin"], "2025") == "Wang 2025"
+    title = "Radiofrequency denervation for back pain"
+    assert article_label([], "", title) == "Radiofrequency denervation for back"
+
+
+def test_text_matches_rank_first_and_the_design_boosts(tmp_path: Path) -> None:
+    _block(tmp_path, "concerns/denervation", "Denervation sham", "Radiofrequency denervation needs a sham.")
+    _block(tmp_path, "concerns/unrelated", "Dosing of antibiotics", "Antibiotic dosing in children.")
+    _block(tmp_path, "concerns/trial", "Any trial", "General words.", '"randomized trial"')
+    library = load_library([tmp_path], index_location=tmp_path / ".index")
+    title = "Radiofrequency denervation for chronic low back pain"
+    plain = rank_library(library, title=title)
+    assert [r.info.id for r in plain.best(10)] == ["concerns/denervation"]
+    assert {"radiofrequency", "denervation"} <= set(plain.ranked[0].terms)
+    ranking = rank_library(library, title=title, design="randomised trial")
+    by_id = {r.info.id: r for r in ranking.ranked}
+    assert by_id["concerns/trial"].design and not by_id["concerns/denervation"].design  # other spelling
+    assert by_id["concerns/trial"].score > plain.ranked[1].score
+    assert [r.info.id for r in ranking.ranked][-1] == "concerns/unrelated"
+    assert {r.info.id for r in ranking.best(10)} == {"concerns/denervation", "concerns/trial"}
+
+
+def test_blocks_for_prints_the_ranking_with_the_terms(capsys: pytest.CaptureFixture) -> None:
+    assert main(["blocks", "--for", str(EXAMPLE), "--kind", "concern", "--top", "5"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "ranked for Wang 2025" and len(lines) == 6
+    assert all("concerns/" in line and "+design" in line and "network" in line for line in lines[1:])
+    assert main(["blocks", "--for", str(EXAMPLE), "--json", "--top", "3"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["ranked_for"] == "Wang 2025" and len(data["blocks"]) == 3
+    assert data["blocks"][0]["score"] >= data["blocks"][1]["score"] >= data["blocks"][2]["score"]
+    assert data["blocks"][0]["terms"]
