@@ -60,13 +60,14 @@ class MainScreen(Screen[None]):
     """
 
     BINDINGS = [  # noqa: RUF012
-        Binding("ctrl+s", "app.save", "Save", show=False, priority=True, id="main.save"),
-        Binding("ctrl+e", "app.export('docx')", "Export", show=False, priority=True, id="main.export"),
-        Binding("ctrl+z", "app.undo", "Undo", show=False, priority=True, id="main.undo"),
-        Binding("ctrl+y", "app.redo", "Redo", show=False, priority=True, id="main.redo"),
-        Binding("f2", "app.details", "Article", show=False, priority=True, id="main.details"),
-        Binding("f1", "app.help", "Help", show=False, priority=True, id="main.help"),
-        Binding("f4", "app.checks", "Checks", show=False, priority=True, id="main.checks"),
+        # Help first: the footer cuts from the right in a narrow terminal, and help must stay.
+        Binding("f1", "app.help", "Help", key_display="F1", priority=True, id="main.help"),
+        Binding("f2", "app.details", "Article", priority=True, id="main.details"),
+        Binding("ctrl+s", "app.save", "Save", priority=True, id="main.save"),
+        Binding("ctrl+e", "app.export('docx')", "Export", priority=True, id="main.export"),
+        Binding("ctrl+z", "app.undo", "Undo", priority=True, id="main.undo"),
+        Binding("ctrl+y", "app.redo", "Redo", priority=True, id="main.redo"),
+        Binding("f4", "app.checks", "Checks", priority=True, id="main.checks"),
     ]
 
     def on_screen_resume(self) -> None:
@@ -84,15 +85,15 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
     COMMANDS = App.COMMANDS | {RebuttalCommands}
     BINDINGS = [  # noqa: RUF012
         # Help first: the footer cuts from the right in a narrow terminal, and help must stay.
-        Binding("f1,question_mark", "help", "Help", key_display="F1", id="app.help"),
-        Binding("f2", "details", "Article", id="app.details"),
-        Binding("ctrl+s", "save", "Save", id="app.save"),
-        Binding("ctrl+e", "export('docx')", "Export", id="app.export"),
-        Binding("ctrl+z", "undo", "Undo", id="app.undo"),
-        Binding("ctrl+y", "redo", "Redo", id="app.redo"),
+        Binding("f1,question_mark", "help", "Help", key_display="F1", id="app.help", show=False),
+        Binding("f2", "details", "Article", id="app.details", show=False),
+        Binding("ctrl+s", "save", "Save", id="app.save", show=False),
+        Binding("ctrl+e", "export('docx')", "Export", id="app.export", show=False),
+        Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False),
+        Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
         Binding("ctrl+n", "new_block", "New block", id="app.new_block", show=False),
         Binding("f6", "merge_docx", "Merge edited DOCX", id="app.merge", show=False),
-        Binding("f4", "checks", "Checks", id="app.checks"),
+        Binding("f4", "checks", "Checks", id="app.checks", show=False),
         Binding("slash", "focus_filter", "Filter library", show=False, id="app.filter"),
         Binding("ctrl+q", "quit_app", "Quit", id="app.quit", priority=True),
     ]

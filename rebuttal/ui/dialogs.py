@@ -173,10 +173,9 @@ class EditScreen(Dialog):
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        """Start at the first field, top to bottom: the heading when there is one, else the text."""
+        """Start in the text, what people open the dialog for (Shift+Tab reaches the heading above)."""
         self.show_error("")
-        first = self.query("#item-title").first(Input) if self.show_title else self.query_one(TextArea)
-        first.focus()
+        self.query_one(TextArea).focus()
 
     def action_apply(self) -> None:
         """Apply the edit (refused with a message when the letter would not assemble)."""
