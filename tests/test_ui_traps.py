@@ -132,3 +132,31 @@ def test_export_without_an_extension_adds_the_formats(builtin_library: Library, 
 
     asyncio.run(run())
     assert (tmp_path / "certainty.docx").is_file() and not (tmp_path / "certainty").exists()
+
+
+def test_small_things(builtin_library: Library, tmp_path: Path) -> None:
+    """'1 block' not '1 blocks'; undoing back to the saved letter is not 'unsaved'; the red-field
+    reminder goes once the field is fixed."""
+    from textual.widgets import Label
+
+    async def run() -> None:
+        app = _app(builtin_library, tmp_path / "new.toml")
+        async with app.run_test(size=SIZE) as pilot:
+            await add_block(pilot, "hetero")
+            assert app.query_one("#letter").border_subtitle == "1 block"
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert not app.session.dirty  # back to the (empty) letter as it was opened
+            await pilot.press("f2")
+            await pilot.pause()
+            pmid = app.screen.query_one("#article-pmid", Input)
+            pmid.value = "12x"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            error = app.screen.query_one("#dialog-error", Label)
+            assert "Fix the field" in str(error.render())
+            pmid.value = "12"
+            await pilot.pause()
+            assert str(error.render()) == ""
+
+    asyncio.run(run())

@@ -169,7 +169,8 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
         panel = self.query_one(LetterPanel)
         name = session.path.name if session.path else "not saved yet"
         panel.border_title = f"Letter — {name}{' ●' if session.dirty else ''}"
-        panel.border_subtitle = f"{len(session.body)} blocks"
+        count = len(session.body)
+        panel.border_subtitle = f"{count} block" + ("" if count == 1 else "s")
         if _ranked_fields(session.outline.article) != self._design:  # the library's ranking follows
             self._design = _ranked_fields(session.outline.article)
             self.query_one(LibraryPanel).refilter()

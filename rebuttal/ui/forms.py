@@ -172,7 +172,8 @@ class DetailsScreen(Dialog):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Check a field as it is typed; a venue typed in brings its limits and style."""
-        self._check(event.input)
+        if not self._check(event.input) and not any(self._check(w) for w in self.query(Input)):
+            self.show_error("")  # the field marked in red is fixed: the reminder goes too
         if event.input.id == "article-authors":
             self.query_one("#authors-printed", Label).update(_authors_shown(event.value))
         if event.input.id == "letter-venue":
