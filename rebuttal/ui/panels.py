@@ -30,8 +30,9 @@ STARRED_PER_KIND = 3  # ★ on the best-ranked blocks of each kind
 
 def suits_design(block: Block, design: str) -> bool:
     """True when one of the block's tags names the article's design."""
-    wanted = design.strip().lower()
-    return bool(wanted) and any(tag.lower() == wanted for tag in block.tags)
+    from rebuttal.designs import same_design
+
+    return any(same_design(tag, design) for tag in block.tags)
 
 
 class BlockList(OptionList):
