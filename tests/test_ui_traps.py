@@ -217,3 +217,25 @@ def test_design_spellings_and_synonyms_match_the_library(builtin_library: Librar
             assert "Matches the library's 'randomised trial'" in shown
 
     asyncio.run(run())
+
+
+def test_short_marker_survives_a_long_title_and_the_form_uses_the_width(builtin_library: Library,
+                                                                         tmp_path: Path) -> None:
+    from .ui_support import screen_text
+
+    async def run() -> None:
+        app = _app(builtin_library, tmp_path / "new.toml")
+        async with app.run_test(size=(100, 30)) as pilot:
+            app.session.add_block("concerns/extrapolation-to-guidelines")
+            app.session.toggle_variant(0)
+            app.refresh_letter()
+            await pilot.pause()
+            row = next(line for line in screen_text(app).splitlines() if "point 1" in line)
+            assert "[short]" in row
+        wide = _app(builtin_library, tmp_path / "new.toml")
+        async with wide.run_test(size=(200, 50)) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            assert wide.screen.query_one("#details").size.width > 150
+
+    asyncio.run(run())

@@ -264,11 +264,12 @@ class LetterList(OptionList):
             elif session.restarts_numbering(index):
                 # The documented rule surprises people: say so where it happens, first, and how to change it.
                 row.append("⚠ restarts numbering (j joins) ", style="bold yellow")
-            row.append(session.item_title(item))
+            # Markers before the title: a long title is cut at the right and must not take them along.
             if item.variant == "short":
-                row.append(" [short]", style="yellow")
+                row.append("[short] ", style="yellow")
             if block is not None and (item.text or item.title):
-                row.append(" [edited]", style="magenta")
+                row.append("[edited] ", style="magenta")
+            row.append(session.item_title(item))
             if item.notes:  # editors' comments kept by a merge; Enter shows them
                 row.append(f" [{len(item.notes)} note{'s' * (len(item.notes) > 1)}]", style="green")
             options.append(Option(row, id=f"item-{index}"))
