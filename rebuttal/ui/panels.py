@@ -24,7 +24,7 @@ from rebuttal.library import BLOCK_KINDS, Block
 from rebuttal.search import SearchIndex
 from rebuttal.session import Session
 
-SHOWN_AT_MOST = 300  # More rows would only slow typing; the filter narrows instead.
+SHOWN_AT_MOST = 120  # the best matches; more rows only slow typing (Textual lists), the filter narrows
 STARRED_PER_KIND = 3  # ★ on the best-ranked blocks of each kind
 
 
