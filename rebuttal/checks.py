@@ -89,6 +89,7 @@ def run_checks(
         _repeated(outline),
         _cited_before_published(outline, document, today),
         _wording(document),
+        _article_authors(outline),
     ]
     return [_flag_unconfirmed(result, venue) for result in results]
 
@@ -202,6 +203,17 @@ def _window(outline: Outline, venue: Venue, today: dt.date) -> CheckResult:
     if len(outline.article.date) < 10:
         detail += "; date incomplete: counted from its first day"
     return CheckResult("window", "Window", left >= 0, value, limit, detail)
+
+
+def _article_authors(outline: Outline) -> CheckResult:
+    """Every author of the target article must be one person (or one group), as the reference prints it."""
+    from rebuttal.authors import not_one_person
+
+    wrong = [f"'{author}' {why}" for author in outline.article.authors if (why := not_one_person(author))]
+    if not wrong:
+        return CheckResult("article-authors", "Article authors", True, str(len(outline.article.authors)), "")
+    return CheckResult("article-authors", "Article authors", False, f"{len(wrong)} not one person", "",
+                       "; ".join(wrong) + " (F2 takes PubMed's 'Juch JNS, Maas ET' as it is)")
 
 
 def _wording(document: Document) -> CheckResult:

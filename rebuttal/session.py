@@ -55,6 +55,8 @@ class Session:
         self.today = today
         self.history: History[Outline] = History()
         self.dirty = False
+        # The letter as its file holds it: undoing back to it is "no unsaved changes".
+        self._saved = copy.deepcopy(self.outline)
         self.revision = 0
         self.document: Document | None = None
         self.error = ""
@@ -117,7 +119,7 @@ class Session:
 
     def _restore(self, outline: Outline, label: str) -> str:
         self.outline = outline
-        self.dirty = True
+        self.dirty = outline != self._saved
         self.revision += 1
         self.rebuild()
         return label
@@ -289,6 +291,7 @@ class Session:
         self.file_text = save_outline(self.outline, target, original)
         self.path = target
         self.dirty = False
+        self._saved = copy.deepcopy(self.outline)
         return target
 
     def reload(self) -> None:
@@ -304,6 +307,7 @@ class Session:
         self.outline = fresh
         self.file_text = text
         self.dirty = False
+        self._saved = copy.deepcopy(fresh)
         self.revision += 1
         self.rebuild()
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -52,7 +52,23 @@ GETTING_STARTED = (
 
 
 class MainScreen(Screen[None]):
-    """The main screen; tells the app when a dialog closes so it can lay out the panes again."""
+    """The main screen; tells the app when a dialog closes so it can lay out the panes again.
+
+    Its bindings repeat the app's file and history keys with priority, so that a text box
+    (the library filter's Ctrl+E "end of line", say) never swallows them; dialogs, being
+    other screens, keep their own Ctrl+S and Ctrl+Z.
+    """
+
+    BINDINGS = [  # noqa: RUF012
+        # Help first: the footer cuts from the right in a narrow terminal, and help must stay.
+        Binding("f1", "app.help", "Help", key_display="F1", priority=True, id="main.help"),
+        Binding("f2", "app.details", "Article", priority=True, id="main.details"),
+        Binding("ctrl+s", "app.save", "Save", priority=True, id="main.save"),
+        Binding("ctrl+e", "app.export('docx')", "Export", priority=True, id="main.export"),
+        Binding("ctrl+z", "app.undo", "Undo", priority=True, id="main.undo"),
+        Binding("ctrl+y", "app.redo", "Redo", priority=True, id="main.redo"),
+        Binding("f4", "app.checks", "Checks", priority=True, id="main.checks"),
+    ]
 
     def on_screen_resume(self) -> None:
         """Back from a dialog: the block pane shows again if the library has focus."""
@@ -69,15 +85,15 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
     COMMANDS = App.COMMANDS | {RebuttalCommands}
     BINDINGS = [  # noqa: RUF012
         # Help first: the footer cuts from the right in a narrow terminal, and help must stay.
-        Binding("f1,question_mark", "help", "Help", key_display="F1", id="app.help"),
-        Binding("f2", "details", "Article", id="app.details"),
-        Binding("ctrl+s", "save", "Save", id="app.save"),
-        Binding("ctrl+e", "export('docx')", "Export", id="app.export"),
-        Binding("ctrl+z", "undo", "Undo", id="app.undo"),
-        Binding("ctrl+y", "redo", "Redo", id="app.redo"),
+        Binding("f1,question_mark", "help", "Help", key_display="F1", id="app.help", show=False),
+        Binding("f2", "details", "Article", id="app.details", show=False),
+        Binding("ctrl+s", "save", "Save", id="app.save", show=False),
+        Binding("ctrl+e", "export('docx')", "Export", id="app.export", show=False),
+        Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False),
+        Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
         Binding("ctrl+n", "new_block", "New block", id="app.new_block", show=False),
         Binding("f6", "merge_docx", "Merge edited DOCX", id="app.merge", show=False),
-        Binding("f4", "checks", "Checks", id="app.checks"),
+        Binding("f4", "checks", "Checks", id="app.checks", show=False),
         Binding("slash", "focus_filter", "Filter library", show=False, id="app.filter"),
         Binding("ctrl+q", "quit_app", "Quit", id="app.quit", priority=True),
     ]
@@ -93,6 +109,17 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
         self._autosaved_revision = session.revision
         self._last_click: tuple[str, float] = ("", 0.0)
         self._design = _ranked_fields(session.outline.article)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's palette commands, less its "Quit as soon as possible", which discards unsaved work
+        (our "Quit" asks first)."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":
+                yield command
+
+    async def action_quit(self) -> None:
+        """Every way out goes through the question about unsaved changes."""
+        self.action_quit_app()
 
     # -- layout --------------------------------------------------------------------------
     def get_default_screen(self) -> Screen[None]:
@@ -142,7 +169,8 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
         panel = self.query_one(LetterPanel)
         name = session.path.name if session.path else "not saved yet"
         panel.border_title = f"Letter — {name}{' ●' if session.dirty else ''}"
-        panel.border_subtitle = f"{len(session.body)} blocks"
+        count = len(session.body)
+        panel.border_subtitle = f"{count} block" + ("" if count == 1 else "s")
         if _ranked_fields(session.outline.article) != self._design:  # the library's ranking follows
             self._design = _ranked_fields(session.outline.article)
             self.query_one(LibraryPanel).refilter()
@@ -275,7 +303,9 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
         def apply(text: str, new_title: str) -> str:
             return self.attempt(session.edit_item, index, text, new_title)
 
-        self.push_screen(EditScreen(heading, title, session.original_text(index), apply, library_text))
+        kind = block.kind if block else item.kind
+        self.push_screen(EditScreen(heading, title, session.original_text(index), apply, library_text,
+                                    show_title=kind == "concern"))
 
     def action_add_custom(self) -> None:
         """Write a paragraph for this letter only (not from the library), after the selected block."""
@@ -286,7 +316,7 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
             return self.attempt(session.add_custom, "evidence", text, at)
 
         self.push_screen(EditScreen("A paragraph of your own, for this letter only (not from the library)",
-                                    "", "", apply))
+                                    "", "", apply, show_title=False))
 
     def action_undo(self) -> None:
         """Undo the last change to the letter."""
@@ -371,7 +401,7 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
             binding = active.binding
             if not binding.description or binding.system or binding.action == "command_palette":
                 continue
-            action = binding.id or binding.action
+            action = binding.action.removeprefix("app.")
             shown = keys.setdefault(action, [])
             displays = [binding.key_display] if binding.key_display else []
             displays += [self.get_key_display(Binding(key.strip(), "")) for key in binding.key.split(",")]

@@ -143,9 +143,13 @@ class EditScreen(Dialog):
         Binding("ctrl+s", "apply", "Apply", id="edit.apply", priority=True),
     ]
 
-    def __init__(self, heading: str, title: str, text: str, apply: Apply, library_text: str = "") -> None:
+    def __init__(
+        self, heading: str, title: str, text: str, apply: Apply, library_text: str = "", *,
+        show_title: bool = True,
+    ) -> None:
         super().__init__()
         self.library_text = library_text
+        self.show_title = show_title
         self.heading = heading
         self.title_value = title
         self.text_value = text
@@ -155,25 +159,28 @@ class EditScreen(Dialog):
         """Heading input, text area, buttons."""
         with Vertical(classes="dialog wide"):
             yield Label(self.heading, classes="question")
-            yield Label("Heading (points only):")
-            yield Input(self.title_value, id="item-title")
+            if self.show_title:
+                yield Label("Heading:")
+                yield Input(self.title_value, id="item-title", select_on_focus=False)
             yield Label("Text — **bold**, *italic*, citations [@key], placeholders {article.title}. "
-                        "F7 selects all.")
+                        "F7 selects all; Tab goes on to the buttons.")
             yield TextArea(self.text_value, id="item-text", soft_wrap=True)
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Apply (Ctrl+S)", id="ok", variant="primary", compact=True)
-                yield Button("Restore the library's text", id="restore", compact=True)
+                if self.library_text:  # only a library block has text to go back to
+                    yield Button("Restore the library's text", id="restore", compact=True)
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        """Start in the text."""
+        """Start in the text, what people open the dialog for (Shift+Tab reaches the heading above)."""
         self.show_error("")
         self.query_one(TextArea).focus()
 
     def action_apply(self) -> None:
         """Apply the edit (refused with a message when the letter would not assemble)."""
-        self.attempt(self.apply, self.query_one(TextArea).text, self.query_one("#item-title", Input).value)
+        title = self.query_one("#item-title", Input).value if self.show_title else self.title_value
+        self.attempt(self.apply, self.query_one(TextArea).text, title)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Apply, restore or cancel."""

@@ -93,6 +93,8 @@ class FileActions(_Base):
         suggested = Path.cwd() / f"{stem}{EXTENSIONS[fmt]}"
 
         def apply(path: Path, chosen: str) -> str:
+            if not path.suffix:  # "certainty" becomes "certainty.docx": Word would not open it otherwise
+                path = path.with_name(path.name + EXTENSIONS[chosen])
             message = self.attempt(self.session.export, path, chosen)
             if not message:
                 self.notify(f"Exported {FORMAT_NAMES[chosen]} to {path.resolve()}", title="Exported",

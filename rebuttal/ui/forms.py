@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select
 
+from rebuttal.authors import parse_authors, printed
 from rebuttal.errors import RebuttalError
 from rebuttal.library import Library
 from rebuttal.outline import Article, LetterInfo, Outline, SocietyChoice, article_problem
@@ -26,7 +27,7 @@ from rebuttal.ui.dialogs import Dialog, PathScreen
 
 ARTICLE_FIELDS = [
     ("title", "Title", "the article's full title"),
-    ("authors", "Authors", "e.g. Wang, X; Martin, G  (Family, Initials; separated by ;)"),
+    ("authors", "Authors", "paste as PubMed prints them (Juch JNS, Maas ET), or Family, Given; ..."),
     ("journal", "Journal", "e.g. BMJ"),
     ("journal_abbrev", "Journal abbreviation", "NLM abbreviation, e.g. J Pain Res (optional)"),
     ("date", "Published", "YYYY-MM-DD, YYYY-MM or YYYY"),
@@ -134,6 +135,8 @@ class DetailsScreen(Dialog):
                     value = getattr(article, name)
                     value = "; ".join(value) if name == "authors" else value
                     yield self._field("article", name, label, hint, value)
+                    if name == "authors":  # what the reference will print, as it is typed
+                        yield Label(_authors_shown(value), id="authors-printed", classes="field-problem")
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Apply (Ctrl+S)", id="ok", variant="primary", compact=True)
@@ -150,7 +153,8 @@ class DetailsScreen(Dialog):
         message = self.problem_of(section, name, value)
         problem = Label(message, id=f"{section}-{name}-problem", classes="error field-problem")
         problem.display = bool(message)
-        widget = Input(value, placeholder=hint, id=f"{section}-{name}", compact=True,
+        # select_on_focus=False: the first keystroke must never replace a field's content.
+        widget = Input(value, placeholder=hint, id=f"{section}-{name}", compact=True, select_on_focus=False,
                        suggester=suggester)  # type: ignore[arg-type]
         return Vertical(self._row(label, widget), problem, classes="field")
 
@@ -168,7 +172,10 @@ class DetailsScreen(Dialog):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Check a field as it is typed; a venue typed in brings its limits and style."""
-        self._check(event.input)
+        if not self._check(event.input) and not any(self._check(w) for w in self.query(Input)):
+            self.show_error("")  # the field marked in red is fixed: the reminder goes too
+        if event.input.id == "article-authors":
+            self.query_one("#authors-printed", Label).update(_authors_shown(event.value))
         if event.input.id == "letter-venue":
             self._venue_chosen(event.value.strip())
 
@@ -222,7 +229,7 @@ class DetailsScreen(Dialog):
                 continue
             value = self.query_one(f"#article-{item.name}", Input).value.strip()
             if item.name == "authors":
-                article.authors = [a.strip() for a in value.split(";") if a.strip()]
+                article.authors = parse_authors(value)
             else:
                 setattr(article, item.name, value)
         society_value = self.query_one("#society", Select).value
@@ -299,3 +306,12 @@ class DetailsScreen(Dialog):
             self.action_look_up()
         else:
             self.dismiss("")
+
+
+def _authors_shown(value: str) -> str:
+    """``Will print (2 authors): Juch JNS, Maas ET``: the parsed list, as a reference shows it."""
+    authors = parse_authors(value)
+    if not authors:
+        return ""
+    count = f"{len(authors)} author" + ("s" if len(authors) != 1 else "")
+    return f"Will print ({count}): {printed(authors)}"

@@ -63,12 +63,26 @@ class BlockList(OptionList):
                 self.post_message(self.AddRequested(option.id))
 
     def on_key(self, event: Key) -> None:
-        """Typing a letter while the list has focus goes to the filter box."""
+        """Typing a letter while the list has focus goes to the filter box; the Letter's keys say
+        where they work instead of turning into filter text."""
+        if event.character in LETTER_KEYS:
+            self.notify(f"{event.character} {LETTER_KEYS[event.character]} in the Letter panel: press Tab "
+                        "to go there (or type in the filter box to search for it).", title="Not here")
+            event.stop()
+            return
         if event.is_printable and event.character and event.character not in "/?":
             filter_box = self.screen.query_one("#filter", Input)
             filter_box.focus()
             filter_box.insert_text_at_cursor(event.character)
             event.stop()
+
+
+# Keys of the Letter panel that people press in the Library: what each does there.
+LETTER_KEYS = {
+    "[": "moves the selected block up", "]": "moves the selected block down",
+    "t": "adds a paragraph of your own", "v": "switches the selected block's short/full variant",
+    "d": "duplicates the selected block",
+}
 
 
 class LibraryPanel(Vertical):

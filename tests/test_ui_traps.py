@@ -1,0 +1,162 @@
+"""Traps a Word user fell into in the app (issue: the app for the people who use it): Pilot tests."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import Input
+
+from rebuttal.library import Library, load_library
+from rebuttal.ui.app import make_app
+from rebuttal.ui.dialogs import ConfirmScreen, PathScreen
+
+from .conftest import ROOT, TODAY
+from .ui_support import SIZE, add_block, isolated_state  # noqa: F401 - fixture
+
+EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
+
+
+def _app(builtin_library: Library, path: Path):
+    return make_app(path, load_library(builtin_library.folders), today=TODAY, autosave_seconds=None)
+
+
+def test_palette_quit_asks_before_discarding(builtin_library: Library, tmp_path: Path) -> None:
+    async def run() -> None:
+        app = _app(builtin_library, tmp_path / "new.toml")
+        async with app.run_test(size=SIZE) as pilot:
+            await add_block(pilot, "hetero")
+            assert app.session.dirty
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"quit")
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            assert app.is_running
+            assert isinstance(app.screen, ConfirmScreen)  # "Save the changes ... before quitting?"
+            titles = [c.title for c in app.get_system_commands(app.screen)]
+            assert "Quit" not in titles
+
+    asyncio.run(run())
+
+
+def test_app_keys_work_from_the_filter_box(builtin_library: Library, tmp_path: Path) -> None:
+    async def run() -> None:
+        app = _app(builtin_library, tmp_path / "new.toml")
+        async with app.run_test(size=SIZE) as pilot:
+            await add_block(pilot, "hetero")
+            await pilot.press("slash", *"grouping")
+            await pilot.pause()
+            assert app.query_one("#filter", Input).has_focus
+            await pilot.press("ctrl+e")  # Input's own "end of line" must not win
+            await pilot.pause()
+            assert isinstance(app.screen, PathScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("slash")
+            await pilot.press("ctrl+z")  # undo the added block, from the text box
+            await pilot.pause()
+            assert app.session.body == []
+
+    asyncio.run(run())
+
+
+def test_letter_keys_in_the_library_say_where_they_work(builtin_library: Library, tmp_path: Path) -> None:
+    async def run() -> None:
+        app = _app(builtin_library, tmp_path / "new.toml")
+        async with app.run_test(size=SIZE) as pilot:
+            app.query_one("#blocks").focus()
+            await pilot.pause()
+            await pilot.press("right_square_bracket", "t", "v")
+            await pilot.pause()
+            assert app.query_one("#filter", Input).value == ""  # nothing typed into the filter
+            messages = [n.message for n in app._notifications]
+            assert any("moves the selected block down in the Letter panel" in m for m in messages)
+            assert any("adds a paragraph of your own" in m for m in messages)
+
+    asyncio.run(run())
+
+
+def test_f2_on_an_existing_letter_selects_nothing(builtin_library: Library) -> None:
+    async def run() -> None:
+        app = _app(builtin_library, EXAMPLE)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            focused = app.focused
+            assert isinstance(focused, Input) and focused.value  # a field with content...
+            assert focused.selection.is_empty  # ...nothing selected: a keystroke adds, never replaces
+            await pilot.press("x")
+            assert focused.value.endswith("x") and len(focused.value) > 1
+
+    asyncio.run(run())
+
+
+def test_own_paragraph_dialog_starts_in_the_text_and_has_no_restore(builtin_library: Library,
+                                                                      tmp_path: Path) -> None:
+    from textual.widgets import Button, TextArea
+
+    async def run() -> None:
+        app = _app(builtin_library, EXAMPLE)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("tab")  # the Letter panel
+            await pilot.press("t")
+            await pilot.pause()
+            assert isinstance(app.focused, TextArea)
+            assert not app.screen.query("#item-title")  # no heading field above the text
+            assert not app.screen.query("#restore")
+            await pilot.press(*"Our own words.")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert any(item.text == "Our own words." for item in app.session.body)
+            # A library block's edit dialog keeps "Restore the library's text".
+            app.query_one("#items").highlighted = 5
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen.query("#restore").first(Button)
+
+    asyncio.run(run())
+
+
+def test_export_without_an_extension_adds_the_formats(builtin_library: Library, tmp_path: Path) -> None:
+    async def run() -> None:
+        app = _app(builtin_library, EXAMPLE)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+e")
+            await pilot.pause()
+            box = app.screen.query_one("#path", Input)
+            box.value = str(tmp_path / "certainty")
+            await pilot.press("enter")
+            await pilot.pause()
+
+    asyncio.run(run())
+    assert (tmp_path / "certainty.docx").is_file() and not (tmp_path / "certainty").exists()
+
+
+def test_small_things(builtin_library: Library, tmp_path: Path) -> None:
+    """'1 block' not '1 blocks'; undoing back to the saved letter is not 'unsaved'; the red-field
+    reminder goes once the field is fixed."""
+    from textual.widgets import Label
+
+    async def run() -> None:
+        app = _app(builtin_library, tmp_path / "new.toml")
+        async with app.run_test(size=SIZE) as pilot:
+            await add_block(pilot, "hetero")
+            assert app.query_one("#letter").border_subtitle == "1 block"
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert not app.session.dirty  # back to the (empty) letter as it was opened
+            await pilot.press("f2")
+            await pilot.pause()
+            pmid = app.screen.query_one("#article-pmid", Input)
+            pmid.value = "12x"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            error = app.screen.query_one("#dialog-error", Label)
+            assert "Fix the field" in str(error.render())
+            pmid.value = "12"
+            await pilot.pause()
+            assert str(error.render()) == ""
+
+    asyncio.run(run())
