@@ -62,6 +62,11 @@ def assemble(library: Library, outline: Outline, *, today: dt.date | None = None
         source = _source(item, block, index)
         text = item.text or (block.variant_text(item.variant) if block else "")
         paragraphs = builder.paragraphs(text, source, ("body", index, "text" if item.text else "block"))
+        if item.part_of_point and points and kind != "concern":
+            # Continues the point before: its paragraphs join that point, the numbering runs on.
+            last = points[-1]
+            points[-1] = replace(last, paragraphs=(*last.paragraphs, *paragraphs))
+            continue
         if kind == "concern":
             title = item.title or (block.title if block else "")
             heading = builder.inlines_of(title, ("body", index, "title")) if title else ()

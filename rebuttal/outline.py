@@ -92,6 +92,7 @@ class BodyItem:
     variant: str = "full"
     notes: list[str] = field(default_factory=list)  # editors' comments kept with this use
     version: str = ""  # the block's version when it was added: the letter keeps that wording
+    part_of_point: bool = False  # a paragraph that continues the point before (no new numbering run)
 
     @property
     def is_custom(self) -> bool:
@@ -213,7 +214,7 @@ def article_problem(name: str, value: str) -> tuple[str, str] | None:
 
 def _read_body_item(source: TomlSource, data: dict[str, Any], index: int) -> BodyItem:
     reader = FieldReader(source, data=data, prefix=("body", index), context="[[body]] item")
-    reader.allow("block", "kind", "title", "text", "variant", "notes", "version")
+    reader.allow("block", "kind", "title", "text", "variant", "notes", "version", "part_of_point")
     item = BodyItem(
         block=reader.text("block"),
         kind=reader.choice("kind", BLOCK_KINDS),
@@ -222,6 +223,7 @@ def _read_body_item(source: TomlSource, data: dict[str, Any], index: int) -> Bod
         variant=reader.choice("variant", VARIANTS, default="full"),
         notes=reader.strings("notes"),
         version=reader.version("version"),
+        part_of_point=reader.flag("part_of_point"),
     )
     if item.is_custom and not item.text:
         raise RebuttalError(
@@ -359,5 +361,5 @@ def _non_empty(values: dict[str, Any]) -> dict[str, Any]:
     return {
         key: value
         for key, value in values.items()
-        if key not in ("path", "source") and value not in ("", None, [], {})
+        if key not in ("path", "source") and value is not False and value not in ("", None, [], {})
     }

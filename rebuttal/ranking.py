@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rebuttal.block_index import BlockIndex, BlockInfo
+from rebuttal.designs import canonical_design, same_design
 from rebuttal.library import Library
 
 COLUMN_WEIGHTS = (4.0, 2.0, 3.0, 1.0)  # title, summary, tags, text
@@ -43,8 +44,8 @@ def spelling_key(text: str) -> str:
 
 
 def design_matches(tag: str, design: str) -> bool:
-    """True when a block tag names the design, whatever the spelling."""
-    return bool(design.strip()) and spelling_key(tag) == spelling_key(design)
+    """True when a block tag names the design, whatever the spelling or synonym."""
+    return same_design(tag, design)
 
 
 def terms_of(text: str) -> list[str]:
@@ -103,7 +104,7 @@ def rank_blocks(index: BlockIndex, infos: dict[str, BlockInfo], *, title: str, a
     top = max(scores.values(), default=0.0) or 1.0
     ranked = []
     all_terms = headline + body
-    wanted_design = spelling_key(design) if design.strip() else None
+    wanted_design = canonical_design(design) if design.strip() else None
     suiting: dict[tuple[str, ...], bool] = {}  # many blocks share their tags
     for block_id, info in infos.items():
         if kind and info.kind != kind:
@@ -111,7 +112,7 @@ def rank_blocks(index: BlockIndex, infos: dict[str, BlockInfo], *, title: str, a
         suits = suiting.get(info.tags)
         if suits is None:
             suits = suiting[info.tags] = wanted_design is not None and any(
-                spelling_key(tag) == wanted_design for tag in info.tags)
+                canonical_design(tag) == wanted_design for tag in info.tags)
         score = scores[block_id] + (DESIGN_BOOST * top if suits else 0.0)
         ranked.append(Ranked(info, score, [], suits))
     ranked.sort(key=lambda r: (-r.score, r.info.id))

@@ -201,6 +201,33 @@ class Session:
         self.change(f"{variant} variant of {self.item_title(item)}", mutate)
         return variant
 
+    def restarts_numbering(self, index: int) -> bool:
+        """True when item ``index`` is a paragraph between points, so the points after it start at 1."""
+        kinds = [self._kind(item) for item in self.body]
+        if kinds[index] == "concern" or self.body[index].part_of_point:
+            return False
+        before = next((k for k, item in zip(reversed(kinds[:index]), reversed(self.body[:index]),
+                                             strict=True) if not item.part_of_point), "")
+        after = kinds[index + 1] if index + 1 < len(kinds) else ""
+        return before == "concern" and after == "concern"
+
+    def toggle_part_of_point(self, index: int) -> bool:
+        """Make item ``index`` part of the point before it (or its own paragraph again); the new state."""
+        item = self._item(index)
+        if self._kind(item) == "concern":
+            raise ChangeRefused("a point is a point of its own; this is for a paragraph between points")
+        joined = not item.part_of_point
+
+        def mutate(outline: Outline) -> None:
+            outline.body[index].part_of_point = joined
+
+        self.change("join the point above" if joined else "separate from the point above", mutate)
+        return joined
+
+    def _kind(self, item: BodyItem) -> str:
+        block = self.block_of(item)
+        return block.kind if block else item.kind
+
     def original_text(self, index: int) -> str:
         """The text item ``index`` shows: its override, else the block's chosen variant."""
         item = self._item(index)

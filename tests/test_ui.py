@@ -64,7 +64,7 @@ async def _fill_details(pilot, app: RebuttalApp) -> None:
     await pilot.pause()
     assert form.query_one("#society", Select).value == "psps"
     fields = {
-        "#letter-venue": "society-statement", "#letter-date": "2025-03-10",
+        "#letter-date": "2025-03-10",
         "#letter-recipient": "The Editors, The BMJ",
         "#article-title": "Common interventional procedures for chronic spine pain",
         "#article-authors": "Wang, X; Martin, G; Busse, JW", "#article-journal": "BMJ",
@@ -72,6 +72,7 @@ async def _fill_details(pilot, app: RebuttalApp) -> None:
         "#article-doi": "10.1136/bmj-2024-079971", "#article-pmid": "3997x",
         "#article-design": "network meta-analysis",
     }
+    form.query_one("#letter-venue", Select).value = "society-statement"  # chosen, not typed
     for selector, value in fields.items():
         form.query_one(selector, Input).focus()
         await type_text(pilot, value)

@@ -160,3 +160,60 @@ def test_small_things(builtin_library: Library, tmp_path: Path) -> None:
             assert str(error.render()) == ""
 
     asyncio.run(run())
+
+
+def test_points_that_restart_are_announced_and_can_join(builtin_library: Library, tmp_path: Path) -> None:
+    from .ui_support import screen_text
+
+    async def run() -> None:
+        app = _app(builtin_library, tmp_path / "new.toml")
+        async with app.run_test(size=(160, 30)) as pilot:
+            app.session.add_block("concerns/heterogeneity")
+            app.session.add_custom("evidence", "Our own words between the points.")
+            app.session.add_block("concerns/grouping-of-diagnoses")
+            app.refresh_letter()
+            await pilot.pause()
+            assert [p.number for p in app.session.document.points] == [1, 1]
+            assert "⚠ restarts numbering (j joins)" in screen_text(app)
+            app.query_one("#items").focus()
+            app.query_one("#items").highlighted = 1
+            await pilot.press("j")
+            await pilot.pause()
+            assert app.session.body[1].part_of_point
+            assert [p.number for p in app.session.document.points] == [1, 2]
+            first = app.session.document.points[0]
+            assert first.paragraphs[-1].plain() == "Our own words between the points."
+            assert "↳ Our own words" in screen_text(app)
+            target = tmp_path / "joined.toml"
+            app.session.save(target)
+            assert "part_of_point = true" in target.read_text()
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert [p.number for p in app.session.document.points] == [1, 1]
+
+    asyncio.run(run())
+
+
+def test_design_spellings_and_synonyms_match_the_library(builtin_library: Library, tmp_path: Path) -> None:
+    from textual.widgets import Label
+
+    from rebuttal.designs import same_design
+    from rebuttal.ui.panels import suits_design
+
+    assert same_design("randomised trial", "randomized clinical trial")
+    assert same_design("randomised trial", "RCT") and same_design("network meta-analysis", "NMA")
+    block = builtin_library.block("concerns/sham-comparator")
+    assert "randomised trial" in block.tags and suits_design(block, "Randomized Controlled Trial")
+
+    async def run() -> None:
+        app = _app(builtin_library, tmp_path / "new.toml")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            design = app.screen.query_one("#article-design", Input)
+            design.value = "randomized clinical trial"
+            await pilot.pause()
+            shown = str(app.screen.query_one("#design-match", Label).render())
+            assert "Matches the library's 'randomised trial'" in shown
+
+    asyncio.run(run())

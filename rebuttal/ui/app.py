@@ -20,7 +20,6 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 
 from rebuttal.errors import RebuttalError
@@ -36,19 +35,12 @@ from rebuttal.ui.dialogs import (
 )
 from rebuttal.ui.files import FileActions
 from rebuttal.ui.forms import DetailsScreen
+from rebuttal.ui.letter_actions import LetterActions
 from rebuttal.ui.merge_screen import MergeActions
 from rebuttal.ui.palette import RebuttalCommands
 from rebuttal.ui.panels import BlockDetail, BlockList, LetterList, LetterPanel, LibraryPanel, PreviewPanel
 from rebuttal.ui.status import status_line
 from rebuttal.user_blocks import NewBlock, write_user_block
-
-GETTING_STARTED = (
-    "**Getting started.** Press **F2** to describe the article you answer and choose the society "
-    "and venue. In the **Library** (left, top) type to filter and press **Enter** to add a block; "
-    "in the **Letter** (left, bottom) move, edit and remove blocks. **Tab** moves between panels, "
-    "**Ctrl+S** saves the outline, **Ctrl+E** exports a Word file, **Ctrl+Z** undoes, "
-    "**Ctrl+P** lists every command, **Ctrl+Q** quits."
-)
 
 
 class MainScreen(Screen[None]):
@@ -77,7 +69,7 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(app.on_descendant_focus, None)
 
 
-class RebuttalApp(FileActions, MergeActions, App[None]):
+class RebuttalApp(FileActions, MergeActions, LetterActions, App[None]):
     """Write a rebuttal letter from the society's approved blocks."""
 
     CSS_PATH = "app.tcss"
@@ -360,67 +352,10 @@ class RebuttalApp(FileActions, MergeActions, App[None]):
         box.focus()
         box.select_all()
 
-    def action_checks(self) -> None:
-        """The venue's rules, as ``rebuttal check`` reports them, and "Make it fit"."""
-        from rebuttal.ui.checks_screen import ChecksScreen
-
-        status = self.session.status()
-        venue = self.session.outline.letter.venue
-
-        def answered(answer: str | None) -> None:
-            if answer == "fit":
-                self.action_make_it_fit()
-
-        self.push_screen(ChecksScreen(venue, status.verdict, self.session.check_results()), answered)
-
-    def action_make_it_fit(self) -> None:
-        """Switch blocks to their short variants, last first, until the letter fits (Ctrl+Z undoes)."""
-        try:
-            changes = self.session.make_it_fit()
-        except ChangeRefused as refused:
-            self.notify(str(refused), title="Nothing to fit", severity="warning")
-            return
-        self.refresh_letter()
-        verdict = self.session.status().verdict
-        self.notify(f"Switched {len(changes)} blocks to their short variants. {verdict}. Ctrl+Z undoes it.",
-                    title="Make it fit", severity="information" if "Fits" in verdict else "warning")
-
     def action_help(self) -> None:
         """Help for the focused panel and the keys that work there."""
         self.push_screen(HelpScreen(self.help_text()))
 
-    def help_text(self) -> str:
-        """Markdown: the focused panel's help, its keys, and the keys that work everywhere."""
-        focused: Widget | None = self.focused
-        panel_help = next((getattr(w, "HELP", "") for w in (focused.ancestors_with_self if focused else ())
-                           if getattr(w, "HELP", "")), "")
-        # One row per action, all its keys together ("[ or shift+↑"), this app's keys first.
-        keys: dict[str, list[str]] = {}
-        described: dict[str, str] = {}
-        for active in self.screen.active_bindings.values():
-            binding = active.binding
-            if not binding.description or binding.system or binding.action == "command_palette":
-                continue
-            action = binding.action.removeprefix("app.")
-            shown = keys.setdefault(action, [])
-            displays = [binding.key_display] if binding.key_display else []
-            displays += [self.get_key_display(Binding(key.strip(), "")) for key in binding.key.split(",")]
-            for display in displays:
-                if display.lower() not in {d.lower() for d in shown}:
-                    shown.append(display)
-            described.setdefault(action, binding.description)
-        rows = ["| Key | Does |", "| --- | --- |"]
-        rows += [f"| {' or '.join(keys[action])} | {described[action]} |" for action in keys]
-        rows.append("| ^p | Command palette: every action by name, with its key |")
-        title = f"# Help — {self._panel_name(focused)}  (Esc closes)"
-        return "\n\n".join([title, panel_help, GETTING_STARTED, "## Keys here", "\n".join(rows)])
-
-    @staticmethod
-    def _panel_name(focused: Widget | None) -> str:
-        for widget in focused.ancestors_with_self if focused else ():
-            if widget.id in ("library", "letter", "preview"):
-                return {"library": "Library", "letter": "Letter", "preview": "Preview"}[widget.id]
-        return "rebuttal"
 
 
 def make_app(path: Path | None, library: Library, *, today: dt.date | None = None,

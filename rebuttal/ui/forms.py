@@ -19,6 +19,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select
 
 from rebuttal.authors import parse_authors, printed
+from rebuttal.designs import library_designs, same_design
 from rebuttal.errors import RebuttalError
 from rebuttal.library import Library
 from rebuttal.outline import Article, LetterInfo, Outline, SocietyChoice, article_problem
@@ -45,6 +46,20 @@ LETTER_FIELDS = [
 ]
 
 Applied = Callable[[LetterInfo, SocietyChoice, Article], str]
+
+
+def venue_choices(library: Library, current: str) -> list[tuple[str, str]]:
+    """The venues to choose from, by journal name with their limits (and the current one, if unknown)."""
+    choices = [("No venue (no limits checked)", "")]
+    for venue_id in known_venues(library):
+        venue = library.venues[venue_id]
+        limits = [f"{venue.word_limit} words" if venue.word_limit else "",
+                  f"{venue.max_references} refs" if venue.max_references else ""]
+        shown = ", ".join(limit for limit in limits if limit) or "no limits"
+        choices.append((f"{venue.name} — {shown}", venue_id))
+    if current and current not in library.venues:
+        choices.append((f"{current} (not in the library: choose another)", current))
+    return choices
 
 
 def known_venues(library: Library) -> list[str]:
@@ -118,10 +133,9 @@ class DetailsScreen(Dialog):
                 yield self._row("Society", Select(societies, value=society_id,
                                                   prompt="Choose the society that signs", id="society",
                                                   compact=True))
-                venues = known_venues(self.library)
-                hint = ", ".join(venues) or "e.g. society-statement, bmj-rapid-response"
-                yield self._field("letter", "venue", "Venue", hint, letter.venue,
-                                  SuggestFromList(venues) if venues else None)
+                yield self._row("Venue", Select(venue_choices(self.library, letter.venue),
+                                                value=letter.venue, allow_blank=False,
+                                                id="letter-venue", compact=True))
                 yield Label(venue_summary(self.library, letter.venue), id="venue-summary",
                             classes="field-problem")
                 yield self._row("Citation style", Select([("The venue's (default; else NLM)", ""),
@@ -134,9 +148,13 @@ class DetailsScreen(Dialog):
                 for name, label, hint in ARTICLE_FIELDS:
                     value = getattr(article, name)
                     value = "; ".join(value) if name == "authors" else value
-                    yield self._field("article", name, label, hint, value)
+                    designs = self._designs() if name == "design" else []
+                    yield self._field("article", name, label, hint, value,
+                                      SuggestFromList(designs, case_sensitive=False) if designs else None)
                     if name == "authors":  # what the reference will print, as it is typed
                         yield Label(_authors_shown(value), id="authors-printed", classes="field-problem")
+                    if name == "design":
+                        yield Label(self._design_match(value), id="design-match", classes="field-problem")
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Apply (Ctrl+S)", id="ok", variant="primary", compact=True)
@@ -176,8 +194,25 @@ class DetailsScreen(Dialog):
             self.show_error("")  # the field marked in red is fixed: the reminder goes too
         if event.input.id == "article-authors":
             self.query_one("#authors-printed", Label).update(_authors_shown(event.value))
-        if event.input.id == "letter-venue":
-            self._venue_chosen(event.value.strip())
+        if event.input.id == "article-design":
+            self.query_one("#design-match", Label).update(self._design_match(event.value))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """A venue chosen brings its limits and style."""
+        if event.select.id == "letter-venue":
+            self._venue_chosen("" if event.value is Select.NULL else str(event.value))
+
+    def _designs(self) -> list[str]:
+        return library_designs(tag for block in self.library.blocks.values() for tag in block.tags)
+
+    def _design_match(self, value: str) -> str:
+        """Which of the library's designs the typed one is (spelling and synonyms aside)."""
+        if not value.strip():
+            return ""
+        known = [d for d in self._designs() if same_design(d, value)]
+        if known:
+            return f"Matches the library's '{known[0]}': suited blocks get ★"
+        return f"No block is tagged with this design; the library knows: {', '.join(self._designs())}"
 
     def problem_of(self, section: str, name: str, value: str) -> str:
         """The problem of one field's value; the venue must be one of the library's."""
@@ -221,7 +256,8 @@ class DetailsScreen(Dialog):
         article = Article()
         for name, _, _ in LETTER_FIELDS:
             setattr(letter, name, self.query_one(f"#letter-{name}", Input).value.strip())
-        letter.venue = self.query_one("#letter-venue", Input).value.strip()
+        venue = self.query_one("#letter-venue", Select).value
+        letter.venue = "" if venue is Select.NULL else str(venue)
         letter.style = str(self.query_one("#letter-style", Select).value)
         for item in fields(Article):
             if item.name in ("url", "abstract", "keywords"):  # not in the form: kept as they are

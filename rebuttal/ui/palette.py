@@ -17,6 +17,7 @@ PALETTE_ACTIONS: list[tuple[str, str, str]] = [
     ("Duplicate selected block", "duplicate_item", "Insert a copy right after it"),
     ("Switch full/short variant", "toggle_variant", "For tight word limits"),
     ("Add a paragraph of my own…", "add_custom", "Text for this letter only, not from the library"),
+    ("Join the selected paragraph to the point above", "join_point", "So the points keep counting on"),
     ("New block in my library…", "new_block", "Written as a draft TOML file"),
     ("Article and letter details…", "details", "Title, authors, journal, DOI, PMID, design"),
     ("Choose society…", "details('society')", "The society that signs"),

@@ -30,8 +30,9 @@ STARRED_PER_KIND = 3  # ★ on the best-ranked blocks of each kind
 
 def suits_design(block: Block, design: str) -> bool:
     """True when one of the block's tags names the article's design."""
-    wanted = design.strip().lower()
-    return bool(wanted) and any(tag.lower() == wanted for tag in block.tags)
+    from rebuttal.designs import same_design
+
+    return any(same_design(tag, design) for tag in block.tags)
 
 
 class BlockList(OptionList):
@@ -244,6 +245,7 @@ class LetterList(OptionList):
         Binding("d", "app.duplicate_item", "Duplicate", id="letter.duplicate"),
         Binding("v", "app.toggle_variant", "Short/full", id="letter.variant"),
         Binding("t", "app.add_custom", "Own text", id="letter.custom"),
+        Binding("j", "app.join_point", "Join point above", show=False, id="letter.join"),
     ]
 
     def show(self, session: Session, selected: int | None) -> None:
@@ -261,6 +263,11 @@ class LetterList(OptionList):
             if block is None:
                 label = "own text"  # written for this letter, not from the library
             row.append(f"{label:<10} ", style="magenta" if block is None else "cyan")
+            if item.part_of_point:
+                row.append("↳ ", style="cyan")  # continues the point above
+            elif session.restarts_numbering(index):
+                # The documented rule surprises people: say so where it happens, first, and how to change it.
+                row.append("⚠ restarts numbering (j joins) ", style="bold yellow")
             row.append(session.item_title(item))
             if item.variant == "short":
                 row.append(" [short]", style="yellow")
