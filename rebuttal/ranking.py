@@ -29,7 +29,8 @@ _STOPWORD_TEXT = (
     "was we were what when which while who will with within without after among both each other such "
     "using use used vs versus study studies patients results conclusions methods background objective "
     "objectives design setting participants interventions main outcome outcomes measures importance "
-    "data who per also however compared based non"
+    "data who per also however compared based non but all any time included effect effects low short final "
+    "number follow high one two three during before"
 )
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _BRITISH = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)\b")

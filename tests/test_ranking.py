@@ -64,3 +64,24 @@ def test_blocks_for_prints_the_ranking_with_the_terms(capsys: pytest.CaptureFixt
     assert data["ranked_for"] == "Wang 2025" and len(data["blocks"]) == 3
     assert data["blocks"][0]["score"] >= data["blocks"][1]["score"] >= data["blocks"][2]["score"]
     assert data["blocks"][0]["terms"]
+
+
+@pytest.mark.parametrize(("record", "label", "design_tag", "word"), [
+    ("juch2017.nbib", "Juch 2017", "randomised trial", "radiofrequency"),
+    ("chou2015.nbib", "Chou 2015", "meta-analysis", "epidural"),
+])
+def test_real_pubmed_records_rank_design_blocks_first(record: str, label: str, design_tag: str,
+                                                      word: str) -> None:
+    from rebuttal.article_import import read_article
+    from rebuttal.library import builtin_folder
+    from rebuttal.ranking import article_label
+
+    article = read_article(ROOT / "tests" / "fixtures" / "ranking" / record)
+    assert article.abstract  # the MEDLINE reader gives the abstract
+    library = load_library([builtin_folder()])
+    ranking = rank_library(library, title=article.title, abstract=article.abstract, keywords=article.keywords,
+                           design=article.design, kind="concern")
+    assert article_label(article.authors, article.date) == label
+    best = ranking.best(5)
+    assert all(design_tag in entry.info.tags for entry in best)
+    assert any(word in entry.terms for entry in best)

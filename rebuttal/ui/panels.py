@@ -24,7 +24,7 @@ from rebuttal.library import BLOCK_KINDS, Block
 from rebuttal.search import SearchIndex
 from rebuttal.session import Session
 
-SHOWN_AT_MOST = 300  # More rows would only slow typing; the filter narrows instead.
+SHOWN_PER_KIND = 20  # the best matches of each kind; more rows only slow typing, the filter narrows
 STARRED_PER_KIND = 3  # ★ on the best-ranked blocks of each kind
 
 
@@ -166,8 +166,11 @@ class LibraryPanel(Vertical):
             found.sort(key=lambda b: places.get(b.id, len(places)))
         rank = {block.id: position for position, block in enumerate(found)}
         groups: dict[str, list[Block]] = {kind: [] for kind in BLOCK_KINDS}
-        for block in found[:SHOWN_AT_MOST]:
-            groups.setdefault(block.kind, []).append(block)
+        counts: dict[str, int] = {}
+        for block in found:
+            counts[block.kind] = counts.get(block.kind, 0) + 1
+            if counts[block.kind] <= SHOWN_PER_KIND:
+                groups.setdefault(block.kind, []).append(block)
         options: list[Option | None] = []
         for kind, blocks in groups.items():
             if not blocks:
@@ -176,10 +179,11 @@ class LibraryPanel(Vertical):
             by_place = sorted(blocks, key=lambda b: places.get(b.id, len(places)))[:STARRED_PER_KIND]
             best = ({b.id for b in by_place if b.id in places} if places
                     else {b.id for b in blocks if suits_design(b, design)})
-            options.append(Option(Text(f"{kind} ({len(blocks)})", style="bold"), disabled=True))
+            options.append(Option(Text(f"{kind} ({counts[kind]})", style="bold"), disabled=True))
             options.extend(Option(_block_row(b, b.id in best), id=b.id) for b in blocks)
-        if len(found) > SHOWN_AT_MOST:
-            options.append(Option(f"… {len(found) - SHOWN_AT_MOST} more: type to narrow", disabled=True))
+            if counts[kind] > len(blocks):
+                hidden = counts[kind] - len(blocks)
+                options.append(Option(f"  … {hidden} more: type to narrow", disabled=True))
         if not found:
             options.append(Option(f"No block matches '{query}'", disabled=True))
         blocks_list = self.query_one(BlockList)
