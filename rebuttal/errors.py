@@ -47,3 +47,7 @@ class RebuttalError(Exception):
             line=self.line or line,
             field=self.field or field,
         )
+
+
+class ChangeRefused(Exception):
+    """A change the app's session did not apply; the message says why, in one line."""

@@ -6,12 +6,14 @@ UI-free: the session computes it, the app only draws it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rebuttal.errors import RebuttalError
+from rebuttal.errors import ChangeRefused, RebuttalError
 
 if TYPE_CHECKING:
+    from rebuttal.checks import CheckResult
     from rebuttal.library import Library
     from rebuttal.model import Document
     from rebuttal.outline import Outline
@@ -88,3 +90,65 @@ def letter_status(library: Library, outline: Outline, document: Document, *, tod
         if not result.ok and result.rule not in ("words", "references"):
             status.failed_checks.append(f"{result.label} {result.value}")
     return status
+
+
+class StatusActions:
+    """The status line, the checks and "Make it fit" of a session (a mixin of ``rebuttal.session.Session``,
+    which provides these attributes and ``change``)."""
+
+    library: Library
+    outline: Outline
+    document: Document | None
+    today: dt.date | None
+    change: Callable[[str, Callable[[Outline], object]], object]
+
+    def status(self) -> Status:
+        """Counts and limits for the status line (limits from the venue, when known)."""
+        document = self.document
+        if document is None:
+            return Status()
+        return letter_status(self.library, self.outline, document, today=self.today or dt.date.today())
+
+    def check_results(self) -> list[CheckResult]:
+        """Every rule of ``rebuttal check`` for the letter as it is now (its venue's, or none)."""
+        from rebuttal.checks import run_checks
+        from rebuttal.venue_choice import resolve_venue
+
+        if self.document is None:
+            return []
+        try:
+            venue = resolve_venue(self.library, self.outline, None)
+        except RebuttalError:
+            from rebuttal.venues import NO_VENUE
+
+            venue = NO_VENUE
+        return run_checks(self.library, self.outline, self.document, venue,
+                          today=self.today or dt.date.today())
+
+    def make_it_fit(self) -> list[str]:
+        """Switch blocks to short variants, last first, until the venue's word limit is met (undoable).
+
+        Returns what changed, one line each; refuses when there is no limit or nothing to switch.
+        """
+        from rebuttal.fit import fit_to_limit
+        from rebuttal.venue_choice import resolve_venue
+
+        try:
+            venue = resolve_venue(self.library, self.outline, None)
+        except RebuttalError as error:
+            raise ChangeRefused(error.message) from None
+        if venue.word_limit is None:
+            raise ChangeRefused("the letter's venue has no word limit: choose one with F2")
+        result = fit_to_limit(self.library, self.outline, venue.word_limit, today=self.today)
+        if not result.changes:
+            if result.fits:
+                raise ChangeRefused(f"the letter already fits {venue.name}")
+            raise ChangeRefused("no block left with a short variant: remove blocks to fit")
+        variants = [item.variant for item in result.outline.body]
+
+        def mutate(outline: Outline) -> None:
+            for item, variant in zip(outline.body, variants, strict=True):
+                item.variant = variant
+
+        self.change("make it fit", mutate)
+        return [change.describe() for change in result.changes]

@@ -15,31 +15,23 @@ import copy
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rebuttal.assemble import assemble
-from rebuttal.errors import RebuttalError
+from rebuttal.errors import ChangeRefused, RebuttalError
 from rebuttal.history import History
-from rebuttal.letter_status import Status, letter_status
+from rebuttal.letter_status import Status, StatusActions
 from rebuttal.library import Block, Library
 from rebuttal.model import Document
 from rebuttal.outline import Article, BodyItem, LetterInfo, Outline, SocietyChoice, load_outline, save_outline
 
-if TYPE_CHECKING:
-    from rebuttal.checks import CheckResult
-
 __all__ = ["ChangeRefused", "FileChangedOnDisk", "Session", "Status"]
-
-
-class ChangeRefused(Exception):
-    """A change the session did not apply; the message says why, in one line."""
 
 
 class FileChangedOnDisk(ChangeRefused):
     """Save refused: someone else changed the letter's file since it was opened or saved."""
 
 
-class Session:
+class Session(StatusActions):
     """One letter open for editing: outline, undo history, assembled document, file."""
 
     def __init__(
@@ -353,57 +345,6 @@ class Session:
         return path
 
     # -- status -------------------------------------------------------------------------------
-    def status(self) -> Status:
-        """Counts and limits for the status line (limits from the venue, when known)."""
-        document = self.document
-        if document is None:
-            return Status()
-        return letter_status(self.library, self.outline, document, today=self.today or dt.date.today())
-
-    def check_results(self) -> list[CheckResult]:
-        """Every rule of ``rebuttal check`` for the letter as it is now (its venue's, or none)."""
-        from rebuttal.checks import run_checks
-        from rebuttal.venue_choice import resolve_venue
-
-        if self.document is None:
-            return []
-        try:
-            venue = resolve_venue(self.library, self.outline, None)
-        except RebuttalError:
-            from rebuttal.venues import NO_VENUE
-
-            venue = NO_VENUE
-        return run_checks(self.library, self.outline, self.document, venue,
-                          today=self.today or dt.date.today())
-
-    def make_it_fit(self) -> list[str]:
-        """Switch blocks to short variants, last first, until the venue's word limit is met (undoable).
-
-        Returns what changed, one line each; refuses when there is no limit or nothing to switch.
-        """
-        from rebuttal.fit import fit_to_limit
-        from rebuttal.venue_choice import resolve_venue
-
-        try:
-            venue = resolve_venue(self.library, self.outline, None)
-        except RebuttalError as error:
-            raise ChangeRefused(error.message) from None
-        if venue.word_limit is None:
-            raise ChangeRefused("the letter's venue has no word limit: choose one with F2")
-        result = fit_to_limit(self.library, self.outline, venue.word_limit, today=self.today)
-        if not result.changes:
-            if result.fits:
-                raise ChangeRefused(f"the letter already fits {venue.name}")
-            raise ChangeRefused("no block left with a short variant: remove blocks to fit")
-        variants = [item.variant for item in result.outline.body]
-
-        def mutate(outline: Outline) -> None:
-            for item, variant in zip(outline.body, variants, strict=True):
-                item.variant = variant
-
-        self.change("make it fit", mutate)
-        return [change.describe() for change in result.changes]
-
     def preview_block(self, block: Block, variant: str = "full") -> Document | str:
         """``block`` alone, placeholders filled from this letter's article; or why it fails."""
         single = copy.copy(self.outline)
