@@ -113,6 +113,28 @@ def reorder(runs: int) -> tuple[float, float]:
     return statistics.median(keyed), statistics.median(work)
 
 
+def refilter_times(app, queries) -> list[float]:
+    """Milliseconds to re-filter and redraw the app's library list, per keystroke of ``queries``."""
+    times: list[float] = []
+
+    async def drive() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            from textual.widgets import Input
+
+            box = app.query_one("#filter", Input)
+            panel = app.query_one("#library")
+            for query in queries:
+                for n in range(1, len(query) + 1):
+                    box.value = query[:n]
+                    began = time.perf_counter()
+                    panel.refilter()
+                    times.append((time.perf_counter() - began) * 1000)
+
+    asyncio.run(drive())
+    return times
+
+
 def synthetic_library(size: int = 10_000):
     """A library of ``size`` blocks with a realistic spread of words (3,000 words)."""
     from rebuttal.library import Block, Library
@@ -159,24 +181,8 @@ def filtering() -> tuple[float, float, float]:
             began = time.perf_counter()
             index.filter(text)
             deleting.append((time.perf_counter() - began) * 1000)
-    with_list: list[float] = []
-
-    async def drive() -> None:
-        app = RebuttalApp(Session(library), autosave_seconds=None, offer_recovery=False)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            from textual.widgets import Input
-
-            box = app.query_one("#filter", Input)
-            panel = app.query_one("#library")
-            for query in QUERIES:
-                for n in range(1, len(query) + 1):
-                    box.value = query[:n]
-                    began = time.perf_counter()
-                    panel.refilter()
-                    with_list.append((time.perf_counter() - began) * 1000)
-
-    asyncio.run(drive())
+    with_list = refilter_times(RebuttalApp(Session(library), autosave_seconds=None, offer_recovery=False),
+                               QUERIES)
     return statistics.median(typing), statistics.median(deleting), statistics.median(with_list)
 
 

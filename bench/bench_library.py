@@ -21,7 +21,6 @@ too), then prints medians of, runs alternating:
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import shutil
 import statistics
@@ -107,25 +106,10 @@ def filtering(big: Path) -> tuple[float, float]:
             began = time.perf_counter()
             index.filter(query[:n])
             alone.append((time.perf_counter() - began) * 1000)
-    listed: list[float] = []
+    from bench_app import refilter_times  # the same keystroke timing as bench_app.py
 
-    async def drive() -> None:
-        session = Session(library, load_outline(EXAMPLE))
-        app = RebuttalApp(session, autosave_seconds=None, offer_recovery=False)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            from textual.widgets import Input
-
-            box = app.query_one("#filter", Input)
-            panel = app.query_one("#library")
-            for query in queries:
-                for n in range(1, len(query) + 1):
-                    box.value = query[:n]
-                    began = time.perf_counter()
-                    panel.refilter()
-                    listed.append((time.perf_counter() - began) * 1000)
-
-    asyncio.run(drive())
+    app = RebuttalApp(Session(library, load_outline(EXAMPLE)), autosave_seconds=None, offer_recovery=False)
+    listed = refilter_times(app, queries)
     return statistics.median(alone), statistics.median(listed)
 
 
