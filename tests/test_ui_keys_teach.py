@@ -75,3 +75,19 @@ def test_escape_clears_the_filter(builtin_library: Library) -> None:
             assert app.query_one("#filter", Input).value == ""
 
     asyncio.run(run())
+
+
+def test_the_first_down_from_the_filter_selects_what_enter_adds(builtin_library: Library) -> None:
+    async def run() -> None:
+        app = _app(builtin_library)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("slash", *"hetero")
+            await pilot.pause()
+            blocks = app.query_one("#blocks")
+            await pilot.press("down")
+            await pilot.pause()
+            assert app.focused is blocks  # the list has the focus: its highlight shows
+            assert blocks.highlighted_option.id == "concerns/heterogeneity"
+            assert "⏎" not in screen_text(app).splitlines()[-1]
+
+    asyncio.run(run())

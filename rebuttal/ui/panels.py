@@ -45,7 +45,8 @@ class BlockList(OptionList):
         "the block selected in the Letter panel."
     )
     BINDINGS = [  # noqa: RUF012 (Textual reads this class attribute)
-        Binding("enter", "add", "Add", id="library.add"),
+        # "Enter", not "⏎": some terminals draw that glyph two cells wide and the footer shifts.
+        Binding("enter", "add", "Add", key_display="Enter", id="library.add"),
         Binding("slash", "app.focus_filter", "Filter", show=False, id="library.filter"),
     ]
 
@@ -237,7 +238,7 @@ class LetterList(OptionList):
         "**Ctrl+Z** undoes any change."
     )
     BINDINGS = [  # noqa: RUF012
-        Binding("enter", "app.edit_item", "Edit", id="letter.edit"),
+        Binding("enter", "app.edit_item", "Edit", key_display="Enter", id="letter.edit"),
         Binding("left_square_bracket,shift+up", "app.move(-1)", "Move up", key_display="[", id="letter.up"),
         Binding("right_square_bracket,shift+down", "app.move(1)", "Move down", key_display="]",
                 id="letter.down"),
