@@ -88,6 +88,7 @@ def test_the_first_down_from_the_filter_selects_what_enter_adds(builtin_library:
             await pilot.pause()
             assert app.focused is blocks  # the list has the focus: its highlight shows
             assert blocks.highlighted_option.id == "concerns/heterogeneity"
-            assert "⏎" not in screen_text(app).splitlines()[-1]
+            footer = [line for line in screen_text(app).splitlines() if "palette" in line][-1]
+            assert "Enter" in footer and "⏎" not in footer
 
     asyncio.run(run())

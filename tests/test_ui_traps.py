@@ -239,3 +239,24 @@ def test_short_marker_survives_a_long_title_and_the_form_uses_the_width(builtin_
             assert wide.screen.query_one("#details").size.width > 150
 
     asyncio.run(run())
+
+
+def test_a_long_dialog_error_wraps_instead_of_being_cut(builtin_library: Library, tmp_path: Path) -> None:
+    from textual.widgets import Label
+
+    async def run() -> None:
+        app = _app(builtin_library, EXAMPLE)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            app.screen.action_import_article()
+            await pilot.pause()
+            box = app.screen.query_one("#path", Input)
+            box.value = str(tmp_path / "no-such-folder" / "and-a-rather-long-file-name-for-a-reference.nbib")
+            await pilot.press("enter")
+            await pilot.pause()
+            error = app.screen.query_one("#dialog-error", Label)
+            assert error.size.height >= 2  # wrapped onto more lines, not cut at the edge
+            assert "No such file or directory" in str(error.render()) or "not found" in str(error.render())
+
+    asyncio.run(run())
