@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,15 @@ def _isolated_user_library(tmp_path_factory: pytest.TempPathFactory, monkeypatch
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("REBUTTAL_LIBRARY", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _collectable_after_each_test() -> object:
+    """The app sets its start-up objects aside from the collector (``gc.freeze``) for the rest of
+    its process; in the test process, one app per test, they are let go again after the test."""
+    yield
+    gc.unfreeze()
+    gc.enable()
 
 
 @pytest.fixture

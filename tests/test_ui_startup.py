@@ -1,0 +1,40 @@
+"""The app's start-up: what it sets up for a fast first frame and a fast exit."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+
+from rebuttal.library import Library
+from rebuttal.ui.app import make_app
+from rebuttal.ui.panels import LibraryPanel
+
+from .conftest import EXAMPLE, TODAY
+from .ui_support import SIZE, isolated_state, library
+
+__all__ = ["isolated_state", "library"]  # fixtures used by the tests below
+
+
+def test_no_collection_while_starting_and_start_up_objects_frozen_after(
+    library: Library, monkeypatch: object,
+) -> None:
+    seen: list[bool] = []
+    original = LibraryPanel.__init__
+
+    def spying_init(self: LibraryPanel, *args: object) -> None:
+        seen.append(gc.isenabled())  # the library panel reads every block's summary here
+        original(self, *args)
+
+    monkeypatch.setattr(LibraryPanel, "__init__", spying_init)  # type: ignore[attr-defined]
+    gc.unfreeze()
+
+    async def run() -> None:
+        app = make_app(EXAMPLE, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 10_000  # Textual's and the app's objects, set aside
+
+    asyncio.run(run())
+    assert seen == [False]
+    assert gc.isenabled()
