@@ -72,27 +72,42 @@ def score(block: Listed, words: list[str]) -> int | None:
 
 
 class SearchIndex:
-    """A library prepared for filtering on every keystroke."""
+    """A library prepared for filtering on every keystroke.
+
+    The lower-cased fields are made on the first query with words in it, not before: listing
+    the library (no query) needs only the blocks in id order, and the app's first frame shows
+    that list, so it does not wait for 10,000 blocks to be prepared for searching.
+    """
 
     def __init__(self, blocks: Iterable[Listed]) -> None:
         # Kept in id order so that a stable sort on the score alone breaks ties by id.
-        self.entries = sorted((_Entry.of(block) for block in blocks), key=lambda e: e.block.id)
-        self._last: tuple[str, str | None, list[_Entry]] = ("", None, self.entries)
+        self._blocks: list[Listed] = sorted(blocks, key=lambda block: block.id)
+        self._entries: list[_Entry] | None = None
+        self._last: tuple[str, str | None, list[_Entry]] = ("", None, [])
         self._recent: dict[tuple[str, str | None], list[Listed]] = {}
-        # One string of every block's text lets str.find skip the blocks a word is not in.
-        self._corpus = "\x00".join(entry.text for entry in self.entries)
+        self._corpus = ""
         self._starts: list[int] = []
         self._by_initial: dict[str, set[int]] = {}
-        offset = 0
-        for index, entry in enumerate(self.entries):
-            for initial in entry.initials:
-                self._by_initial.setdefault(initial, set()).add(index)
-            self._starts.append(offset)
-            offset += len(entry.text) + 1
+
+    @property
+    def entries(self) -> list[_Entry]:
+        """Every block's searchable fields, in id order (made the first time they are needed)."""
+        if self._entries is None:
+            self._entries = [_Entry.of(block) for block in self._blocks]
+            self._last = ("", None, self._entries)
+            # One string of every block's text lets str.find skip the blocks a word is not in.
+            self._corpus = "\x00".join(entry.text for entry in self._entries)
+            offset = 0
+            for index, entry in enumerate(self._entries):
+                for initial in entry.initials:
+                    self._by_initial.setdefault(initial, set()).add(index)
+                self._starts.append(offset)
+                offset += len(entry.text) + 1
+        return self._entries
 
     def blocks(self) -> list[Listed]:
         """Every block indexed, in id order."""
-        return [entry.block for entry in self.entries]
+        return list(self._blocks)
 
     def _containing(self, word: str) -> set[int]:
         """Positions (in ``entries``) of the blocks whose text contains ``word``."""
@@ -112,21 +127,21 @@ class SearchIndex:
         if remembered is not None:  # Backspacing returns to a query typed a moment ago.
             return list(remembered)
         words = query.lower().split()
+        if not words:  # every block (of the kind), in id order
+            return [block for block in self._blocks if not kind or block.kind == kind]
+        entries = self.entries
         last_query, last_kind, last_matches = self._last
         # Typing on narrows the query: whatever matches it matched the shorter one too.
         extends = query.startswith(last_query) and last_kind == kind and last_query.strip()
-        candidates = last_matches if extends else self.entries
-        if words and not extends:
+        candidates = last_matches if extends else entries
+        if not extends:
             candidates = self._prefilter(words)
         if kind:
             candidates = [entry for entry in candidates if entry.block.kind == kind]
-        if not words:
-            matches = list(candidates)
-        else:
-            ranked = [(value, entry) for entry in candidates if (value := entry.score(words)) is not None]
-            ranked.sort(key=lambda item: -item[0])
-            matches = [entry for _, entry in ranked]
-        self._last = (query, kind, sorted(matches, key=lambda e: e.block.id) if words else self.entries)
+        ranked = [(value, entry) for entry in candidates if (value := entry.score(words)) is not None]
+        ranked.sort(key=lambda item: -item[0])
+        matches = [entry for _, entry in ranked]
+        self._last = (query, kind, sorted(matches, key=lambda e: e.block.id))
         found = [entry.block for entry in matches]
         if len(self._recent) >= 64:
             self._recent.clear()
