@@ -4,20 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Markdown, RadioButton, RadioSet, Select, TextArea
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
 
 from rebuttal.library import BLOCK_KINDS
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 # A callback that applies what the dialog collected: '' on success, else the message to show.
 Apply = Callable[..., str]
 
 EXTENSIONS = {"docx": ".docx", "md": ".md", "txt": ".txt"}
 FORMAT_NAMES = {"docx": "Word (DOCX)", "md": "Markdown", "txt": "Plain text"}
+
+
+def _text_area() -> type[TextArea]:
+    """Textual's TextArea, imported when a dialog first needs it (with its highlighting, ~10 ms that
+    the app's first frame does not wait for)."""
+    from textual.widgets import TextArea
+
+    return TextArea
 
 
 class Dialog(ModalScreen[str]):
@@ -164,7 +176,7 @@ class EditScreen(Dialog):
                 yield Input(self.title_value, id="item-title", select_on_focus=False)
             yield Label("Text — **bold**, *italic*, citations [@key], placeholders {article.title}. "
                         "F7 selects all; Tab goes on to the buttons.")
-            yield TextArea(self.text_value, id="item-text", soft_wrap=True)
+            yield _text_area()(self.text_value, id="item-text", soft_wrap=True)
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Apply (Ctrl+S)", id="ok", variant="primary", compact=True)
@@ -175,19 +187,20 @@ class EditScreen(Dialog):
     def on_mount(self) -> None:
         """Start in the text, what people open the dialog for (Shift+Tab reaches the heading above)."""
         self.show_error("")
-        self.query_one(TextArea).focus()
+        self.query_one("#item-text", _text_area()).focus()
 
     def action_apply(self) -> None:
         """Apply the edit (refused with a message when the letter would not assemble)."""
         title = self.query_one("#item-title", Input).value if self.show_title else self.title_value
-        self.attempt(self.apply, self.query_one(TextArea).text, title)
+        self.attempt(self.apply, self.query_one("#item-text", _text_area()).text, title)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Apply, restore or cancel."""
         if event.button.id == "ok":
             self.action_apply()
         elif event.button.id == "restore":
-            self.query_one(TextArea).text = self.library_text or self.query_one(TextArea).text
+            text_area = self.query_one("#item-text", _text_area())
+            text_area.text = self.library_text or text_area.text
         else:
             self.dismiss("")
 
@@ -215,7 +228,7 @@ class NewBlockScreen(Dialog):
                              id="block-kind")
             yield Input(placeholder="Title", id="block-title")
             yield Input(placeholder="Tags, separated by commas", id="block-tags")
-            yield TextArea("", id="block-text", soft_wrap=True)
+            yield _text_area()("", id="block-text", soft_wrap=True)
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Create and add (Ctrl+S)", id="ok", variant="primary", compact=True)
@@ -234,7 +247,7 @@ class NewBlockScreen(Dialog):
             self.query_one("#block-id", Input).value.strip(),
             str(self.query_one("#block-kind", Select).value),
             self.query_one("#block-title", Input).value,
-            self.query_one("#block-text", TextArea).text,
+            self.query_one("#block-text", _text_area()).text,
             tags,
         )
 
@@ -259,6 +272,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """The help text."""
+        from textual.widgets import Markdown  # with markdown-it, ~20 ms: imported when help opens
+
         with VerticalScroll(classes="dialog wide", id="help"):
             yield Markdown(self.text)
             yield Button("Close (Esc)", id="close", compact=True)

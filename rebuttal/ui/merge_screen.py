@@ -24,12 +24,12 @@ from textual.widgets import Button, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from rebuttal.errors import RebuttalError
-from rebuttal.merge.compare import ItemChange
-from rebuttal.merge.report import MergeReport
 from rebuttal.outline import Outline
 from rebuttal.ui.dialogs import PathScreen
 
 if TYPE_CHECKING:
+    from rebuttal.merge.compare import ItemChange  # the merge is imported when one is asked for
+    from rebuttal.merge.report import MergeReport
     from rebuttal.ui.app import RebuttalApp
 
     _Base = RebuttalApp
