@@ -153,7 +153,6 @@ class RebuttalApp(FileActions, MergeActions, LetterActions, App[None]):
     def on_mount(self) -> None:
         """Show the letter, start autosaving, offer an autosaved version if one is waiting."""
         self.call_after_refresh(self.after_first_frame)
-        self.query_one(BlockDetail).display = False
         self.refresh_letter()
         self.query_one(BlockList).focus()
         self.call_after_refresh(self.on_descendant_focus, None)
