@@ -146,8 +146,8 @@ def test_two_processes_at_once_leave_a_sound_index(tmp_path: Path) -> None:
             for _ in range(4)
         ]
         results = [process.communicate(timeout=120) for process in processes]
-        assert [(process.returncode, out.split()) for process, (out, _) in zip(processes, results, strict=True)] == [
-            (0, ["200", "200"])] * 4, [err for _, err in results]
+        seen = [(process.returncode, out.split()) for process, (out, _) in zip(processes, results, strict=True)]
+        assert seen == [(0, ["200", "200"])] * 4, [err for _, err in results]
     (database,) = index.glob("*.sqlite")
     connection = sqlite3.connect(database)
     assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
