@@ -146,7 +146,7 @@ def test_two_processes_at_once_leave_a_sound_index(tmp_path: Path) -> None:
             for _ in range(4)
         ]
         results = [process.communicate(timeout=120) for process in processes]
-        seen = [(process.returncode, out.split()) for process, (out, _) in zip(processes, results, strict=True)]
+        seen = [(p.returncode, out.split()) for p, (out, _) in zip(processes, results, strict=True)]
         assert seen == [(0, ["200", "200"])] * 4, [err for _, err in results]
     (database,) = index.glob("*.sqlite")
     connection = sqlite3.connect(database)
