@@ -5,8 +5,8 @@ Run:  python3 bench/bench_library.py [--runs N]
 Compiles the package's bytecode first, as installing a wheel does. Makes a
 10,000-block library in a temporary folder (copies of the built-in
 blocks with new ids, stacked over the built-in library), a fresh user cache
-folder (so the index is made once, by the first run, and that time is printed
-too), then prints medians of, runs alternating:
+folder (so the index is made once, by the first ``blocks --for``, and that time is
+printed too), then prints medians of, runs alternating:
 * ``rebuttal build`` of the example with the built-in library and with the 10,000
   blocks, and their ratio (target <= 1.3);
 * app first paint with the 10,000 blocks: from the child's first line to the first frame (as
@@ -138,7 +138,9 @@ def main() -> None:
         paint = [sys.executable, "-c", FIRST_PAINT.replace("{example!r}", repr(str(EXAMPLE)))]
         pandoc = pandoc_inputs(work)
 
-        first_built, first_memory, _ = run_child(build, big_env, work)  # makes the 10,000-block index
+        # A letter's build only lists the library; searching and ranking make the index, once.
+        first_ranked, first_memory, _ = run_child(ranked, big_env, work)
+        run_child(build, big_env, work)
         run_child(build, base_env, work)
         if pandoc:
             run_child(pandoc, base_env, work)
@@ -165,7 +167,7 @@ def main() -> None:
     ms = {key: value * 1000 for key, value in median.items()}
     print(f"library: {SIZE:,} block files stacked over the built-in library; "
           f"{args.runs} runs each, alternating")
-    print(f"first build with a new 10,000-block library (index made once): {first_built:.2f} s")
+    print(f"first blocks --for with a new 10,000-block library (makes its index, once): {first_ranked:.2f} s")
     print(f"build, built-in library      median {ms['built-in']:7.1f} ms")
     ratio = median["10k"] / median["built-in"]
     print(f"build, 10,000 blocks         median {ms['10k']:7.1f} ms   ratio {ratio:.2f}  (target <= 1.3)")

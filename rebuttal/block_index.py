@@ -74,8 +74,8 @@ def index_folder() -> Path:
     return user_cache_path("rebuttal", appauthor=False) / "index"
 
 
-def block_files(folder: Path) -> Iterator[tuple[str, str, int, int]]:
-    """(path, block id, size, mtime_ns) of every block file under ``folder``."""
+def block_entries(folder: Path) -> Iterator[tuple[os.DirEntry, str]]:
+    """(directory entry, block id) of every block file under ``folder``, listed by name only."""
     stack = [(str(folder), "")]
     while stack:
         directory, prefix = stack.pop()
@@ -87,8 +87,14 @@ def block_files(folder: Path) -> Iterator[tuple[str, str, int, int]]:
                         continue
                     stack.append((entry.path, f"{prefix}{name}/"))
                 elif prefix and name.endswith(".toml"):
-                    stat = entry.stat()
-                    yield entry.path, prefix + name[:-5], stat.st_size, stat.st_mtime_ns
+                    yield entry, prefix + name[:-5]
+
+
+def block_files(folder: Path) -> Iterator[tuple[str, str, int, int]]:
+    """(path, block id, size, mtime_ns) of every block file under ``folder``."""
+    for entry, block_id in block_entries(folder):
+        stat = entry.stat()
+        yield entry.path, block_id, stat.st_size, stat.st_mtime_ns
 
 
 def _parser_signature() -> str:

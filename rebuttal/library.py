@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rebuttal.block_index import BlockIndex, BlockInfo, BlockMap
+from rebuttal.block_index import BlockIndex, BlockInfo, BlockMap, block_entries
+from rebuttal.errors import RebuttalError
 from rebuttal.fields import FieldReader, closest
 from rebuttal.model import Signatory
 from rebuttal.references import Bibliography, load_bibliography
@@ -158,19 +159,29 @@ def library_folders(extra: Sequence[str | Path] = (), *, include_user: bool = Tr
     return folders
 
 
-def load_library(folders: Sequence[Path], *, index_location: Path | None = None) -> Library:
+def load_library(
+    folders: Sequence[Path], *, index_location: Path | None = None, whole: bool = True
+) -> Library:
     """Load and merge every folder of the stack; errors name file, line and field.
 
-    Block files go through the index (``rebuttal.block_index``): only files
-    changed since the last run are parsed now, the rest when a block is used.
-    Any block file that does not load still fails the whole load, with that
-    file's own error, exactly as parsing every file would.
+    ``whole`` (the app, ``blocks``, ``library``): block files go through the
+    index (``rebuttal.block_index``): only files changed since the last run are
+    parsed now, the rest when a block is used, and any block file that does not
+    load fails the whole load with that file's own error, exactly as parsing
+    every file would. Otherwise (a letter's ``build``, ``preview``, ``refs``,
+    ``check``) the block files are only listed by name and each block is parsed,
+    fresh from its file, when the letter uses it: a broken block the letter uses
+    fails as ever, one it does not use is left to ``rebuttal library lint``, and
+    a 10,000-block library costs a letter little more than the built-in one.
     """
-    index = BlockIndex(folders, load_block, location=index_location)
-    paths, failed = index.refresh()
-    for path in failed:
-        relative = _relative_to_stack(path, folders)
-        load_block(path, relative)  # raises the file's own error, located
+    if whole:
+        index: BlockIndex | None = BlockIndex(folders, load_block, location=index_location)
+        paths, failed = index.refresh()
+        for path in failed:
+            relative = _relative_to_stack(path, folders)
+            load_block(path, relative)  # raises the file's own error, located
+    else:
+        index, paths = None, listed_blocks(folders)
     library = Library(folders=list(folders), blocks=BlockMap(paths, load_block), index=index)
     for folder in folders:
         for kind in PROFILE_FOLDERS:
@@ -190,6 +201,16 @@ def load_library(folders: Sequence[Path], *, index_location: Path | None = None)
         if references.is_file():
             library.bibliography.merge(load_bibliography(references))
     return library
+
+
+def listed_blocks(folders: Sequence[Path]) -> dict[str, str]:
+    """Block id -> file of every block in the stack (later folders winning), without reading any."""
+    paths: dict[str, str] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            raise RebuttalError("library folder does not exist", file=folder)
+        paths.update((block_id, entry.path) for entry, block_id in block_entries(folder))
+    return paths
 
 
 def _relative_to_stack(path: Path, folders: Sequence[Path]) -> str:

@@ -6,7 +6,8 @@ import json
 import os
 import shutil
 import sqlite3
-import threading
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from rebuttal.block_index import index_folder
 from rebuttal.cli import main
 from rebuttal.errors import RebuttalError
 from rebuttal.library import builtin_folder, load_library
+
+from .conftest import ROOT
 
 GOOD = 'title = "{title}"\nkind = "concern"\ntext = "Some words about {word}."\ntags = ["x"]\n'
 
@@ -123,28 +126,34 @@ def test_a_locked_index_falls_back_to_parsing(tmp_path: Path) -> None:
 
 
 def test_two_processes_at_once_leave_a_sound_index(tmp_path: Path) -> None:
+    """Four real processes make and update one index at the same moment (WAL, one writer at a time)."""
     library, index = tmp_path / "lib", tmp_path / "index"
-    for n in range(40):
-        _write(library, f"concerns/b{n:02}", word=f"w{n}")
-    errors: list[BaseException] = []
-
-    def load() -> None:
-        try:
-            assert len(load_library([library], index_location=index).blocks) == 40
-        except BaseException as error:
-            errors.append(error)
-
-    threads = [threading.Thread(target=load) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    for n in range(200):
+        _write(library, f"concerns/b{n:03}", word=f"w{n}")
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom rebuttal.library import load_library\n"
+        "library = load_library([Path(sys.argv[1])], index_location=Path(sys.argv[2]))\n"
+        "print(len(library.blocks), len(library.block_infos()))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for round_number in range(2):  # a new index, then one where every file changed
+        if round_number:
+            for n in range(200):
+                _write(library, f"concerns/b{n:03}", title=f"T{n}", word=f"v{n}")
+        processes = [
+            subprocess.Popen([sys.executable, "-c", script, str(library), str(index)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+            for _ in range(4)
+        ]
+        results = [process.communicate(timeout=120) for process in processes]
+        seen = [(p.returncode, out.split()) for p, (out, _) in zip(processes, results, strict=True)]
+        assert seen == [(0, ["200", "200"])] * 4, [err for _, err in results]
     (database,) = index.glob("*.sqlite")
     connection = sqlite3.connect(database)
     assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
-    assert connection.execute("SELECT count(*) FROM files").fetchone() == (40,)
+    assert connection.execute("SELECT count(*) FROM files").fetchone() == (200,)
+    assert connection.execute("SELECT count(*) FROM files WHERE title LIKE 'T%'").fetchone() == (200,)
 
 
 def test_the_stack_still_overrides_by_id(tmp_path: Path) -> None:

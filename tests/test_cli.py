@@ -76,12 +76,29 @@ def test_bad_inputs_exit_2_with_one_located_line(tmp_path: Path, capsys) -> None
 def test_bad_library_file_and_missing_output_folder(tmp_path: Path, capsys) -> None:
     library = tmp_path / "lib"
     (library / "concerns").mkdir(parents=True)
-    (library / "concerns" / "broken.toml").write_text("title = 'x\n")
-    status, _, err = run(["build", SMALL, "-o", str(tmp_path / "o.docx"), "--library", str(library)], capsys)
-    assert status == 2 and f"{library / 'concerns' / 'broken.toml'}:1: invalid TOML" in err
+    broken = library / "concerns" / "alpha.toml"  # overrides a block the letter uses
+    broken.write_text("title = 'x\n")
+    out = tmp_path / "o.docx"
+    status, _, err = run(["build", SMALL, "-o", str(out), *LIB, "--library", str(library)], capsys)
+    assert status == 2 and f"{broken}:1: invalid TOML" in err and not out.exists()
     missing = tmp_path / "nowhere" / "o.docx"
     status, _, err = run(["build", SMALL, "-o", str(missing), *LIB], capsys)
     assert status == 2 and "output: folder" in err and "does not exist" in err
+
+
+def test_a_broken_block_the_letter_does_not_use_is_left_to_lint(tmp_path: Path, capsys) -> None:
+    """A letter is built from the blocks it uses; the library as a whole is lint's (and the app's) job."""
+    library = tmp_path / "lib"
+    (library / "concerns").mkdir(parents=True)
+    broken = library / "concerns" / "unused.toml"
+    broken.write_text('title = "T"\nkind = "concen"\ntext = "x"\n')
+    out = tmp_path / "o.md"
+    status, _, _ = run(["build", SMALL, "-o", str(out), *LIB, "--library", str(library)], capsys)
+    assert status == 0 and out.exists()
+    status, _, err = run(["blocks", *LIB, "--library", str(library)], capsys)
+    assert status == 2 and f"{broken}:2: kind: 'concen'" in err
+    status, out_text, _ = run(["library", "lint", "--library", str(library)], capsys)
+    assert status != 0 and "unused.toml" in out_text + capsys.readouterr().err
 
 
 def test_failed_build_keeps_the_previous_output(tmp_path: Path, capsys) -> None:

@@ -73,11 +73,14 @@ def test_export_record_travels_in_custom_properties(example_document, tmp_path: 
 
 def test_a_template_keeps_its_own_custom_properties(example_document, tmp_path: Path) -> None:
     from rebuttal.render.docx.anchors import write_custom_properties
+    from rebuttal.render.docx.opc import Package
 
-    template = docx.Document()
-    write_custom_properties(template, {"Client": "PSPS"})
     template_path = tmp_path / "society.docx"
-    template.save(str(template_path))
+    docx.Document().save(str(template_path))
+    package = Package.read(template_path)
+    write_custom_properties(package, {"Client": "PSPS"})
+    package.write(template_path, (2025, 1, 1))
+    assert _custom_properties(template_path) == {"Client": "PSPS"}
     path = tmp_path / "letter.docx"
     write_docx(example_document, path, template=template_path)
     properties = _custom_properties(path)

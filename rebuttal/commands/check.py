@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from rebuttal.outline import load_outline
 
     today = args.today or dt.date.today()
-    library = open_library(args)
+    library = open_library(args, whole=False)  # a letter's check reads the blocks it uses
     outline = load_outline(Path(args.outline))
     check_buildable(library, outline)
     venue = resolve_venue(library, outline, args.venue)

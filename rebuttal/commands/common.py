@@ -18,16 +18,20 @@ def add_library_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def open_library(args: argparse.Namespace) -> Library:
-    """Load the library stack: built-in, user folder, REBUTTAL_LIBRARY, --library."""
-    return load_library(library_folders(args.library))
+def open_library(args: argparse.Namespace, *, whole: bool = True) -> Library:
+    """Load the library stack: built-in, user folder, REBUTTAL_LIBRARY, --library.
+
+    ``whole=False`` for commands about one letter: only the blocks it uses are read
+    (see :func:`rebuttal.library.load_library`).
+    """
+    return load_library(library_folders(args.library), whole=whole)
 
 
 def open_letter(args: argparse.Namespace) -> tuple[Library, Outline, Document]:
     """Load the library and ``args.outline``, and assemble the letter."""
     from rebuttal.assemble import assemble
 
-    library = open_library(args)
+    library = open_library(args, whole=False)
     outline = load_outline(Path(args.outline))
     check_buildable(library, outline)
     return library, outline, assemble(library, outline)

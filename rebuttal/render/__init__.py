@@ -1,6 +1,6 @@
 """Renderers: each turns one assembled Document into one output format.
 
-``render_to_file`` picks the renderer by format name; python-docx is only
+``render_to_file`` picks the renderer by format name; the DOCX writer is only
 imported when a DOCX is asked for, so text and Markdown builds stay light.
 """
 

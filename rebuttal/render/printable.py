@@ -1,7 +1,7 @@
 """Characters a letter can carry: control characters never reach a DOCX or a web form.
 
 TOML escapes (``\\u000b``, ``\\u0000``) let control characters into block and
-outline text. python-docx refuses them (they are not legal XML) and a web
+outline text. They are not legal XML (Word refuses the file) and a web
 form would show them as boxes, so every renderer passes text through here.
 """
 

@@ -13,27 +13,32 @@ that ``rebuttal merge`` can take an edited copy back (see ``anchors``).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docx.document import Document as WordDocument
-from docx.text.paragraph import Paragraph as WordParagraph
-from docx.text.run import Run
-
 from rebuttal.export_record import HEADING_PART, bookmark_name, record_for
-from rebuttal.model import Document, Inline, PointList, Source
+from rebuttal.model import Citation, Document, Inline, PointList, Source
 from rebuttal.render.docx import styles as names
 from rebuttal.render.docx.anchors import Bookmarks, write_custom_properties
-from rebuttal.render.docx.inlines import add_inlines
+from rebuttal.render.docx.comments import COMMENT_AUTHOR, Comments
 from rebuttal.render.docx.numbering import ListNumbering
-from rebuttal.render.docx.page import add_letterhead, add_page_numbers, set_paper, template_needs_footer
-from rebuttal.render.docx.reproducible import build_time, save_reproducibly
-from rebuttal.render.docx.styles import prepare_styles
-from rebuttal.render.docx.template import blank_document, has_own_letterhead, open_template
+from rebuttal.render.docx.opc import CT, RT
+from rebuttal.render.docx.page import (
+    add_letterhead,
+    add_page_numbers,
+    has_own_letterhead,
+    template_needs_footer,
+)
+from rebuttal.render.docx.properties import write_properties
+from rebuttal.render.docx.reproducible import build_time
+from rebuttal.render.docx.styles import add_missing_styles, house_styles
+from rebuttal.render.docx.template import Start, blank_start, open_template
+from rebuttal.render.docx.wordml import BREAK_RUN, STORY_NAMESPACES, WordParagraph, run, xml_part
 from rebuttal.render.printable import printable
 
-COMMENT_AUTHOR = "rebuttal"
+__all__ = ["COMMENT_AUTHOR", "write_docx"]
+_STYLES_TYPE = CT + "wordprocessingml.styles+xml"
+_NUMBERING_TYPE = CT + "wordprocessingml.numbering+xml"
 
 
 def write_docx(
@@ -48,39 +53,72 @@ def write_docx(
 
     ``origin`` is the outline's file name and content hash, recorded for ``rebuttal merge``.
     """
-    word = open_template(Path(template)) if template else blank_document()
-    ids = prepare_styles(word, house=not template)
-    section = word.sections[0]
-    set_paper(section, document.paper, margins=not template)
-    if not template or not has_own_letterhead(word):
+    start = open_template(Path(template)) if template else blank_start()
+    package, main, section = start.package, start.main, start.section
+    ids = _styles(start)
+    section.set_paper(document.paper, margins=not template)
+    if not template or not has_own_letterhead(section):
         add_letterhead(section, document, ids)
-    if not template or template_needs_footer(word):
+    if not template or template_needs_footer(section):
         add_page_numbers(section, ids)
-    _LetterWriter(word, document, ids, comments).write()
+    numbering_name = package.related(main, RT + "numbering")
+    numbering = ListNumbering(package.parts.get(numbering_name) if numbering_name else None)
+    writer = _LetterWriter(document, ids, numbering, Comments(comments), _Links(start))
+    body = writer.write()
     when = build_time(document.issued)
-    _set_properties(word, document, when)
-    write_custom_properties(word, record_for(document, *origin).to_properties())
-    save_reproducibly(word, path, when)
+    body += section.xml()
+    package.put(main, xml_part(f"<w:document {STORY_NAMESPACES}><w:body>{body}</w:body></w:document>"))
+    numbers = numbering.part()
+    if numbers is not None:
+        numbering_name = numbering_name or "word/numbering.xml"
+        package.put(numbering_name, numbers, _NUMBERING_TYPE)
+        package.relate(main, RT + "numbering", numbering_name)
+    writer.comments.write(package, main, when)
+    write_properties(package, document, when)
+    write_custom_properties(package, record_for(document, *origin).to_properties())
+    package.write(path, when.timetuple())
+
+
+def _styles(start: Start) -> dict[str, str]:
+    """Name -> style id of every style the letter uses: ours, or the template's plus what it lacks."""
+    package, main = start.package, start.main
+    name = package.related(main, RT + "styles")
+    if start.template and name in package.parts:
+        data, ids = add_missing_styles(package.parts[name])
+    else:
+        data, ids = house_styles()
+        name = name or "word/styles.xml"
+    package.put(name, data, _STYLES_TYPE)
+    package.relate(main, RT + "styles", name)
+    return ids
+
+
+@dataclass
+class _Links:
+    """Hyperlink relationships of the main document part (one per address)."""
+
+    start: Start
+
+    def relate(self, url: str) -> str:
+        return self.start.package.relate(self.start.main, RT + "hyperlink", url, external=True)
 
 
 @dataclass
 class _LetterWriter:
-    """Writes the body of one letter into one Word document."""
+    """Writes the body of one letter as the paragraphs of one Word document."""
 
-    word: WordDocument
     document: Document
     ids: dict[str, str]  # style name -> style id in this document
-    comments: bool
-    numbering: ListNumbering | None = None
+    numbering: ListNumbering
+    comments: Comments
+    links: _Links
+    paragraphs: list[WordParagraph] = field(default_factory=list)
     bookmarks: Bookmarks = field(default_factory=Bookmarks)
     _parts: dict[int, int] = field(default_factory=dict)  # paragraphs anchored per item position
-    # Runs of the paragraphs that came from one use of a block, awaiting their comment.
-    _pending: tuple[Source | None, list[Run]] = field(default_factory=lambda: (None, []))
 
-    def write(self) -> None:
-        """The whole letter in reading order."""
+    def write(self) -> str:
+        """The whole letter in reading order, as the body's XML."""
         document = self.document
-        self.numbering = ListNumbering(self.word)
         self._line(names.DATE, document.date)
         self._line(names.RECIPIENT, document.recipient)
         self._line(names.TITLE, document.title)
@@ -91,39 +129,55 @@ class _LetterWriter:
             else:
                 style = names.CLOSING if _kind(section.source) == "signature" else names.BODY
                 self._paragraph(style, section.inlines, section.source)
-        self._flush_comment()
+        self.comments.flush()
         self._signatures()
         if document.competing_interests is not None:
             statement = self._new(names.COMPETING)
-            self._run(statement, "Competing interests: ", names.STRONG)
-            self._inlines(statement, document.competing_interests.inlines)
+            statement.content.append(run("Competing interests: ", style_id=self.ids[names.STRONG]))
+            statement.content += self._inlines(document.competing_interests.inlines)
         self._references()
+        return "".join(paragraph.xml() for paragraph in self.paragraphs)
 
     def _new(self, style: str) -> WordParagraph:
-        """An empty paragraph in named style ``style``, set by id (a name lookup is slow)."""
-        paragraph = self.word.add_paragraph()
-        paragraph._p.style = self.ids[style]
+        """An empty paragraph in named style ``style`` (set by id)."""
+        paragraph = WordParagraph(self.ids[style])
+        self.paragraphs.append(paragraph)
         return paragraph
 
-    def _run(self, paragraph: WordParagraph, text: str, style: str | None = None) -> Run:
-        run = paragraph.add_run(printable(text))
-        if style:
-            run._r.style = self.ids[style]
-        return run
+    def _inlines(self, inlines: tuple[Inline, ...]) -> list[str]:
+        """Runs for ``inlines``: emphasis, plain-text citation numbers (no fields), real hyperlinks."""
+        marker = self.document.marker
+        runs = []
+        for inline in inlines:
+            if isinstance(inline, Citation):
+                label = inline.label(marker.range_separator)
+                if marker.superscript:
+                    runs.append(run(label, superscript=True))
+                else:
+                    runs.append(run(f"{marker.open}{label}{marker.close}"))
+                continue
+            value = printable(inline.text)
+            if not value:
+                continue
+            # Emphasis written in the block (**bold**, *italic*) is content, not layout.
+            if inline.link:
+                link = self.links.relate(printable(inline.link))
+                shown = run(value, style_id=self.ids[names.HYPERLINK], bold=inline.bold, italic=inline.italic)
+                runs.append(f'<w:hyperlink r:id="{link}" w:history="1">{shown}</w:hyperlink>')
+            else:
+                runs.append(run(value, bold=inline.bold, italic=inline.italic))
+        return runs
 
-    def _inlines(self, paragraph: WordParagraph, inlines: tuple[Inline, ...]) -> list[Run]:
-        return add_inlines(paragraph, inlines, self.document.marker, self.ids[names.HYPERLINK])
-
-    def _line(self, style: str, text: str) -> None:
-        if text:
-            self._run(self._new(style), text)
+    def _line(self, style: str, value: str) -> None:
+        if value:
+            self._new(style).content.append(run(printable(value)))
 
     def _paragraph(
         self, style: str, inlines: tuple[Inline, ...], source: Source | None, *, heading: bool = False
     ) -> WordParagraph:
         paragraph = self._new(style)
-        runs = self._inlines(paragraph, inlines)
-        self._collect(source, runs)
+        paragraph.content += self._inlines(inlines)
+        self.comments.collect(source, paragraph)
         if source is not None:
             if heading:
                 part = HEADING_PART
@@ -134,69 +188,30 @@ class _LetterWriter:
         return paragraph
 
     def _points(self, points: PointList) -> None:
-        assert self.numbering is not None
         num_id = self.numbering.new_points_list()
         for point in points.points:
             heading = self._paragraph(names.POINT, point.heading, point.source, heading=True)
-            self.numbering.apply(heading, num_id)
+            heading.num_id = num_id
             for paragraph in point.paragraphs:
                 self._paragraph(names.POINT_BODY, paragraph.inlines, paragraph.source or point.source)
 
     def _signatures(self) -> None:
         for signatory in self.document.signatories:
             signature = self._new(names.SIGNATURE)
-            self._run(signature, signatory.display_name, names.STRONG)
+            signature.content.append(run(printable(signatory.display_name), style_id=self.ids[names.STRONG]))
             if signatory.role:
-                signature.add_run().add_break()
-                self._run(signature, signatory.role)
+                signature.content += [BREAK_RUN, run(printable(signatory.role))]
 
     def _references(self) -> None:
         if not self.document.references:
             return
-        assert self.numbering is not None
         self._line(names.REFERENCES_HEADING, "References")
         num_id = self.numbering.new_references_list()
         for reference in self.document.references:
             entry = self._new(names.REFERENCE)
-            self.numbering.apply(entry, num_id)
-            self._inlines(entry, reference.inlines)
-
-    def _collect(self, source: Source | None, runs: list[Run]) -> None:
-        """Group consecutive paragraphs of one block use; one comment covers them all."""
-        if not self.comments:
-            return
-        current, pending = self._pending
-        if source is None or current is None or source.position != current.position:
-            self._flush_comment()
-            self._pending = (source, list(runs))
-        else:
-            pending.extend(runs)
-
-    def _flush_comment(self) -> None:
-        source, runs = self._pending
-        self._pending = (None, [])
-        if not self.comments or source is None or not runs:
-            return
-        if source.block_id is None:
-            text = "New wording written for this letter (not from the approved library)."
-        else:
-            text = f"Library block {source.label}."
-        self.word.add_comment(runs, text=text, author=COMMENT_AUTHOR, initials="RB")
+            entry.num_id = num_id
+            entry.content += self._inlines(reference.inlines)
 
 
 def _kind(source: Source | None) -> str:
     return source.kind if source else ""
-
-
-def _set_properties(word: WordDocument, document: Document, when: dt.datetime) -> None:
-    properties = word.core_properties
-    properties.title = printable(document.title)
-    properties.author = printable(document.letterhead.name)
-    properties.last_modified_by = printable(document.letterhead.name)
-    properties.subject = printable(document.subject)
-    properties.keywords = printable(", ".join(document.keywords))
-    properties.category = "Letter"
-    properties.comments = ""
-    properties.revision = 1
-    properties.created = properties.modified = when
-

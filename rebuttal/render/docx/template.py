@@ -1,45 +1,85 @@
-"""The Word document a letter starts from: python-docx's blank one, or a society's template.
+"""The Word package a letter starts from: our own blank one, or a society's template.
 
 A template (``--template``, like pandoc's reference document) is a society's
 letterhead document, ``.docx`` or ``.dotx``. We keep its styles, numbering,
-section settings, header and footer, and clear its body. Anything that is not
-a readable Word file is reported as one clear error, never a traceback.
+settings, section settings, header and footer, and replace its body. Anything
+that is not a readable Word file is reported as one clear error, never a
+traceback.
 """
 
 from __future__ import annotations
 
-import io
+import copy
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
-
-import docx
-from docx.document import Document as WordDocument
-from docx.oxml.ns import qn
+from xml.etree import ElementTree
 
 from rebuttal.errors import RebuttalError
+from rebuttal.render.docx.opc import CT, RT, RT_CORE, NotAPackage, Package
+from rebuttal.render.docx.page import DEFAULT_SECTION, Section
+from rebuttal.render.docx.wordml import W_NS, xml_part
 
-_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT = CT + "wordprocessingml.document.main+xml"
+_TEMPLATE = CT + "wordprocessingml.template.main+xml"
 _FIELD = "--template"
+_W = f"{{{W_NS}}}"
+# Prefixes Word uses, so that a template's section properties keep their usual names when written back.
+_PREFIXES = {
+    "w": W_NS, "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+    "w15": "http://schemas.microsoft.com/office/word/2012/wordml",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+}
+for _prefix, _uri in _PREFIXES.items():
+    ElementTree.register_namespace(_prefix, _uri)
+_SETTINGS = (
+    f'<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/>'
+    '<w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" '
+    'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>'
+)
 
 
-def blank_document() -> WordDocument:
-    """python-docx's default document (we restyle it into our house letter style)."""
-    return docx.Document()
+@dataclass
+class Start:
+    """The package being written, its main part, and the letter's section."""
+
+    package: Package
+    main: str
+    section: Section
+    template: bool
 
 
-def open_template(path: Path) -> WordDocument:
-    """The template at ``path`` with its body cleared; ``RebuttalError`` when it is unusable."""
+def blank_start() -> Start:
+    """A new package with our settings (styles are added by the writer)."""
+    package = Package()
+    main = "word/document.xml"
+    package.put(main, b"", _DOCUMENT)
+    package.relate("", RT + "officeDocument", main)
+    package.put("word/settings.xml", xml_part(_SETTINGS), CT + "wordprocessingml.settings+xml")
+    package.relate(main, RT + "settings", "word/settings.xml")
+    return Start(package, main, Section(ElementTree.fromstring(DEFAULT_SECTION), package, main), False)
+
+
+def open_template(path: Path) -> Start:
+    """The template at ``path``, to be given a new body; ``RebuttalError`` when it is unusable."""
     try:
         data = Path(path).read_bytes()
     except OSError as error:
         raise RebuttalError(f"cannot read the template: {error.strerror}", file=path, field=_FIELD) from None
-    not_word = RebuttalError(
-        "not a Word document or template (.docx or .dotx)", file=path, field=_FIELD
-    )
+    not_word = RebuttalError("not a Word document or template (.docx or .dotx)", file=path, field=_FIELD)
     try:
-        data = _as_document_package(data)
-        word = docx.Document(io.BytesIO(data))
+        package = Package.read(data)
+        main = package.main_part()
+        kind = package.content_type(main)
+        if "macroEnabled" in kind or any("macroEnabled" in value for value in package.overrides.values()):
+            raise _MacroEnabled
+        if kind == _TEMPLATE:  # a .dotx differs from a .docx only in its main part's content type
+            package.overrides[main] = _DOCUMENT
+        elif kind != _DOCUMENT:
+            raise NotAPackage(f"its main part is {kind or 'of no known type'}")
+        body = ElementTree.fromstring(package.parts[main]).find(_W + "body")
     except zipfile.BadZipFile:
         raise not_word from None
     except _MacroEnabled:
@@ -47,59 +87,24 @@ def open_template(path: Path) -> WordDocument:
             "macro-enabled Word files (.docm/.dotm) are not supported; save it as .docx or .dotx",
             file=path, field=_FIELD,
         ) from None
-    except Exception as error:  # python-docx raises many types for broken packages.
+    except (NotAPackage, ElementTree.ParseError, KeyError, ValueError) as error:
         reason = str(error).split("\n")[0][:120]
         raise RebuttalError(f"{not_word.message}: {reason}", file=path, field=_FIELD) from None
-    _clear_body(word)
-    return word
+    # Keep only the body's final sectPr: page size, margins, header and footer references.
+    found = body.find(_W + "sectPr") if body is not None else None
+    element = copy.deepcopy(found) if found is not None else ElementTree.Element(_W + "sectPr")
+    for name in [name for name in package.parts if name.startswith("docProps/thumbnail")]:
+        del package.parts[name]  # a picture of the template's own first page would be wrong
+    package.rels[""] = [rel for rel in package.rels.get("", []) if not rel.type.endswith("/thumbnail")]
+    return Start(package, main, Section(element, package, main), True)
 
 
-def _as_document_package(data: bytes) -> bytes:
-    """A .dotx differs from a .docx only in its main part's content type: rewrite that one."""
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        names = source.namelist()
-        if "[Content_Types].xml" not in names:
-            raise zipfile.BadZipFile("no [Content_Types].xml")
-        types = source.read("[Content_Types].xml")
-        if b"application/vnd.ms-word." in types and b"macroEnabled" in types:
-            raise _MacroEnabled
-        if _TEMPLATE.encode() not in types:
-            return data
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for info in source.infolist():
-                content = source.read(info.filename)
-                if info.filename == "[Content_Types].xml":
-                    content = types.replace(_TEMPLATE.encode(), _DOCUMENT.encode())
-                target.writestr(info, content)
-        return out.getvalue()
+def core_part_name(package: Package) -> str:
+    """Where the package keeps its core properties (made known to the package if new)."""
+    name = package.related("", RT_CORE) or "docProps/core.xml"
+    package.relate("", RT_CORE, name)
+    return name
 
 
 class _MacroEnabled(Exception):
-    """The package is a .docm/.dotm: python-docx cannot open it and we will not carry macros."""
-
-
-def _clear_body(word: WordDocument) -> None:
-    # Keep only the final sectPr: page size, margins, header and footer references.
-    body = word.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    # Word accepts a body without section properties; we need one for paper and footers.
-    body.get_or_add_sectPr()
-
-
-def has_own_letterhead(word: WordDocument) -> bool:
-    """True when the template's first page already has a header with text or a picture."""
-    section = word.sections[0]
-    headers = [section.first_page_header] if section.different_first_page_header_footer else []
-    headers.append(section.header)
-    for header in headers:
-        if header.is_linked_to_previous:
-            continue
-        element = header._element
-        if any(text.text and text.text.strip() for text in element.iter(qn("w:t"))):
-            return True
-        if next(element.iter(qn("w:drawing")), None) is not None:
-            return True
-    return False
+    """The package is a .docm/.dotm: we will not carry macros."""
