@@ -10,7 +10,7 @@ import sys
 
 from rebuttal.library import Library
 from rebuttal.ui.app import make_app
-from rebuttal.ui.panels import LibraryPanel
+from rebuttal.ui.panels import BlockDetail, BlockList, LibraryPanel, PreviewPanel
 
 from .conftest import EXAMPLE, ROOT, TODAY
 from .ui_support import SIZE, isolated_state, library
@@ -54,3 +54,28 @@ def test_the_app_module_leaves_dialog_widgets_and_the_merge_until_they_are_used(
     for module in ("markdown_it", "textual.widgets._markdown", "textual.widgets._text_area", "pygments",
                    "rebuttal.merge.compare", "rebuttal.merge.report"):
         assert module not in loaded, module
+
+
+def test_first_frame_shows_the_highlighted_block_and_the_letter_at_the_width_it_is_shown(
+    library: Library,
+) -> None:
+    async def run() -> None:
+        app = make_app(EXAMPLE, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            blocks = app.query_one(BlockList)
+            assert blocks.has_focus
+            detail = app.query_one(BlockDetail)
+            assert detail.display
+            highlighted = blocks.highlighted_option
+            assert highlighted is not None and highlighted.id
+            block = library.block(highlighted.id)
+            assert block is not None and detail.border_title == block.title
+            preview = app.query_one(PreviewPanel)
+            # Laid out once, at the width it has with its scrollbar: no line runs past the pane.
+            width = preview.scrollable_content_region.width
+            assert preview._width == width
+            assert max(line.cell_length for line in preview._lines) <= width
+            assert not preview.show_horizontal_scrollbar
+
+    asyncio.run(run())
