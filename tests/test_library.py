@@ -80,3 +80,18 @@ def test_filter_ranks_title_matches_and_tolerates_typos(small_library) -> None:
     assert [b.id for b in filter_blocks(blocks, "gmma")] == ["evidence/gamma"]
     assert [b.id for b in filter_blocks(blocks, "", kind="concern")] == ["concerns/alpha", "concerns/beta"]
     assert filter_blocks(blocks, "zzzz") == []
+
+
+def test_search_index_lists_without_preparing_and_filters_as_a_fresh_index(builtin_library) -> None:
+    from rebuttal.search import SearchIndex
+
+    infos = builtin_library.block_infos()
+    index = SearchIndex(reversed(infos))
+    assert [b.id for b in index.filter("")] == sorted(info.id for info in infos)
+    concerns = sorted(info.id for info in infos if info.kind == "concern")
+    assert [b.id for b in index.filter(" ", kind="concern")] == concerns
+    assert index._entries is None  # listing (the app's first frame) prepares nothing for searching
+    typed = ["h", "he", "het", "", "hetero", "heterog", "hetrogen", "", "radio", "sham placebo"]
+    for query in typed:
+        assert [b.id for b in index.filter(query)] == [b.id for b in SearchIndex(infos).filter(query)], query
+    assert index._entries is not None
