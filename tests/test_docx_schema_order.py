@@ -33,7 +33,8 @@ ORDER = {
                "lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter "
                "docGrid printerSettings sectPrChange"),
     "style": ("name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed "
-              "qFormat locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr"),
+              "qFormat locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr "
+              "tblStylePr"),
     "lvl": "start numFmt lvlRestart pStyle isLgl suff lvlText lvlPicBulletId legacy lvlJc pPr rPr",
     "numPr": "ilvl numId numberingChange ins",
 }
