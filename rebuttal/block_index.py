@@ -33,6 +33,10 @@ from rebuttal.errors import RebuttalError
 
 SCHEMA_VERSION = 1
 SKIPPED_TOP_FOLDERS = ("societies", "venues")
+# How long to wait for another process's write. It parses before it takes the lock, so it holds
+# the lock only to store rows, a fraction of the parsing time; parsing everything again in memory,
+# the fallback, would take longer than waiting.
+LOCK_WAIT_SECONDS = 15.0
 _PARSER_SOURCES = (
     "library.py", "fields.py", "vocabulary.py", "markup.py", "placeholders.py", "block_index.py",
 )
@@ -156,7 +160,7 @@ class BlockIndex:
         return self._open_memory(signature)
 
     def _open_file(self, path: Path, signature: str) -> sqlite3.Connection:
-        connection = sqlite3.connect(path, timeout=2.0, isolation_level=None)
+        connection = sqlite3.connect(path, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
         try:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")

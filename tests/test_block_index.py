@@ -108,7 +108,8 @@ def test_deleting_the_cache_folder_loses_nothing(tmp_path: Path, capsys: pytest.
     assert json.loads(capsys.readouterr().out) == before
 
 
-def test_a_locked_index_falls_back_to_parsing(tmp_path: Path) -> None:
+def test_a_locked_index_falls_back_to_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("rebuttal.block_index.LOCK_WAIT_SECONDS", 0.2)
     library, index = tmp_path / "lib", tmp_path / "index"
     _write(library, "concerns/a", title="Old")
     load_library([library], index_location=index)
