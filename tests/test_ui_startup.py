@@ -10,6 +10,7 @@ import sys
 
 from rebuttal.library import Library
 from rebuttal.ui.app import make_app
+from rebuttal.ui.footer import KeysFooter
 from rebuttal.ui.panels import BlockDetail, BlockList, LibraryPanel, PreviewPanel
 
 from .conftest import EXAMPLE, ROOT, TODAY
@@ -77,5 +78,41 @@ def test_first_frame_shows_the_highlighted_block_and_the_letter_at_the_width_it_
             assert preview._width == width
             assert max(line.cell_length for line in preview._lines) <= width
             assert not preview.show_horizontal_scrollbar
+
+    asyncio.run(run())
+
+
+def test_footer_redraws_once_for_bindings_changed_together_and_follows_focus(
+    library: Library, monkeypatch: object,
+) -> None:
+    redraws: list[int] = []
+    original = KeysFooter.recompose
+
+    async def counting(self: KeysFooter) -> None:
+        redraws.append(1)
+        await original(self)
+
+    monkeypatch.setattr(KeysFooter, "recompose", counting)  # type: ignore[attr-defined]
+
+    def keys(app: object) -> str:
+        footer = app.query_one(KeysFooter)  # type: ignore[attr-defined]
+        return " ".join(str(key.description) for key in footer.query("FooterKey"))
+
+    async def run() -> None:
+        app = make_app(EXAMPLE, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=(160, 30)) as pilot:
+            await pilot.pause()
+            assert "Add" in keys(app) and "Duplicate" not in keys(app)
+            redraws.clear()
+            for _ in range(3):
+                app.screen.refresh_bindings()
+            await pilot.pause()
+            assert len(redraws) == 1
+            await pilot.press("tab")  # to the letter: its keys
+            await pilot.pause()
+            assert "Duplicate" in keys(app) and "Add" not in keys(app)
+            await pilot.press("shift+tab")  # back to the library
+            await pilot.pause()
+            assert "Add" in keys(app) and "Duplicate" not in keys(app)
 
     asyncio.run(run())

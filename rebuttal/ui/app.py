@@ -21,7 +21,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from rebuttal.errors import RebuttalError
 from rebuttal.library import Library, user_library_folder
@@ -35,6 +35,7 @@ from rebuttal.ui.dialogs import (
     NewBlockScreen,
 )
 from rebuttal.ui.files import FileActions
+from rebuttal.ui.footer import KeysFooter
 from rebuttal.ui.forms import DetailsScreen
 from rebuttal.ui.letter_actions import LetterActions
 from rebuttal.ui.merge_screen import MergeActions
@@ -129,7 +130,7 @@ class RebuttalApp(FileActions, MergeActions, LetterActions, App[None]):
                 yield BlockDetail()
                 yield PreviewPanel()
         yield Static(id="status")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_load(self) -> None:
         """No garbage collection until the first frame is shown (see ``after_first_frame``)."""
