@@ -40,7 +40,7 @@ LOCK_WAIT_SECONDS = 15.0
 _PARSER_SOURCES = (
     "library.py", "fields.py", "vocabulary.py", "markup.py", "placeholders.py", "block_index.py",
 )
-_INFO_COLUMNS = "block_id, title, kind, tags, summary, short, version, status, path, search_text"
+_INFO_COLUMNS = "block_id, title, kind, tags, summary, short, version, status, path"
 _SEP = "\x1f"
 _FAILED = "SELECT path FROM files WHERE error IS NOT NULL"
 _INSERT_FTS = "INSERT INTO fts (rowid, title, summary, tags, text) VALUES (?,?,?,?,?)"
@@ -49,23 +49,40 @@ Parse = Callable[[Path, str], Any]
 
 
 class BlockInfo:
-    """What the index knows of a block without parsing it: enough to list, filter and rank."""
+    """What the index knows of a block without parsing it: enough to list, filter and rank.
 
-    __slots__ = (
-        "id", "kind", "path", "search_text", "short", "status", "summary", "tags", "title", "version",
-    )
+    Its searchable text (the whole wording) stays in the index until asked for: 10,000
+    blocks' wording is megabytes the app's list never shows (``SearchIndex`` reads it all at
+    once with :meth:`BlockIndex.search_texts`).
+    """
+
+    __slots__ = ("_index", "_text", "id", "kind", "path", "short", "status", "summary", "tags", "title",
+                 "version")
 
     def __init__(self, block_id: str, title: str, kind: str, tags: tuple[str, ...], summary: str,
-                 short: bool, version: str, status: str, path: str | None, search_text: str) -> None:
+                 short: bool, version: str, status: str, path: str | None, search_text: str | None,
+                 index: BlockIndex | None = None) -> None:
         self.id, self.title, self.kind, self.tags, self.summary = block_id, title, kind, tags, summary
         self.short, self.version, self.status, self.path = short, version, status, path
-        self.search_text = search_text
+        self._text, self._index = search_text, index
 
     @classmethod
     def of(cls, block: Any) -> BlockInfo:
         """The summary of a parsed block."""
         return cls(block.id, block.title, block.kind, tuple(block.tags), block.summary, bool(block.short),
                    block.version, block.status, str(block.path) if block.path else None, block.search_text)
+
+    @property
+    def search_text(self) -> str:
+        """Lower-cased id, title, tags, summary and text (read from the index each time if not held)."""
+        if self._text is not None:
+            return self._text
+        return self._index.search_text_of(self.path or "") if self._index is not None else ""
+
+    @property
+    def in_index(self) -> BlockIndex | None:
+        """The index whose row holds this block's searchable text (None when the text is held here)."""
+        return self._index if self._text is None else None
 
     def __repr__(self) -> str:
         return f"BlockInfo({self.id!r})"
@@ -301,8 +318,20 @@ class BlockIndex:
             block_id = wanted.get(row[8])
             if block_id == row[0]:
                 found[block_id] = BlockInfo(row[0], row[1], row[2], tuple(filter(None, row[3].split(_SEP))),
-                                            row[4], bool(row[5]), row[6], row[7], row[8], row[9])
+                                            row[4], bool(row[5]), row[6], row[7], row[8], None, self)
         return found
+
+    def search_text_of(self, path: str) -> str:
+        """The searchable text of the block file at ``path`` ("" when the index has none)."""
+        assert self.connection is not None, "refresh() first"
+        row = self.connection.execute("SELECT search_text FROM files WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else ""
+
+    def search_texts(self) -> Iterator[tuple[str, str, str]]:
+        """(block id, path, searchable text) of every good file, by block id (code point order), as read."""
+        assert self.connection is not None, "refresh() first"
+        yield from self.connection.execute(
+            "SELECT block_id, path, search_text FROM files WHERE error IS NULL ORDER BY block_id")
 
     def bm25(self, match: str, weights: tuple[float, float, float, float]) -> list[tuple[str, str, float]]:
         """(path, block id, score) of good blocks matching an FTS5 query; higher score is better."""

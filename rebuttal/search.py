@@ -8,13 +8,14 @@ title word) still counts, so "hetero" and "hetrogen" both find heterogeneity.
 can filter a large library on every keystroke; ``filter_blocks`` is the
 one-off form used by ``rebuttal blocks``. Both take the library's
 :class:`~rebuttal.block_index.BlockInfo` summaries read from the index, so
-filtering never parses a block file.
+filtering never parses a block file. The blocks' wording is read from the
+index straight into one UTF-8 buffer (the "corpus"), never held twice.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rebuttal.block_index import BlockInfo
 from rebuttal.library import Block
@@ -28,35 +29,34 @@ def _subsequence(needle: str, haystack: str) -> bool:
 
 
 class _Entry:
-    """A block's searchable fields, lower-cased once (a plain slotted class: made 10,000 times at start)."""
+    """A block's searchable fields, lower-cased once (a plain slotted class: made 10,000 times).
 
-    __slots__ = ("block", "initials", "parts", "tags_and_id", "text", "title")
+    Its text is ``corpus[start:end]`` of the index it belongs to.
+    """
 
-    def __init__(self, block: Listed, title: str, tags_and_id: str, text: str, parts: tuple[str, ...],
-                 initials: frozenset[str]) -> None:
-        self.block, self.title, self.tags_and_id, self.text = block, title, tags_and_id, text
-        self.parts, self.initials = parts, initials
+    __slots__ = ("block", "end", "initials", "parts", "start", "tags_and_id", "title")
 
-    @classmethod
-    def of(cls, block: Listed) -> _Entry:
+    def __init__(self, block: Listed, start: int, end: int) -> None:
         title = block.title.lower()
-        parts = tuple(title.split()) + tuple(block.id.lower().split("/"))
-        return cls(
-            block, title, " ".join((*block.tags, block.id)).lower(), block.search_text,
-            parts, frozenset(part[:1] for part in parts),
-        )
+        # Words of the title and id for fuzzy matching, kept as one string (split when needed):
+        # 10,000 tuples of small strings and sets cost megabytes.
+        self.parts = f"{title} {block.id.lower().replace('/', ' ')}"
+        self.initials = "".join(sorted({part[:1] for part in self.parts.split()}))
+        self.block, self.title, self.start, self.end = block, title, start, end
+        self.tags_and_id = " ".join((*block.tags, block.id)).lower()
 
-    def score(self, words: list[str]) -> int | None:
+    def score(self, words: list[str], encoded: list[bytes], corpus: bytearray) -> int | None:
+        """Higher is better; None when some word does not match at all (``encoded``: the words in UTF-8)."""
         total = 0
-        for word in words:
+        for word, raw in zip(words, encoded, strict=True):
             if word in self.title:
                 total += 30
             elif word in self.tags_and_id:
                 total += 20
-            elif word in self.text:
+            elif corpus.find(raw, self.start, self.end) != -1:
                 total += 5
             elif len(word) > 2 and word[0] in self.initials and any(
-                part[:1] == word[:1] and _subsequence(word, part) for part in self.parts
+                part[:1] == word[:1] and _subsequence(word, part) for part in self.parts.split()
             ):
                 # The first letter must agree: "hetrogen" finds heterogeneity,
                 # while a random word does not match half the library.
@@ -64,11 +64,6 @@ class _Entry:
             else:
                 return None
         return total
-
-
-def score(block: Listed, words: list[str]) -> int | None:
-    """Higher is better; None when some word does not match at all."""
-    return _Entry.of(block).score(words)
 
 
 class SearchIndex:
@@ -85,7 +80,7 @@ class SearchIndex:
         self._entries: list[_Entry] | None = None
         self._last: tuple[str, str | None, list[_Entry]] = ("", None, [])
         self._recent: dict[tuple[str, str | None], list[Listed]] = {}
-        self._corpus = ""
+        self._corpus = bytearray()
         self._starts: list[int] = []
         self._by_initial: dict[str, set[int]] = {}
 
@@ -93,16 +88,19 @@ class SearchIndex:
     def entries(self) -> list[_Entry]:
         """Every block's searchable fields, in id order (made the first time they are needed)."""
         if self._entries is None:
-            self._entries = [_Entry.of(block) for block in self._blocks]
-            self._last = ("", None, self._entries)
-            # One string of every block's text lets str.find skip the blocks a word is not in.
-            self._corpus = "\x00".join(entry.text for entry in self._entries)
-            offset = 0
-            for index, entry in enumerate(self._entries):
+            # One buffer of every block's text lets find() skip the blocks a word is not in.
+            corpus, entries = self._corpus, []
+            for index, (block, text) in enumerate(_texts_in_order(self._blocks)):
+                start = len(corpus)
+                corpus += text.encode("utf-8")
+                entry = _Entry(block, start, len(corpus))
+                corpus += b"\x00"
+                entries.append(entry)
+                self._starts.append(start)
                 for initial in entry.initials:
                     self._by_initial.setdefault(initial, set()).add(index)
-                self._starts.append(offset)
-                offset += len(entry.text) + 1
+            self._entries = entries
+            self._last = ("", None, entries)
         return self._entries
 
     def blocks(self) -> list[Listed]:
@@ -112,13 +110,13 @@ class SearchIndex:
     def _containing(self, word: str) -> set[int]:
         """Positions (in ``entries``) of the blocks whose text contains ``word``."""
         found: set[int] = set()
-        corpus, starts = self._corpus, self._starts
-        at = corpus.find(word)
+        corpus, starts, raw = self._corpus, self._starts, word.encode("utf-8")
+        at = corpus.find(raw)
         while at != -1:
             index = bisect_right(starts, at) - 1
             found.add(index)
             # Continue after this block: one hit per block is enough.
-            at = corpus.find(word, starts[index + 1]) if index + 1 < len(starts) else -1
+            at = corpus.find(raw, starts[index + 1]) if index + 1 < len(starts) else -1
         return found
 
     def filter(self, query: str, *, kind: str | None = None) -> list[Listed]:
@@ -138,7 +136,9 @@ class SearchIndex:
             candidates = self._prefilter(words)
         if kind:
             candidates = [entry for entry in candidates if entry.block.kind == kind]
-        ranked = [(value, entry) for entry in candidates if (value := entry.score(words)) is not None]
+        encoded, corpus = [word.encode("utf-8") for word in words], self._corpus
+        ranked = [(value, entry) for entry in candidates
+                  if (value := entry.score(words, encoded, corpus)) is not None]
         ranked.sort(key=lambda item: -item[0])
         matches = [entry for _, entry in ranked]
         self._last = (query, kind, sorted(matches, key=lambda e: e.block.id))
@@ -158,6 +158,36 @@ class SearchIndex:
                 hits |= self._by_initial.get(word[0], set())
             keep = hits if keep is None else keep & hits
         return [self.entries[i] for i in sorted(keep or ())]
+
+
+def _texts_in_order(blocks: list[Listed]) -> Iterator[tuple[Listed, str]]:
+    """(block, searchable text) of ``blocks`` (sorted by id), the index's texts read as one stream.
+
+    The index yields its rows by block id, the order of ``blocks``, so each text is used
+    as it is read and none is kept (a row of a block overridden in the stack is skipped).
+    """
+    from rebuttal.block_index import BlockIndex
+
+    streams: dict[int, tuple[BlockIndex, Iterator[tuple[str, str, str]], list]] = {}
+    for block in blocks:
+        index = block.in_index if isinstance(block, BlockInfo) else None
+        if index is None:
+            yield block, block.search_text
+            continue
+        if id(index) not in streams:
+            streams[id(index)] = (index, index.search_texts(), [None])
+        _, rows, held = streams[id(index)]
+        text = None
+        while True:
+            row = held[0] if held[0] is not None else next(rows, None)
+            held[0] = None
+            if row is None or row[0] > block.id:
+                held[0] = row  # belongs to a later block (or the stream ended)
+                break
+            if row[0] == block.id and row[1] == block.path:
+                text = row[2]
+                break
+        yield block, text if text is not None else block.search_text
 
 
 def filter_blocks(blocks: Iterable[Listed], query: str, *, kind: str | None = None) -> list[Listed]:

@@ -164,3 +164,25 @@ def test_the_stack_still_overrides_by_id(tmp_path: Path) -> None:
     infos = {info.id: info for info in library.block_infos()}
     assert infos["concerns/heterogeneity"].title == "Our own wording"
     assert infos["concerns/heterogeneity"].path == str(tmp_path / "concerns" / "heterogeneity.toml")
+
+
+def test_search_reads_wording_from_the_index_as_parsing_would(tmp_path: Path) -> None:
+    """The list keeps no wording; the search stream skips overridden rows and keeps every text whole."""
+    from rebuttal.block_index import BlockInfo
+    from rebuttal.search import SearchIndex
+
+    low, high = tmp_path / "low", tmp_path / "high"
+    _write(low, "concerns/a", word="placebo")
+    _write(high, "concerns/a", word="sham")  # overrides the one below
+    _write(low, "concerns/b", title="Größe", word="über-heterogeneity")
+    _write(low, "concerns/c", word="radiofrequency")
+    _write(high, "evidence/d", word="placebo")
+    library = load_library([low, high])
+    infos = library.block_infos()
+    assert all(isinstance(info, BlockInfo) and info.in_index is not None for info in infos)
+    parsed = [BlockInfo.of(library.blocks[info.id]) for info in infos]
+    for query in ("placebo", "sham", "über", "größe", "heterog", "radio", "words about", "zz"):
+        from_index = [b.id for b in SearchIndex(infos).filter(query)]
+        assert from_index == [b.id for b in SearchIndex(parsed).filter(query)], query
+    assert [b.id for b in SearchIndex(infos).filter("placebo")] == ["evidence/d"]
+    assert infos[0].search_text == parsed[0].search_text  # read back one row when asked for
