@@ -103,6 +103,10 @@ class SearchIndex:
             self._last = ("", None, entries)
         return self._entries
 
+    def prepare(self) -> None:
+        """Make the searchable fields now (the app does it just after its first frame, while idle)."""
+        _ = self.entries
+
     def blocks(self) -> list[Listed]:
         """Every block indexed, in id order."""
         return list(self._blocks)

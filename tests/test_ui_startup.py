@@ -116,3 +116,18 @@ def test_footer_redraws_once_for_bindings_changed_together_and_follows_focus(
             assert "Add" in keys(app) and "Duplicate" not in keys(app)
 
     asyncio.run(run())
+
+
+def test_the_search_is_readied_just_after_the_first_frame(library: Library) -> None:
+    """Listing needs no search index; it is made while the person reads the first screen."""
+
+    async def run() -> None:
+        app = make_app(EXAMPLE, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            index = app.query_one(LibraryPanel).index
+            assert index._entries is None  # not before the first frame
+            await pilot.pause(0.5)
+            assert index._entries is not None
+
+    asyncio.run(run())

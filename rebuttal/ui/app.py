@@ -146,6 +146,8 @@ class RebuttalApp(FileActions, MergeActions, LetterActions, App[None]):
         """
         gc.freeze()
         gc.enable()
+        # Soon after, while the person reads the first screen, ready the search for the first keystroke.
+        self.set_timer(0.3, self.query_one(LibraryPanel).prepare_search)
 
     def on_unmount(self) -> None:
         """The collector is on again whatever happened before the first frame."""
