@@ -92,3 +92,24 @@ def test_the_first_down_from_the_filter_selects_what_enter_adds(builtin_library:
             assert "Enter" in footer and "⏎" not in footer
 
     asyncio.run(run())
+
+
+def test_a_word_typed_in_one_burst_from_the_list_all_reaches_the_filter(builtin_library: Library) -> None:
+    """tmux, a paste or a fast typist deliver keys before the app has drawn again: the t of
+    "hetero" must go into the filter box, not show the Letter panel's "Not here" notice."""
+    from textual import events
+
+    from rebuttal.ui.panels import BlockList
+
+    async def run() -> None:
+        app = _app(builtin_library)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.focused is app.query_one(BlockList)
+            for character in "hetero":  # queued together, as a terminal delivers a burst
+                app.post_message(events.Key(character, character))
+            await pilot.pause()
+            assert app.query_one("#filter", Input).value == "hetero"
+            assert not app._notifications  # no "Not here" notice on the way
+
+    asyncio.run(run())

@@ -62,14 +62,20 @@ class BlockList(OptionList):
     def on_key(self, event: Key) -> None:
         """Typing a letter while the list has focus goes to the filter box; the Letter's keys say
         where they work instead of turning into filter text."""
+        filter_box = self.screen.query_one("#filter", Input)
+        if event.is_printable and event.character and self.screen.focused is filter_box:
+            # The rest of a burst (a fast typist, a paste, tmux) that an earlier letter began:
+            # the keys reached this list before the focus moved, but belong in the box.
+            filter_box.insert_text_at_cursor(event.character)
+            event.stop()
+            return
         if event.character in LETTER_KEYS:
             self.notify(f"{event.character} {LETTER_KEYS[event.character]} in the Letter panel: press Tab "
                         "to go there (or type in the filter box to search for it).", title="Not here")
             event.stop()
             return
         if event.is_printable and event.character and event.character not in "/?":
-            filter_box = self.screen.query_one("#filter", Input)
-            filter_box.focus()
+            self.screen.set_focus(filter_box)  # now: focus() would wait until after the burst
             filter_box.insert_text_at_cursor(event.character)
             event.stop()
 
