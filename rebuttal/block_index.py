@@ -334,13 +334,13 @@ class BlockIndex:
             "SELECT block_id, path, search_text FROM files WHERE error IS NULL ORDER BY block_id")
 
     def bm25(self, match: str, weights: tuple[float, float, float, float]) -> list[tuple[str, str, float]]:
-        """(path, block id, score) of good blocks matching an FTS5 query; higher score is better."""
+        """(path, block id, score) of good blocks matching an FTS5 query, in no order; higher is better."""
         assert self.connection is not None, "refresh() first"
         query = (
             "SELECT files.path, files.block_id, -bm25(fts, ?, ?, ?, ?) FROM fts "
-            "JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ? ORDER BY bm25(fts, ?, ?, ?, ?)"
+            "JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ?"  # unordered: the caller adds scores up
         )
-        return list(self.connection.execute(query, (*weights, match, *weights)))
+        return list(self.connection.execute(query, (*weights, match)))
 
     def close(self) -> None:
         """Close the database (the library keeps it open for the run otherwise)."""
