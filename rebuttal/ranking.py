@@ -118,7 +118,8 @@ def rank_blocks(index: BlockIndex, infos: dict[str, BlockInfo], *, title: str, a
     ranked.sort(key=lambda r: (-r.score, r.info.id))
     for entry in ranked[:EXPLAINED]:
         if entry.score:
-            matched = [t for t in all_terms if t in entry.info.search_text]
+            text = entry.info.search_text  # read from the index once per block
+            matched = [t for t in all_terms if t in text]
             entry.terms = [t for t in matched if not any(t != other and t in other for other in matched)][:8]
     return Ranking(label, ranked)
 

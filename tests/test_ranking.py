@@ -54,6 +54,24 @@ def test_text_matches_rank_first_and_the_design_boosts(tmp_path: Path) -> None:
     assert {r.info.id for r in ranking.best(10)} == {"concerns/denervation", "concerns/trial"}
 
 
+def test_ranking_reads_each_blocks_wording_from_the_index_once(tmp_path: Path, monkeypatch) -> None:
+    from rebuttal.block_index import BlockIndex
+
+    for n in range(5):
+        _block(tmp_path, f"concerns/c{n}", f"Denervation {n}", "Radiofrequency denervation needs a sham.")
+    library = load_library([tmp_path], index_location=tmp_path / ".index")
+    reads: list[str] = []
+    real = BlockIndex.search_text_of
+    def counted(self: BlockIndex, path: str) -> str:
+        reads.append(path)
+        return real(self, path)
+
+    monkeypatch.setattr(BlockIndex, "search_text_of", counted)
+    ranking = rank_library(library, title="Radiofrequency denervation sham for chronic low back pain")
+    assert all({"radiofrequency", "denervation", "sham"} <= set(r.terms) for r in ranking.ranked)
+    assert sorted(reads) == sorted({r.info.path for r in ranking.ranked})  # one read per block shown
+
+
 def test_blocks_for_prints_the_ranking_with_the_terms(capsys: pytest.CaptureFixture) -> None:
     assert main(["blocks", "--for", str(EXAMPLE), "--kind", "concern", "--top", "5"]) == 0
     lines = capsys.readouterr().out.splitlines()
