@@ -53,6 +53,7 @@ asyncio.run(main())
 # A short session after the first frame, for the peak memory "throughout": a search typed into the
 # filter (which builds the search index) and the best match added to the letter.
 _PAINTED = "        print(time.perf_counter() - start)"
+assert _PAINTED in FIRST_PAINT, "SESSION extends FIRST_PAINT after its first frame"
 SESSION = FIRST_PAINT.replace(_PAINTED, _PAINTED + """
         await pilot.click("#filter")
         await pilot.press(*"heterogeneity")

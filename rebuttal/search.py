@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
-from rebuttal.block_index import BlockInfo
+from rebuttal.block_index import BlockIndex, BlockInfo
 from rebuttal.library import Block
 
 Listed = Block | BlockInfo  # either has id, title, kind, tags and search_text
@@ -164,33 +164,39 @@ class SearchIndex:
         return [self.entries[i] for i in sorted(keep or ())]
 
 
+class _IndexRows:
+    """One index's (block id, path, text) rows, read forward as blocks in id order ask for them."""
+
+    def __init__(self, index: BlockIndex) -> None:
+        self._rows = index.search_texts()
+        self._row = next(self._rows, None)
+
+    def text_for(self, block: BlockInfo) -> str | None:
+        """The text of ``block``'s own row (rows of earlier ids, or of overridden files, are passed)."""
+        while self._row is not None and self._row[0] <= block.id:
+            block_id, path, text = self._row
+            self._row = next(self._rows, None)
+            if block_id == block.id and path == block.path:
+                return text
+        return None
+
+
 def _texts_in_order(blocks: list[Listed]) -> Iterator[tuple[Listed, str]]:
     """(block, searchable text) of ``blocks`` (sorted by id), the index's texts read as one stream.
 
     The index yields its rows by block id, the order of ``blocks``, so each text is used
-    as it is read and none is kept (a row of a block overridden in the stack is skipped).
+    as it is read and none is kept.
     """
-    from rebuttal.block_index import BlockIndex
-
-    streams: dict[int, tuple[BlockIndex, Iterator[tuple[str, str, str]], list]] = {}
+    streams: dict[BlockIndex, _IndexRows] = {}
     for block in blocks:
         index = block.in_index if isinstance(block, BlockInfo) else None
         if index is None:
             yield block, block.search_text
             continue
-        if id(index) not in streams:
-            streams[id(index)] = (index, index.search_texts(), [None])
-        _, rows, held = streams[id(index)]
-        text = None
-        while True:
-            row = held[0] if held[0] is not None else next(rows, None)
-            held[0] = None
-            if row is None or row[0] > block.id:
-                held[0] = row  # belongs to a later block (or the stream ended)
-                break
-            if row[0] == block.id and row[1] == block.path:
-                text = row[2]
-                break
+        rows = streams.get(index)
+        if rows is None:
+            rows = streams[index] = _IndexRows(index)
+        text = rows.text_for(block)
         yield block, text if text is not None else block.search_text
 
 

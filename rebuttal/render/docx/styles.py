@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
-from rebuttal.render.docx.parts import append_children, as_text
+from rebuttal.render.docx.parts import append_children, as_text, declare_w
 from rebuttal.render.docx.wordml import W_NS, attr, xml_part
 
 LETTERHEAD = "Letterhead"
@@ -139,7 +139,7 @@ def add_missing_styles(data: bytes) -> tuple[bytes, dict[str, str]]:
         while new_id in taken:  # a template may use our id for another name
             new_id += "1"
         taken.add(new_id)
-        added.append(_style_xml(spec, new_id, found.get(spec.base or ""), declare=True))
+        added.append(declare_w(_style_xml(spec, new_id, found.get(spec.base or ""))))
         found[spec.name] = new_id
     ids = {spec.name: found[spec.name] for spec in SPECS}
     if not added:
@@ -147,12 +147,11 @@ def add_missing_styles(data: bytes) -> tuple[bytes, dict[str, str]]:
     return append_children(as_text(data), "styles", "".join(added)).encode("utf-8"), ids
 
 
-def _style_xml(spec: StyleSpec, own_id: str, base_id: str | None, *, declare: bool = False) -> str:
+def _style_xml(spec: StyleSpec, own_id: str, base_id: str | None) -> str:
     kind = "character" if spec.character else "paragraph"
     custom = "" if spec.name in _BUILT_IN else ' w:customStyle="1"'
     default = ' w:default="1"' if spec.name == "Normal" else ""
-    namespace = f' xmlns:w="{W_NS}"' if declare else ""
-    head = f'<w:style{namespace} w:type="{kind}"{default}{custom} w:styleId="{attr(own_id)}">'
+    head = f'<w:style w:type="{kind}"{default}{custom} w:styleId="{attr(own_id)}">'
     head += f'<w:name w:val="{attr(spec.name)}"/>'
     if base_id and spec.base:
         head += f'<w:basedOn w:val="{attr(base_id)}"/>'
