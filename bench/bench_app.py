@@ -35,7 +35,7 @@ import time, asyncio, sys
 start = time.perf_counter()
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from rebuttal.library import library_folders, load_library
+from rebuttal.library.stack import library_folders, load_library
 from rebuttal.ui.app import make_app
 app = make_app(Path({example!r}), load_library(library_folders()), autosave_seconds=None)
 async def main():
@@ -64,10 +64,10 @@ def reorder(runs: int) -> tuple[float, float]:
     """Median ms from a reorder key to the first line of the new preview drawn, and of the work alone."""
     from rich.console import Console
 
-    from rebuttal.library import library_folders, load_library
-    from rebuttal.outline import load_outline
+    from rebuttal.app.session import Session
+    from rebuttal.letter.outline import load_outline
+    from rebuttal.library.stack import library_folders, load_library
     from rebuttal.render.rich_render import render_rich
-    from rebuttal.session import Session
     from rebuttal.ui.app import RebuttalApp
     from rebuttal.ui.panels import PreviewPanel
 
@@ -137,7 +137,7 @@ def refilter_times(app, queries) -> list[float]:
 
 def synthetic_library(size: int = 10_000):
     """A library of ``size`` blocks with a realistic spread of words (3,000 words)."""
-    from rebuttal.library import Block, Library
+    from rebuttal.library.stack import Block, Library
 
     rng = random.Random(6)
     medical = [
@@ -164,8 +164,8 @@ QUERIES = ("heterogeneity", "sham placebo", "hetrogen", "radio", "xyzzy")
 
 def filtering() -> tuple[float, float, float]:
     """Median ms per keystroke: typing and deleting (index alone), and typing with the list redrawn."""
-    from rebuttal.search import SearchIndex
-    from rebuttal.session import Session
+    from rebuttal.app.session import Session
+    from rebuttal.library.search import SearchIndex
     from rebuttal.ui.app import RebuttalApp
 
     library = synthetic_library()

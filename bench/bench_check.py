@@ -24,11 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
 sys.path.insert(0, str(ROOT))
 
-from rebuttal.checks import assemble_for_check, run_checks  # noqa: E402
-from rebuttal.fit import fit_to_limit  # noqa: E402
-from rebuttal.library import builtin_folder, load_library  # noqa: E402
-from rebuttal.outline import load_outline  # noqa: E402
-from rebuttal.venues import resolve_venue  # noqa: E402
+from rebuttal.letter.checks import assemble_for_check, run_checks  # noqa: E402
+from rebuttal.letter.fit import fit_to_limit  # noqa: E402
+from rebuttal.letter.outline import load_outline  # noqa: E402
+from rebuttal.library.stack import builtin_folder, load_library  # noqa: E402
+from rebuttal.library.venues import resolve_venue  # noqa: E402
 
 TODAY = dt.date(2025, 3, 10)
 

@@ -33,12 +33,12 @@ def cold_script(out: Path) -> str:
     return (
         f"import sys, time\nsys.path.insert(0, {str(ROOT)!r})\n"
         "from pathlib import Path\n"
-        "from rebuttal.assemble import assemble\n"
-        "from rebuttal.library import builtin_folder, load_library\n"
-        "from rebuttal.outline import load_outline\n"
+        "from rebuttal.letter.assemble import assemble\n"
+        "from rebuttal.library.stack import builtin_folder, load_library\n"
+        "from rebuttal.letter.outline import load_outline\n"
         f"document = assemble(load_library([builtin_folder()]), load_outline(Path({str(EXAMPLE)!r})))\n"
         "start = time.perf_counter()\n"
-        "from rebuttal.render.docx import write_docx\n"
+        "from rebuttal.exchange.docx import write_docx\n"
         f"write_docx(document, Path({str(out)!r}))\n"
         "print(time.perf_counter() - start)\n"
     )
@@ -46,9 +46,9 @@ def cold_script(out: Path) -> str:
 
 def example_document():
     """The example letter, assembled once."""
-    from rebuttal.assemble import assemble
-    from rebuttal.library import builtin_folder, load_library
-    from rebuttal.outline import load_outline
+    from rebuttal.letter.assemble import assemble
+    from rebuttal.letter.outline import load_outline
+    from rebuttal.library.stack import builtin_folder, load_library
 
     return assemble(load_library([builtin_folder()]), load_outline(EXAMPLE))
 
@@ -64,7 +64,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
-    from rebuttal.render.docx import write_docx
+    from rebuttal.exchange.docx import write_docx
 
     document = example_document()
     with tempfile.TemporaryDirectory() as folder:

@@ -59,7 +59,7 @@ def command_run(path: Path, work: Path, run: int) -> float:
 
 def reading_run(path: Path) -> float:
     """Wall time of reading the file in-process (reader, decoding, policy)."""
-    from rebuttal.importers import latex, read_import
+    from rebuttal.refs.importers import latex, read_import
 
     latex._decode.cache_clear()  # each run decodes from scratch, as a fresh process does
     latex.latex_to_text.cache_clear()

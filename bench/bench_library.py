@@ -41,7 +41,7 @@ FIRST_PAINT = """
 import time, asyncio, sys
 start = time.perf_counter()
 from pathlib import Path
-from rebuttal.library import library_folders, load_library
+from rebuttal.library.stack import library_folders, load_library
 from rebuttal.ui.app import make_app
 app = make_app(Path({example!r}), load_library(library_folders()), autosave_seconds=None)
 async def main():
@@ -64,7 +64,7 @@ SESSION = FIRST_PAINT.replace(_PAINTED, _PAINTED + """
 
 def make_library(folder: Path, size: int = SIZE) -> Path:
     """``size`` block files: the built-in blocks copied under new ids (``<group>/<name>-<n>``)."""
-    from rebuttal.library import builtin_folder
+    from rebuttal.library.stack import builtin_folder
 
     builtin = builtin_folder()
     sources = [p for p in sorted(builtin.rglob("*.toml"))
@@ -102,10 +102,10 @@ def rebuttal(*args: str) -> list[str]:
 
 def filtering(big: Path) -> tuple[float, float]:
     """Median ms per keystroke over the real 10,000-block library: index alone, and with the list redrawn."""
-    from rebuttal.library import builtin_folder, load_library
-    from rebuttal.outline import load_outline
-    from rebuttal.search import SearchIndex
-    from rebuttal.session import Session
+    from rebuttal.app.session import Session
+    from rebuttal.letter.outline import load_outline
+    from rebuttal.library.search import SearchIndex
+    from rebuttal.library.stack import builtin_folder, load_library
     from rebuttal.ui.app import RebuttalApp
 
     library = load_library([builtin_folder(), big])

@@ -34,11 +34,11 @@ def export(folder: Path) -> tuple[Path, Path, Path]:
     import docx
     import word_edits as edits
 
-    from rebuttal.assemble import assemble
-    from rebuttal.export_record import outline_origin
-    from rebuttal.library import builtin_folder, load_library
-    from rebuttal.outline import load_outline
-    from rebuttal.render.docx import write_docx
+    from rebuttal.exchange.docx import write_docx
+    from rebuttal.exchange.record import outline_origin
+    from rebuttal.letter.assemble import assemble
+    from rebuttal.letter.outline import load_outline
+    from rebuttal.library.stack import builtin_folder, load_library
 
     outline = folder / EXAMPLE.name
     shutil.copy(EXAMPLE, outline)
@@ -66,10 +66,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    from rebuttal.library import builtin_folder, load_library
+    from rebuttal.exchange.docx.reader import read_docx
+    from rebuttal.letter.outline import load_outline
+    from rebuttal.library.stack import builtin_folder, load_library
     from rebuttal.merge.report import merge_edited
-    from rebuttal.outline import load_outline
-    from rebuttal.render.docx.reader import read_docx
 
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)

@@ -35,11 +35,11 @@ def median_ms(samples: list[float]) -> str:
 
 def time_in_process(runs: int, cache_root: Path) -> tuple[list[float], list[float]]:
     """Cold (empty cache, style not yet parsed) and warm formatting of the 14 cited items."""
-    from rebuttal.assemble import assemble
-    from rebuttal.csl import engine
-    from rebuttal.library import builtin_folder, load_library
-    from rebuttal.outline import load_outline
-    from rebuttal.styles import get_style
+    from rebuttal.letter.assemble import assemble
+    from rebuttal.letter.outline import load_outline
+    from rebuttal.library.stack import builtin_folder, load_library
+    from rebuttal.refs.csl import engine
+    from rebuttal.refs.styles import get_style
 
     document = assemble(load_library([builtin_folder()]), load_outline(EXAMPLE))
     items = [reference.item for reference in document.references]
@@ -76,10 +76,10 @@ def pandoc_command(folder: Path) -> list[str] | None:
     pandoc = shutil.which("pandoc")
     if pandoc is None:
         return None
-    from rebuttal.assemble import assemble
-    from rebuttal.library import builtin_folder, load_library
-    from rebuttal.outline import load_outline
-    from rebuttal.styles import get_style
+    from rebuttal.letter.assemble import assemble
+    from rebuttal.letter.outline import load_outline
+    from rebuttal.library.stack import builtin_folder, load_library
+    from rebuttal.refs.styles import get_style
 
     document = assemble(load_library([builtin_folder()]), load_outline(EXAMPLE))
     items = [dict(reference.item, id=reference.key) for reference in document.references]

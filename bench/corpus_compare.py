@@ -42,7 +42,7 @@ def theirs(name: str, text: str) -> str:
 
 def main() -> int:
     """Print one line per corpus file."""
-    from rebuttal.importers import import_text
+    from rebuttal.refs.importers import import_text
 
     print(f"{'file':42} {'ours: kept/skipped':>18} {'time':>7}  other reader")
     for name, *_ in EXPECTED:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rebuttal.library import builtin_folder, load_library
+from rebuttal.library.stack import builtin_folder, load_library
 from tests.outline_fuzz import SEEDS, loads_cleanly, mutate
 
 

@@ -44,10 +44,10 @@ def pandoc_inputs(folder: Path) -> list[str] | None:
     pandoc = shutil.which("pandoc")
     if pandoc is None:
         return None
-    from rebuttal.assemble import assemble
-    from rebuttal.library import builtin_folder, load_library
+    from rebuttal.letter.assemble import assemble
+    from rebuttal.letter.outline import load_outline
+    from rebuttal.library.stack import builtin_folder, load_library
     from rebuttal.model import Citation, Paragraph, PointList
-    from rebuttal.outline import load_outline
 
     library = load_library([builtin_folder()])
     document = assemble(library, load_outline(EXAMPLE))

@@ -28,7 +28,7 @@ SIZE = (132, 38)
 
 async def app_screenshot(target: Path) -> None:
     """The app on the example, in the letter panel, as an SVG."""
-    from rebuttal.library import builtin_folder, load_library
+    from rebuttal.library.stack import builtin_folder, load_library
     from rebuttal.ui.app import make_app
 
     library = load_library([builtin_folder()])  # the built-in library only, not this machine's own folder

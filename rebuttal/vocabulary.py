@@ -14,7 +14,8 @@ VARIANTS = ("full", "short")
 MARKERS = ("parentheses", "brackets", "superscript")
 PAPER_SIZES = ("letter", "a4")
 
-# The fields block text may name as {placeholder}, and what each holds (rebuttal.placeholders fills them).
+# The fields block text may name as {placeholder}, and what each holds
+# (rebuttal.letter.placeholders fills them).
 KNOWN_PLACEHOLDERS: dict[str, str] = {
     "article.title": "title of the article the letter answers",
     "article.first_author": "family name of its first author (Wang)",

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from rebuttal.assemble import assemble
-from rebuttal.library import Library, builtin_folder, load_library
+from rebuttal.letter.assemble import assemble
+from rebuttal.letter.outline import Outline, load_outline
+from rebuttal.library.stack import Library, builtin_folder, load_library
 from rebuttal.model import Document
-from rebuttal.outline import Outline, load_outline
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -9,10 +9,10 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from rebuttal.assemble import assemble
 from rebuttal.errors import RebuttalError
-from rebuttal.library import Library
-from rebuttal.outline import parse_outline
+from rebuttal.letter.assemble import assemble
+from rebuttal.letter.outline import parse_outline
+from rebuttal.library.stack import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [

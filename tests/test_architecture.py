@@ -31,7 +31,8 @@ def test_only_the_docx_reader_imports_python_docx() -> None:
     # The writer composes its XML itself: python-docx and lxml cost more to import than a build.
     offenders = [
         str(p.relative_to(ROOT)) for p in PACKAGE.rglob("*.py")
-        if {"docx", "lxml"} & _imports(p) and p.relative_to(PACKAGE).parts != ("render", "docx", "reader.py")
+        if {"docx", "lxml"} & _imports(p)
+        and p.relative_to(PACKAGE).parts != ("exchange", "docx", "reader.py")
     ]
     assert offenders == []
 
@@ -127,14 +128,17 @@ def test_the_domain_imports_follow_the_pipeline_without_loops() -> None:
 def test_the_library_and_the_outline_do_not_know_each_other() -> None:
     """Assembly brings them together; neither reaches the other, even for a type."""
     graph = _import_graph()
-    assert "rebuttal.outline" not in _reachable(graph, "rebuttal.library")
-    assert "rebuttal.library" not in _reachable(graph, "rebuttal.outline")
+    assert "rebuttal.letter.outline" not in _reachable(graph, "rebuttal.library.stack")
+    assert "rebuttal.library.stack" not in _reachable(graph, "rebuttal.letter.outline")
 
 
 def test_renderers_know_only_the_document() -> None:
     graph = _import_graph()
-    allowed = {"rebuttal", "rebuttal.model", "rebuttal.errors", "rebuttal.atomic", "rebuttal.export_record"}
+    allowed = {"rebuttal", "rebuttal.model", "rebuttal.errors", "rebuttal.files", "rebuttal.files.atomic",
+               "rebuttal.exchange", "rebuttal.exchange.record", "rebuttal.exchange.pdf", "rebuttal.text",
+               "rebuttal.text.printable"}
+    writers = ("rebuttal.render", "rebuttal.exchange.docx", "rebuttal.exchange.pdf")
     for module in graph:
-        if module.startswith("rebuttal.render") and module != "rebuttal.render.docx.reader":
-            known = {m for m in _reachable(graph, module) if not m.startswith("rebuttal.render")}
+        if module.startswith(writers) and module != "rebuttal.exchange.docx.reader":
+            known = {m for m in _reachable(graph, module) if not m.startswith(writers)}
             assert known <= allowed, (module, known - allowed)

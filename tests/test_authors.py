@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from rebuttal.authors import not_one_person, parse_authors, printed
 from rebuttal.cli import main
+from rebuttal.text.authors import not_one_person, parse_authors, printed
 
 from .conftest import ROOT
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-import rebuttal.library as library_module
-from rebuttal.block_index import index_folder
+import rebuttal.library.stack as library_module
 from rebuttal.cli import main
 from rebuttal.errors import RebuttalError
-from rebuttal.library import builtin_folder, load_library
+from rebuttal.library.index import index_folder
+from rebuttal.library.stack import builtin_folder, load_library
 
 from .conftest import ROOT
 
@@ -109,7 +109,7 @@ def test_deleting_the_cache_folder_loses_nothing(tmp_path: Path, capsys: pytest.
 
 
 def test_a_locked_index_falls_back_to_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("rebuttal.block_index.LOCK_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr("rebuttal.library.index.LOCK_WAIT_SECONDS", 0.2)
     library, index = tmp_path / "lib", tmp_path / "index"
     _write(library, "concerns/a", title="Old")
     load_library([library], index_location=index)
@@ -132,7 +132,7 @@ def test_two_processes_at_once_leave_a_sound_index(tmp_path: Path) -> None:
     for n in range(200):
         _write(library, f"concerns/b{n:03}", word=f"w{n}")
     script = (
-        "import sys\nfrom pathlib import Path\nfrom rebuttal.library import load_library\n"
+        "import sys\nfrom pathlib import Path\nfrom rebuttal.library.stack import load_library\n"
         "library = load_library([Path(sys.argv[1])], index_location=Path(sys.argv[2]))\n"
         "print(len(library.blocks), len(library.block_infos()))\n"
     )
@@ -168,8 +168,8 @@ def test_the_stack_still_overrides_by_id(tmp_path: Path) -> None:
 
 def test_search_reads_wording_from_the_index_as_parsing_would(tmp_path: Path) -> None:
     """The list keeps no wording; the search stream skips overridden rows and keeps every text whole."""
-    from rebuttal.block_index import BlockInfo
-    from rebuttal.search import SearchIndex
+    from rebuttal.library.index import BlockInfo
+    from rebuttal.library.search import SearchIndex
 
     low, high = tmp_path / "low", tmp_path / "high"
     _write(low, "concerns/a", word="placebo")

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from rebuttal.assemble import assemble
-from rebuttal.checks import CheckResult, assemble_for_check, longest_blocks, run_checks
 from rebuttal.cli import main
 from rebuttal.errors import RebuttalError
-from rebuttal.library import Library
+from rebuttal.letter.assemble import assemble
+from rebuttal.letter.checks import CheckResult, assemble_for_check, longest_blocks, run_checks
+from rebuttal.letter.outline import BodyItem, Outline
+from rebuttal.library.stack import Library
+from rebuttal.library.venues import NO_VENUE, Venue
 from rebuttal.model import Signatory
-from rebuttal.outline import BodyItem, Outline
-from rebuttal.venues import NO_VENUE, Venue
 
 from .conftest import EXAMPLE, ROOT, TODAY
 
@@ -238,8 +238,8 @@ def test_cli_table_quotes_the_letter_as_plain_text(tmp_path: Path, capsys) -> No
 
 
 def test_check_flags_a_reference_published_after_the_letter(builtin_library, tmp_path) -> None:
-    from rebuttal.checks import assemble_for_check, resolve_venue, run_checks
-    from rebuttal.outline import load_outline
+    from rebuttal.letter.checks import assemble_for_check, resolve_venue, run_checks
+    from rebuttal.letter.outline import load_outline
 
     from .conftest import EXAMPLE
 

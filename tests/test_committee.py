@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from rebuttal.assemble import assemble
 from rebuttal.cli import main
 from rebuttal.errors import RebuttalError
-from rebuttal.library import load_library
-from rebuttal.outline import load_outline
+from rebuttal.letter.assemble import assemble
+from rebuttal.letter.outline import load_outline
+from rebuttal.library.stack import load_library
 
 from .conftest import FIXTURES, TODAY
 
@@ -150,7 +150,7 @@ def test_an_outline_without_versions_builds_the_current_wording(repo: Path) -> N
 
 
 def test_adding_a_block_in_the_app_records_its_version(builtin_library) -> None:
-    from rebuttal.session import Session
+    from rebuttal.app.session import Session
 
     session = Session(builtin_library)
     session.add_block("concerns/heterogeneity")

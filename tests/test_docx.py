@@ -9,8 +9,8 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from rebuttal.exchange.docx import write_docx
 from rebuttal.model import Citation, Document, Paragraph, Point, PointList, Source, Span
-from rebuttal.render.docx import write_docx
 
 LETTER_STYLES = {
     "Date", "Inside Address", "Title", "Salutation", "Body Text", "Point Heading", "List Continue",

@@ -9,9 +9,9 @@ from pathlib import Path
 import docx
 from lxml import etree
 
-from rebuttal.export_record import ExportRecord, bookmark_name, parse_bookmark, record_for
+from rebuttal.exchange.docx import write_docx
+from rebuttal.exchange.record import ExportRecord, bookmark_name, parse_bookmark, record_for
 from rebuttal.model import Source
-from rebuttal.render.docx import write_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WORD_BOOKMARK = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,39}$")
@@ -72,8 +72,8 @@ def test_export_record_travels_in_custom_properties(example_document, tmp_path: 
 
 
 def test_a_template_keeps_its_own_custom_properties(example_document, tmp_path: Path) -> None:
-    from rebuttal.render.docx.anchors import write_custom_properties
-    from rebuttal.render.docx.opc import Package
+    from rebuttal.exchange.docx.anchors import write_custom_properties
+    from rebuttal.exchange.docx.opc import Package
 
     template_path = tmp_path / "society.docx"
     docx.Document().save(str(template_path))

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import docx
 
-from rebuttal.edited import DELETED, INSERTED, MOVED_FROM, MOVED_TO
-from rebuttal.export_record import ExportRecord
-from rebuttal.render.docx import write_docx
-from rebuttal.render.docx.reader import read_docx
+from rebuttal.exchange.docx import write_docx
+from rebuttal.exchange.docx.reader import read_docx
+from rebuttal.exchange.edited import DELETED, INSERTED, MOVED_FROM, MOVED_TO
+from rebuttal.exchange.record import ExportRecord
 
 from . import word_edits as edits
 

@@ -14,8 +14,8 @@ from docx.shared import Pt
 
 from rebuttal.cli import main
 from rebuttal.errors import RebuttalError
+from rebuttal.exchange.docx import write_docx
 from rebuttal.render import render_to_file
-from rebuttal.render.docx import write_docx
 
 from .conftest import EXAMPLE
 

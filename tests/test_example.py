@@ -2,7 +2,7 @@
 
 import copy
 
-from rebuttal.assemble import assemble
+from rebuttal.letter.assemble import assemble
 from rebuttal.model import Citation, inline_text
 
 from .conftest import TODAY
@@ -68,7 +68,7 @@ def test_moving_evidence_first_renumbers_the_list(builtin_library, example_outli
 
 def test_target_article_shares_its_number_with_the_library_entry(builtin_library, example_outline) -> None:
     outline = copy.deepcopy(example_outline)
-    from rebuttal.outline import BodyItem
+    from rebuttal.letter.outline import BodyItem
 
     outline.body.append(BodyItem(kind="closing", text="As Wang et al reported [@wang2025; @yong2022]."))
     document = assemble(builtin_library, outline, today=TODAY)

@@ -4,10 +4,10 @@ import copy
 from pathlib import Path
 
 from rebuttal.cli import main
-from rebuttal.fit import fit_to_limit
-from rebuttal.library import Library
+from rebuttal.letter.fit import fit_to_limit
+from rebuttal.letter.outline import Outline
+from rebuttal.library.stack import Library
 from rebuttal.model import Document
-from rebuttal.outline import Outline
 
 from .conftest import EXAMPLE, TODAY
 

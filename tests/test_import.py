@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from rebuttal.cli import main
-from rebuttal.importers import read_references
-from rebuttal.importers.common import parse_name
-from rebuttal.outline import load_outline
+from rebuttal.letter.outline import load_outline
+from rebuttal.refs.importers import read_references
+from rebuttal.refs.importers.common import parse_name
 from tests.conftest import EXAMPLE
 
 IMPORTS = Path(__file__).resolve().parent / "fixtures" / "import"
@@ -152,7 +152,7 @@ def test_import_to_a_folder_dedupes_within_that_folder(tmp_path: Path, capsys) -
 
 
 def test_import_defaults_to_the_user_library(capsys) -> None:
-    from rebuttal.library import user_library_folder
+    from rebuttal.library.stack import user_library_folder
 
     assert main(["import", str(IMPORTS / "refs.yaml")]) == 0
     saved = json.loads((user_library_folder() / "references.json").read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from rebuttal.cli import main
-from rebuttal.library import builtin_folder, load_library
+from rebuttal.library.stack import builtin_folder, load_library
 
 
 def write_csl(tmp_path: Path, items: list[dict]) -> Path:
@@ -64,7 +64,7 @@ def test_what_has_no_single_meaning_is_refused_and_nothing_written(
 
 
 def test_the_loader_reads_what_it_could_not_before(tmp_path: Path) -> None:
-    from rebuttal.references import load_bibliography
+    from rebuttal.refs.bibliography import load_bibliography
 
     path = tmp_path / "references.json"
     path.write_text(json.dumps([{"id": "a", "title": "No year", "type": "webpage"},

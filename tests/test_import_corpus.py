@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from rebuttal.importers import import_text
-from rebuttal.importers.finish import ImportResult
-from rebuttal.references import parse_bibliography
+from rebuttal.refs.bibliography import parse_bibliography
+from rebuttal.refs.importers import import_text
+from rebuttal.refs.importers.finish import ImportResult
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
 FORMATS = {".bib": "bibtex", ".ris": "ris", ".nbib": "medline"}
@@ -112,9 +112,9 @@ def test_corpus_spot_checks() -> None:
 
 def test_imported_corpus_files_load_and_format(tmp_path: Path) -> None:
     from rebuttal.cli import main
-    from rebuttal.formatting import format_entries
-    from rebuttal.library import builtin_folder, load_library
-    from rebuttal.styles import STYLES
+    from rebuttal.library.stack import builtin_folder, load_library
+    from rebuttal.refs.formatting import format_entries
+    from rebuttal.refs.styles import STYLES
 
     library = tmp_path / "lib"
     for name in ("ris/asreview_pubmed_endnote.ris", "bib/bbt_jabref51_accents.bib",

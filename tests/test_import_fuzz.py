@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rebuttal.errors import RebuttalError
-from rebuttal.importers import import_text
-from rebuttal.references import parse_bibliography, validate_item
+from rebuttal.refs.bibliography import parse_bibliography, validate_item
+from rebuttal.refs.importers import import_text
 from tests.import_mutations import SEEDS, TOKENS, mutate, mutate_csl, seed_text
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

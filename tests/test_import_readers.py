@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from rebuttal.cli import main
-from rebuttal.importers import read_import
-from rebuttal.importers.design import design_of
-from rebuttal.outline import load_outline
+from rebuttal.letter.outline import load_outline
+from rebuttal.refs.importers import read_import
+from rebuttal.refs.importers.design import design_of
 from tests.conftest import EXAMPLE
 
 
@@ -234,7 +234,7 @@ def test_bibtex_entry_without_a_key_keeps_its_first_field(tmp_path: Path) -> Non
 def test_the_article_form_keeps_an_imported_abstract_and_keywords(tmp_path: Path, builtin_library) -> None:
     import asyncio
 
-    from rebuttal.library import load_library
+    from rebuttal.library.stack import load_library
     from rebuttal.ui.app import make_app
     from tests.conftest import TODAY
     from tests.ui_support import SIZE

@@ -64,7 +64,7 @@ def test_wheel_install_ships_the_library(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr
     assert "14 references" in built.stderr
     located = subprocess.run(
-        [str(python), "-c", "import rebuttal.library as l; print(l.builtin_folder())"],
+        [str(python), "-c", "import rebuttal.library.stack as l; print(l.builtin_folder())"],
         capture_output=True, text=True, cwd=elsewhere, env=env, check=False,
     )
     assert "site-packages" in located.stdout

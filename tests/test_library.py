@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from rebuttal.errors import RebuttalError
-from rebuttal.library import library_folders, load_library
-from rebuttal.search import filter_blocks
+from rebuttal.library.search import filter_blocks
+from rebuttal.library.stack import library_folders, load_library
 
 from .conftest import FIXTURES
 
@@ -83,7 +83,7 @@ def test_filter_ranks_title_matches_and_tolerates_typos(small_library) -> None:
 
 
 def test_search_index_lists_without_preparing_and_filters_as_a_fresh_index(builtin_library) -> None:
-    from rebuttal.search import SearchIndex
+    from rebuttal.library.search import SearchIndex
 
     infos = builtin_library.block_infos()
     index = SearchIndex(reversed(infos))

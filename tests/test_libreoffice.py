@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from rebuttal.render.docx import write_docx
+from rebuttal.exchange.docx import write_docx
 
 TOOLS = ("soffice", "pdftotext", "pdfinfo")
 
@@ -54,8 +54,8 @@ def pdf(tmp_path_factory: pytest.TempPathFactory, builtin_library) -> Path:
 def _example(library):
     import datetime as dt
 
-    from rebuttal.assemble import assemble
-    from rebuttal.outline import load_outline
+    from rebuttal.letter.assemble import assemble
+    from rebuttal.letter.outline import load_outline
 
     from .conftest import EXAMPLE
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from rebuttal.markup import Cite, MarkupError, Placeholder, Run, escape, parse_paragraph, parse_text
+from rebuttal.text.markup import Cite, MarkupError, Placeholder, Run, escape, parse_paragraph, parse_text
 
 
 def test_emphasis_citations_and_placeholders() -> None:

@@ -12,16 +12,16 @@ import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from rebuttal.assemble import assemble
 from rebuttal.cli import main
 from rebuttal.errors import RebuttalError
-from rebuttal.export_record import outline_origin
-from rebuttal.library import Library
+from rebuttal.exchange.docx import write_docx
+from rebuttal.exchange.docx.reader import read_docx
+from rebuttal.exchange.record import outline_origin
+from rebuttal.letter.assemble import assemble
+from rebuttal.letter.outline import load_outline
+from rebuttal.library.stack import Library
 from rebuttal.merge.apply import apply_changes
 from rebuttal.merge.report import MergeReport, describe, merge_edited
-from rebuttal.outline import load_outline
-from rebuttal.render.docx import write_docx
-from rebuttal.render.docx.reader import read_docx
 
 from . import word_edits as edits
 from .conftest import EXAMPLE, TODAY
@@ -308,7 +308,7 @@ def test_propose_writes_a_draft_version_and_never_touches_an_approved_block(
     assert (
         "edited by: Jane Editor; on: 2025-03-12" in text and "The included studies are heterogeneous" in text
     )
-    from rebuttal.library import load_library
+    from rebuttal.library.stack import load_library
 
     assert load_library([drafts]).block("concerns/heterogeneity").status == "draft"
     approved = tmp_path / "approved"
@@ -375,7 +375,7 @@ def test_the_superscript_letter_maps_superscript_numbers_back(tmp_path, builtin_
 
 
 def edits_ole_header() -> bytes:
-    from rebuttal.render.docx.reader import OLE_MAGIC
+    from rebuttal.exchange.docx.reader import OLE_MAGIC
 
     return OLE_MAGIC
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rebuttal.edited import EditedRun
-from rebuttal.markup import Cite, Run, parse_paragraph
+from rebuttal.exchange.edited import EditedRun
 from rebuttal.merge.wording import Piece, comparison_key, edited_pieces, parse_numbers, to_markup
 from rebuttal.model import CitationMarker
+from rebuttal.text.markup import Cite, Run, parse_paragraph
 
 KEYS = {1: "wang2025", 2: "yong2022", 3: "hhs2019", 4: "a:b.c"}
 text = st.text(alphabet="ab *[]{}@\\_-.,'’é", min_size=1, max_size=12)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rebuttal.assemble import assemble
+from rebuttal.letter.assemble import assemble
 from rebuttal.model import Citation, collapse_numbers
 
 from .conftest import TODAY
@@ -60,8 +60,8 @@ def test_target_article_and_library_twin_share_a_number(small_library, small_out
 
 
 def test_word_count_counts_numbers_once_and_skips_signature_blocks(small_library, small_outline) -> None:
+    from rebuttal.letter.outline import BodyItem
     from rebuttal.model import count_words
-    from rebuttal.outline import BodyItem
 
     assert count_words("more than 3,000 providers (2,3) and 1.5 m [4-9] well-known") == 8
     before = assemble(small_library, small_outline, today=TODAY).word_count()

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from rebuttal.assemble import assemble
 from rebuttal.errors import RebuttalError
-from rebuttal.outline import BodyItem, load_outline, parse_outline, save_outline
+from rebuttal.letter.assemble import assemble
+from rebuttal.letter.outline import BodyItem, load_outline, parse_outline, save_outline
 
 from .conftest import EXAMPLE, FIXTURES, TODAY
 

@@ -47,8 +47,8 @@ def test_an_unknown_venue_stops_every_command(
 
 
 def test_edit_of_a_missing_file_still_starts_a_new_letter(tmp_path: Path) -> None:
-    from rebuttal.library import builtin_folder, load_library
-    from rebuttal.session import Session
+    from rebuttal.app.session import Session
+    from rebuttal.library.stack import builtin_folder, load_library
 
     session = Session.open(load_library([builtin_folder()]), tmp_path / "new.toml")
     assert session.body == [] and session.error == ""
@@ -78,8 +78,8 @@ def test_an_impossible_unquoted_date_names_its_field(
 
 
 def test_a_surname_particle_opening_a_sentence_is_capitalised(builtin_library) -> None:
-    from rebuttal.assemble import assemble
-    from rebuttal.outline import parse_outline
+    from rebuttal.letter.assemble import assemble
+    from rebuttal.letter.outline import parse_outline
 
     outline = parse_outline(
         '[article]\nauthors = ["van Dongen, JM", "Ostelo, R"]\n\n'

@@ -10,7 +10,7 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rebuttal.library import Library
+from rebuttal.library.stack import Library
 
 from .outline_fuzz import SEEDS, TOKENS, loads_cleanly, mutate
 
@@ -19,7 +19,7 @@ FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 
 
 def test_the_seeds_themselves_load(builtin_library: Library) -> None:
-    from rebuttal.library import load_library
+    from rebuttal.library.stack import load_library
 
     from .conftest import FIXTURES
 

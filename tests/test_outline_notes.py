@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from rebuttal.errors import RebuttalError
-from rebuttal.outline import dump_outline, parse_outline
+from rebuttal.letter.outline import dump_outline, parse_outline
 
 OUTLINE = """\
 [letter]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from rebuttal.cli import main
-from rebuttal.library import load_library
-from rebuttal.ranking import article_label, design_matches, rank_library, terms_of
+from rebuttal.library.ranking import article_label, design_matches, rank_library, terms_of
+from rebuttal.library.stack import load_library
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
@@ -55,7 +55,7 @@ def test_text_matches_rank_first_and_the_design_boosts(tmp_path: Path) -> None:
 
 
 def test_ranking_reads_each_blocks_wording_from_the_index_once(tmp_path: Path, monkeypatch) -> None:
-    from rebuttal.block_index import BlockIndex
+    from rebuttal.library.index import BlockIndex
 
     for n in range(5):
         _block(tmp_path, f"concerns/c{n}", f"Denervation {n}", "Radiofrequency denervation needs a sham.")
@@ -90,9 +90,9 @@ def test_blocks_for_prints_the_ranking_with_the_terms(capsys: pytest.CaptureFixt
 ])
 def test_real_pubmed_records_rank_design_blocks_first(record: str, label: str, design_tag: str,
                                                       word: str) -> None:
-    from rebuttal.article_import import read_article
-    from rebuttal.library import builtin_folder
-    from rebuttal.ranking import article_label
+    from rebuttal.library.ranking import article_label
+    from rebuttal.library.stack import builtin_folder
+    from rebuttal.refs.article import read_article
 
     article = read_article(ROOT / "tests" / "fixtures" / "ranking" / record)
     assert article.abstract  # the MEDLINE reader gives the abstract

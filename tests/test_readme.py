@@ -31,7 +31,7 @@ def test_sample_reference_files_import_cleanly(tmp_path: Path, capsys, name: str
 
 
 def test_sample_pubmed_record_sets_the_article_with_every_author(tmp_path: Path) -> None:
-    from rebuttal.outline import load_outline
+    from rebuttal.letter.outline import load_outline
 
     letter = tmp_path / "letter.toml"
     shutil.copy(ROOT / "examples" / "psps-wang-2025.toml", letter)

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from rebuttal.cli import main
-from rebuttal.csl.pages import format_pages
 from rebuttal.model import Document
-from rebuttal.styles import STYLES, get_style
+from rebuttal.refs.csl.pages import format_pages
+from rebuttal.refs.styles import STYLES, get_style
 from tests.conftest import EXAMPLE, ROOT
 
 
@@ -107,7 +107,7 @@ def test_warm_cache_does_not_run_citeproc(monkeypatch: pytest.MonkeyPatch) -> No
     def refuse(*_args, **_kwargs):
         raise AssertionError("citeproc ran although the entry was cached")
 
-    monkeypatch.setattr("rebuttal.csl.engine.format_items", refuse)
+    monkeypatch.setattr("rebuttal.refs.csl.engine.format_items", refuse)
     assert style.format_entry(dict(item, id="renamed")) == first
     with pytest.raises(AssertionError):
         style.format_entry(article(title="Not cached yet"))
@@ -127,7 +127,7 @@ def test_warm_build_never_imports_citeproc(tmp_path: Path) -> None:
 
 
 def test_damaged_cache_is_ignored(tmp_path: Path) -> None:
-    from rebuttal.csl.cache import cache_folder
+    from rebuttal.refs.csl.cache import cache_folder
 
     get_style("nlm").format_entry(article())
     for path in cache_folder().glob("nlm-*.json"):
@@ -194,8 +194,8 @@ def test_docx_shows_every_entry_with_hyperlinks(example_document: Document, tmp_
 
 
 def test_superscript_marker_hugs_the_text(builtin_library, tmp_path: Path) -> None:
-    from rebuttal.assemble import assemble
-    from rebuttal.outline import load_outline
+    from rebuttal.letter.assemble import assemble
+    from rebuttal.letter.outline import load_outline
     from rebuttal.render.markdown import render_markdown
 
     outline = tmp_path / "letter.toml"
@@ -207,7 +207,7 @@ def test_superscript_marker_hugs_the_text(builtin_library, tmp_path: Path) -> No
 
 
 def test_cache_file_is_json_in_user_cache(tmp_path: Path) -> None:
-    from rebuttal.csl.cache import cache_folder
+    from rebuttal.refs.csl.cache import cache_folder
 
     get_style("ama").format_entry(article(title="Stored"))
     files = list(cache_folder().glob("ama-*.json"))
@@ -216,8 +216,8 @@ def test_cache_file_is_json_in_user_cache(tmp_path: Path) -> None:
 
 
 def test_superscript_in_plain_text_is_bracketed_and_not_counted(builtin_library, tmp_path: Path) -> None:
-    from rebuttal.assemble import assemble
-    from rebuttal.outline import load_outline
+    from rebuttal.letter.assemble import assemble
+    from rebuttal.letter.outline import load_outline
     from rebuttal.render.text import render_text
 
     outline = tmp_path / "letter.toml"
@@ -244,7 +244,7 @@ def test_duplicate_key_across_stacked_libraries_is_one_line(tmp_path: Path, caps
 
 
 def test_cache_keeps_what_this_build_used_when_trimming(monkeypatch: pytest.MonkeyPatch) -> None:
-    from rebuttal.csl import cache
+    from rebuttal.refs.csl import cache
 
     monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
     style = get_style("nlm")

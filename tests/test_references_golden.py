@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from rebuttal.assemble import assemble
+from rebuttal.letter.assemble import assemble
 from rebuttal.model import Document, Span
 from tests.conftest import TODAY
 

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from rebuttal.autosave import autosave_path, discard_autosave, find_recovery, write_autosave
+from rebuttal.app.autosave import autosave_path, discard_autosave, find_recovery, write_autosave
+from rebuttal.app.session import ChangeRefused, Session
+from rebuttal.app.undo import History
 from rebuttal.cli import main
 from rebuttal.errors import RebuttalError
-from rebuttal.history import History
-from rebuttal.library import Library, load_library, user_library_folder
-from rebuttal.outline import Article, load_outline
-from rebuttal.session import ChangeRefused, Session
-from rebuttal.user_blocks import NewBlock, write_user_block
+from rebuttal.letter.outline import Article, load_outline
+from rebuttal.library.new_block import NewBlock, write_user_block
+from rebuttal.library.stack import Library, load_library, user_library_folder
 
 from .conftest import EXAMPLE, TODAY
 
@@ -182,7 +182,7 @@ def test_new_block_goes_to_the_user_library_and_builds(session: Session, tmp_pat
 
 
 def test_article_read_from_a_reference_file(tmp_path: Path) -> None:
-    from rebuttal.article_import import read_article
+    from rebuttal.refs.article import read_article
 
     source = tmp_path / "wang.json"
     source.write_text(

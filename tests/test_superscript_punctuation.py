@@ -7,9 +7,9 @@ import io
 import pytest
 from rich.console import Console
 
-from rebuttal.assemble import assemble, place_superscript_punctuation
+from rebuttal.letter.assemble import assemble, place_superscript_punctuation
+from rebuttal.letter.outline import load_outline
 from rebuttal.model import Citation, Span
-from rebuttal.outline import load_outline
 from rebuttal.render.markdown import render_markdown
 from rebuttal.render.rich_render import render_rich
 from rebuttal.render.text import render_text
@@ -35,7 +35,7 @@ def test_punctuation_moves_around_the_number(before: str, after: str, expected: 
 
 @pytest.fixture(scope="module")
 def jama_document():
-    from rebuttal.library import builtin_folder, load_library
+    from rebuttal.library.stack import builtin_folder, load_library
 
     library = load_library([builtin_folder()])
     return assemble(library, load_outline(ROOT / "examples" / "jama-letter-wang-2025.toml"), today=TODAY)
@@ -56,7 +56,7 @@ def test_every_renderer_puts_the_number_after_the_period(jama_document) -> None:
 def test_the_docx_run_before_the_number_ends_with_the_period(jama_document, tmp_path) -> None:
     import docx
 
-    from rebuttal.render.docx import write_docx
+    from rebuttal.exchange.docx import write_docx
 
     target = tmp_path / "jama.docx"
     write_docx(jama_document, target)

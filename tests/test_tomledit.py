@@ -1,4 +1,4 @@
-"""Editing a person's TOML file in place: only what changed changes (rebuttal.tomledit)."""
+"""Editing a person's TOML file in place: only what changed changes (rebuttal.toml.edit)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import difflib
 import tomllib
 from pathlib import Path
 
-from rebuttal.outline import BodyItem, load_outline, outline_text, save_outline
-from rebuttal.tomledit import update_toml_text
+from rebuttal.letter.outline import BodyItem, load_outline, outline_text, save_outline
+from rebuttal.toml.edit import update_toml_text
 
 from .conftest import FIXTURES, ROOT
 
@@ -41,7 +41,7 @@ def test_moving_a_block_down_and_back_up_gives_the_same_file() -> None:
 
 
 def load_outline_text(text: str, path: Path):
-    from rebuttal.outline import parse_outline
+    from rebuttal.letter.outline import parse_outline
 
     return parse_outline(text, path)
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select, TextArea
 
-from rebuttal.autosave import autosave_path
+from rebuttal.app.autosave import autosave_path
 from rebuttal.cli import main
-from rebuttal.library import Library
-from rebuttal.outline import load_outline
+from rebuttal.letter.outline import load_outline
+from rebuttal.library.stack import Library
 from rebuttal.ui.app import RebuttalApp, make_app
 from rebuttal.ui.dialogs import ConfirmScreen, EditScreen, HelpScreen, PathScreen
 from rebuttal.ui.forms import DetailsScreen

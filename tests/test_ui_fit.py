@@ -6,7 +6,7 @@ import asyncio
 import shutil
 from pathlib import Path
 
-from rebuttal.library import Library, load_library
+from rebuttal.library.stack import Library, load_library
 from rebuttal.ui.app import make_app
 from rebuttal.ui.checks_screen import ChecksScreen
 

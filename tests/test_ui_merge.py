@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 from textual.widgets import Input, Label, SelectionList
 
-from rebuttal.library import Library
+from rebuttal.library.stack import Library
 from rebuttal.ui.app import RebuttalApp, make_app
 from rebuttal.ui.dialogs import EditScreen, PathScreen
 from rebuttal.ui.merge_screen import MergeReviewScreen

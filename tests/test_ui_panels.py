@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import Input, Select, TextArea
 
 from rebuttal.cli import main
-from rebuttal.library import Library
+from rebuttal.library.stack import Library
 from rebuttal.ui.app import make_app
 from rebuttal.ui.dialogs import EditScreen, HelpScreen, PathScreen
 from rebuttal.ui.panels import PreviewPanel
@@ -55,7 +55,7 @@ def test_article_imported_from_a_reference_file(library: Library, tmp_path: Path
 
 
 def test_new_block_written_to_the_user_library_and_added(library: Library) -> None:
-    from rebuttal.library import user_library_folder
+    from rebuttal.library.stack import user_library_folder
 
     async def run() -> None:
         app = make_app(None, library, today=TODAY, autosave_seconds=None)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rebuttal.library import Library, load_library
+from rebuttal.library.stack import Library, load_library
 from rebuttal.ui.app import make_app
 from rebuttal.ui.dialogs import ConfirmScreen
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from rebuttal.library import Library, load_library
+from rebuttal.library.stack import Library, load_library
 from rebuttal.ui.app import RebuttalApp, make_app
 
 from .conftest import EXAMPLE, TODAY

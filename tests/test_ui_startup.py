@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 
-from rebuttal.library import Library
+from rebuttal.library.stack import Library
 from rebuttal.ui.app import make_app
 from rebuttal.ui.footer import KeysFooter
 from rebuttal.ui.panels import BlockDetail, BlockList, LibraryPanel, PreviewPanel

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from rebuttal.library import Library, load_library
+from rebuttal.library.stack import Library, load_library
 from rebuttal.ui.app import make_app
 from rebuttal.ui.dialogs import ConfirmScreen, PathScreen
 

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from rebuttal.assemble import assemble
 from rebuttal.errors import RebuttalError
-from rebuttal.library import Library, builtin_folder, load_library
-from rebuttal.outline import Outline, load_outline, parse_outline
-from rebuttal.venue_choice import resolve_venue, venue_style_and_marker
-from rebuttal.venues import NO_VENUE, load_venue
+from rebuttal.letter.assemble import assemble
+from rebuttal.letter.outline import Outline, load_outline, parse_outline
+from rebuttal.letter.venue_choice import resolve_venue, venue_style_and_marker
+from rebuttal.library.stack import Library, builtin_folder, load_library
+from rebuttal.library.venues import NO_VENUE, load_venue
 
 from .conftest import ROOT, TODAY
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from rebuttal.library import Library, load_library
+from rebuttal.library.stack import Library, load_library
 from rebuttal.ui.app import RebuttalApp
 from rebuttal.ui.panels import PreviewPanel
 

@@ -12,7 +12,7 @@ import json
 import sys
 
 from rebuttal.commands.common import add_library_option, open_library
-from rebuttal.library import BLOCK_KINDS, Block
+from rebuttal.library.stack import BLOCK_KINDS, Block
 
 WIDE_ENOUGH = 100  # columns below which the table would fold titles into many lines
 
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         return _show(library, words[1], as_json=args.json)
     if args.for_outline:
         return _ranked(library, args)
-    from rebuttal.search import filter_blocks
+    from rebuttal.library.search import filter_blocks
 
     query = " ".join(words)
     blocks = filter_blocks(library.block_infos(), query, kind=args.kind)
@@ -58,8 +58,8 @@ def _ranked(library: object, args: argparse.Namespace) -> int:
     """The blocks ranked for an outline's article, with the words that matched."""
     from pathlib import Path
 
-    from rebuttal.outline import load_outline
-    from rebuttal.ranking import article_label, rank_library
+    from rebuttal.letter.outline import load_outline
+    from rebuttal.library.ranking import article_label, rank_library
 
     article = load_outline(Path(args.for_outline)).article
     label = article_label(article.authors, article.date, article.title)

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from rebuttal.commands.common import add_library_option, open_letter
 
 if TYPE_CHECKING:
-    from rebuttal.library import Library
+    from rebuttal.letter.outline import Outline
+    from rebuttal.library.stack import Library
     from rebuttal.model import Document
-    from rebuttal.outline import Outline
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         raise RebuttalError(f"{fmt.upper()} cannot go to standard output; name a file with -o",
                             field="output")
     if fmt == "pdf":
-        from rebuttal.render.pdf import find_soffice
+        from rebuttal.exchange.pdf import find_soffice
 
         find_soffice()  # Say it before the work, not after.
     if output is None and not to_stdout:
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         output = Path(Path(args.outline).stem + extension)
     _check_docx_options(args, fmt)
     if output is not None:
-        from rebuttal.atomic import check_output_folder
+        from rebuttal.files.atomic import check_output_folder
 
         check_output_folder(output)  # Fail before the work, not after it.
     library, outline, document = open_letter(args)
@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         options = {"width": args.width} if fmt not in ("docx", "pdf") else {}
         if fmt in ("docx", "pdf"):
-            from rebuttal.export_record import outline_origin
+            from rebuttal.exchange.record import outline_origin
 
             options.update(
                 template=args.template, comments=args.comments, origin=outline_origin(Path(args.outline))
@@ -110,8 +110,8 @@ def run(args: argparse.Namespace) -> int:
 def _fit(library: Library, outline: Outline, venue_name: str | None) -> tuple[Document | None, bool]:
     """``--fit``: the letter shortened to the venue's word limit (None: nothing to fit), and
     whether it now fits."""
-    from rebuttal.fit import fit_to_limit
-    from rebuttal.venue_choice import resolve_venue
+    from rebuttal.letter.fit import fit_to_limit
+    from rebuttal.letter.venue_choice import resolve_venue
 
     venue = resolve_venue(library, outline, venue_name)
     if venue.word_limit is None:

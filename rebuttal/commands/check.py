@@ -41,8 +41,8 @@ def _date(text: str) -> dt.date:
 
 def run(args: argparse.Namespace) -> int:
     """Print the table (or JSON); 0 when every rule passes, 1 otherwise."""
-    from rebuttal.checks import assemble_for_check, longest_blocks, resolve_venue, run_checks
-    from rebuttal.outline import load_outline
+    from rebuttal.letter.checks import assemble_for_check, longest_blocks, resolve_venue, run_checks
+    from rebuttal.letter.outline import load_outline
 
     today = args.today or dt.date.today()
     library = open_library(args, whole=False)  # a letter's check reads the blocks it uses

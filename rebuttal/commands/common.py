@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rebuttal.library import Library, library_folders, load_library
+from rebuttal.letter.outline import Outline, load_outline
+from rebuttal.library.stack import Library, library_folders, load_library
 from rebuttal.model import Document
-from rebuttal.outline import Outline, load_outline
 
 
 def add_library_option(parser: argparse.ArgumentParser) -> None:
@@ -22,14 +22,14 @@ def open_library(args: argparse.Namespace, *, whole: bool = True) -> Library:
     """Load the library stack: built-in, user folder, REBUTTAL_LIBRARY, --library.
 
     ``whole=False`` for commands about one letter: only the blocks it uses are read
-    (see :func:`rebuttal.library.load_library`).
+    (see :func:`rebuttal.library.stack.load_library`).
     """
     return load_library(library_folders(args.library), whole=whole)
 
 
 def open_letter(args: argparse.Namespace) -> tuple[Library, Outline, Document]:
     """Load the library and ``args.outline``, and assemble the letter."""
-    from rebuttal.assemble import assemble
+    from rebuttal.letter.assemble import assemble
 
     library = open_library(args, whole=False)
     outline = load_outline(Path(args.outline))
@@ -40,7 +40,7 @@ def open_letter(args: argparse.Namespace) -> tuple[Library, Outline, Document]:
 def check_buildable(library: Library, outline: Outline) -> None:
     """Refuse, in one line, what would build a wrong letter: no body, an unknown venue."""
     from rebuttal.errors import RebuttalError
-    from rebuttal.venue_choice import resolve_venue
+    from rebuttal.letter.venue_choice import resolve_venue
 
     if not outline.body:
         raise RebuttalError(

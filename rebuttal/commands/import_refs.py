@@ -27,7 +27,7 @@ from rebuttal.errors import RebuttalError
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Register the command."""
-    from rebuttal.importers import FORMATS
+    from rebuttal.refs.importers import FORMATS
 
     parser = subparsers.add_parser(
         "import", help="import references (CSL-JSON/YAML, BibTeX, RIS, PubMed MEDLINE)",
@@ -59,7 +59,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 def run(args: argparse.Namespace) -> int:
     """Import the file: 0 when every entry came in, 1 when some were skipped, 2 when none did."""
-    from rebuttal.importers import no_references
+    from rebuttal.refs.importers import no_references
 
     result = _read(args)
     args.file = result.path
@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _read(args: argparse.Namespace) -> Any:
     """The entries of the file, or of the identifiers looked up (PubMed, Crossref)."""
-    from rebuttal.importers import import_text, read_import
+    from rebuttal.refs.importers import import_text, read_import
 
     if args.file is not None and (args.pmid or args.doi):
         raise RebuttalError("give a file or --pmid/--doi, not both", field="import")
@@ -95,7 +95,7 @@ def _read(args: argparse.Namespace) -> Any:
         return read_import(args.file, args.format)
     if not (args.pmid or args.doi):
         raise RebuttalError("nothing to import: give a file, --pmid N or --doi D", field="import")
-    from rebuttal.lookup import fetch_crossref, fetch_pubmed
+    from rebuttal.refs.lookup import fetch_crossref, fetch_pubmed
 
     answers = ([fetch_pubmed(args.pmid)] if args.pmid else []) + [fetch_crossref(doi) for doi in args.doi]
     combined = None
@@ -110,7 +110,7 @@ def _read(args: argparse.Namespace) -> Any:
 
 
 def _set_article(outline_path: Path, items: list[dict[str, Any]], source: Path) -> int:
-    from rebuttal.outline import load_outline, save_outline
+    from rebuttal.letter.outline import load_outline, save_outline
 
     if len(items) != 1:
         keys = ", ".join(item["id"] for item in items[:5])
@@ -126,8 +126,8 @@ def _set_article(outline_path: Path, items: list[dict[str, Any]], source: Path) 
 
 
 def article_from_item(item: dict[str, Any], keep: Any = None) -> Any:
-    """An outline :class:`~rebuttal.outline.Article` from a CSL-JSON item (``design`` is kept)."""
-    from rebuttal.outline import Article
+    """An outline :class:`~rebuttal.letter.outline.Article` from a CSL-JSON item (``design`` is kept)."""
+    from rebuttal.letter.outline import Article
 
     authors = []
     for person in item.get("author", []):
@@ -157,10 +157,10 @@ def article_from_item(item: dict[str, Any], keep: Any = None) -> Any:
 
 
 def _add_to_library(args: argparse.Namespace, items: list[dict[str, Any]]) -> int:
-    from rebuttal.atomic import atomic_write_text
     from rebuttal.commands.common import open_library
-    from rebuttal.library import user_library_folder
-    from rebuttal.references import Bibliography, load_bibliography, parse_bibliography
+    from rebuttal.files.atomic import atomic_write_text
+    from rebuttal.library.stack import user_library_folder
+    from rebuttal.refs.bibliography import Bibliography, load_bibliography, parse_bibliography
 
     folder = args.to or user_library_folder()
     target = folder / "references.json"
@@ -207,7 +207,7 @@ def _short_list(keys: list[str]) -> str:
 
 
 def _stack_folders(args: argparse.Namespace) -> list[Path]:
-    from rebuttal.library import library_folders
+    from rebuttal.library.stack import library_folders
 
     return [folder.resolve() for folder in library_folders(args.library)]
 

@@ -58,8 +58,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _lint(args: argparse.Namespace) -> int:
-    from rebuttal.committee import lint
-    from rebuttal.library import library_folders
+    from rebuttal.library.committee import lint
+    from rebuttal.library.stack import library_folders
 
     folders = library_folders(args.library)
     problems = lint(folders)
@@ -71,7 +71,7 @@ def _lint(args: argparse.Namespace) -> int:
 
 
 def _all_block_files(folders: list[Path]):
-    from rebuttal.committee import block_files
+    from rebuttal.library.committee import block_files
 
     for folder in folders:
         if folder.is_dir():
@@ -79,7 +79,7 @@ def _all_block_files(folders: list[Path]):
 
 
 def _approve(args: argparse.Namespace) -> int:
-    from rebuttal.committee import approve
+    from rebuttal.library.committee import approve
 
     library = open_library(args)
     block = library.block(args.id)
@@ -95,7 +95,7 @@ def _approve(args: argparse.Namespace) -> int:
 
 
 def _usage(args: argparse.Namespace) -> int:
-    from rebuttal.outline import load_outline
+    from rebuttal.letter.outline import load_outline
 
     library = open_library(args)
     stale = 0
@@ -126,8 +126,8 @@ def _usage(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from rebuttal.block_history import revisions, wording_at
-    from rebuttal.committee import word_diff
+    from rebuttal.library.committee import word_diff
+    from rebuttal.library.history import revisions, wording_at
 
     library = open_library(args)
     block = library.block(args.id)
@@ -155,9 +155,9 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _update(args: argparse.Namespace) -> int:
-    from rebuttal.block_history import wording_at
-    from rebuttal.committee import word_diff
-    from rebuttal.outline import load_outline, save_outline
+    from rebuttal.letter.outline import load_outline, save_outline
+    from rebuttal.library.committee import word_diff
+    from rebuttal.library.history import wording_at
 
     library = open_library(args)
     outline = load_outline(args.outline)

@@ -12,10 +12,10 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 
-from rebuttal.edited import EditedComment
+from rebuttal.exchange.edited import EditedComment
+from rebuttal.letter.outline import BodyItem, Outline
 from rebuttal.merge.compare import ItemChange
 from rebuttal.merge.report import MergeReport
-from rebuttal.outline import BodyItem, Outline
 
 
 def apply_changes(report: MergeReport, accepted: Iterable[ItemChange] | None = None) -> Outline | None:

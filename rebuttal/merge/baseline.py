@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from rebuttal.assemble import assemble, resolve_society
-from rebuttal.export_record import ExportRecord, record_for
-from rebuttal.library import Block, Library
-from rebuttal.markup import split_paragraphs
+from rebuttal.exchange.record import ExportRecord, record_for
+from rebuttal.letter.assemble import assemble, resolve_society
+from rebuttal.letter.outline import BodyItem, Outline
+from rebuttal.letter.placeholders import placeholder_values
+from rebuttal.library.stack import Block, Library
 from rebuttal.merge.wording import Piece, comparison_key, exported_pieces, plain_text, unbolded
 from rebuttal.model import Document, Inline, Paragraph, PointList, Source, inline_text
-from rebuttal.outline import BodyItem, Outline
-from rebuttal.placeholders import placeholder_values
+from rebuttal.text.markup import split_paragraphs
 
 
 @dataclass

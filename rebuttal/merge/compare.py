@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from rebuttal.edited import EditedComment, EditedParagraph, Revision
-from rebuttal.library import Block
-from rebuttal.markup import escape, placeholders_in
+from rebuttal.exchange.edited import EditedComment, EditedParagraph, Revision
+from rebuttal.library.stack import Block
 from rebuttal.merge.baseline import Baseline, BaselineItem, Wording
 from rebuttal.merge.mapping import Placed
 from rebuttal.merge.wording import (
@@ -27,6 +26,7 @@ from rebuttal.merge.wording import (
     unbolded,
 )
 from rebuttal.model import CitationMarker
+from rebuttal.text.markup import escape, placeholders_in
 
 POINT_BODY_STYLE = "List Continue"
 POINT_HEADING_STYLE = "Point Heading"

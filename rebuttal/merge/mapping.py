@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from rebuttal.edited import EditedDocument, EditedParagraph
-from rebuttal.export_record import HEADING_PART, ExportRecord, parse_bookmark
+from rebuttal.exchange.edited import EditedDocument, EditedParagraph
+from rebuttal.exchange.record import HEADING_PART, ExportRecord, parse_bookmark
 from rebuttal.merge.baseline import Baseline, BaselineItem
 
 # Styles of the paragraphs around the body (our export's names for them).

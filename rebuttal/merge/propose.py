@@ -16,9 +16,9 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from rebuttal.atomic import atomic_write_text
 from rebuttal.errors import RebuttalError
-from rebuttal.library import Block, load_block
+from rebuttal.files.atomic import atomic_write_text
+from rebuttal.library.stack import Block, load_block
 from rebuttal.merge.compare import ItemChange
 
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from rebuttal.edited import EditedComment, EditedDocument, Revision
 from rebuttal.errors import RebuttalError
-from rebuttal.export_record import ExportRecord, outline_origin
-from rebuttal.library import Library
+from rebuttal.exchange.edited import EditedComment, EditedDocument, Revision
+from rebuttal.exchange.record import ExportRecord, outline_origin
+from rebuttal.letter.outline import Outline
+from rebuttal.library.stack import Library
 from rebuttal.merge.baseline import build_baseline
 from rebuttal.merge.compare import CitationProblem, ItemChange, compare_items
 from rebuttal.merge.mapping import body_paragraphs, frame_edits, place_paragraphs
-from rebuttal.outline import Outline
 
 OWN_COMMENT_AUTHOR = "rebuttal"  # the comments `build --comments` writes are ours, not editors'
 FORCE_HINT = "--force maps its paragraphs by text alone"

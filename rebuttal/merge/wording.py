@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rebuttal.edited import EditedRun
-from rebuttal.markup import escape
+from rebuttal.exchange.edited import EditedRun
 from rebuttal.model import Citation, CitationMarker, Inline
+from rebuttal.text.markup import escape
 
 _NUMBERS = r"\d{1,3}(?:\s*[,\-–]\s*\d{1,3})*"
 _SUPERSCRIPT_CITATION = re.compile(rf"^\s*{_NUMBERS}\s*$")

@@ -43,14 +43,14 @@ def render_text_format(document: Document, fmt: str, *, width: int = 72) -> str:
 
 def render_to_file(document: Document, path: Path, fmt: str, **options: object) -> None:
     """Render ``document`` to ``path`` atomically in format ``fmt``."""
-    from rebuttal.atomic import atomic_write, atomic_write_text
+    from rebuttal.files.atomic import atomic_write, atomic_write_text
 
     if fmt == "docx":
-        from rebuttal.render.docx_render import write_docx
+        from rebuttal.exchange.docx import write_docx
 
         atomic_write(path, lambda temporary: write_docx(document, temporary, **options))
     elif fmt == "pdf":
-        from rebuttal.render.pdf import write_pdf
+        from rebuttal.exchange.pdf import write_pdf
 
         write_pdf(document, path, **options)
     else:

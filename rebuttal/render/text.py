@@ -15,7 +15,7 @@ import re
 import textwrap
 
 from rebuttal.model import Document, Paragraph, PointList, inline_text
-from rebuttal.render.printable import printable
+from rebuttal.text.printable import printable
 
 # Spaces inside these are held with a no-break placeholder while wrapping.
 _UNITS = re.compile(

@@ -1,6 +1,6 @@
 """The rebuttal app: browse the library, assemble the letter, preview it, save and export.
 
-The app is a thin layer over :class:`rebuttal.session.Session`: keys and
+The app is a thin layer over :class:`rebuttal.app.session.Session`: keys and
 clicks call the session's operations, and after every change the panels
 show the session's outline and its one assembled Document (the same the
 exports are made from). Refused changes and failures are notifications,
@@ -23,12 +23,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
+from rebuttal.app.session import ChangeRefused, Session
 from rebuttal.errors import RebuttalError
-from rebuttal.library import Library, user_library_folder
+from rebuttal.letter.outline import Article, LetterInfo, SocietyChoice
+from rebuttal.library.new_block import NewBlock, write_user_block
+from rebuttal.library.stack import Library, user_library_folder
 from rebuttal.model import Letterhead
-from rebuttal.outline import Article, LetterInfo, SocietyChoice
 from rebuttal.render.rich_render import render_rich
-from rebuttal.session import ChangeRefused, Session
 from rebuttal.ui.dialogs import (
     EditScreen,
     HelpScreen,
@@ -42,7 +43,6 @@ from rebuttal.ui.merge_screen import MergeActions
 from rebuttal.ui.palette import RebuttalCommands
 from rebuttal.ui.panels import BlockDetail, BlockList, LetterList, LetterPanel, LibraryPanel, PreviewPanel
 from rebuttal.ui.status import status_line
-from rebuttal.user_blocks import NewBlock, write_user_block
 
 
 class MainScreen(Screen[None]):

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from rebuttal.checks import CheckResult
+from rebuttal.letter.checks import CheckResult
 
 
 def checks_table(results: list[CheckResult]) -> Table:

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
 
-from rebuttal.library import BLOCK_KINDS
+from rebuttal.library.stack import BLOCK_KINDS
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea

@@ -10,9 +10,9 @@ import copy
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rebuttal.autosave import discard_autosave, find_recovery, write_autosave
+from rebuttal.app.autosave import discard_autosave, find_recovery, write_autosave
 from rebuttal.errors import RebuttalError
-from rebuttal.outline import Outline
+from rebuttal.letter.outline import Outline
 from rebuttal.ui.dialogs import EXTENSIONS, FORMAT_NAMES, ConfirmScreen, PathScreen
 
 if TYPE_CHECKING:

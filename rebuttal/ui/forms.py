@@ -18,12 +18,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select
 
-from rebuttal.authors import parse_authors, printed
 from rebuttal.designs import library_designs, same_design
 from rebuttal.errors import RebuttalError
-from rebuttal.library import Library
-from rebuttal.outline import Article, LetterInfo, Outline, SocietyChoice, article_problem
-from rebuttal.styles import STYLES
+from rebuttal.letter.outline import Article, LetterInfo, Outline, SocietyChoice, article_problem
+from rebuttal.library.stack import Library
+from rebuttal.refs.styles import STYLES
+from rebuttal.text.authors import parse_authors, printed
 from rebuttal.ui.dialogs import Dialog, PathScreen
 
 ARTICLE_FIELDS = [
@@ -290,7 +290,7 @@ class DetailsScreen(Dialog):
 
     def fill_from_file(self, path: Path, _fmt: str = "") -> str:
         """Read ``path`` and put its first reference in the article fields; '' or the problem."""
-        from rebuttal.article_import import read_article
+        from rebuttal.refs.article import read_article
 
         try:
             article = read_article(path)
@@ -313,7 +313,7 @@ class DetailsScreen(Dialog):
 
     def _look_up(self, pmid: str, doi: str, what: str) -> None:
         """In a worker thread: ask the service, then fill the fields on the app's thread."""
-        from rebuttal.article_import import look_up_article
+        from rebuttal.refs.article import look_up_article
 
         try:
             article = look_up_article(pmid=pmid, doi=doi)

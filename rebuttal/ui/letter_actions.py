@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding
 from textual.widget import Widget
 
-from rebuttal.session import ChangeRefused
+from rebuttal.app.session import ChangeRefused
 
 if TYPE_CHECKING:
     from rebuttal.ui.app import RebuttalApp

@@ -15,9 +15,9 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from rebuttal.library import BLOCK_KINDS, Block
-from rebuttal.search import SearchIndex
-from rebuttal.session import Session
+from rebuttal.app.session import Session
+from rebuttal.library.search import SearchIndex
+from rebuttal.library.stack import BLOCK_KINDS, Block
 
 SHOWN_PER_KIND = 20  # the best matches of each kind; more rows only slow typing, the filter narrows
 STARRED_PER_KIND = 3  # ★ on the best-ranked blocks of each kind
@@ -122,7 +122,7 @@ class LibraryPanel(Vertical):
 
     def ranked_places(self) -> tuple[str, dict[str, int]]:
         """(label, block id -> place) ranked for the article; empty until its title is filled in."""
-        from rebuttal.ranking import article_label, rank_blocks_for
+        from rebuttal.library.ranking import article_label, rank_blocks_for
 
         article = self.session.outline.article
         key = (article.title, article.abstract, tuple(article.keywords), article.design,

@@ -24,7 +24,7 @@ from textual.widgets import Button, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from rebuttal.errors import RebuttalError
-from rebuttal.outline import Outline
+from rebuttal.letter.outline import Outline
 from rebuttal.ui.dialogs import PathScreen
 
 if TYPE_CHECKING:
@@ -198,8 +198,8 @@ class MergeActions(_Base):
 
     def _compare_docx(self, path: Path, _fmt: str = "") -> str:
         """Compare ``path`` with the letter; '' when it could (the path dialog then closes)."""
+        from rebuttal.exchange.docx.reader import read_docx
         from rebuttal.merge.report import merge_edited
-        from rebuttal.render.docx.reader import read_docx
 
         session = self.session
         try:

@@ -18,7 +18,7 @@ from textual.strip import Strip
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from rebuttal.session import Session
+from rebuttal.app.session import Session
 from rebuttal.ui.library_panel import BlockList, LibraryPanel, suits_design
 
 __all__ = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from rebuttal.session import Session
+from rebuttal.app.session import Session
 
 
 def _count(label: str, value: int, limit: int | None) -> Text:

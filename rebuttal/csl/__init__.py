@@ -1,5 +1,0 @@
-"""CSL formatting with citeproc-py: the engine, our corrections, page ranges, the entry cache.
-
-Only :mod:`rebuttal.formatting` imports from here at build time; citeproc-py
-itself is imported by :mod:`rebuttal.csl.engine` on a cache miss.
-"""

@@ -1,0 +1,110 @@
+"""The Word package a letter starts from: our own blank one, or a society's template.
+
+A template (``--template``, like pandoc's reference document) is a society's
+letterhead document, ``.docx`` or ``.dotx``. We keep its styles, numbering,
+settings, section settings, header and footer, and replace its body. Anything
+that is not a readable Word file is reported as one clear error, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import copy
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree
+
+from rebuttal.errors import RebuttalError
+from rebuttal.exchange.docx.opc import CT, RT, RT_CORE, NotAPackage, Package
+from rebuttal.exchange.docx.page import DEFAULT_SECTION, Section
+from rebuttal.exchange.docx.wordml import W_NS, xml_part
+
+_DOCUMENT = CT + "wordprocessingml.document.main+xml"
+_TEMPLATE = CT + "wordprocessingml.template.main+xml"
+_FIELD = "--template"
+_W = f"{{{W_NS}}}"
+# Prefixes Word uses, so that a template's section properties keep their usual names when written back.
+_PREFIXES = {
+    "w": W_NS, "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+    "w15": "http://schemas.microsoft.com/office/word/2012/wordml",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+}
+for _prefix, _uri in _PREFIXES.items():
+    ElementTree.register_namespace(_prefix, _uri)
+_SETTINGS = (
+    f'<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/>'
+    '<w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" '
+    'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>'
+)
+
+
+@dataclass
+class Start:
+    """The package being written, its main part, and the letter's section."""
+
+    package: Package
+    main: str
+    section: Section
+    template: bool
+
+
+def blank_start() -> Start:
+    """A new package with our settings (styles are added by the writer)."""
+    package = Package()
+    main = "word/document.xml"
+    package.put(main, b"", _DOCUMENT)
+    package.relate("", RT + "officeDocument", main)
+    package.put("word/settings.xml", xml_part(_SETTINGS), CT + "wordprocessingml.settings+xml")
+    package.relate(main, RT + "settings", "word/settings.xml")
+    return Start(package, main, Section(ElementTree.fromstring(DEFAULT_SECTION), package, main), False)
+
+
+def open_template(path: Path) -> Start:
+    """The template at ``path``, to be given a new body; ``RebuttalError`` when it is unusable."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise RebuttalError(f"cannot read the template: {error.strerror}", file=path, field=_FIELD) from None
+    not_word = RebuttalError("not a Word document or template (.docx or .dotx)", file=path, field=_FIELD)
+    try:
+        package = Package.read(data)
+        main = package.main_part()
+        kind = package.content_type(main)
+        if "macroEnabled" in kind or any("macroEnabled" in value for value in package.overrides.values()):
+            raise _MacroEnabled
+        if kind == _TEMPLATE:  # a .dotx differs from a .docx only in its main part's content type
+            package.overrides[main] = _DOCUMENT
+        elif kind != _DOCUMENT:
+            raise NotAPackage(f"its main part is {kind or 'of no known type'}")
+        body = ElementTree.fromstring(package.parts[main]).find(_W + "body")
+    except zipfile.BadZipFile:
+        raise not_word from None
+    except _MacroEnabled:
+        raise RebuttalError(
+            "macro-enabled Word files (.docm/.dotm) are not supported; save it as .docx or .dotx",
+            file=path, field=_FIELD,
+        ) from None
+    except (NotAPackage, ElementTree.ParseError, KeyError, ValueError) as error:
+        reason = str(error).split("\n")[0][:120]
+        raise RebuttalError(f"{not_word.message}: {reason}", file=path, field=_FIELD) from None
+    # Keep only the body's final sectPr: page size, margins, header and footer references.
+    found = body.find(_W + "sectPr") if body is not None else None
+    element = copy.deepcopy(found) if found is not None else ElementTree.Element(_W + "sectPr")
+    for name in [name for name in package.parts if name.startswith("docProps/thumbnail")]:
+        del package.parts[name]  # a picture of the template's own first page would be wrong
+    package.rels[""] = [rel for rel in package.rels.get("", []) if not rel.type.endswith("/thumbnail")]
+    return Start(package, main, Section(element, package, main), True)
+
+
+def core_part_name(package: Package) -> str:
+    """Where the package keeps its core properties (made known to the package if new)."""
+    name = package.related("", RT_CORE) or "docProps/core.xml"
+    package.relate("", RT_CORE, name)
+    return name
+
+
+class _MacroEnabled(Exception):
+    """The package is a .docm/.dotm: we will not carry macros."""

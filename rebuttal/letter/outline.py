@@ -1,0 +1,365 @@
+"""The outline: one letter described as TOML (what to say, about which article).
+
+An outline names library blocks in reading order, with per-use overrides,
+plus the letter's metadata, the society, the target article and who signs.
+``load_outline`` validates every field with its line. ``save_outline`` edits an
+existing file in place (:mod:`rebuttal.toml.edit`: only what changed, comments,
+order and quoting kept) and writes a new one with tomli-w, always through an
+atomic rename; load -> save -> load is the identity. Fields the person never
+set stay unset: defaults (style, marker, paper, title) are resolved when the
+letter is assembled. See docs/outline.md for the format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from rebuttal.errors import RebuttalError
+from rebuttal.files.atomic import atomic_write_text
+from rebuttal.model import Signatory
+from rebuttal.toml.fields import FieldReader
+from rebuttal.toml.source import FieldPath, TomlSource, dotted, parse_toml, read_toml
+from rebuttal.vocabulary import BLOCK_KINDS, MARKERS, PAPER_SIZES, VARIANTS
+
+SOCIETY_OVERRIDES = ("name", "short_name", "description", "member_count", "region", "specialties")
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
+PMID_PATTERN = re.compile(r"^\d{1,9}$")
+DEFAULT_TITLE = "Statement of Concern"
+DEFAULT_STYLE = "nlm"
+CUSTOM_KIND = "evidence"  # the kind of custom text that does not say
+
+
+@dataclass
+class LetterInfo:
+    """The letter itself: heading, date, addressee, venue and style.
+
+    Empty means "not set": the title, style, marker and paper then come from
+    the defaults at assembly (:data:`DEFAULT_TITLE`, the venue, the society).
+    """
+
+    title: str = ""
+    date: str = ""
+    recipient: str = ""
+    salutation: str = ""
+    venue: str = ""
+    style: str = ""
+    marker: str = ""
+    paper: str = ""
+    competing_interests: str = ""
+
+
+@dataclass
+class SocietyChoice:
+    """Which society profile signs, and any of its fields changed for this letter."""
+
+    id: str = ""
+    overrides: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Article:
+    """The published article the letter answers."""
+
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    journal: str = ""
+    journal_abbrev: str = ""
+    date: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    doi: str = ""
+    pmid: str = ""
+    design: str = ""
+    url: str = ""
+    abstract: str = ""
+    keywords: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BodyItem:
+    """One use of a block in the letter (or custom text written in the outline)."""
+
+    block: str = ""
+    kind: str = ""
+    title: str = ""
+    text: str = ""
+    variant: str = "full"
+    notes: list[str] = field(default_factory=list)  # editors' comments kept with this use
+    version: str = ""  # the block's version when it was added: the letter keeps that wording
+    part_of_point: bool = False  # a paragraph that continues the point before (no new numbering run)
+
+    @property
+    def is_custom(self) -> bool:
+        """True when this item is text written in the outline, not a library block."""
+        return not self.block
+
+
+@dataclass
+class Outline:
+    """A whole letter as the user describes it."""
+
+    letter: LetterInfo = field(default_factory=LetterInfo)
+    society: SocietyChoice = field(default_factory=SocietyChoice)
+    article: Article = field(default_factory=Article)
+    body: list[BodyItem] = field(default_factory=list)
+    signatories: list[Signatory] = field(default_factory=list)
+    path: Path | None = field(default=None, compare=False, repr=False)
+    source: TomlSource | None = field(default=None, compare=False, repr=False)
+
+    def error(self, where: FieldPath, message: str) -> RebuttalError:
+        """An error located in the outline file (when the outline came from one)."""
+        if self.source is not None:
+            return self.source.error(where, message)
+        return RebuttalError(message, file=self.path, field=dotted(where))
+
+
+def load_outline(path: Path) -> Outline:
+    """Read and validate an outline file."""
+    return outline_from_source(read_toml(path))
+
+
+def parse_outline(text: str, path: Path) -> Outline:
+    """Read an outline from TOML text (``path`` is used in messages)."""
+    return outline_from_source(parse_toml(text, path))
+
+
+def outline_from_source(source: TomlSource) -> Outline:
+    """Validate parsed TOML into an :class:`Outline`."""
+    top = FieldReader(source, context="outline")
+    top.allow("letter", "society", "article", "body", "signatories")
+    outline = Outline(path=source.path, source=source)
+    outline.letter = _read_letter(source, top.table("letter"))
+    outline.society = _read_society(source, top.table("society"))
+    outline.article = _read_article(source, top.table("article"))
+    for index, entry in enumerate(top.tables("body")):
+        outline.body.append(_read_body_item(source, entry, index))
+    for index, entry in enumerate(top.tables("signatories")):
+        reader = FieldReader(source, data=entry, prefix=("signatories", index), context="signatory")
+        reader.allow("name", "degrees", "role")
+        outline.signatories.append(
+            Signatory(reader.text("name", required=True), reader.text("degrees"), reader.text("role"))
+        )
+    return outline
+
+
+def _read_letter(source: TomlSource, data: dict[str, Any]) -> LetterInfo:
+    reader = FieldReader(source, data=data, prefix=("letter",), context="[letter]")
+    reader.allow(*(f.name for f in fields(LetterInfo)))
+    return LetterInfo(
+        title=reader.text("title"),
+        date=_checked_date(reader, "date", full=True),
+        recipient=reader.text("recipient"),
+        salutation=reader.text("salutation"),
+        venue=reader.text("venue"),
+        style=reader.text("style"),
+        marker=reader.choice("marker", MARKERS),
+        paper=reader.choice("paper", PAPER_SIZES),
+        competing_interests=reader.markup("competing_interests"),
+    )
+
+
+def _read_society(source: TomlSource, data: dict[str, Any]) -> SocietyChoice:
+    reader = FieldReader(source, data=data, prefix=("society",), context="[society]")
+    reader.allow("id", *SOCIETY_OVERRIDES)
+    overrides = {key: reader.text(key) for key in SOCIETY_OVERRIDES if key in data}
+    return SocietyChoice(id=reader.text("id"), overrides=overrides)
+
+
+def _read_article(source: TomlSource, data: dict[str, Any]) -> Article:
+    reader = FieldReader(source, data=data, prefix=("article",), context="[article]")
+    reader.allow(*(f.name for f in fields(Article)))
+    article = Article(
+        title=reader.text("title"),
+        authors=reader.strings("authors"),
+        journal=reader.text("journal"),
+        journal_abbrev=reader.text("journal_abbrev"),
+        date=_checked_date(reader, "date", full=False),
+        volume=reader.scalar("volume"),
+        issue=reader.scalar("issue"),
+        pages=reader.scalar("pages"),
+        doi=reader.text("doi"),
+        pmid=reader.scalar("pmid"),
+        design=reader.text("design"),
+        url=reader.text("url"),
+        abstract=reader.text("abstract"),
+        keywords=reader.strings("keywords"),
+    )
+    problem = article_problem("doi", article.doi) or article_problem("pmid", article.pmid)
+    if problem:
+        raise reader.fail(problem[0], problem[1])
+    return article
+
+
+def article_problem(name: str, value: str) -> tuple[str, str] | None:
+    """``(field, message)`` when a DOI, PMID or date is malformed, else None."""
+    if not value:
+        return None
+    if name == "doi" and not DOI_PATTERN.match(value):
+        return name, f"'{value}' is not a DOI (expected 10.NNNN/suffix)"
+    if name == "pmid" and not PMID_PATTERN.match(value):
+        return name, f"'{value}' is not a PubMed ID (digits only)"
+    if name == "date":
+        try:
+            _validate_partial_date(value)
+        except ValueError:
+            return name, f"'{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    return None
+
+
+def _read_body_item(source: TomlSource, data: dict[str, Any], index: int) -> BodyItem:
+    reader = FieldReader(source, data=data, prefix=("body", index), context="[[body]] item")
+    reader.allow("block", "kind", "title", "text", "variant", "notes", "version", "part_of_point")
+    item = BodyItem(
+        block=reader.text("block"),
+        kind=reader.choice("kind", BLOCK_KINDS),
+        title=reader.text("title"),
+        text=reader.markup("text"),
+        variant=reader.choice("variant", VARIANTS, default="full"),
+        notes=reader.strings("notes"),
+        version=reader.version("version"),
+        part_of_point=reader.flag("part_of_point"),
+    )
+    if item.is_custom and not item.text:
+        raise RebuttalError(
+            "a [[body]] item needs 'block' (a library block id) or 'text' (custom text)",
+            file=source.path,
+            line=source.line_of(("body", index)),
+            field=f"body[{index + 1}]",
+        )
+    if item.is_custom and not item.kind:
+        item.kind = CUSTOM_KIND
+    return item
+
+
+def _checked_date(reader: FieldReader, key: str, *, full: bool) -> str:
+    value = reader.data.get(key)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = reader.text(key)
+    if not text:
+        return ""
+    try:
+        _validate_partial_date(text)
+    except ValueError:
+        wanted = "YYYY-MM-DD" if full else "YYYY, YYYY-MM or YYYY-MM-DD"
+        raise reader.fail(key, f"'{text}' is not a date ({wanted})") from None
+    if full and len(text) != 10:
+        raise reader.fail(key, f"'{text}' is not a full date (YYYY-MM-DD)")
+    return text
+
+
+def _validate_partial_date(text: str) -> None:
+    if not _PARTIAL_DATE.match(text):
+        raise ValueError(text)
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    dt.date(parts[0], parts[1], parts[2])
+
+
+def outline_to_dict(outline: Outline) -> dict[str, Any]:
+    """The outline as plain TOML-ready data, leaving out empty fields."""
+    data: dict[str, Any] = {}
+    letter = _non_empty(vars(outline.letter))
+    if "date" in letter:
+        letter["date"] = dt.date.fromisoformat(letter["date"])
+    data["letter"] = letter
+    society = {"id": outline.society.id} if outline.society.id else {}
+    society.update(_non_empty(outline.society.overrides))
+    if society:
+        data["society"] = society
+    article = _non_empty(vars(outline.article))
+    if len(article.get("date", "")) == 10:
+        article["date"] = dt.date.fromisoformat(article["date"])
+    if article:
+        data["article"] = article
+    body = []
+    for item in outline.body:
+        entry = _non_empty(vars(item))
+        if entry.get("variant") == "full":
+            del entry["variant"]
+        if item.block and entry.get("kind"):
+            del entry["kind"]
+        body.append(entry)
+    if body:
+        data["body"] = body
+    signatories = [_non_empty(vars(s)) for s in outline.signatories]
+    if signatories:
+        data["signatories"] = signatories
+    return data
+
+
+def dump_outline(outline: Outline) -> str:
+    """The outline as TOML text, laid out as docs/outline.md shows it.
+
+    tomli-w writes a list of short tables as one inline array; people edit
+    outlines by hand and read their diffs in git, so each body item and
+    signatory gets its own ``[[body]]`` / ``[[signatories]]`` table instead.
+    """
+    import tomli_w
+
+    data = outline_to_dict(outline)
+    arrays = {key: data.pop(key) for key in ("body", "signatories") if key in data}
+    text = tomli_w.dumps(data, multiline_strings=True)
+    for key, entries in arrays.items():
+        for entry in entries:
+            text += f"\n[[{key}]]\n" + tomli_w.dumps(entry, multiline_strings=True)
+    return text
+
+
+def outline_text(outline: Outline, original: str | None = None) -> str:
+    """The outline as TOML: ``original`` (the file's text) edited, or a new file's text."""
+    if original is None:
+        return dump_outline(outline)
+    from rebuttal.toml.edit import update_toml_text
+
+    try:  # What the file says, as the model sees it: only real changes count.
+        old_data = outline_to_dict(parse_outline(original, outline.path or Path("outline.toml")))
+    except RebuttalError:
+        old_data = None
+    return update_toml_text(
+        original, outline_to_dict(outline), old_data=old_data, is_default=_is_unset_default
+    )
+
+
+def save_outline(outline: Outline, path: Path, original: str | None = None) -> str:
+    """Write the outline to ``path`` atomically (a crash leaves the old file whole).
+
+    An existing file is edited in place: what did not change stays byte for
+    byte, comments included (``original`` is its text, read from ``path`` when
+    not given). Nothing is written when the file already says the same. Returns
+    the text now in the file.
+    """
+    if original is None and path.exists():
+        try:
+            original = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            original = None
+    try:
+        text = outline_text(outline, original)
+    except Exception:  # a file tomlkit cannot edit is rewritten whole: never lose the save
+        text = dump_outline(outline)
+    if text != original:
+        atomic_write_text(path, text)
+    return text
+
+
+def _is_unset_default(path: tuple[str | int, ...], value: Any) -> bool:
+    """True for a value the model fills in by itself, which a file that lacks it must not gain."""
+    if len(path) == 3 and path[0] == "body":
+        return (path[2] == "kind" and value == CUSTOM_KIND) or (path[2] == "variant" and value == "full")
+    return False
+
+
+def _non_empty(values: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: value
+        for key, value in values.items()
+        if key not in ("path", "source") and value is not False and value not in ("", None, [], {})
+    }

@@ -1,0 +1,93 @@
+"""Placeholder values: the fixed table of fields block text may name.
+
+Substitution is a dictionary look-up of a parsed name, never ``str.format``
+or ``eval`` on user text, so a block can only ever insert these strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from rebuttal.vocabulary import KNOWN_PLACEHOLDERS
+
+if TYPE_CHECKING:
+    from rebuttal.letter.outline import Article, Outline
+    from rebuttal.library.stack import Society
+
+__all__ = [
+    "KNOWN_PLACEHOLDERS", "article_values", "authors_short", "display_date", "placeholder_values",
+    "split_author",
+]
+
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)
+
+
+def split_author(author: str) -> tuple[str, str]:
+    """``"Wang, X"`` -> ``("Wang", "X")``; a name without a comma is corporate."""
+    if "," in author:
+        family, given = author.split(",", 1)
+        return family.strip(), given.strip()
+    return author.strip(), ""
+
+
+def authors_short(authors: list[str]) -> str:
+    """``Wang``, ``Wang and Martin`` or ``Wang et al``."""
+    families = [split_author(a)[0] for a in authors]
+    if not families:
+        return ""
+    if len(families) == 1:
+        return families[0]
+    if len(families) == 2:
+        return f"{families[0]} and {families[1]}"
+    return f"{families[0]} et al"
+
+
+def display_date(iso: str, paper: str = "letter") -> str:
+    """``2025-03-10`` -> ``March 10, 2025`` (US letter) or ``10 March 2025`` (A4)."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    month = MONTH_NAMES[day.month - 1]
+    return f"{month} {day.day}, {day.year}" if paper == "letter" else f"{day.day} {month} {day.year}"
+
+
+def article_values(article: Article) -> dict[str, str]:
+    """The ``article.*`` placeholder values."""
+    return {
+        "article.title": article.title.rstrip("."),
+        "article.first_author": split_author(article.authors[0])[0] if article.authors else "",
+        "article.authors_short": authors_short(article.authors),
+        "article.journal": article.journal,
+        "article.year": article.date[:4],
+        "article.design": article.design,
+        "article.doi": article.doi,
+        "article.pmid": article.pmid,
+    }
+
+
+def placeholder_values(
+    outline: Outline, society: Society | None, letter_date: str, paper: str
+) -> dict[str, str]:
+    """Every known placeholder's value for this letter ('' when not filled in)."""
+    values = article_values(outline.article)
+    if society is not None:
+        values.update(
+            {
+                "society.name": society.name,
+                "society.short_name": society.short_name or society.name,
+                "society.description": society.description,
+                "society.member_count": society.member_count,
+                "society.region": society.region,
+                "society.specialties": society.specialties,
+            }
+        )
+    values["letter.date"] = display_date(letter_date, paper)
+    values["letter.recipient"] = outline.letter.recipient
+    values["letter.venue"] = outline.letter.venue
+    return {name: values.get(name, "") for name in KNOWN_PLACEHOLDERS}

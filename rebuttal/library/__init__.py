@@ -1,0 +1,1 @@
+"""The block library: blocks, society and venue profiles, the index, search, ranking, committee tools."""

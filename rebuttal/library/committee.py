@@ -1,0 +1,152 @@
+"""What the approval committee needs to keep a library right: lint, approve, usage, word diffs.
+
+Domain code only (no output formatting beyond one-line messages): the
+``rebuttal library`` command prints what these functions find.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rebuttal.errors import RebuttalError
+from rebuttal.library.stack import PROFILE_FOLDERS, Block, load_block
+from rebuttal.model import count_words
+from rebuttal.refs.bibliography import Bibliography, load_bibliography
+from rebuttal.text.markup import MarkupError, citation_keys_in
+from rebuttal.toml.source import read_toml
+
+ARTICLE_KEY = "article"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing lint found: where (file, line, field) and what."""
+
+    file: Path
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else str(self.file)
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+def block_files(folder: Path) -> list[tuple[Path, str]]:
+    """``(path, block id)`` of every block file in one library folder."""
+    found = []
+    for path in sorted(folder.rglob("*.toml")):
+        relative = path.relative_to(folder)
+        top = relative.parts[0]
+        if top in PROFILE_FOLDERS or any(part.startswith(".") for part in relative.parts):
+            continue
+        found.append((path, relative.with_suffix("").as_posix()))
+    return found
+
+
+def lint(folders: Sequence[Path]) -> list[Problem]:
+    """Every problem in every block of the stack (not only the first): see ``rebuttal library lint``."""
+    problems: list[Problem] = []
+    bibliography = Bibliography()
+    for folder in folders:
+        if not folder.is_dir():
+            raise RebuttalError("library folder does not exist", file=folder, field="--library")
+        references = folder / "references.json"
+        if references.is_file():
+            try:
+                bibliography.merge(load_bibliography(references))
+            except RebuttalError as error:
+                problems.append(Problem(references, error.line, error.field or "", error.message))
+    seen: dict[str, Path] = {}
+    for folder in folders:
+        for path, block_id in block_files(folder):
+            try:
+                block = load_block(path, block_id)
+            except RebuttalError as error:
+                problems.append(Problem(path, error.line, error.field or "", error.message))
+                continue
+            problems.extend(_block_problems(block, path, seen.get(block_id), bibliography))
+            seen[block_id] = path
+    return problems
+
+
+def _block_problems(
+    block: Block, path: Path, earlier: Path | None, bibliography: Bibliography
+) -> list[Problem]:
+    source = read_toml(path)
+
+    def problem(field: str, message: str) -> Problem:
+        return Problem(path, source.line_of((field,)), field, message)
+
+    found: list[Problem] = []
+    if earlier is not None and not block.override:
+        found.append(problem("override", f"the id '{block.id}' is also {earlier}; a block that replaces "
+                                         "it says so with override = true"))
+    for field, text in (("text", block.text), ("short", block.short or "")):
+        try:
+            keys = citation_keys_in(text)
+        except MarkupError:
+            continue
+        for key in keys:
+            if key != ARTICLE_KEY and key not in bibliography:
+                found.append(problem(field, f"cites [@{key}], which no references.json in the library has"))
+    if block.short is not None and count_words(block.short) >= count_words(block.text):
+        found.append(problem("short", f"the short variant ({count_words(block.short)} words) is not shorter "
+                                      f"than the text ({count_words(block.text)} words)"))
+    if block.status == "approved":
+        if not block.approved_by:
+            found.append(problem("approved_by", "an approved block names who approved it"))
+        if not block.approved_on:
+            found.append(problem("approved_on", "an approved block says when it was approved"))
+        if not block.approved_hash:
+            found.append(problem("approved_hash", "no record of the approved wording; approve it again "
+                                                  "(rebuttal library approve)"))
+        elif block.approved_hash != block.wording_hash:
+            found.append(problem("text", "the wording changed since it was approved; approve it again "
+                                         "(rebuttal library approve) or restore the approved text"))
+    return found
+
+
+def next_version(version: str) -> str:
+    """``1.0`` -> ``1.1``, ``2`` -> ``2.1``, ``1.9`` -> ``1.10``; an empty version becomes ``1.0``."""
+    if not version:
+        return "1.0"
+    parts = version.split(".")
+    if len(parts) == 1:
+        parts.append("0")
+    if parts[-1].isdigit():
+        parts[-1] = str(int(parts[-1]) + 1)
+        return ".".join(parts)
+    return version + ".1"
+
+
+def approve(path: Path, block_id: str, *, by: str, version: str | None, today: dt.date) -> Block:
+    """Mark the block file approved (status, who, date, version, hash), editing it in place."""
+    import tomllib
+
+    from rebuttal.files.atomic import atomic_write_text
+    from rebuttal.toml.edit import update_toml_text
+
+    block = load_block(path, block_id)
+    original = path.read_text(encoding="utf-8")
+    data = tomllib.loads(original)
+    new_version = version or (next_version(block.version) if block.status == "approved" else block.version
+                              or "1.0")
+    data.update(status="approved", approved_by=by, approved_on=today, version=new_version,
+                approved_hash=block.wording_hash)
+    text = update_toml_text(original, data)
+    atomic_write_text(path, text)
+    approved = load_block(path, block_id)  # what loading will see: never write a block that cannot load
+    if approved.approved_hash != approved.wording_hash:
+        raise RebuttalError("the approval did not record the wording it approves", file=path)
+    return approved
+
+
+def word_diff(old: str, new: str) -> str:
+    """The change from ``old`` to ``new`` word by word, every word shown: ``[-removed-]{+added+}``."""
+    from rebuttal.merge.compare import word_diff as diff_with_context
+
+    return diff_with_context(old, new, context=max(len(old.split()), len(new.split())))

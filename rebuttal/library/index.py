@@ -1,0 +1,401 @@
+"""An index of a library stack's block files, kept in the user cache folder.
+
+One SQLite file per stack of folders (the stack's paths name it) holds a row
+per block file: its path, size and modification time, whether it loaded, and
+what listing, filtering and ranking need (title, kind, tags, summary, the
+lower-cased searchable text), plus an FTS5 table over title, summary, tags and
+text for BM25 ranking. A run stats every file, parses only those whose size or
+time changed, and leaves the full blocks to be parsed when they are used.
+
+The index is disposable: a missing, stale (other schema or parser) or corrupt
+file rebuilds itself; when the cache cannot be written (read-only, or another
+process holds the write lock for long) the same tables are built in memory.
+A file that failed to load is recorded as failed, never as a good block: the
+library re-reads it and raises the file's own error. WAL journal, and writes
+in ``BEGIN IMMEDIATE`` transactions so that two processes never interleave.
+
+This module does not know what a block is beyond its attributes: the library
+hands it the function that parses one file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from pathlib import Path
+from typing import Any
+
+from rebuttal.errors import RebuttalError
+
+SCHEMA_VERSION = 1
+SKIPPED_TOP_FOLDERS = ("societies", "venues")
+# How long to wait for another process's write. It parses before it takes the lock, so it holds
+# the lock only to store rows, a fraction of the parsing time; parsing everything again in memory,
+# the fallback, would take longer than waiting.
+LOCK_WAIT_SECONDS = 15.0
+_PARSER_SOURCES = (
+    "library/stack.py", "toml/fields.py", "vocabulary.py", "text/markup.py", "letter/placeholders.py",
+    "library/index.py",
+)
+_INFO_COLUMNS = "block_id, title, kind, tags, summary, short, version, status, path"
+_SEP = "\x1f"
+_FAILED = "SELECT path FROM files WHERE error IS NOT NULL"
+_INSERT_FTS = "INSERT INTO fts (rowid, title, summary, tags, text) VALUES (?,?,?,?,?)"
+
+Parse = Callable[[Path, str], Any]
+
+
+class BlockInfo:
+    """What the index knows of a block without parsing it: enough to list, filter and rank.
+
+    Its searchable text (the whole wording) stays in the index until asked for: 10,000
+    blocks' wording is megabytes the app's list never shows (``SearchIndex`` reads it all at
+    once with :meth:`BlockIndex.search_texts`).
+    """
+
+    __slots__ = ("_index", "_text", "id", "kind", "path", "short", "status", "summary", "tags", "title",
+                 "version")
+
+    def __init__(self, block_id: str, title: str, kind: str, tags: tuple[str, ...], summary: str,
+                 short: bool, version: str, status: str, path: str | None, search_text: str | None,
+                 index: BlockIndex | None = None) -> None:
+        self.id, self.title, self.kind, self.tags, self.summary = block_id, title, kind, tags, summary
+        self.short, self.version, self.status, self.path = short, version, status, path
+        self._text, self._index = search_text, index
+
+    @classmethod
+    def of(cls, block: Any) -> BlockInfo:
+        """The summary of a parsed block."""
+        return cls(block.id, block.title, block.kind, tuple(block.tags), block.summary, bool(block.short),
+                   block.version, block.status, str(block.path) if block.path else None, block.search_text)
+
+    @property
+    def search_text(self) -> str:
+        """Lower-cased id, title, tags, summary and text (read from the index each time if not held)."""
+        if self._text is not None:
+            return self._text
+        return self._index.search_text_of(self.path or "") if self._index is not None else ""
+
+    @property
+    def in_index(self) -> BlockIndex | None:
+        """The index whose row holds this block's searchable text (None when the text is held here)."""
+        return self._index if self._text is None else None
+
+    def __repr__(self) -> str:
+        return f"BlockInfo({self.id!r})"
+
+
+def index_folder() -> Path:
+    """Where indexes live: the user cache folder (disposable)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("rebuttal", appauthor=False) / "index"
+
+
+def block_entries(folder: Path) -> Iterator[tuple[os.DirEntry, str]]:
+    """(directory entry, block id) of every block file under ``folder``, listed by name only."""
+    stack = [(str(folder), "")]
+    while stack:
+        directory, prefix = stack.pop()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                name = entry.name
+                if entry.is_dir():
+                    if name.startswith(".") or (not prefix and name in SKIPPED_TOP_FOLDERS):
+                        continue
+                    stack.append((entry.path, f"{prefix}{name}/"))
+                elif prefix and name.endswith(".toml"):
+                    yield entry, prefix + name[:-5]
+
+
+def block_files(folder: Path) -> Iterator[tuple[str, str, int, int]]:
+    """(path, block id, size, mtime_ns) of every block file under ``folder``."""
+    for entry, block_id in block_entries(folder):
+        stat = entry.stat()
+        yield entry.path, block_id, stat.st_size, stat.st_mtime_ns
+
+
+def _parser_signature() -> str:
+    """Changes when the code that validates blocks changes, so old verdicts are not trusted."""
+    from rebuttal import __version__
+
+    here = Path(__file__).resolve().parent.parent
+    parts = [__version__, str(SCHEMA_VERSION)]
+    for name in _PARSER_SOURCES:
+        try:
+            stat = (here / name).stat()
+            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(name)
+    return "|".join(parts)
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    rowid INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, block_id TEXT NOT NULL,
+    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, error TEXT,
+    title TEXT, kind TEXT, tags TEXT, summary TEXT, short INTEGER, version TEXT, status TEXT,
+    search_text TEXT
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+    title, summary, tags, text, tokenize = 'porter unicode61'
+);
+"""
+
+
+class BlockIndex:
+    """The index of one stack of folders; ``refresh`` brings it up to date with the files."""
+
+    def __init__(self, folders: Iterable[Path], parse: Parse, *, location: Path | None = None) -> None:
+        self.folders = [Path(folder) for folder in folders]
+        self.parse = parse
+        key = "\n".join(str(folder.resolve()) for folder in self.folders)
+        name = hashlib.sha256(key.encode()).hexdigest()[:20] + ".sqlite"
+        self.path: Path | None = (location or index_folder()) / name
+        self.connection: sqlite3.Connection | None = None
+        self.in_memory = False
+
+    # -- opening -------------------------------------------------------------------------------
+    def _open(self) -> sqlite3.Connection:
+        signature = _parser_signature()
+        if self.path is not None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                return self._open_file(self.path, signature)
+            except sqlite3.DatabaseError:  # corrupt or unreadable: start again once
+                self._discard()
+                try:
+                    return self._open_file(self.path, signature)
+                except (sqlite3.Error, OSError):
+                    pass
+            except OSError:
+                pass
+        return self._open_memory(signature)
+
+    def _open_file(self, path: Path, signature: str) -> sqlite3.Connection:
+        connection = sqlite3.connect(path, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            self._prepare(connection, signature)
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _open_memory(self, signature: str) -> sqlite3.Connection:
+        self.in_memory = True
+        connection = sqlite3.connect(":memory:", isolation_level=None)
+        self._prepare(connection, signature)
+        return connection
+
+    def _prepare(self, connection: sqlite3.Connection, signature: str) -> None:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        stored = None
+        if version == SCHEMA_VERSION:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'parser'").fetchone()
+            stored = row[0] if row else None
+        if version == SCHEMA_VERSION and stored == signature:
+            return
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("meta", "files", "fts"):
+                connection.execute(f"DROP TABLE IF EXISTS {table}")
+            for statement in filter(str.strip, _SCHEMA.split(";")):
+                connection.execute(statement)
+            connection.execute("INSERT INTO meta VALUES ('parser', ?)", (signature,))
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+
+    def _discard(self) -> None:
+        if self.path is None:
+            return
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(str(self.path) + suffix).unlink()
+
+    # -- refreshing ----------------------------------------------------------------------------
+    def refresh(self) -> tuple[dict[str, str], list[Path]]:
+        """Bring the index up to date: (block id -> file, later folders winning; files that fail)."""
+        try:
+            return self._refresh()
+        except sqlite3.DatabaseError as error:
+            # Locked past the timeout by another writer, or corrupted under us: the same work, in
+            # memory (a locked index is another process's, and stays; a corrupt one goes).
+            if self.connection is not None:
+                self.connection.close()
+            locked = isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+            if not self.in_memory and not locked:
+                self._discard()
+            self.connection = self._open_memory(_parser_signature())
+            return self._refresh()
+
+    def _refresh(self) -> tuple[dict[str, str], list[Path]]:
+        if self.connection is None:
+            self.connection = self._open()
+        connection = self.connection
+        on_disk: list[tuple[str, str, int, int]] = []
+        for folder in self.folders:
+            if not folder.is_dir():
+                raise RebuttalError("library folder does not exist", file=folder)
+            on_disk.extend(sorted(block_files(folder)))
+        # The last run's listing, one value: when nothing changed, no row needs reading.
+        row = connection.execute("SELECT value FROM meta WHERE key = 'snapshot'").fetchone()
+        snapshot = marshal.loads(row[0]) if row else None
+        if snapshot is not None and snapshot[0] == on_disk:
+            failed_paths = snapshot[1]
+        else:
+            failed_paths = self._update(connection, on_disk)
+        paths = {block_id: path for path, block_id, _, _ in on_disk}
+        return paths, [Path(path) for path in failed_paths]
+
+    def _update(self, connection: sqlite3.Connection, on_disk: list[tuple[str, str, int, int]]) -> list[str]:
+        """Parse what changed, write it and a new snapshot; the paths of files that failed to load."""
+        known = {path: (size, mtime) for path, size, mtime in
+                 connection.execute("SELECT path, size, mtime_ns FROM files")}
+        seen = set()
+        changed = []
+        for path, block_id, size, mtime in on_disk:
+            seen.add(path)
+            if known.get(path) != (size, mtime):
+                changed.append((path, block_id, size, mtime))
+        gone = [path for path in known if path not in seen]
+        return self._write(connection, changed, gone, on_disk)
+
+    def _write(
+        self, connection: sqlite3.Connection, changed: list, gone: list[str], on_disk: list,
+    ) -> list[str]:
+        rows = [self._row(*entry) for entry in changed]  # parse before taking the write lock
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for path in [*gone, *(entry[0] for entry in changed)]:
+                found = connection.execute("SELECT rowid FROM files WHERE path = ?", (path,)).fetchone()
+                if found:
+                    connection.execute("DELETE FROM files WHERE rowid = ?", found)
+                    connection.execute("DELETE FROM fts WHERE rowid = ?", found)
+            for row, text in rows:
+                cursor = connection.execute(
+                    "INSERT INTO files (path, block_id, size, mtime_ns, error, title, kind, tags, summary,"
+                    " short, version, status, search_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
+                if row[4] is None:
+                    values = (cursor.lastrowid, row[5], row[8], row[7].replace(_SEP, " "), text)
+                    connection.execute(_INSERT_FTS, values)
+            failing = {path for (path,) in connection.execute(_FAILED)}
+            failed = [path for path, _, _, _ in on_disk if path in failing]
+            connection.execute("INSERT OR REPLACE INTO meta VALUES ('snapshot', ?)",
+                               (marshal.dumps((on_disk, failed)),))
+            connection.execute("COMMIT")
+            return failed
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+
+    def _row(self, path: str, block_id: str, size: int, mtime: int) -> tuple[tuple, str]:
+        try:
+            block = self.parse(Path(path), block_id)
+        except RebuttalError as error:
+            return (path, block_id, size, mtime, str(error), "", "", "", "", 0, "", "", ""), ""
+        return (path, block_id, size, mtime, None, block.title, block.kind, _SEP.join(block.tags),
+                block.summary, int(bool(block.short)), block.version, block.status,
+                block.search_text), block.text
+
+    # -- reading -------------------------------------------------------------------------------
+    def infos(self, paths: dict[str, str]) -> dict[str, BlockInfo]:
+        """Summaries of the blocks at ``paths`` (id -> file), read from the index."""
+        assert self.connection is not None, "refresh() first"
+        wanted = {path: block_id for block_id, path in paths.items()}
+        found = {}
+        for row in self.connection.execute(f"SELECT {_INFO_COLUMNS} FROM files WHERE error IS NULL"):
+            block_id = wanted.get(row[8])
+            if block_id == row[0]:
+                found[block_id] = BlockInfo(row[0], row[1], row[2], tuple(filter(None, row[3].split(_SEP))),
+                                            row[4], bool(row[5]), row[6], row[7], row[8], None, self)
+        return found
+
+    def search_text_of(self, path: str) -> str:
+        """The searchable text of the block file at ``path`` ("" when the index has none)."""
+        assert self.connection is not None, "refresh() first"
+        row = self.connection.execute("SELECT search_text FROM files WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else ""
+
+    def search_texts(self) -> Iterator[tuple[str, str, str]]:
+        """(block id, path, searchable text) of every good file, by block id (code point order), as read."""
+        assert self.connection is not None, "refresh() first"
+        yield from self.connection.execute(
+            "SELECT block_id, path, search_text FROM files WHERE error IS NULL ORDER BY block_id")
+
+    def bm25(self, match: str, weights: tuple[float, float, float, float]) -> list[tuple[str, str, float]]:
+        """(path, block id, score) of good blocks matching an FTS5 query, in no order; higher is better."""
+        assert self.connection is not None, "refresh() first"
+        query = (
+            "SELECT files.path, files.block_id, -bm25(fts, ?, ?, ?, ?) FROM fts "
+            "JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ?"  # unordered: the caller adds scores up
+        )
+        return list(self.connection.execute(query, (*weights, match)))
+
+    def close(self) -> None:
+        """Close the database (the library keeps it open for the run otherwise)."""
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
+class BlockMap(MutableMapping):
+    """Block id -> Block, parsing each file the first time its block is asked for."""
+
+    def __init__(self, paths: dict[str, str] | None = None, parse: Parse | None = None) -> None:
+        self._paths: dict[str, str | Path] = dict(paths or {})
+        self._loaded: dict[str, Any] = {}
+        self._parse = parse
+
+    def __getitem__(self, block_id: str) -> Any:
+        block = self._loaded.get(block_id)
+        if block is None:
+            path = self._paths[block_id]  # KeyError for an unknown id, as a dict does
+            assert self._parse is not None
+            block = self._loaded[block_id] = self._parse(Path(path), block_id)
+        return block
+
+    def __setitem__(self, block_id: str, block: Any) -> None:
+        self._loaded[block_id] = block
+        if block.path is not None:
+            self._paths[block_id] = str(block.path)
+
+    def __delitem__(self, block_id: str) -> None:
+        if block_id not in self:
+            raise KeyError(block_id)
+        self._paths.pop(block_id, None)
+        self._loaded.pop(block_id, None)
+
+    def __contains__(self, block_id: object) -> bool:
+        return block_id in self._paths or block_id in self._loaded
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._paths
+        yield from (block_id for block_id in self._loaded if block_id not in self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths) + sum(1 for block_id in self._loaded if block_id not in self._paths)
+
+    def get(self, block_id: str, default: Any = None) -> Any:
+        """The block, parsed now if need be, or ``default``."""
+        return self[block_id] if block_id in self else default  # noqa: SIM401 (Mapping.get is this)
+
+    def path_of(self, block_id: str) -> str | None:
+        """The file a block comes from (as a string), without parsing it."""
+        path = self._paths.get(block_id)
+        return str(path) if path is not None else None
+
+    def loaded(self) -> dict[str, Any]:
+        """The blocks parsed (or set) so far."""
+        return self._loaded

@@ -1,0 +1,278 @@
+"""The block library: approved text blocks, society profiles and a bibliography.
+
+A library is a stack of folders (built-in, the user's, then ``--library`` /
+``REBUTTAL_LIBRARY``); a later folder overrides a block or society of the same
+id. Each block is one TOML file, ``<folder>/<group>/<name>.toml``, its id
+being ``<group>/<name>``. ``societies/`` holds society profiles and
+``venues/`` venue profiles; ``references.json`` is CSL-JSON.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rebuttal.errors import RebuttalError
+from rebuttal.library.index import BlockIndex, BlockInfo, BlockMap, block_entries
+from rebuttal.library.venues import Venue, load_venue
+from rebuttal.model import Signatory
+from rebuttal.refs.bibliography import Bibliography, load_bibliography
+from rebuttal.toml.fields import FieldReader, closest
+from rebuttal.toml.source import read_toml
+from rebuttal.vocabulary import BLOCK_KINDS, PAPER_SIZES, STATUSES
+
+PROFILE_FOLDERS = ("societies", "venues")
+LIBRARY_ENV = "REBUTTAL_LIBRARY"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One reusable, versioned piece of wording."""
+
+    id: str
+    title: str
+    kind: str
+    text: str
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+    short: str | None = None
+    version: str = ""
+    status: str = "draft"
+    approved_by: str = ""
+    approved_on: str = ""
+    approved_hash: str = ""  # "sha256:..." of the wording as approved (rebuttal library approve)
+    override: bool = False  # says it replaces a block of the same id in an earlier folder
+    path: Path | None = field(default=None, compare=False)
+
+    @property
+    def wording_hash(self) -> str:
+        """``sha256:...`` of the title, text and short variant, white space folded.
+
+        Stored as ``approved_hash`` when the committee approves the block, so a
+        wording changed without a new approval is found (``rebuttal library lint``).
+        """
+        import hashlib
+
+        parts = [" ".join(part.split()) for part in (self.title, self.text, self.short or "")]
+        return "sha256:" + hashlib.sha256("\n\x1f\n".join(parts).encode("utf-8")).hexdigest()
+
+    def variant_text(self, variant: str) -> str:
+        """The full text, or the short variant when asked for and present."""
+        if variant == "short" and self.short:
+            return self.short
+        return self.text
+
+    @property
+    def search_text(self) -> str:
+        """Lower-cased text that filtering looks through."""
+        return " ".join((self.id, self.title, " ".join(self.tags), self.summary, self.text)).lower()
+
+
+@dataclass(frozen=True)
+class Society:
+    """A society profile: who signs and how the society describes itself."""
+
+    id: str
+    name: str
+    short_name: str = ""
+    description: str = ""
+    member_count: str = ""
+    region: str = ""
+    specialties: str = ""
+    paper: str = "letter"
+    logo: str | None = None
+    signatories: tuple[Signatory, ...] = ()
+    path: Path | None = field(default=None, compare=False)
+
+
+@dataclass
+class Library:
+    """All folders of a library stack, merged."""
+
+    folders: list[Path]
+    blocks: BlockMap = field(default_factory=BlockMap)
+    societies: dict[str, Society] = field(default_factory=dict)
+    venues: dict[str, Venue] = field(default_factory=dict)
+    bibliography: Bibliography = field(default_factory=Bibliography)
+    index: BlockIndex | None = field(default=None, compare=False, repr=False)
+
+    def block(self, block_id: str) -> Block | None:
+        """The block called ``block_id``, or None."""
+        return self.blocks.get(block_id)
+
+    def closest_block_id(self, block_id: str) -> str | None:
+        """The known id most like ``block_id`` (for 'did you mean')."""
+        return closest(block_id, self.blocks)
+
+    def by_kind(self, kind: str) -> list[Block]:
+        """Blocks of one kind, sorted by id (parses them)."""
+        return sorted((b for b in self.blocks.values() if b.kind == kind), key=lambda b: b.id)
+
+    def block_infos(self) -> list[BlockInfo]:
+        """Every block's summary (id, title, kind, tags, searchable text), from the index: no parsing."""
+        blocks = self.blocks
+        loaded = blocks.loaded() if isinstance(blocks, BlockMap) else dict(blocks)
+        indexed = {}
+        if self.index is not None and isinstance(blocks, BlockMap):
+            unparsed = {i: p for i in blocks if i not in loaded and (p := blocks.path_of(i)) is not None}
+            indexed = self.index.infos(unparsed)
+        infos = []
+        for block_id in blocks:
+            info = indexed.get(block_id)
+            infos.append(info if info is not None else BlockInfo.of(blocks[block_id]))
+        return infos
+
+    def user_folder(self) -> Path | None:
+        """The last folder of the stack: where new blocks are written."""
+        return self.folders[-1] if self.folders else None
+
+
+def builtin_folder() -> Path:
+    """The library shipped with the package (inside a wheel, or in the source tree)."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "blocks", package.parent / "blocks"):
+        if candidate.is_dir():
+            return candidate
+    return package / "blocks"
+
+
+def user_library_folder() -> Path:
+    """The user's own library folder (new blocks from the app go here)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("rebuttal", appauthor=False) / "library"
+
+
+def library_folders(extra: Sequence[str | Path] = (), *, include_user: bool = True) -> list[Path]:
+    """The stack, lowest priority first: built-in, user, REBUTTAL_LIBRARY, ``extra``."""
+    folders = [builtin_folder()]
+    if include_user:
+        user = user_library_folder()
+        if user.is_dir():
+            folders.append(user)
+    for entry in os.environ.get(LIBRARY_ENV, "").split(os.pathsep):
+        if entry.strip():
+            folders.append(Path(entry.strip()))
+    folders.extend(Path(p) for p in extra)
+    return folders
+
+
+def load_library(
+    folders: Sequence[Path], *, index_location: Path | None = None, whole: bool = True
+) -> Library:
+    """Load and merge every folder of the stack; errors name file, line and field.
+
+    ``whole`` (the app, ``blocks``, ``library``): block files go through the
+    index (``rebuttal.library.index``): only files changed since the last run are
+    parsed now, the rest when a block is used, and any block file that does not
+    load fails the whole load with that file's own error, exactly as parsing
+    every file would. Otherwise (a letter's ``build``, ``preview``, ``refs``,
+    ``check``) the block files are only listed by name and each block is parsed,
+    fresh from its file, when the letter uses it: a broken block the letter uses
+    fails as ever, one it does not use is left to ``rebuttal library lint``, and
+    a 10,000-block library costs a letter little more than the built-in one.
+    """
+    if whole:
+        index: BlockIndex | None = BlockIndex(folders, load_block, location=index_location)
+        paths, failed = index.refresh()
+        for path in failed:
+            relative = _relative_to_stack(path, folders)
+            load_block(path, relative)  # raises the file's own error, located
+    else:
+        index, paths = None, listed_blocks(folders)
+    library = Library(folders=list(folders), blocks=BlockMap(paths, load_block), index=index)
+    for folder in folders:
+        for kind in PROFILE_FOLDERS:
+            profiles = folder / kind
+            if not profiles.is_dir():
+                continue
+            for path in sorted(profiles.rglob("*.toml")):
+                if any(part.startswith(".") for part in path.relative_to(profiles).parts):
+                    continue
+                if kind == "societies":
+                    society = _load_society(path)
+                    library.societies[society.id] = society
+                else:
+                    venue = load_venue(path)
+                    library.venues[venue.id] = venue
+        references = folder / "references.json"
+        if references.is_file():
+            library.bibliography.merge(load_bibliography(references))
+    return library
+
+
+def listed_blocks(folders: Sequence[Path]) -> dict[str, str]:
+    """Block id -> file of every block in the stack (later folders winning), without reading any."""
+    paths: dict[str, str] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            raise RebuttalError("library folder does not exist", file=folder)
+        paths.update((block_id, entry.path) for entry, block_id in block_entries(folder))
+    return paths
+
+
+def _relative_to_stack(path: Path, folders: Sequence[Path]) -> str:
+    for folder in reversed(folders):
+        if path.is_relative_to(folder):
+            return path.relative_to(folder).with_suffix("").as_posix()
+    return path.stem
+
+
+def load_block(path: Path, block_id: str) -> Block:
+    """Read and validate one block file."""
+    source = read_toml(path)
+    reader = FieldReader(source, context="block")
+    reader.allow(
+        "title", "kind", "text", "tags", "summary", "short", "version", "status",
+        "approved_by", "approved_on", "approved_hash", "override",
+    )
+    kind = reader.choice("kind", BLOCK_KINDS, required=True)
+    block = Block(
+        id=block_id,
+        title=reader.text("title", required=True),
+        kind=kind,
+        text=reader.markup("text", required=True),
+        tags=tuple(reader.strings("tags")),
+        summary=reader.text("summary"),
+        short=reader.markup("short") or None,
+        version=reader.version("version"),
+        status=reader.choice("status", STATUSES, default="draft"),
+        approved_by=reader.text("approved_by"),
+        approved_on=reader.date("approved_on"),
+        approved_hash=reader.text("approved_hash"),
+        override=reader.flag("override"),
+        path=path,
+    )
+    return block
+
+
+def _load_society(path: Path) -> Society:
+    source = read_toml(path)
+    reader = FieldReader(source, context="society profile")
+    reader.allow(
+        "name", "short_name", "description", "member_count", "region", "specialties",
+        "paper", "logo", "signatories",
+    )
+    signatories = []
+    for index, entry in enumerate(reader.tables("signatories")):
+        sub = FieldReader(source, data=entry, prefix=("signatories", index), context="signatory")
+        sub.allow("name", "degrees", "role")
+        signatories.append(
+            Signatory(sub.text("name", required=True), sub.text("degrees"), sub.text("role"))
+        )
+    logo = reader.text("logo")
+    return Society(
+        id=path.stem,
+        name=reader.text("name", required=True),
+        short_name=reader.text("short_name"),
+        description=reader.text("description"),
+        member_count=reader.text("member_count"),
+        region=reader.text("region"),
+        specialties=reader.text("specialties"),
+        paper=reader.choice("paper", PAPER_SIZES, default="letter"),
+        logo=str((path.parent / logo).resolve()) if logo else None,
+        signatories=tuple(signatories),
+        path=path,
+    )

@@ -1,0 +1,162 @@
+"""What every importer shares: names, dates, identifiers and the final checks.
+
+Importers turn a file into raw CSL-JSON items; :mod:`rebuttal.refs.importers.finish`
+then normalises and validates them all the same way, whatever the format.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from typing import Any
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")),
+        start=1,
+    )
+    for name in names
+}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", "4th"}
+# "X", "ID", "M.A.", "J.-P.": initials as MEDLINE, RIS and Scopus write them after the family name.
+_INITIALS = re.compile(r"(?:[A-Z]\.?-?){1,4}")
+_CORPORATE = re.compile(
+    r"\b(Department|Society|Group|Organi[sz]ation|Institute|Association|Committee|Agency|Council|"
+    r"University|Services|Collaboration|Consortium|Foundation|Ministry|Centre|Center)\b"
+)
+
+
+def parse_name(text: str) -> dict[str, str]:
+    """A person from ``"Wang, Xiaoqin"``, ``"Xiaoqin Wang"``, ``"Wang X"`` or ``"Helm, II, S"``.
+
+    A name without a comma that is long or sounds like a body is corporate (``literal``).
+    """
+    text = " ".join(text.split())
+    if "," in text:
+        parts = [part.strip() for part in text.split(",")]
+        family, rest = parts[0], [p for p in parts[1:] if p]
+        suffix = ""
+        if len(rest) == 2 and rest[0].lower() in SUFFIXES:  # BibTeX "von Last, Jr, First"
+            suffix, rest = rest[0], rest[1:]
+        elif len(rest) == 2 and rest[1].lower() in SUFFIXES:
+            suffix, rest = rest[1], rest[:1]
+        given = rest[0] if rest else ""
+        words = given.split()
+        if not suffix and len(words) > 1 and words[-1].lower() in SUFFIXES:
+            suffix, given = words[-1], " ".join(words[:-1])
+        return _person(family, given, suffix)
+    words = text.split()
+    if len(words) > 3 or _CORPORATE.search(text):
+        return {"literal": text}  # "U.S. Department of Health and Human Services"
+    suffix = ""
+    if len(words) > 2 and words[-1].lower() in SUFFIXES:
+        suffix, words = words[-1], words[:-1]
+    initials = len(words)
+    while initials > 1 and _INITIALS.fullmatch(words[initials - 1]):
+        initials -= 1
+    if 1 <= initials < len(words):
+        # MEDLINE's "Wang X" / "Florez ID", Scopus's "Eloubeidi M.A.": family first, initials last.
+        return _person(" ".join(words[:initials]), " ".join(words[initials:]), suffix)
+    if len(words) >= 2:
+        return _person(words[-1], " ".join(words[:-1]), suffix)
+    return {"literal": text}
+
+
+def initials_only(word: str) -> bool:
+    """True for ``"X"``, ``"JA"``, ``"M.A."``: a word that is only initials."""
+    return bool(_INITIALS.fullmatch(word))
+
+
+def _person(family: str, given: str, suffix: str) -> dict[str, str]:
+    if not family.strip():
+        # ", Xiaoqin": no family name to sort or cite by; the name is kept as written.
+        return {"literal": " ".join(part for part in (given.strip(), suffix) if part) or "?"}
+    person = {"family": family, "given": given.strip()}
+    if suffix:
+        person["suffix"] = suffix
+    if not person["given"]:
+        del person["given"]
+    return person
+
+
+def date_parts(year: Any, month: Any = None, day: Any = None) -> dict[str, Any] | None:
+    """``{"date-parts": [[2025, 2, 19]]}`` from loose pieces (``"Feb"``, ``"02"``...), or None."""
+    match = re.search(r"\d{4}", str(year or ""))
+    if not match:
+        return None
+    parts = [int(match.group())]
+    month_number = month_of(month)
+    if month_number:
+        parts.append(month_number)
+        day_match = re.fullmatch(r"\s*(\d{1,2})\s*", str(day or ""))
+        if day_match and 1 <= int(day_match.group(1)) <= calendar.monthrange(parts[0], month_number)[1]:
+            parts.append(int(day_match.group(1)))
+    return {"date-parts": [parts]}
+
+
+def month_of(value: Any) -> int | None:
+    """``"Feb"``, ``"february"``, ``"2"`` or ``2`` -> 2; anything else -> None."""
+    text = str(value or "").strip().lower().rstrip(".")
+    if text.isdigit():
+        number = int(text)
+        return number if 1 <= number <= 12 else None
+    return MONTHS.get(text[:3]) if text[:3] in MONTHS else None
+
+
+def clean_doi(value: Any) -> str:
+    """A bare DOI: ``https://doi.org/10.1/x`` and ``doi:10.1/x`` -> ``10.1/x``."""
+    text = str(value or "").strip()
+    return re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", text, flags=re.IGNORECASE).strip()
+
+
+def make_key(item: dict[str, Any], taken: set[str]) -> str:
+    """``wang2025`` (then ``wang2025b``...) from the first author and the year."""
+    from rebuttal.refs.bibliography import year_of
+
+    authors = item.get("author")
+    first = authors[0] if isinstance(authors, list) and authors and isinstance(authors[0], dict) else {}
+    name = first.get("family") or item.get("title") or item.get("container-title") or "ref"
+    if first.get("literal"):
+        # A body is known by its initials: "U.S. Department of Health" -> "usdh".
+        name = "".join(re.findall(r"(?<![\w.])[A-Z]|(?<=\.)[A-Z]", str(first["literal"])))
+    ascii_name = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^a-z]", "", ascii_name.lower().split()[0] if ascii_name.split() else "") or "ref"
+    year = year_of(item)
+    stem += str(year) if year is not None and 0 <= year <= 9999 else ""
+    key, letter = stem, ord("b")
+    while key in taken:
+        key, letter = f"{stem}{chr(letter)}", letter + 1
+    taken.add(key)
+    return key
+
+
+_SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
+
+
+def parse_date_text(text: str) -> dict[str, Any] | None:
+    """``"July 2019"``, ``"2019-07-13"``, ``"13 Jul 2019"`` -> date-parts; None unless one meaning.
+
+    One four-digit year, at most one month (by name or in an ISO date) and a day
+    only with a month; a season is dropped ("Spring 2019" is 2019). Anything
+    else (two years, an unknown word) has more than one reading or none.
+    """
+    text = str(text).strip()
+    iso = re.fullmatch(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:T[\d:.Z+-]*)?", text)
+    if iso:
+        parsed = date_parts(*iso.groups())
+        given = len([part for part in iso.groups() if part])
+        return parsed if parsed and len(parsed["date-parts"][0]) == given else None  # not 2017-02-30
+    tokens = re.findall(r"[A-Za-z]+|\d+|[^\sA-Za-z\d,.]", text)
+    years = [token for token in tokens if token.isdigit() and len(token) == 4]
+    months = [token for token in tokens if token.lower().rstrip(".") in MONTHS]
+    days = [token for token in tokens if token.isdigit() and len(token) <= 2]
+    others = [token for token in tokens
+              if token not in years + months + days and token.lower() not in _SEASONS]
+    if len(years) != 1 or len(months) > 1 or len(days) > (1 if months else 0) or others:
+        return None
+    parsed = date_parts(years[0], months[0] if months else None, days[0] if days else None)
+    return parsed if parsed and len(parsed["date-parts"][0]) == 1 + len(months) + len(days) else None

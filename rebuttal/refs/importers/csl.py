@@ -1,0 +1,115 @@
+"""CSL-JSON (Zotero, pandoc) and CSL-YAML (pandoc bibliographies and front matter)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from rebuttal.errors import RebuttalError
+from rebuttal.refs.importers.common import date_parts
+
+_DATE_FIELDS = ("issued", "accessed", "available-date", "original-date", "event-date")
+_JSON_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*")')
+_YAML_ID = re.compile(r"\bid:[ \t]*(\S+?)[ \t]*$", re.MULTILINE)
+
+
+def read_csl_json(text: str, path: Path) -> list[tuple[dict[str, Any], int | None]]:
+    """Items of a CSL-JSON array (or a single item), with the line of each ``"id"``."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RebuttalError(f"invalid CSL-JSON: {exc.msg}", file=path, line=exc.lineno) from None
+    items = data if isinstance(data, list) else [data]
+    lines = _id_lines(text, _JSON_ID, json.loads)
+    return [(_normalise(item, path, index), _line(lines, item)) for index, item in enumerate(items)]
+
+
+def read_csl_yaml(text: str, path: Path) -> list[tuple[dict[str, Any], int | None]]:
+    """Items of a CSL-YAML list, a ``references:`` mapping, or Markdown front matter."""
+    import yaml
+
+    if text.lstrip().startswith("---"):
+        # Markdown front matter: the YAML between the first two '---' lines.
+        text = text.lstrip()[3:].split("\n---", 1)[0]
+    try:
+        # BaseLoader keeps every scalar a string: `given: N` stays "N", never False.
+        data = yaml.load(text, Loader=yaml.BaseLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or "cannot be read"
+        raise RebuttalError(f"invalid CSL-YAML: {problem}", file=path, line=line) from None
+    if isinstance(data, dict):
+        data = data.get("references", [data])
+    if not isinstance(data, list):
+        raise RebuttalError("CSL-YAML must be a list of items or have 'references:'", file=path, line=1)
+    lines = _id_lines(text, _YAML_ID, lambda key: key.strip("'\""))
+    return [(_normalise(item, path, index), _line(lines, item)) for index, item in enumerate(data)]
+
+
+def _normalise(item: Any, path: Path, index: int) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        raise RebuttalError(f"entry {index + 1} is not a mapping of fields", file=path)
+    item = dict(item)
+    for name in _DATE_FIELDS:
+        if name in item:
+            item[name] = _date(item[name])
+    for name in ("author", "editor", "translator", "container-author"):
+        if isinstance(item.get(name), list):
+            item[name] = [_name(person) for person in item[name]]
+    return item
+
+
+def _name(person: Any) -> Any:
+    if isinstance(person, dict):
+        return {key: str(value) for key, value in person.items() if value not in (None, "")}
+    if isinstance(person, str):
+        from rebuttal.refs.importers.common import parse_name
+
+        return parse_name(person)
+    return person
+
+
+def _date(value: Any) -> Any:
+    """Any CSL date spelling as ``{"date-parts": [[y, m, d]]}`` with integers."""
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        value = value[0]  # Old pandoc: issued: [{year: 2020, month: 5}]
+    if isinstance(value, dict):
+        if "date-parts" in value:
+            try:
+                parts = [[int(part) for part in value["date-parts"][0]]]
+            except (TypeError, ValueError, IndexError, KeyError, OverflowError):
+                return value  # The loader's checks name what is wrong with it.
+            return {**value, "date-parts": parts}
+        if "year" in value:
+            return date_parts(value.get("year"), value.get("month"), value.get("day")) or value
+        if "raw" in value or "literal" in value:
+            return _date(str(value.get("raw") or value.get("literal")))
+        return value
+    match = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*", str(value))
+    if match:
+        return date_parts(*match.groups())
+    return value
+
+
+def _id_lines(text: str, pattern: re.Pattern[str], unquote: Any) -> dict[str, int]:
+    """The line of the first ``id`` of each key, in one pass over the text."""
+    lines: dict[str, int] = {}
+    line, counted = 1, 0
+    for match in pattern.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        try:
+            key = unquote(match.group(1))
+        except ValueError:
+            continue
+        if isinstance(key, str):
+            lines.setdefault(key, line)
+    return lines
+
+
+def _line(lines: dict[str, int], item: Any) -> int | None:
+    key = item.get("id") if isinstance(item, dict) else None
+    return lines.get(key) if isinstance(key, str) else None

@@ -1,0 +1,167 @@
+"""From a reader's raw entries to items a library can hold: the import policy.
+
+Every entry that can be a reference is imported: an entry without a year is
+real (a web page, a report) and CSL formats it. An entry is skipped only when
+it cannot be one (nothing that says which work it is: no title, journal,
+publisher, DOI, PMID or URL; or text the reader could not make sense of), and
+a malformed DOI or PMID is dropped from an entry that is otherwise kept; each
+is a :class:`Problem` naming the entry and its line. A CSL item whose fields
+have the wrong shape is repaired when it has one meaning (``"issued": "July
+2019"``, ``"author": "Smith, J"``) and refused otherwise: every item leaves
+here passing the bibliography loader's own checks
+(:func:`rebuttal.refs.bibliography.validate_item`), so importing can never leave a
+library that loaded unable to load.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from rebuttal.errors import RebuttalError
+from rebuttal.refs.importers.common import clean_doi, make_key, parse_date_text, parse_name
+
+_NO_PAGES = re.compile(r"\bno[ -]?(pagination[ -]?)?specified\b", re.IGNORECASE)
+DATE_VARIABLES = ("issued", "accessed", "available-date", "original-date", "event-date")
+
+
+class Unreadable(NamedTuple):
+    """What a reader returns in place of an entry it could not read (a syntax error)."""
+
+    reason: str
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One entry that did not come in as written: left out, or imported without a field."""
+
+    line: int | None
+    entry: str
+    reason: str
+    field: str | None = None
+    skipped: bool = True
+
+    def error(self, path: Path) -> RebuttalError:
+        """This problem as one located line."""
+        outcome = "skipped" if self.skipped else "imported without it"
+        return RebuttalError(f"{self.entry}: {self.reason}; {outcome}", file=path, line=self.line,
+                             field=self.field)
+
+
+@dataclass
+class ImportResult:
+    """The items read from one file and what could not be imported as written."""
+
+    path: Path
+    items: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> list[Problem]:
+        """The entries left out."""
+        return [problem for problem in self.problems if problem.skipped]
+
+
+RawEntry = tuple[dict[str, Any] | Unreadable, int | None]
+
+
+def finish_items(raw: list[RawEntry], path: Path) -> ImportResult:
+    """Normalise, repair and check a reader's entries (each with the line it starts on)."""
+    from rebuttal.refs.bibliography import identifiable, validate_item
+
+    result = ImportResult(path)
+    taken: set[str] = set()
+    for number, (entry, line) in enumerate(raw, start=1):
+        if isinstance(entry, Unreadable):
+            label = f"entry '{entry.key}'" if entry.key else f"entry {number}"
+            result.problems.append(Problem(line, label, entry.reason))
+            continue
+        item = {name: value for name, value in entry.items() if value not in (None, "", [], {})}
+        key = item.get("id")
+        label = f"entry '{key}'" if isinstance(key, str) and key.strip() else f"entry {number}"
+        _clean_title(item, path, line, label)
+        result.problems.extend(_drop_malformed_identifiers(item, line, label))
+        if not identifiable(item):
+            reason = "it has no title, journal, publisher, DOI, PMID or URL to tell which work it is"
+            result.problems.append(Problem(line, label, reason, "title"))
+            continue
+        _repair(item, path, line, label)
+        if isinstance(item.get("page"), str) and _NO_PAGES.search(item["page"]):
+            del item["page"]  # Ovid's and APA PsycInfo's "No Pagination Specified" is no page
+        item.setdefault("type", "article-journal")
+        key = key.strip() if isinstance(key, str) else str(key) if type(key) is int else ""
+        if not key or key in taken:
+            key = make_key(item, taken)
+        taken.add(key)
+        item["id"] = key
+        try:
+            validate_item(item, path, number - 1, line=line)
+        except RebuttalError as error:
+            raise error.located(file=path, line=line) from None
+        result.items.append(item)
+    return result
+
+
+def _clean_title(item: dict[str, Any], path: Path, line: int | None, label: str) -> None:
+    """One line, without the final period PubMed and RIS add (the style adds its own) or a stray comma."""
+    title = item.get("title", "")
+    if not isinstance(title, str):
+        raise RebuttalError(f"{label} has a title that is not text", file=path, line=line, field="title")
+    title = " ".join(title.split()).rstrip(",;")
+    if title.endswith(".") and not title.endswith(".."):
+        title = title[:-1]
+    if title:
+        item["title"] = title
+    else:
+        item.pop("title", None)
+
+
+def _drop_malformed_identifiers(item: dict[str, Any], line: int | None, label: str) -> list[Problem]:
+    """Bare DOIs and PMIDs; a malformed one (a Web of Science number in ``pmid``) is dropped."""
+    from rebuttal.letter.outline import article_problem
+
+    problems = []
+    for name, field_name in (("DOI", "doi"), ("PMID", "pmid")):
+        value = item.get(name)
+        if isinstance(value, str) or type(value) is int:
+            text = clean_doi(value) if name == "DOI" else str(value).strip()
+            problem = article_problem(field_name, text)
+            if problem:
+                problems.append(Problem(line, label, problem[1], name, skipped=False))
+                del item[name]
+            else:
+                item[name] = text
+    return problems
+
+
+def _repair(item: dict[str, Any], path: Path, line: int | None, label: str) -> None:
+    """Fix fields that have one meaning in the wrong shape; refuse those that do not."""
+    from rebuttal.refs.bibliography import NAME_VARIABLES
+
+    for name in DATE_VARIABLES:
+        value = item.get(name)
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            parsed = parse_date_text(str(value))
+            if parsed is None:
+                raise RebuttalError(f"{label}: '{value}' is not a date", file=path, line=line, field=name)
+            item[name] = parsed
+    for name in NAME_VARIABLES:
+        value = item.get(name)
+        if isinstance(value, str):
+            if " and " in value or ";" in value or value.count(",") > 1:
+                raise RebuttalError(
+                    f"{label}: '{value[:60]}' is not a list of names (write one object per person)",
+                    file=path, line=line, field=name,
+                )
+            item[name] = [parse_name(value)]
+        elif isinstance(value, dict):
+            item[name] = [value]  # One person written without the list around it.
+        if isinstance(item.get(name), list):
+            item[name] = [parse_name(person) if isinstance(person, str) and person.strip() else person
+                          for person in item[name]]
+    for name in ("volume", "issue", "page", "PMID"):
+        if isinstance(item.get(name), int) and not isinstance(item[name], bool):
+            item[name] = str(item[name])

@@ -1,0 +1,90 @@
+"""PubMed's MEDLINE format (``.nbib`` / "Save as PubMed format").
+
+A record starts at a ``PMID-`` line (unless the record being read has no
+PMID yet, as when a ``PMC -`` line comes first) or at the first tag after a
+blank line. A line indented by spaces continues the tag before it; any other
+line that is not a tag is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from rebuttal.refs.importers.common import date_parts, parse_name
+from rebuttal.refs.importers.design import design_of
+from rebuttal.refs.importers.finish import RawEntry
+
+_TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- ?(.*)$")
+
+
+def read_medline(text: str, path: Path) -> list[RawEntry]:
+    """One item per record; FAU (full names) preferred over AU (initials)."""
+    records: list[tuple[list[list[str]], int]] = []
+    after_blank = True
+    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        if not line.strip():
+            after_blank = True
+            continue
+        match = _TAG.match(line)
+        if match:
+            tag, value = match.groups()
+            current = records[-1][0] if records else None
+            has_pmid = current is not None and any(field[0] == "PMID" for field in current)
+            if current is None or after_blank or (tag == "PMID" and has_pmid):
+                records.append(([], number))
+            records[-1][0].append([tag, value.strip()])
+        elif line[:1].isspace() and records and records[-1][0]:
+            records[-1][0][-1][1] += " " + line.strip()
+        after_blank = False
+    return [(_item(fields), line) for fields, line in records]
+
+
+def _journal_title(title: str) -> str:
+    """``BMJ (Clinical research ed.)`` -> ``BMJ``: the NLM catalogue's qualifier is not the
+    journal's name, and it would be printed in a letter's "published in {article.journal}"."""
+    return re.sub(r"\s*\([^()]*\)$", "", title).strip()
+
+
+def _keyword(term: str) -> str:
+    """``Low Back Pain/*therapy`` -> ``Low Back Pain``: the MeSH heading without its qualifiers."""
+    return term.split("/")[0].strip(" *")
+
+
+def _item(fields: list[list[str]]) -> dict[str, Any]:
+    first: dict[str, str] = {}
+    for tag, value in fields:
+        first.setdefault(tag, value)
+    full = [value for tag, value in fields if tag == "FAU" and value]
+    short = [value for tag, value in fields if tag == "AU" and value]
+    authors = [parse_name(name) for name in (full or short)]
+    authors += [{"literal": value} for tag, value in fields if tag == "CN" and value]
+    year, month, day = ([*first.get("DP", "").split(), "", "", ""])[:3]
+    keywords = [_keyword(value) for tag, value in fields if tag in ("OT", "MH") and _keyword(value)]
+    is_book = "BTI" in first and "TA" not in first
+    book = first.get("BTI", "") if is_book else ""
+    item: dict[str, Any] = {
+        "type": "chapter" if is_book and first.get("TI") else "book" if is_book else "article-journal",
+        "title": first.get("TI") or first.get("BTI", ""),
+        "author": authors,
+        "editor": [parse_name(value) for tag, value in fields if tag == "FED" and value],
+        "container-title": _journal_title(first.get("JT", "")) or (book if first.get("TI") else ""),
+        "container-title-short": first.get("TA", ""),
+        "issued": date_parts(year, month.split("-")[0], day),
+        "volume": first.get("VI", ""),
+        "issue": first.get("IP", ""),
+        "page": first.get("PG", ""),
+        "PMID": first.get("PMID", ""),
+        "PMCID": first.get("PMC", ""),
+        "publisher": first.get("PB", ""),
+        "abstract": first.get("AB", ""),
+        "keyword": "; ".join(dict.fromkeys(keywords)),
+        "_design": design_of((value for tag, value in fields if tag == "PT"), first.get("TI", ""),
+                             (_keyword(value) for tag, value in fields if tag == "MH")),
+    }
+    for tag, value in fields:
+        if tag in ("LID", "AID") and value.endswith("[doi]"):
+            item["DOI"] = value[: -len("[doi]")].strip()
+            break
+    return item

@@ -1,0 +1,129 @@
+"""RIS (EndNote, Zotero, Mendeley, Scopus, Ovid, ProQuest, journal "download citation" links).
+
+Read as leniently as the exports are written: lines outside a ``TY`` ... ``ER``
+record (``Provider:``, ``Export Date:``, ``1.`` numbering) are ignored, an
+untagged line inside a record continues the tag before it (wrapped URLs,
+one keyword a line), and ``ER`` may stand alone.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from rebuttal.refs.importers.common import date_parts, parse_name
+from rebuttal.refs.importers.design import design_of
+from rebuttal.refs.importers.finish import RawEntry
+
+_LINE = re.compile(r"^([A-Z][A-Z0-9])\s{1,3}-(?:\s?(.*))?$")
+_END = re.compile(r"^ER\s*(-.*)?$")
+TYPES = {
+    "JOUR": "article-journal", "JFULL": "article-journal", "EJOUR": "article-journal",
+    "MGZN": "article-magazine", "NEWS": "article-newspaper", "BOOK": "book", "EBOOK": "book",
+    "CHAP": "chapter", "ECHAP": "chapter", "RPRT": "report", "GOVDOC": "report", "ELEC": "webpage",
+    "WEB": "webpage", "BLOG": "post-weblog", "CONF": "paper-conference", "CPAPER": "paper-conference",
+    "THES": "thesis", "DATA": "dataset", "COMP": "software", "PAT": "patent", "UNPB": "manuscript",
+}
+_JOINED = {"UR", "L1", "L2", "L3", "L4", "DO", "LK"}  # a wrapped URL continues without a space
+_MEDLINE_SOURCES = re.compile(r"pubmed|medline|\bnlm\b", re.IGNORECASE)
+
+
+def read_ris(text: str, path: Path) -> list[RawEntry]:
+    """One item per ``TY`` ... ``ER`` record (or Web of Science record, for its exports)."""
+    from rebuttal.refs.importers.wos import is_wos, read_wos
+
+    if is_wos(text):
+        return read_wos(text)
+    items: list[RawEntry] = []
+    fields: list[list[str]] | None = None
+    start = 0
+    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _END.match(stripped):
+            if fields is not None:
+                items.append((_item(fields), start))
+            fields = None
+            continue
+        match = _LINE.match(line.rstrip())
+        if match:
+            tag, value = match.group(1), (match.group(2) or "").strip()
+            if tag == "TY":
+                if fields is not None:
+                    items.append((_item(fields), start))  # A record that never had its ER.
+                fields, start = [], number
+            if fields is not None:
+                fields.append([tag, value])
+        elif fields is not None and fields:
+            fields[-1].append(stripped)  # A continuation of the tag before.
+    if fields is not None:
+        items.append((_item(fields), start))
+    return items
+
+
+def _value(tag: str, parts: list[str]) -> str:
+    return ("" if tag in _JOINED else " ").join(part for part in parts if part)
+
+
+def _item(fields: list[list[str]]) -> dict[str, Any]:
+    first: dict[str, str] = {}
+    for tag, *parts in fields:
+        if tag not in first or not first[tag]:
+            first[tag] = _value(tag, parts)
+    kind = TYPES.get(first.get("TY", "").upper(), "article-journal")
+    authors = [parse_name(value) for tag, value, *_ in fields if tag in ("AU", "A1") and value.strip(" ;,")]
+    editor_tags = ("ED", "A2") if kind != "article-journal" else ("ED",)
+    editors = [parse_name(value) for tag, value, *_ in fields if tag in editor_tags and value.strip()]
+    date = _date(first.get("DA", ""), first.get("PY") or first.get("Y1") or "")
+    journal = first.get("JF") or first.get("T2") or first.get("JO", "") or first.get("BT", "")
+    short = first.get("J2") or first.get("JA") or first.get("JO", "")
+    pages = first.get("SP", "") or first.get("C7", "")  # C7: the article number (Scopus, Zotero)
+    if pages and first.get("EP") and first["EP"] != pages:
+        pages = f"{pages}-{first['EP']}"
+    keywords = [keyword.strip() for tag, *parts in fields if tag == "KW" for part in parts
+                for keyword in part.split(";") if keyword.strip()]
+    item: dict[str, Any] = {
+        "type": kind,
+        "title": first.get("TI") or first.get("T1") or first.get("CT", ""),
+        "author": [person for person in authors if person.get("family") or person.get("literal")],
+        "editor": [person for person in editors if person.get("family") or person.get("literal")],
+        "container-title": journal.strip(" ;") if kind != "report" else "",
+        "container-title-short": short.strip(" ;") if kind == "article-journal" else "",
+        "issued": date,
+        "volume": first.get("VL", ""),
+        "issue": first.get("IS", ""),
+        "page": pages,
+        "DOI": _doi(first.get("DO", "")),
+        "URL": first.get("UR", "").split()[0] if first.get("UR", "").split() else "",
+        "publisher": first.get("PB", ""),
+        "publisher-place": first.get("CY", ""),
+        "abstract": first.get("AB") or first.get("N2", ""),
+        "keyword": "; ".join(dict.fromkeys(keywords)),
+        "_design": design_of(value for tag, value, *_ in fields if tag == "M3"),
+    }
+    if re.search(r"[A-Za-z]", first.get("ID", "")):
+        item["id"] = first["ID"]  # A citation key; EndNote's and Rayyan's record numbers are not
+    accession = first.get("AN", "")
+    sources = " ".join(value for tag, value, *_ in fields if tag in ("DB", "DP"))
+    if accession.isdigit() and len(accession) <= 8 and _MEDLINE_SOURCES.search(sources):
+        item["PMID"] = accession  # Elsewhere AN is the database's own accession number.
+    return item
+
+
+def _date(exact: str, year: str) -> dict[str, Any] | None:
+    """``DA`` (``2022/02/01/``, or only ``Jun`` in EndNote's exports) with ``PY`` for the year."""
+    parts = [*exact.split("/"), "", "", ""]
+    if re.search(r"\d{4}", parts[0]):
+        return date_parts(*parts[:3])
+    year_parts = [*year.split("/"), "", "", ""]
+    if parts[0].strip():  # "Jun": the month of PY's year
+        return date_parts(year_parts[0], parts[0], parts[1])
+    return date_parts(*year_parts[:3])
+
+
+def _doi(value: str) -> str:
+    """The DOI in a ``DO`` line (Ovid writes ``http://dx.doi.org/10...``)."""
+    match = re.search(r"10\.\d{4,9}/\S+", value)
+    return match.group().rstrip(".;,") if match else value

@@ -1,0 +1,1 @@
+"""Text that is not yet a document: inline markup, author lists, printable characters."""
