@@ -136,7 +136,7 @@ def test_renderers_know_only_the_document() -> None:
     graph = _import_graph()
     allowed = {"rebuttal", "rebuttal.model", "rebuttal.errors", "rebuttal.files", "rebuttal.files.atomic",
                "rebuttal.exchange", "rebuttal.exchange.record", "rebuttal.exchange.pdf", "rebuttal.text",
-               "rebuttal.text.printable"}
+               "rebuttal.text.printable", "rebuttal.text.citations"}
     writers = ("rebuttal.render", "rebuttal.exchange.docx", "rebuttal.exchange.pdf")
     for module in graph:
         if module.startswith(writers) and module != "rebuttal.exchange.docx.reader":

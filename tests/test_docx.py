@@ -211,7 +211,7 @@ def test_control_characters_are_cleaned_not_fatal(example_document, tmp_path: Pa
 
 
 def test_superscript_marker_is_a_plain_superscript_run(example_document, tmp_path: Path) -> None:
-    from rebuttal.model import CitationMarker
+    from rebuttal.text.citations import CitationMarker
 
     word = build(dataclasses.replace(example_document, marker=CitationMarker.named("superscript")), tmp_path)
     runs = [r for p in word.paragraphs for r in p.runs if r.font.superscript]

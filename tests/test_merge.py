@@ -22,6 +22,7 @@ from rebuttal.letter.outline import load_outline
 from rebuttal.library.stack import Library
 from rebuttal.merge.apply import apply_changes
 from rebuttal.merge.report import MergeReport, describe, merge_edited
+from rebuttal.text.citations import CitationMarker
 
 from . import word_edits as edits
 from .conftest import EXAMPLE, TODAY
@@ -477,7 +478,7 @@ def _typed(word, paragraph) -> None:
     typed = word.add_paragraph()
     for inline in paragraph.inlines:
         if hasattr(inline, "numbers"):
-            typed.add_run(f"({inline.label()})")
+            typed.add_run(CitationMarker().printed(inline.numbers).text)
         else:
             run = typed.add_run(inline.text)
             run.bold, run.italic = inline.bold or None, inline.italic or None

@@ -25,7 +25,7 @@ from rebuttal.merge.wording import (
     to_markup,
     unbolded,
 )
-from rebuttal.model import CitationMarker
+from rebuttal.text.citations import CitationMarker
 from rebuttal.text.markup import escape, placeholders_in
 
 POINT_BODY_STYLE = "List Continue"

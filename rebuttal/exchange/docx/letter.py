@@ -146,15 +146,11 @@ class _LetterWriter:
 
     def _inlines(self, inlines: tuple[Inline, ...]) -> list[str]:
         """Runs for ``inlines``: emphasis, plain-text citation numbers (no fields), real hyperlinks."""
-        marker = self.document.marker
         runs = []
         for inline in inlines:
             if isinstance(inline, Citation):
-                label = inline.label(marker.range_separator)
-                if marker.superscript:
-                    runs.append(run(label, superscript=True))
-                else:
-                    runs.append(run(f"{marker.open}{label}{marker.close}"))
+                marked = self.document.marker.printed(inline.numbers)
+                runs.append(run(marked.text, superscript=marked.superscript))
                 continue
             value = printable(inline.text)
             if not value:
