@@ -9,7 +9,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from rebuttal.exchange.docx import write_docx
+from rebuttal.exchange.docx.write import write_docx
 from rebuttal.model import Citation, Document, Paragraph, Point, PointList, Source, Span
 
 LETTER_STYLES = {

@@ -14,7 +14,7 @@ from docx.shared import Pt
 
 from rebuttal.cli import main
 from rebuttal.errors import RebuttalError
-from rebuttal.exchange.docx import write_docx
+from rebuttal.exchange.docx.write import write_docx
 from rebuttal.render import render_to_file
 
 from .conftest import EXAMPLE

@@ -14,8 +14,8 @@ from docx.oxml.ns import qn
 
 from rebuttal.cli import main
 from rebuttal.errors import RebuttalError
-from rebuttal.exchange.docx import write_docx
-from rebuttal.exchange.docx.reader import read_docx
+from rebuttal.exchange.docx.read import read_docx
+from rebuttal.exchange.docx.write import write_docx
 from rebuttal.exchange.record import outline_origin
 from rebuttal.letter.assemble import assemble
 from rebuttal.letter.outline import load_outline
@@ -376,7 +376,7 @@ def test_the_superscript_letter_maps_superscript_numbers_back(tmp_path, builtin_
 
 
 def edits_ole_header() -> bytes:
-    from rebuttal.exchange.docx.reader import OLE_MAGIC
+    from rebuttal.exchange.docx.read.package import OLE_MAGIC
 
     return OLE_MAGIC
 

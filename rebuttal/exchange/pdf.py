@@ -35,7 +35,7 @@ def find_soffice() -> str:
 
 def write_pdf(document: Document, path: Path, **docx_options: object) -> None:
     """Write ``document`` as a PDF at ``path`` (through a DOCX and LibreOffice)."""
-    from rebuttal.exchange.docx import write_docx
+    from rebuttal.exchange.docx.write import write_docx
 
     soffice = find_soffice()
     with tempfile.TemporaryDirectory(prefix="rebuttal-pdf-") as work:

@@ -46,7 +46,7 @@ def render_to_file(document: Document, path: Path, fmt: str, **options: object) 
     from rebuttal.files.atomic import atomic_write, atomic_write_text
 
     if fmt == "docx":
-        from rebuttal.exchange.docx import write_docx
+        from rebuttal.exchange.docx.write import write_docx
 
         atomic_write(path, lambda temporary: write_docx(document, temporary, **options))
     elif fmt == "pdf":
