@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rebuttal.app.autosave import discard_autosave, find_recovery, write_autosave
 from rebuttal.errors import RebuttalError
 from rebuttal.letter.outline import Outline
-from rebuttal.render.formats import export_format
+from rebuttal.render.formats import DEFAULT_FORMAT, export_format
 from rebuttal.ui.dialogs import ConfirmScreen, PathScreen
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ class FileActions(_Base):
         self.push_screen(PathScreen("Save the letter's outline (TOML) as:", suggested, self._save_to,
                                     formats=False))
 
-    def action_export(self, fmt: str = "docx") -> None:
+    def action_export(self, fmt: str = DEFAULT_FORMAT) -> None:
         """Export the letter in any format of ``rebuttal.render.formats`` to a file chosen now."""
         stem = self.session.path.stem if self.session.path else "letter"
         suggested = Path.cwd() / f"{stem}{export_format(fmt).extension}"
