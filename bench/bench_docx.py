@@ -38,7 +38,7 @@ def cold_script(out: Path) -> str:
         "from rebuttal.letter.outline import load_outline\n"
         f"document = assemble(load_library([builtin_folder()]), load_outline(Path({str(EXAMPLE)!r})))\n"
         "start = time.perf_counter()\n"
-        "from rebuttal.exchange.docx import write_docx\n"
+        "from rebuttal.exchange.docx.write import write_docx\n"
         f"write_docx(document, Path({str(out)!r}))\n"
         "print(time.perf_counter() - start)\n"
     )
@@ -64,7 +64,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
-    from rebuttal.exchange.docx import write_docx
+    from rebuttal.exchange.docx.write import write_docx
 
     document = example_document()
     with tempfile.TemporaryDirectory() as folder:

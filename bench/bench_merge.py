@@ -34,7 +34,7 @@ def export(folder: Path) -> tuple[Path, Path, Path]:
     import docx
     import word_edits as edits
 
-    from rebuttal.exchange.docx import write_docx
+    from rebuttal.exchange.docx.write import write_docx
     from rebuttal.exchange.record import outline_origin
     from rebuttal.letter.assemble import assemble
     from rebuttal.letter.outline import load_outline
@@ -66,7 +66,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    from rebuttal.exchange.docx.reader import read_docx
+    from rebuttal.exchange.docx.read import read_docx
     from rebuttal.letter.outline import load_outline
     from rebuttal.library.stack import builtin_folder, load_library
     from rebuttal.merge.report import merge_edited

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rebuttal.text.citations import CitationMarker, without_marks
+
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _WORD = re.compile(r"[\w][\w'’\-./]*")
 
@@ -25,54 +27,17 @@ class Span:
 
 
 @dataclass(frozen=True)
-class CitationMarker:
-    """How a journal prints citation numbers: ``(1)``, ``[1]`` or superscript."""
-
-    open: str = "("
-    close: str = ")"
-    superscript: bool = False
-    range_separator: str = "-"
-
-    @classmethod
-    def named(cls, name: str) -> CitationMarker:
-        """The marker called ``parentheses``, ``brackets`` or ``superscript``."""
-        if name == "brackets":
-            return cls("[", "]")
-        if name == "superscript":
-            return cls("", "", superscript=True)
-        return cls()
-
-
-@dataclass(frozen=True)
 class Citation:
-    """A citation group, already numbered: the keys cited and their numbers."""
+    """A citation group, already numbered: the keys cited and their numbers.
+
+    How the numbers are printed is the document's :class:`CitationMarker` (``marker.printed``).
+    """
 
     keys: tuple[str, ...]
     numbers: tuple[int, ...]
 
-    def label(self, range_separator: str = "-") -> str:
-        """``(1, 3, 4, 5)`` -> ``1,3-5``: three or more consecutive numbers collapse."""
-        return collapse_numbers(self.numbers, range_separator)
-
 
 Inline = Span | Citation
-
-
-def collapse_numbers(numbers: tuple[int, ...] | list[int], range_separator: str = "-") -> str:
-    """Sort, de-duplicate and collapse runs: ``[2, 3]`` -> ``2,3``; ``[4..9]`` -> ``4-9``."""
-    ordered = sorted(set(numbers))
-    parts: list[str] = []
-    start = 0
-    while start < len(ordered):
-        end = start
-        while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
-            end += 1
-        if end - start >= 2:
-            parts.append(f"{ordered[start]}{range_separator}{ordered[end]}")
-        else:
-            parts.extend(str(number) for number in ordered[start : end + 1])
-        start = end + 1
-    return ",".join(parts)
 
 
 @dataclass(frozen=True)
@@ -187,7 +152,7 @@ class Document:
     signatories: tuple[Signatory, ...] = ()
     competing_interests: Paragraph | None = None
     references: tuple[Reference, ...] = ()
-    marker: CitationMarker = CitationMarker()
+    marker: CitationMarker = field(default_factory=CitationMarker)
     paper: str = "letter"
     subject: str = ""
     keywords: tuple[str, ...] = ()
@@ -229,19 +194,11 @@ class Document:
 
 
 def inline_text(inlines: tuple[Inline, ...], marker: CitationMarker) -> str:
-    """Join inlines to plain text, citations as ``(2,3)`` (or the marker's form).
-
-    Plain text cannot raise a number, and ``needed2,3`` would read as one word,
-    so superscript citations are written in brackets here: ``needed[2,3]``.
-    """
-    out = []
-    for inline in inlines:
-        if isinstance(inline, Citation):
-            label = inline.label(marker.range_separator)
-            out.append(f"{marker.open}{label}{marker.close}" if not marker.superscript else f"[{label}]")
-        else:
-            out.append(inline.text)
-    return "".join(out)
+    """Join inlines to plain text, citations as ``marker`` writes them in plain text (``(2,3)``, or
+    ``[2,3]`` for a raised marker)."""
+    return "".join(
+        marker.plain(inline.numbers) if isinstance(inline, Citation) else inline.text for inline in inlines
+    )
 
 
 def count_words(text: str) -> int:
@@ -249,5 +206,4 @@ def count_words(text: str) -> int:
 
     A number such as ``3,000`` or ``1.5`` is one word, as Word counts it.
     """
-    without_citations = re.sub(r"[\(\[]\d[\d,\-–]*[\)\]]", " ", text)
-    return len(_WORD.findall(_THOUSANDS.sub("", without_citations)))
+    return len(_WORD.findall(_THOUSANDS.sub("", without_marks(text))))

@@ -11,7 +11,8 @@ import pytest
 from rebuttal.cli import main
 from rebuttal.errors import RebuttalError
 from rebuttal.letter.assemble import assemble
-from rebuttal.letter.checks import CheckResult, assemble_for_check, longest_blocks, run_checks
+from rebuttal.letter.check_words import allowed_text, detail_text, found_text
+from rebuttal.letter.checks import CheckResult, Unit, assemble_for_check, longest_blocks, run_checks
 from rebuttal.letter.outline import BodyItem, Outline
 from rebuttal.library.stack import Library
 from rebuttal.library.venues import NO_VENUE, Venue
@@ -44,36 +45,40 @@ def test_every_rule_passes_on_the_example_under_loose_limits(
         "uncited", "missing", "repeated", "dates", "wording", "article-authors",
     ]
     assert all(result.ok for result in results.values()), results
-    assert results["words"].value == str(assemble(builtin_library, example_outline, today=TODAY).word_count())
-    assert results["window"].value == "41 days left"  # 2025-02-19 + 60 days = 2025-04-20; letter 2025-03-10
+    assert results["words"].found == assemble(builtin_library, example_outline, today=TODAY).word_count()
+    window = results["window"]  # 2025-02-19 + 60 days = 2025-04-20; letter 2025-03-10
+    assert (window.found, window.allowed, window.unit) == (41, 60, Unit.DAYS_LEFT)
+    assert (found_text(window), allowed_text(window)) == ("41 days left", "60 days")
 
 
 def test_limits_fail_with_counts_and_advice(builtin_library: Library, example_outline: Outline) -> None:
     results = checks(builtin_library, example_outline, STRICT)
     words, refs, authors = results["words"], results["references"], results["authors"]
-    assert (words.ok, words.value, words.limit) == (False, "823", "100")
+    assert (words.ok, words.found, words.allowed, words.unit) == (False, 823, 100, Unit.WORDS)
     assert "723 words over" in words.detail and "build --fit" in words.detail
     longest = longest_blocks(builtin_library, example_outline,
                              assemble(builtin_library, example_outline, today=TODAY), count=1)[0]
     assert longest.name in words.detail and longest.short_words is not None
     assert longest.short_words < longest.words
-    assert (refs.ok, refs.value, refs.limit) == (False, "14", "2")
-    assert (authors.ok, authors.value, authors.limit) == (False, "3", "1")
+    assert (refs.ok, refs.found, refs.allowed, refs.unit) == (False, 14, 2, Unit.REFERENCES)
+    assert (authors.ok, authors.found, authors.allowed, authors.unit) == (False, 3, 1, Unit.AUTHORS)
 
 
 def test_no_limit_passes_and_says_so(builtin_library: Library, example_outline: Outline) -> None:
     results = checks(builtin_library, example_outline, NO_VENUE)
-    assert results["words"].ok and results["words"].limit == "" and "no limit" in results["words"].detail
-    assert results["window"].ok and results["window"].value == "-"
+    assert results["words"].ok and results["words"].allowed is None and "no limit" in results["words"].detail
+    assert allowed_text(results["words"]) == ""
+    window = results["window"]
+    assert window.ok and (window.found, window.allowed) == (None, None) and found_text(window) == "-"
 
 
 def test_window_counts_days_left_or_late(builtin_library: Library, example_outline: Outline) -> None:
     assert not (late := checks(builtin_library, example_outline, STRICT)["window"]).ok
-    assert late.value == "12 days late" and "due 2025-02-26" in late.detail
+    assert late.found == -12 and found_text(late) == "12 days late" and "due 2025-02-26" in late.detail
     example_outline.letter.date = ""  # then --today is the letter's date
     document = assemble_for_check(builtin_library, example_outline, today=dt.date(2025, 2, 20))
     result = run_checks(builtin_library, example_outline, document, STRICT, today=dt.date(2025, 2, 20))[3]
-    assert (result.rule, result.ok, result.value) == ("window", True, "6 days left")
+    assert (result.rule, result.ok, result.found) == ("window", True, 6)
     example_outline.article.date = "2025-02"
     partial = checks(builtin_library, example_outline, LOOSE)["window"]
     assert partial.ok and "counted from its first day" in partial.detail
@@ -81,13 +86,15 @@ def test_window_counts_days_left_or_late(builtin_library: Library, example_outli
     example_outline.article.date = ""
     missing = checks(builtin_library, example_outline, LOOSE)["window"]
     assert not missing.ok and "article.date" in missing.detail
+    assert (missing.found, missing.allowed, found_text(missing)) == (None, 60, "?")
 
 
 def test_target_article_cited_or_not(builtin_library: Library, example_outline: Outline) -> None:
     assert checks(builtin_library, example_outline, STRICT)["article"].ok
     example_outline.body = [i for i in example_outline.body if i.block != "opening/statement-of-concern"]
     result = checks(builtin_library, example_outline, STRICT)["article"]
-    assert (result.ok, result.value, result.limit) == (False, "no", "required")
+    assert (result.ok, result.found, result.allowed, result.unit) == (False, False, True, Unit.CITED)
+    assert (found_text(result), allowed_text(result)) == ("no", "required")
     assert "[@article]" in result.detail
     assert checks(builtin_library, example_outline, replace(STRICT, cite_article=False))["article"].ok
 
@@ -97,7 +104,7 @@ def test_unfilled_placeholders_fail(builtin_library: Library, example_outline: O
     example_outline.article.doi = ""
     example_outline.body.append(BodyItem(kind="evidence", text="Its DOI is {article.doi}."))
     result = checks(builtin_library, example_outline)["placeholders"]
-    assert (result.ok, result.value) == (False, "1") and "{article.doi}" in result.detail
+    assert (result.ok, result.found, result.allowed) == (False, 1, 0) and "{article.doi}" in result.detail
 
 
 @pytest.mark.parametrize("status", ["draft", "retired"])
@@ -110,7 +117,7 @@ def test_draft_or_retired_blocks_fail(
     block = library.blocks["concerns/heterogeneity"]
     library.blocks[block.id] = replace(block, status=status)
     result = checks(library, example_outline)["status"]
-    assert (result.ok, result.value) == (False, "1")
+    assert (result.ok, result.found) == (False, 1)
     assert f"concerns/heterogeneity ({status})" in result.detail
 
 
@@ -121,7 +128,7 @@ def test_a_citation_lost_by_replacing_a_block_text_fails(
     item = next(i for i in example_outline.body if i.block == "evidence/burden-of-chronic-pain")
     item.text = "Chronic pain is common [@yong2022]."
     result = checks(builtin_library, example_outline)["uncited"]
-    assert (result.ok, result.value) == (False, "1")
+    assert (result.ok, result.found) == (False, 1)
     assert "domenichiello2019" in result.detail and "yong2022" not in result.detail
 
 
@@ -144,7 +151,7 @@ def test_citation_keys_without_a_reference_are_reported_not_fatal(
     with pytest.raises(RebuttalError):
         assemble(builtin_library, example_outline, today=TODAY)  # a build still refuses it
     result = checks(builtin_library, example_outline)["missing"]
-    assert (result.ok, result.value) == (False, "1")
+    assert (result.ok, result.found) == (False, 1)
     assert "[@nosuch2020] in custom text 18" in result.detail
     assert "nosuch2020" not in builtin_library.bibliography  # the stand-in never leaks
 
@@ -153,14 +160,15 @@ def test_the_same_block_twice_fails(builtin_library: Library, example_outline: O
     assert checks(builtin_library, example_outline)["repeated"].ok
     example_outline.body.append(BodyItem(block="concerns/heterogeneity"))
     result = checks(builtin_library, example_outline)["repeated"]
-    assert (result.ok, result.value, result.detail) == (False, "1", "concerns/heterogeneity x2")
+    assert (result.ok, result.found, result.detail) == (False, 1, "concerns/heterogeneity x2")
 
 
 def test_unconfirmed_limits_are_flagged(builtin_library: Library, example_outline: Outline) -> None:
     venue = replace(LOOSE, unconfirmed=("word_limit",))
     results = checks(builtin_library, example_outline, venue)
-    assert "unconfirmed" in results["words"].detail
-    assert "unconfirmed" not in results["references"].detail
+    assert not results["words"].limit_confirmed and results["references"].limit_confirmed
+    assert "limit unconfirmed" in detail_text(results["words"])
+    assert "unconfirmed" not in detail_text(results["references"]) + results["words"].detail
 
 
 def test_authors_count_the_outline_signatories(builtin_library: Library, example_outline: Outline) -> None:
@@ -197,8 +205,15 @@ def test_cli_json(capsys) -> None:
     data = json.loads(out)
     assert status == 1 and data["ok"] is False and data["venue"] == "jama-letter"
     by_rule = {check["rule"]: check for check in data["checks"]}
-    assert by_rule["words"]["value"] == "823" and by_rule["words"]["limit"] == "400"
-    assert set(by_rule["words"]) == {"rule", "label", "ok", "value", "limit", "detail"}
+    words = by_rule["words"]
+    assert words["value"] == "823" and words["limit"] == "400"  # the words, as scripts read them before
+    data_fields = (words["found"], words["allowed"], words["unit"], words["limit_confirmed"])
+    assert data_fields == (823, 400, "words", False)  # the venue profile could not confirm JAMA's 400
+    assert words["detail"].endswith("; limit unconfirmed")
+    assert set(words) == {"rule", "label", "ok", "value", "limit", "detail", "found", "allowed", "unit",
+                          "limit_confirmed"}
+    article = by_rule["article"]
+    assert (article["found"], article["value"]) == (True, "yes")
 
 
 def test_cli_today_sets_the_letter_date_when_the_outline_has_none(tmp_path: Path, capsys) -> None:
@@ -206,7 +221,7 @@ def test_cli_today_sets_the_letter_date_when_the_outline_has_none(tmp_path: Path
     outline.write_text(JAMA_EXAMPLE.read_text().replace("date = 2025-03-10\n", ""))
     status, out, _ = run(["check", "--json", "--today", "2025-04-01", str(outline)], capsys)
     window = next(c for c in json.loads(out)["checks"] if c["rule"] == "window")
-    assert status == 1 and window["value"] == "13 days late"
+    assert status == 1 and window["value"] == "13 days late" and window["found"] == -13
     status, out, _ = run(["check", "--json", "--today", "2025-03-01", str(outline)], capsys)
     assert status == 0
 
@@ -254,3 +269,31 @@ def test_check_flags_a_reference_published_after_the_letter(builtin_library, tmp
                                             today=dt.date(2025, 3, 10))}
     assert not results["dates"].ok
     assert "reference 1 (2025-02-19)" in results["dates"].detail
+
+
+def test_results_are_data_and_the_status_reads_them_without_parsing(
+    builtin_library: Library, example_outline: Outline
+) -> None:
+    from rebuttal.app.status import Status, letter_status
+    from rebuttal.ui.status import verdict
+
+    results = checks(builtin_library, example_outline, STRICT)
+    for result in results.values():
+        assert isinstance(result.unit, Unit)
+        assert result.found is None or isinstance(result.found, int), result
+        assert result.allowed is None or isinstance(result.allowed, int), result
+    example_outline.letter.venue = "jama-letter"
+    document = assemble_for_check(builtin_library, example_outline, today=TODAY)
+    status = letter_status(builtin_library, example_outline, document, today=TODAY)
+    assert (status.word_limit, status.reference_limit) == (400, 5)
+    assert (status.words_over, status.references_over, status.fits) == (423, 9, False)
+    assert status.window is not None and status.window.rule == "window"
+    assert isinstance(status.window.found, int)
+    assert {r.rule for r in status.failed}.isdisjoint({"words", "references"})
+    assert verdict(status) == "Over by 423 words, 9 references"
+    # Fitting is a comparison of numbers: no wording decides it.
+    assert Status(words=400, word_limit=400, venue_name="JAMA letter").fits
+    assert verdict(Status(words=400, word_limit=400, venue_name="JAMA letter")) == "Fits JAMA letter"
+    assert not Status(references=6, reference_limit=5).fits
+    assert verdict(Status(references=6, reference_limit=5)) == "Over by 1 reference"
+    assert verdict(Status(words=900)) == "" and Status(words=900).fits  # no limits: nothing to fit

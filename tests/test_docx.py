@@ -9,7 +9,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from rebuttal.exchange.docx import write_docx
+from rebuttal.exchange.docx.write import write_docx
 from rebuttal.model import Citation, Document, Paragraph, Point, PointList, Source, Span
 
 LETTER_STYLES = {
@@ -211,7 +211,7 @@ def test_control_characters_are_cleaned_not_fatal(example_document, tmp_path: Pa
 
 
 def test_superscript_marker_is_a_plain_superscript_run(example_document, tmp_path: Path) -> None:
-    from rebuttal.model import CitationMarker
+    from rebuttal.text.citations import CitationMarker
 
     word = build(dataclasses.replace(example_document, marker=CitationMarker.named("superscript")), tmp_path)
     runs = [r for p in word.paragraphs for r in p.runs if r.font.superscript]

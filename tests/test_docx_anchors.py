@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 from lxml import etree
 
-from rebuttal.exchange.docx import write_docx
+from rebuttal.exchange.docx.write import write_docx
 from rebuttal.exchange.record import ExportRecord, bookmark_name, parse_bookmark, record_for
 from rebuttal.model import Source
 
@@ -72,8 +72,8 @@ def test_export_record_travels_in_custom_properties(example_document, tmp_path: 
 
 
 def test_a_template_keeps_its_own_custom_properties(example_document, tmp_path: Path) -> None:
-    from rebuttal.exchange.docx.anchors import write_custom_properties
-    from rebuttal.exchange.docx.opc import Package
+    from rebuttal.exchange.docx.write.anchors import write_custom_properties
+    from rebuttal.exchange.docx.write.opc import Package
 
     template_path = tmp_path / "society.docx"
     docx.Document().save(str(template_path))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from docx.image.image import Image
 
-from rebuttal.exchange.docx.images import DamagedImage, NotAnImage, image_info
+from rebuttal.exchange.docx.write.images import DamagedImage, NotAnImage, image_info
 
 from .conftest import ROOT
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import docx
 
-from rebuttal.exchange.docx import write_docx
-from rebuttal.exchange.docx.reader import read_docx
+from rebuttal.exchange.docx.read import read_docx
+from rebuttal.exchange.docx.write import write_docx
 from rebuttal.exchange.edited import DELETED, INSERTED, MOVED_FROM, MOVED_TO
 from rebuttal.exchange.record import ExportRecord
 

@@ -14,8 +14,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from rebuttal.exchange.docx import write_docx
-from rebuttal.model import CitationMarker
+from rebuttal.exchange.docx.write import write_docx
+from rebuttal.text.citations import CitationMarker
 
 from .test_docx_template import make_template
 

@@ -14,8 +14,9 @@ from docx.shared import Pt
 
 from rebuttal.cli import main
 from rebuttal.errors import RebuttalError
-from rebuttal.exchange.docx import write_docx
+from rebuttal.exchange.docx.write import write_docx
 from rebuttal.render import render_to_file
+from rebuttal.render.formats import export_format
 
 from .conftest import EXAMPLE
 
@@ -104,7 +105,7 @@ def test_a_template_that_is_not_word_is_one_clear_error(example_document, tmp_pa
     out = tmp_path / "letter.docx"
     out.write_bytes(b"the previous letter")
     with pytest.raises(RebuttalError) as caught:
-        render_to_file(example_document, out, "docx", template=template)
+        render_to_file(example_document, out, export_format("docx"), template=template)
     message = str(caught.value)
     assert message.startswith(f"{template}: --template: not a Word document")
     assert "\n" not in message
@@ -124,7 +125,7 @@ def test_a_logo_that_is_not_an_image_is_one_clear_error(example_document, tmp_pa
     )
     out = tmp_path / "letter.docx"
     with pytest.raises(RebuttalError) as caught:
-        render_to_file(letter, out, "docx")
+        render_to_file(letter, out, export_format("docx"))
     assert str(caught.value).startswith(f"{logo}: logo: ")
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir()] == (["logo.png"] if logo_bytes is not None else [])

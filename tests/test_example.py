@@ -4,6 +4,7 @@ import copy
 
 from rebuttal.letter.assemble import assemble
 from rebuttal.model import Citation, inline_text
+from rebuttal.text.citations import CitationMarker
 
 from .conftest import TODAY
 
@@ -22,7 +23,7 @@ LETTER_KEYS = [
 
 def _citation_labels(document) -> list[str]:
     return [
-        f"({inline.label()})"
+        CitationMarker().printed(inline.numbers).text
         for paragraph in document.paragraphs()
         for inline in paragraph.inlines
         if isinstance(inline, Citation)

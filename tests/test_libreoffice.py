@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from rebuttal.exchange.docx import write_docx
+from rebuttal.exchange.docx.write import write_docx
 
 TOOLS = ("soffice", "pdftotext", "pdfinfo")
 

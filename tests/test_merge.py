@@ -14,14 +14,15 @@ from docx.oxml.ns import qn
 
 from rebuttal.cli import main
 from rebuttal.errors import RebuttalError
-from rebuttal.exchange.docx import write_docx
-from rebuttal.exchange.docx.reader import read_docx
+from rebuttal.exchange.docx.read import read_docx
+from rebuttal.exchange.docx.write import write_docx
 from rebuttal.exchange.record import outline_origin
 from rebuttal.letter.assemble import assemble
 from rebuttal.letter.outline import load_outline
 from rebuttal.library.stack import Library
 from rebuttal.merge.apply import apply_changes
 from rebuttal.merge.report import MergeReport, describe, merge_edited
+from rebuttal.text.citations import CitationMarker
 
 from . import word_edits as edits
 from .conftest import EXAMPLE, TODAY
@@ -375,7 +376,7 @@ def test_the_superscript_letter_maps_superscript_numbers_back(tmp_path, builtin_
 
 
 def edits_ole_header() -> bytes:
-    from rebuttal.exchange.docx.reader import OLE_MAGIC
+    from rebuttal.exchange.docx.read.package import OLE_MAGIC
 
     return OLE_MAGIC
 
@@ -477,7 +478,7 @@ def _typed(word, paragraph) -> None:
     typed = word.add_paragraph()
     for inline in paragraph.inlines:
         if hasattr(inline, "numbers"):
-            typed.add_run(f"({inline.label()})")
+            typed.add_run(CitationMarker().printed(inline.numbers).text)
         else:
             run = typed.add_run(inline.text)
             run.bold, run.italic = inline.bold or None, inline.italic or None

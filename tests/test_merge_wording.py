@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rebuttal.exchange.edited import EditedRun
-from rebuttal.merge.wording import Piece, comparison_key, edited_pieces, parse_numbers, to_markup
-from rebuttal.model import CitationMarker
+from rebuttal.merge.wording import Piece, comparison_key, edited_pieces, to_markup
+from rebuttal.text.citations import CitationMarker, parse_numbers
 from rebuttal.text.markup import Cite, Run, parse_paragraph
 
 KEYS = {1: "wang2025", 2: "yong2022", 3: "hhs2019", 4: "a:b.c"}

@@ -3,7 +3,8 @@
 import pytest
 
 from rebuttal.letter.assemble import assemble
-from rebuttal.model import Citation, collapse_numbers
+from rebuttal.model import Citation
+from rebuttal.text.citations import collapse_numbers
 
 from .conftest import TODAY
 
@@ -28,7 +29,7 @@ def test_collapse(numbers: list[int], label: str) -> None:
 def _labels(document) -> list[str]:
     labels = []
     for paragraph in document.paragraphs():
-        labels += [i.label() for i in paragraph.inlines if isinstance(i, Citation)]
+        labels += [collapse_numbers(i.numbers) for i in paragraph.inlines if isinstance(i, Citation)]
     return labels
 
 

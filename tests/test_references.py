@@ -181,9 +181,10 @@ def test_docx_shows_every_entry_with_hyperlinks(example_document: Document, tmp_
     from docx import Document as Word
 
     from rebuttal.render import render_to_file
+    from rebuttal.render.formats import export_format
 
     path = tmp_path / "letter.docx"
-    render_to_file(example_document, path, "docx")
+    render_to_file(example_document, path, export_format("docx"))
     paragraphs = [_squash(p.text) for p in Word(str(path)).paragraphs]
     for reference in example_document.references:
         assert any(_squash(reference.plain()) in text for text in paragraphs), reference.key

@@ -56,7 +56,7 @@ def test_every_renderer_puts_the_number_after_the_period(jama_document) -> None:
 def test_the_docx_run_before_the_number_ends_with_the_period(jama_document, tmp_path) -> None:
     import docx
 
-    from rebuttal.exchange.docx import write_docx
+    from rebuttal.exchange.docx.write import write_docx
 
     target = tmp_path / "jama.docx"
     write_docx(jama_document, target)

@@ -339,17 +339,21 @@ class Session(StatusActions):
         self.rebuild()
 
     def export(self, path: Path, fmt: str) -> Path:
-        """Render the current document to ``path`` in ``fmt`` (docx, md, txt), atomically."""
-        from rebuttal.render import render_to_file
+        """Render the current document to ``path`` in format ``fmt`` (a name from
+        ``rebuttal.render.formats``: docx, pdf, md, txt), atomically."""
+        from rebuttal.render import check_can_write, render_to_file
+        from rebuttal.render.formats import export_format
 
+        export = export_format(fmt)
         if self.document is None or self.error:
             raise ChangeRefused(self.error or "the letter does not assemble yet")
-        options = {}
-        if fmt == "docx":  # The export remembers its outline, for `rebuttal merge`.
+        check_can_write(export)  # LibreOffice missing: the same one line as `rebuttal build`
+        options: dict[str, object] = {}
+        if export.takes("origin"):  # The export remembers its outline, for `rebuttal merge`.
             from rebuttal.exchange.record import outline_origin
 
             options["origin"] = outline_origin(self.path)
-        render_to_file(self.document, path, fmt, **options)
+        render_to_file(self.document, path, export, **options)
         return path
 
     # -- status -------------------------------------------------------------------------------

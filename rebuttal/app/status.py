@@ -1,6 +1,6 @@
-"""What the app's status line says about a letter: counts against limits, and a verdict on fit.
+"""What the app's status line says about a letter: counts against limits, whether it fits, what fails.
 
-UI-free: the session computes it, the app only draws it.
+UI-free data: the session computes it, the app words it (``rebuttal.ui.status``) and draws it.
 """
 
 from __future__ import annotations
@@ -21,36 +21,37 @@ if TYPE_CHECKING:
 
 @dataclass
 class Status:
-    """What the status line shows: counts against the venue's limits, a verdict, what is missing."""
+    """What the status line shows: counts against the venue's limits, the deadline, what fails."""
 
     words: int = 0
     word_limit: int | None = None
     references: int = 0
     reference_limit: int | None = None
     unresolved: tuple[str, ...] = ()
-    window: str = ""
-    failed_checks: list[str] = field(default_factory=list)
+    window: CheckResult | None = None  # the deadline rule, when the venue has a response window
+    failed: list[CheckResult] = field(default_factory=list)  # failing rules besides words and references
+    problem: str = ""  # why the venue's rules could not be checked (an unknown venue...)
     venue_name: str = ""
 
     @property
-    def verdict(self) -> str:
-        """``Fits JAMA`` or ``Over by 423 words, 9 references``; '' without a venue with limits."""
-        over = []
-        if self.word_limit is not None and self.words > self.word_limit:
-            over.append(f"{self.words - self.word_limit} words")
-        if self.reference_limit is not None and self.references > self.reference_limit:
-            extra = self.references - self.reference_limit
-            over.append(f"{extra} reference" + ("s" if extra > 1 else ""))
-        if over:
-            return "Over by " + ", ".join(over)
-        if self.word_limit is None and self.reference_limit is None:
-            return ""
-        return f"Fits {self.venue_name}" if self.venue_name else "Fits"
+    def words_over(self) -> int:
+        """Words beyond the venue's limit (0 within it, or without one)."""
+        return max(0, self.words - self.word_limit) if self.word_limit is not None else 0
+
+    @property
+    def references_over(self) -> int:
+        """References beyond the venue's limit (0 within it, or without one)."""
+        return max(0, self.references - self.reference_limit) if self.reference_limit is not None else 0
+
+    @property
+    def has_limits(self) -> bool:
+        """True when the venue limits words or references (there is something to fit)."""
+        return self.word_limit is not None or self.reference_limit is not None
 
     @property
     def fits(self) -> bool:
         """True when no limit is exceeded."""
-        return not self.verdict.startswith("Over")
+        return not (self.words_over or self.references_over)
 
 
 def short_venue_name(name: str) -> str:
@@ -76,20 +77,23 @@ def letter_status(library: Library, outline: Outline, document: Document, *, tod
         venue = resolve_venue(library, outline, outline.letter.venue)
         results = run_checks(library, outline, document, venue, today=today)
     except RebuttalError as error:
-        status.failed_checks.append(error.message)
+        status.problem = error.message
         return status
     status.venue_name = short_venue_name(venue.name)
     for result in results:
-        limit = int(result.limit) if str(result.limit).isdigit() else None
         if result.rule == "words":
-            status.word_limit = limit
+            status.word_limit = _number(result.allowed)
         elif result.rule == "references":
-            status.reference_limit = limit
-        elif result.rule == "window" and result.limit:
-            status.window = result.value
+            status.reference_limit = _number(result.allowed)
+        elif result.rule == "window" and result.allowed is not None:
+            status.window = result
         if not result.ok and result.rule not in ("words", "references"):
-            status.failed_checks.append(f"{result.label} {result.value}")
+            status.failed.append(result)
     return status
+
+
+def _number(figure: int | bool | None) -> int | None:
+    return None if figure is None or isinstance(figure, bool) else figure
 
 
 class StatusActions:

@@ -1,4 +1,4 @@
-"""``rebuttal build``: assemble an outline and write DOCX, Markdown or text."""
+"""``rebuttal build``: assemble an outline and write DOCX, PDF, Markdown or text."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from rebuttal.letter.outline import Outline
     from rebuttal.library.stack import Library
     from rebuttal.model import Document
+    from rebuttal.render.formats import ExportFormat
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -22,13 +23,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         description="Assemble OUTLINE and write it. The format follows the output's extension.",
     )
     parser.add_argument("outline", help="the letter's TOML outline")
+    from rebuttal.render.formats import EXPORT_FORMATS, FORMAT_NAMES
+
+    extensions = ", ".join(
+        fmt.extension + (" (through LibreOffice)" if fmt.needs_libreoffice else "") for fmt in EXPORT_FORMATS
+    )
+    texts = "/".join(fmt.name for fmt in EXPORT_FORMATS if not fmt.binary)
     parser.add_argument(
         "-o", "--output", type=Path,
-        help="output file (.docx, .pdf (through LibreOffice), .md, .txt); '-' writes md/txt to "
-        "standard output; "
+        help=f"output file ({extensions}); '-' writes {texts} to standard output; "
         "default: OUTLINE's name with the format's extension, in the current folder",
     )
-    parser.add_argument("--format", choices=("docx", "pdf", "md", "txt"), help="output format")
+    parser.add_argument("--format", choices=FORMAT_NAMES, help="output format")
     parser.add_argument(
         "--width", type=int, default=72,
         help="wrap text output at this column (0: one line per paragraph, for pasting into web forms)",
@@ -56,21 +62,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 def run(args: argparse.Namespace) -> int:
     """Build the letter."""
     from rebuttal.errors import RebuttalError
-    from rebuttal.render import format_for, render_text_format, render_to_file
+    from rebuttal.render import check_can_write, render_to_file, render_to_text
+    from rebuttal.render.formats import format_for
 
     to_stdout = args.output is not None and str(args.output) == "-"
     output = None if to_stdout else args.output
     fmt = format_for(output, args.format)
-    if to_stdout and fmt in ("docx", "pdf"):
-        raise RebuttalError(f"{fmt.upper()} cannot go to standard output; name a file with -o",
+    if to_stdout and fmt.binary:
+        raise RebuttalError(f"{fmt.name.upper()} cannot go to standard output; name a file with -o",
                             field="output")
-    if fmt == "pdf":
-        from rebuttal.exchange.pdf import find_soffice
-
-        find_soffice()  # Say it before the work, not after.
+    check_can_write(fmt)  # Say it before the work, not after.
     if output is None and not to_stdout:
-        extension = {"docx": ".docx", "pdf": ".pdf", "md": ".md", "txt": ".txt"}[fmt]
-        output = Path(Path(args.outline).stem + extension)
+        output = Path(Path(args.outline).stem + fmt.extension)
     _check_docx_options(args, fmt)
     if output is not None:
         from rebuttal.files.atomic import check_output_folder
@@ -82,16 +85,14 @@ def run(args: argparse.Namespace) -> int:
         fitted, fits = _fit(library, outline, args.venue)
         document = fitted or document
         status = 0 if fits else 1  # the file is still written; scripts notice it is too long
+    options: dict[str, object] = {"width": args.width, "template": args.template, "comments": args.comments}
     if to_stdout:
-        sys.stdout.write(render_text_format(document, fmt, width=args.width))
+        sys.stdout.write(render_to_text(document, fmt, **options))
     else:
-        options = {"width": args.width} if fmt not in ("docx", "pdf") else {}
-        if fmt in ("docx", "pdf"):
+        if fmt.takes("origin"):  # The export remembers its outline, for `rebuttal merge`.
             from rebuttal.exchange.record import outline_origin
 
-            options.update(
-                template=args.template, comments=args.comments, origin=outline_origin(Path(args.outline))
-            )
+            options["origin"] = outline_origin(Path(args.outline))
         render_to_file(document, output, fmt, **options)
     where = "standard output" if to_stdout else str(output)
     print(
@@ -132,12 +133,13 @@ def _fit(library: Library, outline: Outline, venue_name: str | None) -> tuple[Do
     return result.document, result.fits
 
 
-def _check_docx_options(args: argparse.Namespace, fmt: str) -> None:
-    """``--template``/``--comments`` only mean something for DOCX; a missing template fails early."""
+def _check_docx_options(args: argparse.Namespace, fmt: ExportFormat) -> None:
+    """``--template``/``--comments`` only mean something for DOCX (and PDF, made from it); a missing
+    template fails early."""
     from rebuttal.errors import RebuttalError
 
-    if fmt not in ("docx", "pdf") and (args.template or args.comments):
-        flag = "--template" if args.template else "--comments"
-        raise RebuttalError(f"only applies to DOCX output, not {fmt}", field=flag)
+    for flag, given in (("--template", args.template), ("--comments", args.comments)):
+        if given and not fmt.takes(flag.removeprefix("--")):
+            raise RebuttalError(f"only applies to DOCX output, not {fmt.name}", field=flag)
     if args.template is not None and not args.template.is_file():
         raise RebuttalError("template not found", file=args.template, field="--template")

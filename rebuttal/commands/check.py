@@ -6,7 +6,6 @@ import argparse
 import datetime as dt
 import json
 import sys
-from dataclasses import asdict
 from pathlib import Path
 
 from rebuttal.commands.common import add_library_option, check_buildable, open_library
@@ -41,6 +40,7 @@ def _date(text: str) -> dt.date:
 
 def run(args: argparse.Namespace) -> int:
     """Print the table (or JSON); 0 when every rule passes, 1 otherwise."""
+    from rebuttal.letter.check_words import as_json
     from rebuttal.letter.checks import assemble_for_check, longest_blocks, resolve_venue, run_checks
     from rebuttal.letter.outline import load_outline
 
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
             "outline": str(args.outline),
             "venue": venue.id,
             "ok": passed,
-            "checks": [asdict(result) for result in results],
+            "checks": [as_json(result) for result in results],
         }
         json.dump(payload, sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -73,6 +73,8 @@ def _print_table(results: list, venue_name: str, outline: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from rebuttal.letter.check_words import allowed_text, detail_text, found_text
+
     failed = sum(not r.ok for r in results)
     verdict = "all checks pass" if not failed else f"{failed} of {len(results)} checks fail"
     table = Table(title=f"{outline} for {venue_name}: {verdict}", title_justify="left")
@@ -84,7 +86,8 @@ def _print_table(results: list, venue_name: str, outline: str) -> None:
     for result in results:
         mark = "[green]ok[/]" if result.ok else "[bold red]FAIL[/]"
         # Details quote the letter ([@key], {placeholder}): plain text, never Rich markup.
-        table.add_row(mark, result.label, Text(result.value), Text(result.limit or "-"), Text(result.detail))
+        table.add_row(mark, result.label, Text(found_text(result)), Text(allowed_text(result) or "-"),
+                      Text(detail_text(result)))
     Console().print(table)
 
 

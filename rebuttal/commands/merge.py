@@ -47,7 +47,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 def run(args: argparse.Namespace) -> int:
     """Report, and apply or propose when asked."""
     from rebuttal.commands.common import open_library
-    from rebuttal.exchange.docx.reader import read_docx
+    from rebuttal.exchange.docx.read import read_docx
     from rebuttal.letter.outline import load_outline, save_outline
     from rebuttal.merge.apply import apply_changes
     from rebuttal.merge.propose import proposals, write_proposals

@@ -1,6 +1,6 @@
 """An edited Word document as plain data: paragraphs, runs, tracked changes, comments.
 
-The DOCX reader (``rebuttal.exchange.docx.reader``) produces these; ``rebuttal.merge``
+The DOCX reader (``rebuttal.exchange.docx.read``) produces these; ``rebuttal.merge``
 works on them without knowing DOCX. Like ``rebuttal.model`` it imports nothing of ours.
 Tracked changes are kept as they are (who inserted or deleted what); ``accepted``
 views give the text as it reads once every change is accepted.

@@ -34,13 +34,17 @@ def find_soffice() -> str:
 
 
 def write_pdf(document: Document, path: Path, **docx_options: object) -> None:
-    """Write ``document`` as a PDF at ``path`` (through a DOCX and LibreOffice)."""
-    from rebuttal.exchange.docx import write_docx
+    """Write ``document`` as a PDF at ``path`` (through a DOCX and LibreOffice).
+
+    ``path`` is written directly: ``rebuttal.render.render_to_file`` makes the export atomic
+    and names the output in an error.
+    """
+    from rebuttal.exchange.docx.write import write_docx
 
     soffice = find_soffice()
     with tempfile.TemporaryDirectory(prefix="rebuttal-pdf-") as work:
         folder = Path(work)
-        letter = folder / (path.stem + ".docx")
+        letter = folder / "letter.docx"
         write_docx(document, letter, **docx_options)  # type: ignore[arg-type]
         # A profile of its own: a LibreOffice the person has open must not take the job.
         profile = (folder / "profile").as_uri()
@@ -50,11 +54,8 @@ def write_pdf(document: Document, path: Path, **docx_options: object) -> None:
             subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False,
                            env={**os.environ, "HOME": str(folder)})
         except subprocess.TimeoutExpired:
-            raise RebuttalError(f"LibreOffice did not finish the PDF in {TIMEOUT_SECONDS} s",
-                                file=path) from None
-        produced = folder / (path.stem + ".pdf")
+            raise RebuttalError(f"LibreOffice did not finish the PDF in {TIMEOUT_SECONDS} s") from None
+        produced = folder / "letter.pdf"
         if not produced.is_file():
-            raise RebuttalError("LibreOffice could not convert the letter to PDF", file=path)
-        from rebuttal.files.atomic import atomic_write
-
-        atomic_write(path, lambda temporary: shutil.copyfile(produced, temporary))
+            raise RebuttalError("LibreOffice could not convert the letter to PDF")
+        shutil.copyfile(produced, path)

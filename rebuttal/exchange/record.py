@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rebuttal import __version__
-from rebuttal.model import Citation, CitationMarker, Document, Inline, Paragraph, PointList, Source
+from rebuttal.model import Citation, Document, Inline, Paragraph, PointList, Source
+from rebuttal.text.citations import CitationMarker
 
 BOOKMARK_PREFIX = "rb_"
 HEADING_PART = "h"

@@ -19,7 +19,6 @@ from rebuttal.letter.venue_choice import venue_style_and_marker
 from rebuttal.library.stack import Block, Library, Society
 from rebuttal.model import (
     Citation,
-    CitationMarker,
     Document,
     Inline,
     Letterhead,
@@ -33,6 +32,7 @@ from rebuttal.model import (
 )
 from rebuttal.refs.bibliography import same_work
 from rebuttal.refs.styles import get_style
+from rebuttal.text.citations import CitationMarker
 from rebuttal.text.markup import Cite, MarkupError, Placeholder, Run, Token, parse_paragraph, parse_text
 from rebuttal.toml.fields import did_you_mean
 

@@ -3,7 +3,9 @@
 ``run_checks`` returns one :class:`CheckResult` per rule, in a fixed order,
 for ``rebuttal check`` (a table or JSON) and for the app's live status line.
 Pure domain code: it reads the library, the outline and the assembled
-document and never renders anything.
+document and never renders anything. A result is data (the figure found as a
+number, the venue's figure, what they count); :mod:`rebuttal.letter.check_words`
+turns it into the words people read, and nothing reads those words back.
 
 "Lost citations": the library's bibliography is large and shared by
 every letter, so "never cited" cannot mean "in the bibliography but not in
@@ -19,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from rebuttal.letter.outline import Outline
 from rebuttal.letter.venue_choice import resolve_venue
@@ -31,6 +34,7 @@ from rebuttal.text.markup import MarkupError, citation_keys_in
 __all__ = [
     "BlockWords",
     "CheckResult",
+    "Unit",
     "assemble_for_check",
     "block_words",
     "longest_blocks",
@@ -43,16 +47,33 @@ ARTICLE_KEY = "article"
 REUSABLE_STATUSES = ("approved",)
 
 
+class Unit(StrEnum):
+    """What a rule's figures count (and so how people read them)."""
+
+    WORDS = "words"
+    REFERENCES = "references"
+    AUTHORS = "authors"
+    DAYS_LEFT = "days left"  # found: days to the deadline, negative when late; allowed: the window in days
+    CITED = "cited"  # found: whether it is cited; allowed: True when the venue requires it
+    PLACEHOLDERS = "placeholders"
+    BLOCKS = "blocks"
+    CITATION_KEYS = "citation keys"
+    OLDER_WORDINGS = "older wordings"  # blocks kept at the wording the letter recorded
+    NOT_ONE_PERSON = "not one person"  # article authors that are not one person (or group)
+
+
 @dataclass(frozen=True)
 class CheckResult:
     """The outcome of one rule: what was found, what is allowed, and advice."""
 
-    rule: str        # stable id, e.g. "words"
-    label: str       # "Words"
-    ok: bool
-    value: str       # "834"
-    limit: str       # "400" or "" when no limit
-    detail: str = ""  # one line of explanation / advice
+    rule: str  # stable id, e.g. "words"
+    label: str  # the rule's name for people: "Words"
+    ok: bool  # the rule passes
+    found: int | bool | None  # 834 (None: cannot be told, e.g. a window without the article's date)
+    allowed: int | bool | None  # 400 (None: no limit at this venue)
+    unit: Unit  # what ``found`` and ``allowed`` count
+    detail: str = ""  # one line of explanation / advice, for people only
+    limit_confirmed: bool = True  # False when the venue profile could not confirm ``allowed``
 
 
 @dataclass(frozen=True)
@@ -77,9 +98,10 @@ def run_checks(
     """Every rule, in a fixed order: limits first, then the letter's own consistency."""
     results = [
         _words(library, outline, document, venue),
-        _limit("references", "References", len(document.references), venue.max_references,
+        _limit("references", "References", len(document.references), venue.max_references, Unit.REFERENCES,
                "over (the target article counts)"),
-        _limit("authors", "Authors", len(document.signatories), venue.max_authors, "signatories over"),
+        _limit("authors", "Authors", len(document.signatories), venue.max_authors, Unit.AUTHORS,
+               "signatories over"),
         _window(outline, venue, today),
         _article_cited(outline, document, venue),
         _placeholders(document),
@@ -104,22 +126,22 @@ _FIGURE_OF_RULE = {
 def _flag_unconfirmed(result: CheckResult, venue: Venue) -> CheckResult:
     """Say so when the limit a rule used is one the venue profile could not confirm."""
     figure = _FIGURE_OF_RULE.get(result.rule)
-    if figure is None or not result.limit or venue.is_confirmed(figure):
+    if figure is None or result.allowed is None or venue.is_confirmed(figure):
         return result
-    note = "limit unconfirmed"
-    return replace(result, detail=f"{result.detail}; {note}" if result.detail else note)
+    return replace(result, limit_confirmed=False)
 
 
-def _limit(rule: str, label: str, used: int, allowed: int | None, what: str) -> CheckResult:
+def _limit(rule: str, label: str, used: int, allowed: int | None, unit: Unit, what: str) -> CheckResult:
     if allowed is None:
-        return CheckResult(rule, label, True, str(used), "", "no limit at this venue")
+        return CheckResult(rule, label, True, used, None, unit, "no limit at this venue")
     if used <= allowed:
-        return CheckResult(rule, label, True, str(used), str(allowed))
-    return CheckResult(rule, label, False, str(used), str(allowed), f"{used - allowed} {what}")
+        return CheckResult(rule, label, True, used, allowed, unit)
+    return CheckResult(rule, label, False, used, allowed, unit, f"{used - allowed} {what}")
 
 
 def _words(library: Library, outline: Outline, document: Document, venue: Venue) -> CheckResult:
-    result = _limit("words", "Words", document.word_count(), venue.word_limit, "words over (body only)")
+    result = _limit("words", "Words", document.word_count(), venue.word_limit, Unit.WORDS,
+                    "words over (body only)")
     if result.ok:
         return result
     longest = longest_blocks(library, outline, document, count=2)
@@ -189,20 +211,20 @@ def _plain_markup(text: str, values: dict[str, str]) -> str:
 def _window(outline: Outline, venue: Venue, today: dt.date) -> CheckResult:
     letter_date = dt.date.fromisoformat(outline.letter.date) if outline.letter.date else today
     if venue.window_days is None:
-        return CheckResult("window", "Window", True, "-", "", "no response window at this venue")
-    limit = f"{venue.window_days} days"
+        return CheckResult("window", "Window", True, None, None, Unit.DAYS_LEFT,
+                           "no response window at this venue")
+    limit = venue.window_days
     if not outline.article.date:
-        return CheckResult("window", "Window", False, "?", limit,
+        return CheckResult("window", "Window", False, None, limit, Unit.DAYS_LEFT,
                            "the article's date is missing: fill in article.date")
     parts = [int(p) for p in outline.article.date.split("-")] + [1, 1]
     published = dt.date(parts[0], parts[1], parts[2])
     deadline = published + dt.timedelta(days=venue.window_days)
     left = (deadline - letter_date).days
-    value = f"{left} days left" if left >= 0 else f"{-left} days late"
     detail = f"due {deadline.isoformat()} (published {outline.article.date})"
     if len(outline.article.date) < 10:
         detail += "; date incomplete: counted from its first day"
-    return CheckResult("window", "Window", left >= 0, value, limit, detail)
+    return CheckResult("window", "Window", left >= 0, left, limit, Unit.DAYS_LEFT, detail)
 
 
 def _article_authors(outline: Outline) -> CheckResult:
@@ -211,16 +233,15 @@ def _article_authors(outline: Outline) -> CheckResult:
 
     wrong = [f"'{author}' {why}" for author in outline.article.authors if (why := not_one_person(author))]
     if not wrong:
-        return CheckResult("article-authors", "Article authors", True, str(len(outline.article.authors)), "")
-    return CheckResult("article-authors", "Article authors", False, f"{len(wrong)} not one person", "",
+        return CheckResult("article-authors", "Article authors", True, len(outline.article.authors), None,
+                           Unit.AUTHORS)
+    return CheckResult("article-authors", "Article authors", False, len(wrong), None, Unit.NOT_ONE_PERSON,
                        "; ".join(wrong) + " (F2 takes PubMed's 'Juch JNS, Maas ET' as it is)")
 
 
 def _wording(document: Document) -> CheckResult:
     """Blocks kept at the wording the letter recorded while the library has moved on (not a fault)."""
-    if not document.notices:
-        return CheckResult("wording", "Block wording", True, "current", "", "")
-    return CheckResult("wording", "Block wording", True, f"{len(document.notices)} older", "",
+    return CheckResult("wording", "Block wording", True, len(document.notices), None, Unit.OLDER_WORDINGS,
                        "; ".join(document.notices))
 
 
@@ -237,8 +258,8 @@ def _cited_before_published(outline: Outline, document: Document, today: dt.date
         if issued and issued > (letter_date.year, letter_date.month, letter_date.day)[: len(issued)]:
             later.append(f"{reference.number} ({'-'.join(f'{p:02d}' for p in issued)})")
     if not later:
-        return CheckResult("dates", "Cited work dates", True, "0", "", "")
-    return CheckResult("dates", "Cited work dates", False, str(len(later)), "0",
+        return CheckResult("dates", "Cited work dates", True, 0, 0, Unit.REFERENCES)
+    return CheckResult("dates", "Cited work dates", False, len(later), 0, Unit.REFERENCES,
                        f"published after the letter's date {letter_date.isoformat()}: reference "
                        + ", ".join(later))
 
@@ -250,18 +271,18 @@ def _article_cited(outline: Outline, document: Document, venue: Venue) -> CheckR
     cited = any(ARTICLE_KEY in c.keys for c in _citations(document)) or (
         target is not None and any(same_work(ref.item, target) for ref in document.references)
     )
-    limit = "required" if venue.cite_article else ""
+    required = True if venue.cite_article else None
     if cited or not venue.cite_article:
-        return CheckResult("article", "Article cited", True, "yes" if cited else "no", limit)
-    return CheckResult("article", "Article cited", False, "no", limit,
+        return CheckResult("article", "Article cited", True, cited, required, Unit.CITED)
+    return CheckResult("article", "Article cited", False, False, required, Unit.CITED,
                        "this venue wants the article you answer cited: add [@article]")
 
 
 def _placeholders(document: Document) -> CheckResult:
     names = ", ".join("{" + name + "}" for name in document.unresolved)
     detail = f"fill in: {names}" if names else ""
-    count = str(len(document.unresolved))
-    return CheckResult("placeholders", "Placeholders", not names, count, "0", detail)
+    return CheckResult("placeholders", "Placeholders", not names, len(document.unresolved), 0,
+                       Unit.PLACEHOLDERS, detail)
 
 
 def _statuses(document: Document) -> CheckResult:
@@ -271,7 +292,7 @@ def _statuses(document: Document) -> CheckResult:
             seen.setdefault(source.position, source)
     names = ", ".join(f"{s.block_id} ({s.status or 'no status'})" for s in seen.values())
     detail = f"not approved: {names}" if names else ""
-    return CheckResult("status", "Unapproved blocks", not seen, str(len(seen)), "0", detail)
+    return CheckResult("status", "Unapproved blocks", not seen, len(seen), 0, Unit.BLOCKS, detail)
 
 
 def _citations(document: Document) -> list[Citation]:
@@ -293,7 +314,7 @@ def _uncited(library: Library, outline: Outline, document: Document) -> CheckRes
                 lost.setdefault(key, block.id)
     detail = "; ".join(f"{key} (cited by {block_id}, whose text this letter replaces)"
                        for key, block_id in lost.items())
-    return CheckResult("uncited", "Lost citations", not lost, str(len(lost)), "0", detail)
+    return CheckResult("uncited", "Lost citations", not lost, len(lost), 0, Unit.CITATION_KEYS, detail)
 
 
 def missing_keys(library: Library, outline: Outline) -> dict[str, str]:
@@ -321,15 +342,15 @@ def _keys(text: str) -> list[str]:
 def _missing(library: Library, outline: Outline) -> CheckResult:
     missing = missing_keys(library, outline)
     detail = "; ".join(f"[@{key}] in {where}" for key, where in missing.items())
-    count = str(len(missing))
-    return CheckResult("missing", "Unknown citation keys", not missing, count, "0", detail)
+    return CheckResult("missing", "Unknown citation keys", not missing, len(missing), 0, Unit.CITATION_KEYS,
+                       detail)
 
 
 def _repeated(outline: Outline) -> CheckResult:
     uses = Counter(item.block for item in outline.body if item.block)
     twice = {block_id: n for block_id, n in uses.items() if n > 1}
     detail = ", ".join(f"{block_id} x{n}" for block_id, n in twice.items())
-    return CheckResult("repeated", "Blocks used twice", not twice, str(len(twice)), "0", detail)
+    return CheckResult("repeated", "Blocks used twice", not twice, len(twice), 0, Unit.BLOCKS, detail)
 
 
 def assemble_for_check(library: Library, outline: Outline, *, today: dt.date) -> Document:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from rebuttal.exchange.docx import names
 from rebuttal.exchange.edited import EditedComment, EditedParagraph, Revision
 from rebuttal.library.stack import Block
 from rebuttal.merge.baseline import Baseline, BaselineItem, Wording
@@ -25,11 +26,8 @@ from rebuttal.merge.wording import (
     to_markup,
     unbolded,
 )
-from rebuttal.model import CitationMarker
+from rebuttal.text.citations import CitationMarker
 from rebuttal.text.markup import escape, placeholders_in
-
-POINT_BODY_STYLE = "List Continue"
-POINT_HEADING_STYLE = "Point Heading"
 
 
 class CitationProblem(ValueError):
@@ -188,7 +186,7 @@ def _group(placed: list[Placed], baseline: Baseline) -> tuple[dict[int, list[Pla
             continue
         if entry.paragraph.removed:
             continue
-        if entry.paragraph.style == POINT_HEADING_STYLE:
+        if entry.paragraph.style == names.POINT:
             added.append(_Added(last, heading=entry.paragraph))
             previous_added = True
             continue
@@ -197,7 +195,7 @@ def _group(placed: list[Placed], baseline: Baseline) -> tuple[dict[int, list[Pla
             not (previous_added and added[-1].heading is not None)
             and last is not None
             and kinds.get(last) == "concern"
-            and (entry.paragraph.style == POINT_BODY_STYLE or kinds.get(following) == "concern")
+            and (entry.paragraph.style == names.POINT_BODY or kinds.get(following) == "concern")
         )
         if inside_point:
             groups[last].append(entry)

@@ -13,15 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from rebuttal.exchange.docx.names import FRAME_STYLES
 from rebuttal.exchange.edited import EditedDocument, EditedParagraph
 from rebuttal.exchange.record import HEADING_PART, ExportRecord, parse_bookmark
 from rebuttal.merge.baseline import Baseline, BaselineItem
 
-# Styles of the paragraphs around the body (our export's names for them).
-FRAME_STYLES = {
-    "Date", "Inside Address", "Title", "Salutation", "Signature", "Competing Interests",
-    "Bibliography Heading", "Bibliography", "Letterhead", "Letterhead Tagline", "Header", "Footer",
-}
 SIMILAR = 0.6  # difflib ratio from which a paragraph counts as a retyped one
 
 

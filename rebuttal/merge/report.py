@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from rebuttal.errors import RebuttalError
+from rebuttal.exchange.docx.names import COMMENT_AUTHOR
 from rebuttal.exchange.edited import EditedComment, EditedDocument, Revision
 from rebuttal.exchange.record import ExportRecord, outline_origin
 from rebuttal.letter.outline import Outline
@@ -21,7 +22,6 @@ from rebuttal.merge.baseline import build_baseline
 from rebuttal.merge.compare import CitationProblem, ItemChange, compare_items
 from rebuttal.merge.mapping import body_paragraphs, frame_edits, place_paragraphs
 
-OWN_COMMENT_AUTHOR = "rebuttal"  # the comments `build --comments` writes are ours, not editors'
 FORCE_HINT = "--force maps its paragraphs by text alone"
 
 
@@ -66,7 +66,8 @@ def merge_edited(
     paragraphs = body_paragraphs(edited, baseline)
     notes.extend(frame_edits(edited, baseline))
     placed = place_paragraphs(paragraphs, baseline, record, use_anchors=not force)
-    comments = {k: c for k, c in edited.comments.items() if c.author != OWN_COMMENT_AUTHOR}
+    # The comments `build --comments` wrote are ours, not the editors'.
+    comments = {k: c for k, c in edited.comments.items() if c.author != COMMENT_AUTHOR}
     try:
         changes = compare_items(placed, baseline, marker, comments, edited.revisions)
     except CitationProblem as error:

@@ -5,21 +5,20 @@ read from the DOCX) are both reduced to *pieces*: text with its emphasis, or
 a citation group as the numbers the export printed. Two paragraphs are the
 same wording when their keys are equal, so a LibreOffice re-save that splits
 runs differently changes nothing. Edited pieces become markup again:
-``**bold**``, ``*italic*`` and ``[@key]`` from the export's numbering.
+``**bold**``, ``*italic*`` and ``[@key]`` from the export's numbering. Where the
+citation numbers stand in edited text is the marker's to say
+(:mod:`rebuttal.text.citations`, which also wrote them).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from rebuttal.exchange.edited import EditedRun
-from rebuttal.model import Citation, CitationMarker, Inline
+from rebuttal.model import Citation, Inline
+from rebuttal.text.citations import CitationMarker
 from rebuttal.text.markup import escape
-
-_NUMBERS = r"\d{1,3}(?:\s*[,\-–]\s*\d{1,3})*"
-_SUPERSCRIPT_CITATION = re.compile(rf"^\s*{_NUMBERS}\s*$")
 
 
 class UnknownCitation(ValueError):
@@ -62,39 +61,21 @@ def edited_pieces(runs: list[EditedRun], marker: CitationMarker) -> list[Piece]:
     pieces: list[Piece] = []
     if marker.superscript:
         for run in runs:
-            if run.superscript and _SUPERSCRIPT_CITATION.match(run.text):
-                pieces.append(Piece(numbers=parse_numbers(run.text)))
-            else:
-                pieces.append(Piece(run.text, run.bold, run.italic))
+            numbers = marker.read_raised(run.text) if run.superscript else None
+            pieces.append(Piece(numbers=numbers) if numbers else Piece(run.text, run.bold, run.italic))
         return _joined(pieces)
-    group = re.compile(rf"{re.escape(marker.open)}\s*({_NUMBERS})\s*{re.escape(marker.close)}")
     for piece in _joined([Piece(run.text, run.bold, run.italic) for run in runs]):
-        position = 0
-        for match in group.finditer(piece.text):
-            if match.start() > position:
-                pieces.append(Piece(piece.text[position : match.start()], piece.bold, piece.italic))
-            pieces.append(Piece(numbers=parse_numbers(match.group(1))))
-            position = match.end()
-        if position < len(piece.text):
-            pieces.append(Piece(piece.text[position:], piece.bold, piece.italic))
+        for found in marker.find(piece.text):
+            if isinstance(found, str):
+                pieces.append(Piece(found, piece.bold, piece.italic))
+            else:
+                pieces.append(Piece(numbers=found))
     return pieces
 
 
 def unbolded(pieces: list[Piece]) -> list[Piece]:
     """A heading's pieces without bold: the heading style prints it bold anyway."""
     return [Piece(p.text, False, p.italic, p.numbers) for p in pieces]
-
-
-def parse_numbers(label: str) -> tuple[int, ...]:
-    """``1,3-5`` -> ``(1, 3, 4, 5)`` (en dashes too)."""
-    numbers: list[int] = []
-    for part in re.split(r"\s*,\s*", label.strip()):
-        if not part:
-            continue
-        ends = re.split(r"\s*[\-–]\s*", part)
-        first, last = int(ends[0]), int(ends[-1])
-        numbers.extend(range(first, last + 1) if last >= first else (first, last))
-    return tuple(numbers)
 
 
 def _joined(pieces: list[Piece]) -> list[Piece]:
@@ -121,8 +102,9 @@ def comparison_key(pieces: list[Piece]) -> str:
     return _written(pieces, numbers)
 
 
-def plain_text(pieces: list[Piece], marker: CitationMarker | None = None) -> str:
-    """The words as a reader sees them (citations as ``[1,2]``), white space folded."""
+def plain_text(pieces: list[Piece]) -> str:
+    """The words as a reader sees them in a report or diff (citations as ``[1,2]`` whatever the marker),
+    white space folded."""
     out = []
     for piece in pieces:
         if piece.is_citation:

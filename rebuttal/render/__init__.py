@@ -1,7 +1,8 @@
 """Renderers: each turns one assembled Document into one output format.
 
-``render_to_file`` picks the renderer by format name; the DOCX writer is only
-imported when a DOCX is asked for, so text and Markdown builds stay light.
+Which formats there are, and whose writer makes each, is the table in
+:mod:`rebuttal.render.formats`; ``render_to_file`` and ``render_to_text`` look
+the writer up there and import it only then, so text and Markdown builds stay light.
 """
 
 from __future__ import annotations
@@ -10,49 +11,39 @@ from pathlib import Path
 
 from rebuttal.errors import RebuttalError
 from rebuttal.model import Document
-
-FORMATS = {".docx": "docx", ".pdf": "pdf", ".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt"}
-
-
-def format_for(path: Path | None, requested: str | None) -> str:
-    """The output format: the one asked for, else the one the file name implies."""
-    if requested:
-        return requested
-    if path is None:
-        return "docx"
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise RebuttalError(
-            f"cannot tell the format from '{path.suffix or path.name}'; use --format docx, pdf, md or txt",
-            file=path,
-            field="output",
-        )
-    return fmt
+from rebuttal.render.formats import ExportFormat
 
 
-def render_text_format(document: Document, fmt: str, *, width: int = 72) -> str:
-    """Render to a text format (``md`` or ``txt``)."""
-    if fmt == "md":
-        from rebuttal.render.markdown import render_markdown
+def check_can_write(fmt: ExportFormat) -> None:
+    """Raise the format's one-line error now, before any work, when its tools are missing."""
+    if fmt.needs_libreoffice:
+        from rebuttal.exchange.pdf import find_soffice
 
-        return render_markdown(document)
-    from rebuttal.render.text import render_text
-
-    return render_text(document, width=width)
+        find_soffice()
 
 
-def render_to_file(document: Document, path: Path, fmt: str, **options: object) -> None:
-    """Render ``document`` to ``path`` atomically in format ``fmt``."""
+def render_to_text(document: Document, fmt: ExportFormat, **options: object) -> str:
+    """``document`` as the text of a text format (Markdown, plain text); options it does not take are
+    ignored."""
+    if fmt.binary:
+        raise ValueError(f"{fmt.name} is not a text format")
+    return str(fmt.load_writer()(document, **_taken(fmt, options)))
+
+
+def render_to_file(document: Document, path: Path, fmt: ExportFormat, **options: object) -> None:
+    """Render ``document`` to ``path`` atomically in ``fmt``; options it does not take are ignored."""
     from rebuttal.files.atomic import atomic_write, atomic_write_text
 
-    if fmt == "docx":
-        from rebuttal.exchange.docx import write_docx
+    if not fmt.binary:
+        atomic_write_text(path, render_to_text(document, fmt, **options))
+        return
+    check_can_write(fmt)
+    write = fmt.load_writer()
+    try:
+        atomic_write(path, lambda temporary: write(document, temporary, **_taken(fmt, options)))
+    except RebuttalError as error:
+        raise error.located(file=path) from None  # the output, not the temporary file it was written as
 
-        atomic_write(path, lambda temporary: write_docx(document, temporary, **options))
-    elif fmt == "pdf":
-        from rebuttal.exchange.pdf import write_pdf
 
-        write_pdf(document, path, **options)
-    else:
-        width = int(options.get("width", 72))  # type: ignore[arg-type]
-        atomic_write_text(path, render_text_format(document, fmt, width=width))
+def _taken(fmt: ExportFormat, options: dict[str, object]) -> dict[str, object]:
+    return {name: value for name, value in options.items() if fmt.takes(name)}

@@ -14,12 +14,11 @@ def _escape(text: str) -> str:
 
 
 def _inlines(inlines: tuple[Inline, ...], document: Document) -> str:
-    marker = document.marker
     out = []
     for inline in inlines:
         if isinstance(inline, Citation):
-            label = inline.label(marker.range_separator)
-            out.append(f"^{label}^" if marker.superscript else f"{marker.open}{label}{marker.close}")
+            marked = document.marker.printed(inline.numbers)
+            out.append(f"^{marked.text}^" if marked.superscript else marked.text)  # pandoc's superscript
             continue
         out.append(_span(inline))
     return "".join(out)

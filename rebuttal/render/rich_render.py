@@ -19,15 +19,12 @@ UNRESOLVED_STYLE = "bold black on yellow"
 def inline_text(inlines: tuple[Inline, ...], document: Document, base: str = "") -> Text:
     """Inlines as a Rich Text; citations tinted, unfilled placeholders highlighted."""
     text = Text(style=base)
-    marker = document.marker
     unresolved = {"{" + name + "}" for name in document.unresolved}
     for inline in inlines:
         if isinstance(inline, Citation):
-            label = inline.label(marker.range_separator)
-            if marker.superscript:
-                text.append(label.translate(SUPERSCRIPT), style=CITATION_STYLE)
-            else:
-                text.append(f"{marker.open}{label}{marker.close}", style=CITATION_STYLE)
+            marked = document.marker.printed(inline.numbers)
+            shown = marked.text.translate(SUPERSCRIPT) if marked.superscript else marked.text
+            text.append(shown, style=CITATION_STYLE)
             continue
         text.append(inline.text, style=_span_style(inline, unresolved))
     return text

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from rebuttal.letter.check_words import allowed_text, detail_text, found_text
 from rebuttal.letter.checks import CheckResult
 
 
@@ -22,8 +23,8 @@ def checks_table(results: list[CheckResult]) -> Table:
     table.add_column("Details", ratio=1)
     for result in results:
         mark = ("✓", "green") if result.ok else ("✗", "bold red")
-        table.add_row(mark[0], result.label, result.value, result.limit, result.detail, style=None
-                      if result.ok else "red")
+        table.add_row(mark[0], result.label, found_text(result), allowed_text(result), detail_text(result),
+                      style=None if result.ok else "red")
     return table
 
 

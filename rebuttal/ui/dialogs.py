@@ -13,15 +13,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
 
 from rebuttal.library.stack import BLOCK_KINDS
+from rebuttal.render.formats import DEFAULT_FORMAT, EXPORT_FORMATS, export_format, format_of_path
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea
 
 # A callback that applies what the dialog collected: '' on success, else the message to show.
 Apply = Callable[..., str]
-
-EXTENSIONS = {"docx": ".docx", "md": ".md", "txt": ".txt"}
-FORMAT_NAMES = {"docx": "Word (DOCX)", "md": "Markdown", "txt": "Plain text"}
 
 
 def _text_area() -> type[TextArea]:
@@ -98,10 +96,10 @@ class PathScreen(Dialog):
             yield Label("File (a relative path is taken from the current folder):")
             yield Input(str(self.suggested), id="path")
             if self.formats:
+                suggested = format_of_path(self.suggested)
                 with RadioSet(id="format"):
-                    for fmt, name in FORMAT_NAMES.items():
-                        ticked = self.suggested.suffix == EXTENSIONS[fmt]
-                        yield RadioButton(name, value=ticked, id=f"fmt-{fmt}")
+                    for fmt in EXPORT_FORMATS:
+                        yield RadioButton(fmt.label, value=fmt == suggested, id=f"fmt-{fmt.name}")
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(self.action_label, id="ok", variant="primary", compact=True)
@@ -114,9 +112,9 @@ class PathScreen(Dialog):
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         """Changing the format changes the file's extension to match."""
-        fmt = (event.pressed.id or "fmt-docx").removeprefix("fmt-")
+        fmt = export_format((event.pressed.id or "").removeprefix("fmt-") or DEFAULT_FORMAT)
         path_input = self.query_one("#path", Input)
-        path_input.value = str(Path(path_input.value).with_suffix(EXTENSIONS[fmt]))
+        path_input.value = str(Path(path_input.value).with_suffix(fmt.extension))
 
     def chosen_format(self) -> str:
         """The format ticked, else the one the extension implies."""
@@ -124,8 +122,8 @@ class PathScreen(Dialog):
             pressed = self.query_one("#format", RadioSet).pressed_button
             if pressed is not None and pressed.id:
                 return pressed.id.removeprefix("fmt-")
-        suffix = Path(self.query_one("#path", Input).value).suffix.lower()
-        return {".md": "md", ".txt": "txt"}.get(suffix, "docx")
+        implied = format_of_path(Path(self.query_one("#path", Input).value))
+        return implied.name if implied is not None else DEFAULT_FORMAT
 
     def submit(self) -> None:
         """Try to write the file."""

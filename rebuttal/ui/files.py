@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from rebuttal.app.autosave import discard_autosave, find_recovery, write_autosave
 from rebuttal.errors import RebuttalError
 from rebuttal.letter.outline import Outline
-from rebuttal.ui.dialogs import EXTENSIONS, FORMAT_NAMES, ConfirmScreen, PathScreen
+from rebuttal.render.formats import DEFAULT_FORMAT, export_format
+from rebuttal.ui.dialogs import ConfirmScreen, PathScreen
 
 if TYPE_CHECKING:
     from rebuttal.ui.app import RebuttalApp
@@ -87,18 +88,18 @@ class FileActions(_Base):
         self.push_screen(PathScreen("Save the letter's outline (TOML) as:", suggested, self._save_to,
                                     formats=False))
 
-    def action_export(self, fmt: str = "docx") -> None:
-        """Export the letter as DOCX, Markdown or text to a file chosen now."""
+    def action_export(self, fmt: str = DEFAULT_FORMAT) -> None:
+        """Export the letter in any format of ``rebuttal.render.formats`` to a file chosen now."""
         stem = self.session.path.stem if self.session.path else "letter"
-        suggested = Path.cwd() / f"{stem}{EXTENSIONS[fmt]}"
+        suggested = Path.cwd() / f"{stem}{export_format(fmt).extension}"
 
         def apply(path: Path, chosen: str) -> str:
+            export = export_format(chosen)
             if not path.suffix:  # "certainty" becomes "certainty.docx": Word would not open it otherwise
-                path = path.with_name(path.name + EXTENSIONS[chosen])
+                path = path.with_name(path.name + export.extension)
             message = self.attempt(self.session.export, path, chosen)
             if not message:
-                self.notify(f"Exported {FORMAT_NAMES[chosen]} to {path.resolve()}", title="Exported",
-                            timeout=8)
+                self.notify(f"Exported {export.label} to {path.resolve()}", title="Exported", timeout=8)
             return message
 
         self.push_screen(PathScreen("Export the letter", suggested, apply, formats=True))

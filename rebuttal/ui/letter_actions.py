@@ -34,6 +34,7 @@ class LetterActions(_Base):
     def action_checks(self) -> None:
         """The venue's rules, as ``rebuttal check`` reports them, and "Make it fit"."""
         from rebuttal.ui.checks_screen import ChecksScreen
+        from rebuttal.ui.status import verdict
 
         status = self.session.status()
         venue = self.session.outline.letter.venue
@@ -42,7 +43,7 @@ class LetterActions(_Base):
             if answer == "fit":
                 self.action_make_it_fit()
 
-        self.push_screen(ChecksScreen(venue, status.verdict, self.session.check_results()), answered)
+        self.push_screen(ChecksScreen(venue, verdict(status), self.session.check_results()), answered)
 
     def action_make_it_fit(self) -> None:
         """Switch blocks to their short variants, last first, until the letter fits (Ctrl+Z undoes)."""
@@ -51,10 +52,13 @@ class LetterActions(_Base):
         except ChangeRefused as refused:
             self.notify(str(refused), title="Nothing to fit", severity="warning")
             return
+        from rebuttal.ui.status import verdict
+
         self.refresh_letter()
-        verdict = self.session.status().verdict
-        self.notify(f"Switched {len(changes)} blocks to their short variants. {verdict}. Ctrl+Z undoes it.",
-                    title="Make it fit", severity="information" if "Fits" in verdict else "warning")
+        status = self.session.status()
+        self.notify(f"Switched {len(changes)} blocks to their short variants. {verdict(status)}. "
+                    "Ctrl+Z undoes it.", title="Make it fit",
+                    severity="information" if status.fits else "warning")
 
     def action_join_point(self) -> None:
         """Make the selected paragraph part of the point above it, so the numbering runs on (or undo that)."""

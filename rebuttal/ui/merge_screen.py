@@ -198,7 +198,7 @@ class MergeActions(_Base):
 
     def _compare_docx(self, path: Path, _fmt: str = "") -> str:
         """Compare ``path`` with the letter; '' when it could (the path dialog then closes)."""
-        from rebuttal.exchange.docx.reader import read_docx
+        from rebuttal.exchange.docx.read import read_docx
         from rebuttal.merge.report import merge_edited
 
         session = self.session

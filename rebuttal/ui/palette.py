@@ -7,6 +7,8 @@ from functools import partial
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from rebuttal.render.formats import EXPORT_FORMATS
+
 # (name shown, action run, what it does). Every binding's action is here, and a few more.
 PALETTE_ACTIONS: list[tuple[str, str, str]] = [
     ("Add highlighted block to the letter", "add_highlighted", "Library: the block under the cursor"),
@@ -25,9 +27,7 @@ PALETTE_ACTIONS: list[tuple[str, str, str]] = [
     ("Change citation style…", "details('style')", "NLM, Vancouver"),
     ("Save", "save", "Write the outline (TOML)"),
     ("Save as…", "save_as", "Choose another file for the outline"),
-    ("Export DOCX…", "export('docx')", "Word file for the editors"),
-    ("Export Markdown…", "export('md')", "Markdown file"),
-    ("Export text…", "export('txt')", "Plain text file"),
+    *((f"Export {fmt.label}…", f"export('{fmt.name}')", fmt.purpose) for fmt in EXPORT_FORMATS),
     ("Merge edited DOCX…", "merge_docx", "Review the editors' changes and comments (F6)"),
     ("Checks against the venue…", "checks", "Words, references, authors, deadline... as rebuttal check (F4)"),
     ("Make it fit: switch to short variants", "make_it_fit", "Last blocks first, until the limit is met"),

@@ -4,13 +4,28 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from rebuttal.app.session import Session
+from rebuttal.app.session import Session, Status
+from rebuttal.letter.check_words import found_text
 
 
 def _count(label: str, value: int, limit: int | None) -> Text:
     over = limit is not None and value > limit
     shown = f"{label} {value}" + (f"/{limit}" if limit is not None else "")
     return Text(shown, style="bold red" if over else "bold")
+
+
+def verdict(status: Status) -> str:
+    """``Fits JAMA letter`` or ``Over by 423 words, 9 references``; '' without a venue with limits."""
+    over = []
+    if status.words_over:
+        over.append(f"{status.words_over} words")
+    if status.references_over:
+        over.append(f"{status.references_over} reference" + ("s" if status.references_over > 1 else ""))
+    if over:
+        return "Over by " + ", ".join(over)
+    if not status.has_limits:
+        return ""
+    return f"Fits {status.venue_name}" if status.venue_name else "Fits"
 
 
 def status_line(session: Session) -> Text:
@@ -20,11 +35,11 @@ def status_line(session: Session) -> Text:
     line.append_text(_count("Words", status.words, status.word_limit))
     line.append("  ")
     line.append_text(_count("Refs", status.references, status.reference_limit))
-    verdict = status.verdict
-    if verdict:
-        line.append(f"  {verdict}", style="bold green" if status.fits else "bold red")
-    if status.window:
-        line.append(f"  Due: {status.window}")
+    said = verdict(status)
+    if said:
+        line.append(f"  {said}", style="bold green" if status.fits else "bold red")
+    if status.window is not None:
+        line.append(f"  Due: {found_text(status.window)}")
     venue = session.outline.letter.venue
     line.append(f"  Venue: {venue}" if venue else "  Venue: none (F2)", style="dim" if not venue else "")
     if session.error:
@@ -34,10 +49,12 @@ def status_line(session: Session) -> Text:
         line.append(f"  To fill in: {names}", style="black on yellow")
     elif session.body:
         line.append("  All placeholders filled", style="green")
-    for failed in status.failed_checks:
-        if status.window and failed.startswith("Window"):
+    if status.problem:
+        line.append(f"  ✗ {status.problem}", style="bold red")
+    for failed in status.failed:
+        if failed is status.window:
             continue  # the deadline is shown once, above
-        line.append(f"  ✗ {failed}", style="bold red")
+        line.append(f"  ✗ {failed.label} {found_text(failed)}", style="bold red")
     line.no_wrap = True
     line.overflow = "ellipsis"
     return line

@@ -1,14 +1,13 @@
-"""DOCX: the letter that leaves the building, for editors in Word or LibreOffice.
+"""DOCX, out and back: the letter the editors open in Word, and their edited copy read again.
 
-The writer composes WordprocessingML text itself (``wordml``) and zips it
-(``opc``): python-docx's object model took longer to import than the rest of
-a build, so it is used only by ``reader``, which takes edited letters back.
-``template`` opens the starting package, ``styles`` names every style,
-``numbering`` makes Word lists, ``page`` the paper, letterhead and page
-numbers, ``comments`` the block comments, ``anchors`` the marks ``merge``
-follows, ``properties`` the file's description, ``letter`` the layout.
+Mirrored as pandoc mirrors its readers and writers:
+
+* ``write`` composes the letter's WordprocessingML itself and zips it
+  (python-docx's object model took longer to import than the rest of a build);
+* ``read`` takes an edited letter back as plain data (:mod:`rebuttal.exchange.edited`),
+  the only place python-docx is imported;
+* ``names`` is the vocabulary both share (style names, our comment author, part
+  names), which ``rebuttal.merge`` reads without loading either.
+
+Nothing is imported here, so reaching one side never loads the other.
 """
-
-from rebuttal.exchange.docx.letter import write_docx
-
-__all__ = ["write_docx"]

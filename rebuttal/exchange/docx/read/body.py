@@ -1,41 +1,25 @@
-"""Read an edited DOCX back: paragraphs, bookmarks, tracked changes, comments, custom properties.
-
-python-docx opens the package and finds its parts; the body is then walked
-through the raw XML, because python-docx's ``paragraph.text`` silently drops
-text inside ``w:ins`` (python-docx issues #340 and #1123) and knows nothing of
-``w:del``/``w:delText``, ``w:moveFrom``/``w:moveTo`` or comment ranges. The
-result is plain data (:mod:`rebuttal.exchange.edited`); no python-docx type leaves
-this module. Anything that is not a readable Word document is one
-:class:`RebuttalError` naming the file.
-"""
+"""The body of an edited letter in reading order: paragraphs with their runs, bookmarks, tracked
+changes and comment ranges, read from the raw XML (python-docx's own view drops tracked text)."""
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from lxml import etree
 
-from rebuttal.errors import RebuttalError
+from rebuttal.exchange.docx.names import W_NS
 from rebuttal.exchange.edited import (
     DELETED,
     INSERTED,
     MOVED_FROM,
     MOVED_TO,
-    EditedComment,
     EditedDocument,
     EditedParagraph,
     EditedRun,
     Revision,
 )
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-CUSTOM_PART = "/docProps/custom.xml"
-COMMENTS_PART = "/word/comments.xml"
-# The magic number of an OLE compound file: what Word writes for an encrypted
-# (password-protected) document, and for old binary .doc files.
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+W = f"{{{W_NS}}}"
 _CHANGES = {f"{W}ins": INSERTED, f"{W}del": DELETED, f"{W}moveFrom": MOVED_FROM, f"{W}moveTo": MOVED_TO}
 # Containers whose children are read as if they stood in the paragraph itself.
 _TRANSPARENT = {
@@ -43,57 +27,8 @@ _TRANSPARENT = {
 }
 
 
-def read_docx(path: Path) -> EditedDocument:
-    """Read the edited Word document at ``path``."""
-    word = _open(path)
-    styles = _style_names(word)
-    edited = EditedDocument(path=str(path))
-    walker = _BodyWalker(edited, styles)
-    walker.walk(word.element.body)
-    edited.comments = _comments(word, walker.anchors, walker.comment_paragraph)
-    edited.properties = _custom_properties(word, path)
-    return edited
-
-
-def _open(path: Path):
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-    except OSError as error:
-        raise RebuttalError(f"cannot read the file: {error.strerror}", file=path) from None
-    if head == OLE_MAGIC:
-        raise RebuttalError(
-            "password-protected (encrypted) or an old binary .doc: save it from Word as an "
-            "unprotected .docx", file=path,
-        )
-    if not zipfile.is_zipfile(path):
-        raise RebuttalError("not a Word document (.docx)", file=path)
-    try:
-        word = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
-        raise RebuttalError(f"not a readable Word document ({_why(error)})", file=path) from None
-    except Exception as error:
-        raise RebuttalError(f"damaged Word document ({_why(error)})", file=path) from None
-    return word
-
-
-def _why(error: Exception) -> str:
-    return " ".join(str(error).split())[:120] or type(error).__name__
-
-
-def _style_names(word) -> dict[str, str]:
-    names = {}
-    for style in word.styles.element.iter(f"{W}style"):
-        name = style.find(f"{W}name")
-        names[style.get(f"{W}styleId", "")] = name.get(f"{W}val", "") if name is not None else ""
-    return names
-
-
 @dataclass
-class _BodyWalker:
+class BodyWalker:
     """Walks the body XML in reading order, keeping open bookmarks and comment ranges."""
 
     edited: EditedDocument
@@ -223,37 +158,3 @@ def _on(properties: etree._Element | None, name: str) -> bool:
     return element.get(f"{W}val", "true").lower() not in ("0", "false", "off", "none")
 
 
-def _part_element(word, partname: str) -> etree._Element | None:
-    for part in word.part.package.iter_parts():
-        if part.partname == partname:
-            return etree.fromstring(part.blob)
-    return None
-
-
-def _comments(word, anchors: dict[str, list[str]], where: dict[str, int]) -> dict[str, EditedComment]:
-    root = _part_element(word, COMMENTS_PART)
-    if root is None:
-        return {}
-    comments = {}
-    for element in root.iter(f"{W}comment"):
-        mark_id = element.get(f"{W}id", "")
-        paragraphs = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in element.iter(f"{W}p")]
-        comments[mark_id] = EditedComment(
-            id=mark_id,
-            author=element.get(f"{W}author", ""),
-            date=element.get(f"{W}date", ""),
-            text="\n".join(p for p in paragraphs if p).strip(),
-            anchor=" ".join("".join(anchors.get(mark_id, [])).split()),
-            paragraph=where.get(mark_id, -1),
-        )
-    return comments
-
-
-def _custom_properties(word, path: Path) -> dict[str, str]:
-    try:
-        root = _part_element(word, CUSTOM_PART)
-    except etree.XMLSyntaxError:
-        raise RebuttalError("damaged Word document (unreadable docProps/custom.xml)", file=path) from None
-    if root is None:
-        return {}
-    return {entry.get("name", ""): "".join(entry.itertext()) for entry in root}

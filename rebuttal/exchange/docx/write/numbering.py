@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from xml.etree import ElementTree
 
-from rebuttal.exchange.docx.parts import append_children, as_text, declare_w, insert_before_first
-from rebuttal.exchange.docx.wordml import W_NS, xml_part
+from rebuttal.exchange.docx.names import W_NS
+from rebuttal.exchange.docx.write.parts import append_children, as_text, declare_w, insert_before_first
+from rebuttal.exchange.docx.write.wordml import xml_part
 
 _W = f"{{{W_NS}}}"
 

@@ -12,10 +12,10 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from rebuttal.errors import RebuttalError
-from rebuttal.exchange.docx.images import DamagedImage, NotAnImage, image_info
-from rebuttal.exchange.docx.opc import CT, RT, Package
-from rebuttal.exchange.docx.styles import FOOTER, HEADER, LETTERHEAD, TAGLINE
-from rebuttal.exchange.docx.wordml import R_NS, STORY_NAMESPACES, W_NS, attr, run, simple_field, xml_part
+from rebuttal.exchange.docx.names import FOOTER, HEADER, LETTERHEAD, TAGLINE, W_NS
+from rebuttal.exchange.docx.write.images import DamagedImage, NotAnImage, image_info
+from rebuttal.exchange.docx.write.opc import CT, RT, Package
+from rebuttal.exchange.docx.write.wordml import R_NS, STORY_NAMESPACES, attr, run, simple_field, xml_part
 from rebuttal.model import Document
 from rebuttal.text.printable import printable
 

@@ -16,27 +16,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rebuttal.exchange.docx import styles as names
-from rebuttal.exchange.docx.anchors import Bookmarks, write_custom_properties
-from rebuttal.exchange.docx.comments import COMMENT_AUTHOR, Comments
-from rebuttal.exchange.docx.numbering import ListNumbering
-from rebuttal.exchange.docx.opc import CT, RT
-from rebuttal.exchange.docx.page import (
+from rebuttal.exchange.docx import names
+from rebuttal.exchange.docx.write.anchors import Bookmarks, write_custom_properties
+from rebuttal.exchange.docx.write.comments import Comments
+from rebuttal.exchange.docx.write.numbering import ListNumbering
+from rebuttal.exchange.docx.write.opc import CT, RT
+from rebuttal.exchange.docx.write.page import (
     add_letterhead,
     add_page_numbers,
     has_own_letterhead,
     template_needs_footer,
 )
-from rebuttal.exchange.docx.properties import write_properties
-from rebuttal.exchange.docx.reproducible import build_time
-from rebuttal.exchange.docx.styles import add_missing_styles, house_styles
-from rebuttal.exchange.docx.template import Start, blank_start, open_template
-from rebuttal.exchange.docx.wordml import BREAK_RUN, STORY_NAMESPACES, WordParagraph, run, xml_part
+from rebuttal.exchange.docx.write.properties import write_properties
+from rebuttal.exchange.docx.write.reproducible import build_time
+from rebuttal.exchange.docx.write.styles import add_missing_styles, house_styles
+from rebuttal.exchange.docx.write.template import Start, blank_start, open_template
+from rebuttal.exchange.docx.write.wordml import BREAK_RUN, STORY_NAMESPACES, WordParagraph, run, xml_part
 from rebuttal.exchange.record import HEADING_PART, bookmark_name, record_for
 from rebuttal.model import Citation, Document, Inline, PointList, Source
 from rebuttal.text.printable import printable
 
-__all__ = ["COMMENT_AUTHOR", "write_docx"]
+__all__ = ["write_docx"]
 _STYLES_TYPE = CT + "wordprocessingml.styles+xml"
 _NUMBERING_TYPE = CT + "wordprocessingml.numbering+xml"
 
@@ -146,15 +146,11 @@ class _LetterWriter:
 
     def _inlines(self, inlines: tuple[Inline, ...]) -> list[str]:
         """Runs for ``inlines``: emphasis, plain-text citation numbers (no fields), real hyperlinks."""
-        marker = self.document.marker
         runs = []
         for inline in inlines:
             if isinstance(inline, Citation):
-                label = inline.label(marker.range_separator)
-                if marker.superscript:
-                    runs.append(run(label, superscript=True))
-                else:
-                    runs.append(run(f"{marker.open}{label}{marker.close}"))
+                marked = self.document.marker.printed(inline.numbers)
+                runs.append(run(marked.text, superscript=marked.superscript))
                 continue
             value = printable(inline.text)
             if not value:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree
 
-from rebuttal.exchange.docx.wordml import W_NS, attr
+from rebuttal.exchange.docx.names import W_NS
+from rebuttal.exchange.docx.write.wordml import attr
 
 
 def as_text(data: bytes) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from rebuttal.exchange.docx.wordml import attr, xml_part
+from rebuttal.exchange.docx.write.wordml import attr, xml_part
 
 _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"

@@ -1,4 +1,4 @@
-"""The named styles a letter uses, so editors restyle the whole letter by editing styles.
+"""How the named styles a letter uses look, so editors restyle the whole letter by editing styles.
 
 Without a template the letter gets our house styles: Word's built-in names
 (Title, Body Text, Signature...) in a plain letter look. With a society's
@@ -11,34 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
-from rebuttal.exchange.docx.parts import append_children, as_text, declare_w
-from rebuttal.exchange.docx.wordml import W_NS, attr, xml_part
-
-LETTERHEAD = "Letterhead"
-TAGLINE = "Letterhead Tagline"
-DATE = "Date"
-RECIPIENT = "Inside Address"
-TITLE = "Title"
-SALUTATION = "Salutation"
-BODY = "Body Text"
-POINT = "Point Heading"
-POINT_BODY = "List Continue"
-CLOSING = "Closing"
-SIGNATURE = "Signature"
-COMPETING = "Competing Interests"
-REFERENCES_HEADING = "Bibliography Heading"
-REFERENCE = "Bibliography"
-HEADER = "Header"
-FOOTER = "Footer"
-HYPERLINK = "Hyperlink"
-STRONG = "Strong"
+from rebuttal.exchange.docx import names
+from rebuttal.exchange.docx.write.parts import append_children, as_text, declare_w
+from rebuttal.exchange.docx.write.wordml import attr, xml_part
 
 _ACCENT = "1F3A5F"
 _GREY = "595959"
 # Names Word itself defines; the others are marked as the society's own (customStyle).
-_BUILT_IN = {"Normal", "List Number", "Title", "Date", "Salutation", "Body Text", "List Continue",
-             "Closing", "Signature", "Bibliography", "Header", "Footer", "Hyperlink", "Strong"}
-_W = f"{{{W_NS}}}"
+_BUILT_IN = {
+    "Normal", "List Number", names.TITLE, names.DATE, names.SALUTATION, names.BODY, names.POINT_BODY,
+    names.CLOSING, names.SIGNATURE, names.REFERENCE, names.HEADER, names.FOOTER, names.HYPERLINK,
+    names.STRONG,
+}
+_W = f"{{{names.W_NS}}}"
 
 
 @dataclass(frozen=True)
@@ -63,24 +48,25 @@ class StyleSpec:
 
 SPECS: tuple[StyleSpec, ...] = (
     StyleSpec("Normal", base=None, size=11, before=0, after=0),
-    StyleSpec(LETTERHEAD, size=18, bold=True, color=_ACCENT, align="center", after=2),
-    StyleSpec(TAGLINE, size=9, italic=True, color=_GREY, align="center", after=4, rule_below=True),
-    StyleSpec(DATE, before=6, after=12),
-    StyleSpec(RECIPIENT, after=12),
-    StyleSpec(TITLE, size=15, bold=True, color=_ACCENT, before=6, after=12, keep_with_next=True),
-    StyleSpec(SALUTATION, after=10, keep_with_next=True),
-    StyleSpec(BODY, after=8),
-    StyleSpec(POINT, base="List Number", bold=True, before=4, after=4, keep_with_next=True),
-    StyleSpec(POINT_BODY, left=18, after=8),
-    StyleSpec(CLOSING, before=4, after=18, keep_with_next=True),
-    StyleSpec(SIGNATURE, after=10),
-    StyleSpec(COMPETING, size=9.5, before=10, after=8),
-    StyleSpec(REFERENCES_HEADING, size=12, bold=True, color=_ACCENT, before=14, after=6, keep_with_next=True),
-    StyleSpec(REFERENCE, size=9.5, after=3),
-    StyleSpec(HEADER, size=8.5, color=_GREY, align="right"),
-    StyleSpec(FOOTER, size=8.5, color=_GREY, align="center"),
-    StyleSpec(HYPERLINK, character=True, base=None, color="0563C1", underline=True),
-    StyleSpec(STRONG, character=True, base=None, bold=True),
+    StyleSpec(names.LETTERHEAD, size=18, bold=True, color=_ACCENT, align="center", after=2),
+    StyleSpec(names.TAGLINE, size=9, italic=True, color=_GREY, align="center", after=4, rule_below=True),
+    StyleSpec(names.DATE, before=6, after=12),
+    StyleSpec(names.RECIPIENT, after=12),
+    StyleSpec(names.TITLE, size=15, bold=True, color=_ACCENT, before=6, after=12, keep_with_next=True),
+    StyleSpec(names.SALUTATION, after=10, keep_with_next=True),
+    StyleSpec(names.BODY, after=8),
+    StyleSpec(names.POINT, base="List Number", bold=True, before=4, after=4, keep_with_next=True),
+    StyleSpec(names.POINT_BODY, left=18, after=8),
+    StyleSpec(names.CLOSING, before=4, after=18, keep_with_next=True),
+    StyleSpec(names.SIGNATURE, after=10),
+    StyleSpec(names.COMPETING, size=9.5, before=10, after=8),
+    StyleSpec(names.REFERENCES_HEADING, size=12, bold=True, color=_ACCENT, before=14, after=6,
+              keep_with_next=True),
+    StyleSpec(names.REFERENCE, size=9.5, after=3),
+    StyleSpec(names.HEADER, size=8.5, color=_GREY, align="right"),
+    StyleSpec(names.FOOTER, size=8.5, color=_GREY, align="center"),
+    StyleSpec(names.HYPERLINK, character=True, base=None, color="0563C1", underline=True),
+    StyleSpec(names.STRONG, character=True, base=None, bold=True),
 )
 # Styles the house set needs as bases or for comments, in Word's own plain look.
 _SUPPORT = (
@@ -116,7 +102,7 @@ def house_styles() -> tuple[bytes, dict[str, str]]:
     ids = {spec.name: style_id(spec.name) for spec in SPECS}
     base_ids = {**ids, "List Number": "ListNumber"}
     styles = "".join(_style_xml(spec, ids[spec.name], base_ids.get(spec.base or "")) for spec in SPECS)
-    body = f'<w:styles xmlns:w="{W_NS}">{_DEFAULTS}{_SUPPORT}{styles}</w:styles>'
+    body = f'<w:styles xmlns:w="{names.W_NS}">{_DEFAULTS}{_SUPPORT}{styles}</w:styles>'
     return xml_part(body), ids
 
 

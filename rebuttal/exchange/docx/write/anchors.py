@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
-from rebuttal.exchange.docx.opc import CT, Package
-from rebuttal.exchange.docx.wordml import WordParagraph, attr, text, xml_part
+from rebuttal.exchange.docx.names import CUSTOM_PROPERTIES_PART
+from rebuttal.exchange.docx.write.opc import CT, Package
+from rebuttal.exchange.docx.write.wordml import WordParagraph, attr, text, xml_part
 
-CUSTOM_PART = "docProps/custom.xml"
 CUSTOM_CONTENT_TYPE = CT + "custom-properties+xml"
 CUSTOM_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
@@ -41,7 +41,7 @@ def write_custom_properties(package: Package, properties: dict[str, str]) -> Non
 
     A template's own custom properties are kept; ours replace any of the same name.
     """
-    name = package.related("", CUSTOM_RELATIONSHIP) or CUSTOM_PART
+    name = package.related("", CUSTOM_RELATIONSHIP) or CUSTOM_PROPERTIES_PART
     kept: list[str] = []
     pid = 2
     if name in package.parts:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rebuttal.exchange.docx.opc import CT, RT, Package
-from rebuttal.exchange.docx.wordml import STORY_NAMESPACES, WordParagraph, run, xml_part
+from rebuttal.exchange.docx.names import COMMENT_AUTHOR, COMMENTS_PART
+from rebuttal.exchange.docx.write.opc import CT, RT, Package
+from rebuttal.exchange.docx.write.wordml import STORY_NAMESPACES, WordParagraph, run, xml_part
 from rebuttal.model import Source
 from rebuttal.text.printable import printable
-
-COMMENT_AUTHOR = "rebuttal"
 
 
 class Comments:
@@ -64,7 +63,7 @@ class Comments:
             for number, note in enumerate(self.texts)
         )
         # A template's own comments belonged to the body we replaced.
-        name = package.related(main, RT + "comments") or "word/comments.xml"
+        name = package.related(main, RT + "comments") or COMMENTS_PART
         package.put(name, xml_part(f"<w:comments {STORY_NAMESPACES}>{entries}</w:comments>"),
                     CT + "wordprocessingml.comments+xml")
         package.relate(main, RT + "comments", name)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rebuttal.exchange.docx.opc import CT, Package
-from rebuttal.exchange.docx.template import core_part_name
-from rebuttal.exchange.docx.wordml import text, xml_part
+from rebuttal.exchange.docx.write.opc import CT, Package
+from rebuttal.exchange.docx.write.template import core_part_name
+from rebuttal.exchange.docx.write.wordml import text, xml_part
 from rebuttal.model import Document
 from rebuttal.text.printable import printable
 

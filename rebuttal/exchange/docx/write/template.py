@@ -16,9 +16,10 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from rebuttal.errors import RebuttalError
-from rebuttal.exchange.docx.opc import CT, RT, RT_CORE, NotAPackage, Package
-from rebuttal.exchange.docx.page import DEFAULT_SECTION, Section
-from rebuttal.exchange.docx.wordml import W_NS, xml_part
+from rebuttal.exchange.docx.names import W_NS
+from rebuttal.exchange.docx.write.opc import CT, RT, RT_CORE, NotAPackage, Package
+from rebuttal.exchange.docx.write.page import DEFAULT_SECTION, Section
+from rebuttal.exchange.docx.write.wordml import xml_part
 
 _DOCUMENT = CT + "wordprocessingml.document.main+xml"
 _TEMPLATE = CT + "wordprocessingml.template.main+xml"
