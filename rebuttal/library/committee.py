@@ -111,7 +111,15 @@ def _block_problems(
 
 
 def next_version(version: str) -> str:
-    """``1.0`` -> ``1.1``, ``2`` -> ``2.1``, ``1.9`` -> ``1.10``; an empty version becomes ``1.0``."""
+    """The version after ``version``: ``1.0`` -> ``1.1``, ``2`` -> ``2.1``, ``1.9`` -> ``1.10``;
+    an empty version becomes ``1.0``.
+
+    The one rule for a block's next version, used when the committee approves new wording and
+    when ``merge --propose`` drafts the editors' wording. New wording of an approved block is a
+    minor step (1.0 -> 1.1, as the README documents): letters record the version they use, and
+    the major number is the committee's to raise by hand (``--version 2.0``) when a block's
+    meaning changes, never a side effect of an edit.
+    """
     if not version:
         return "1.0"
     parts = version.split(".")
