@@ -126,8 +126,8 @@ def _usage(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from rebuttal.library.committee import word_diff
     from rebuttal.library.history import revisions, wording_at
+    from rebuttal.text.diff import word_diff
 
     library = open_library(args)
     block = library.block(args.id)
@@ -150,14 +150,14 @@ def _diff(args: argparse.Namespace) -> int:
              ("short", from_block.short or "", to_block.short or ""))
     for label, old, new in pairs:
         if old.split() != new.split():
-            print(f"{label}: {word_diff(old, new)}")
+            print(f"{label}: {word_diff(old, new, context=None)}")
     return 0
 
 
 def _update(args: argparse.Namespace) -> int:
     from rebuttal.letter.outline import load_outline, save_outline
-    from rebuttal.library.committee import word_diff
     from rebuttal.library.history import wording_at
+    from rebuttal.text.diff import word_diff
 
     library = open_library(args)
     outline = load_outline(args.outline)
@@ -171,7 +171,8 @@ def _update(args: argparse.Namespace) -> int:
         older = wording_at(block, item.version)
         print(f"body[{index}] {block.id}: v{item.version} -> v{block.version}")
         if older is not None:
-            change = word_diff(older.variant_text(item.variant), block.variant_text(item.variant))
+            old, new = older.variant_text(item.variant), block.variant_text(item.variant)
+            change = word_diff(old, new, context=None)
             print(f"  {change}")
         item.version = block.version
         moved += 1

@@ -1,4 +1,4 @@
-"""What the approval committee needs to keep a library right: lint, approve, usage, word diffs.
+"""What the approval committee needs to keep a library right: lint, approve, the version rule.
 
 Domain code only (no output formatting beyond one-line messages): the
 ``rebuttal library`` command prints what these functions find.
@@ -152,9 +152,3 @@ def approve(path: Path, block_id: str, *, by: str, version: str | None, today: d
         raise RebuttalError("the approval did not record the wording it approves", file=path)
     return approved
 
-
-def word_diff(old: str, new: str) -> str:
-    """The change from ``old`` to ``new`` word by word, every word shown: ``[-removed-]{+added+}``."""
-    from rebuttal.merge.compare import word_diff as diff_with_context
-
-    return diff_with_context(old, new, context=max(len(old.split()), len(new.split())))
