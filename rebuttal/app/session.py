@@ -20,17 +20,10 @@ from rebuttal.app.status import Status, StatusActions
 from rebuttal.app.undo import History
 from rebuttal.errors import ChangeRefused, RebuttalError
 from rebuttal.letter.assemble import assemble
-from rebuttal.letter.outline import (
-    Article,
-    BodyItem,
-    LetterInfo,
-    Outline,
-    SocietyChoice,
-    load_outline,
-    save_outline,
-)
+from rebuttal.letter.outline import BodyItem, LetterInfo, Outline, SocietyChoice, load_outline, save_outline
 from rebuttal.library.stack import Block, Library
 from rebuttal.model import Document
+from rebuttal.refs.article import Article
 
 __all__ = ["ChangeRefused", "FileChangedOnDisk", "Session", "Status"]
 

@@ -111,6 +111,7 @@ def _read(args: argparse.Namespace) -> Any:
 
 def _set_article(outline_path: Path, items: list[dict[str, Any]], source: Path) -> int:
     from rebuttal.letter.outline import load_outline, save_outline
+    from rebuttal.refs.article import article_from_item
 
     if len(items) != 1:
         keys = ", ".join(item["id"] for item in items[:5])
@@ -123,37 +124,6 @@ def _set_article(outline_path: Path, items: list[dict[str, Any]], source: Path) 
     save_outline(outline, outline_path)
     print(f"set [article] of {outline_path}: {outline.article.title}", file=sys.stderr)
     return 0
-
-
-def article_from_item(item: dict[str, Any], keep: Any = None) -> Any:
-    """An outline :class:`~rebuttal.letter.outline.Article` from a CSL-JSON item (``design`` is kept)."""
-    from rebuttal.letter.outline import Article
-
-    authors = []
-    for person in item.get("author", []):
-        if person.get("literal"):
-            authors.append(str(person["literal"]))
-        else:
-            given = " ".join(part for part in (person.get("given", ""), person.get("suffix", "")) if part)
-            authors.append(f"{person.get('family', '')}, {given}" if given else str(person.get("family", "")))
-    parts = (item.get("issued") or {}).get("date-parts", [[]])[0]
-    date = "-".join(f"{int(part):02d}" if index else str(int(part)) for index, part in enumerate(parts[:3]))
-    return Article(
-        title=str(item.get("title", "")),
-        authors=authors,
-        journal=str(item.get("container-title", "")),
-        journal_abbrev=str(item.get("container-title-short", "")),
-        date=date,
-        volume=str(item.get("volume", "")),
-        issue=str(item.get("issue", "")),
-        pages=str(item.get("page", "")),
-        doi=str(item.get("DOI", "")),
-        pmid=str(item.get("PMID", "")),
-        design=str(item.get("_design", "")) or getattr(keep, "design", ""),
-        url=str(item.get("URL", "")),
-        abstract=str(item.get("abstract", "")),
-        keywords=[word for word in str(item.get("keyword", "")).split("; ") if word],
-    )
 
 
 def _add_to_library(args: argparse.Namespace, items: list[dict[str, Any]]) -> int:

@@ -13,7 +13,6 @@ letter is assembled. See docs/outline.md for the format.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -21,14 +20,13 @@ from typing import Any
 from rebuttal.errors import RebuttalError
 from rebuttal.files.atomic import atomic_write_text
 from rebuttal.model import Signatory
+from rebuttal.refs.article import ARTICLE_FIELDS, Article, article_problem
+from rebuttal.text.dates import is_partial_date
 from rebuttal.toml.fields import FieldReader
 from rebuttal.toml.source import FieldPath, TomlSource, dotted, parse_toml, read_toml
 from rebuttal.vocabulary import BLOCK_KINDS, MARKERS, PAPER_SIZES, VARIANTS
 
 SOCIETY_OVERRIDES = ("name", "short_name", "description", "member_count", "region", "specialties")
-_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
-PMID_PATTERN = re.compile(r"^\d{1,9}$")
 DEFAULT_TITLE = "Statement of Concern"
 DEFAULT_STYLE = "nlm"
 CUSTOM_KIND = "evidence"  # the kind of custom text that does not say
@@ -59,26 +57,6 @@ class SocietyChoice:
 
     id: str = ""
     overrides: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class Article:
-    """The published article the letter answers."""
-
-    title: str = ""
-    authors: list[str] = field(default_factory=list)
-    journal: str = ""
-    journal_abbrev: str = ""
-    date: str = ""
-    volume: str = ""
-    issue: str = ""
-    pages: str = ""
-    doi: str = ""
-    pmid: str = ""
-    design: str = ""
-    url: str = ""
-    abstract: str = ""
-    keywords: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -173,7 +151,7 @@ def _read_society(source: TomlSource, data: dict[str, Any]) -> SocietyChoice:
 
 def _read_article(source: TomlSource, data: dict[str, Any]) -> Article:
     reader = FieldReader(source, data=data, prefix=("article",), context="[article]")
-    reader.allow(*(f.name for f in fields(Article)))
+    reader.allow(*ARTICLE_FIELDS)
     article = Article(
         title=reader.text("title"),
         authors=reader.strings("authors"),
@@ -194,22 +172,6 @@ def _read_article(source: TomlSource, data: dict[str, Any]) -> Article:
     if problem:
         raise reader.fail(problem[0], problem[1])
     return article
-
-
-def article_problem(name: str, value: str) -> tuple[str, str] | None:
-    """``(field, message)`` when a DOI, PMID or date is malformed, else None."""
-    if not value:
-        return None
-    if name == "doi" and not DOI_PATTERN.match(value):
-        return name, f"'{value}' is not a DOI (expected 10.NNNN/suffix)"
-    if name == "pmid" and not PMID_PATTERN.match(value):
-        return name, f"'{value}' is not a PubMed ID (digits only)"
-    if name == "date":
-        try:
-            _validate_partial_date(value)
-        except ValueError:
-            return name, f"'{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
-    return None
 
 
 def _read_body_item(source: TomlSource, data: dict[str, Any], index: int) -> BodyItem:
@@ -246,21 +208,12 @@ def _checked_date(reader: FieldReader, key: str, *, full: bool) -> str:
     text = reader.text(key)
     if not text:
         return ""
-    try:
-        _validate_partial_date(text)
-    except ValueError:
+    if not is_partial_date(text):
         wanted = "YYYY-MM-DD" if full else "YYYY, YYYY-MM or YYYY-MM-DD"
-        raise reader.fail(key, f"'{text}' is not a date ({wanted})") from None
+        raise reader.fail(key, f"'{text}' is not a date ({wanted})")
     if full and len(text) != 10:
         raise reader.fail(key, f"'{text}' is not a full date (YYYY-MM-DD)")
     return text
-
-
-def _validate_partial_date(text: str) -> None:
-    if not _PARTIAL_DATE.match(text):
-        raise ValueError(text)
-    parts = [int(p) for p in text.split("-")] + [1, 1]
-    dt.date(parts[0], parts[1], parts[2])
 
 
 def outline_to_dict(outline: Outline) -> dict[str, Any]:

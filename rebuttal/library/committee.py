@@ -14,11 +14,10 @@ from pathlib import Path
 from rebuttal.errors import RebuttalError
 from rebuttal.library.stack import PROFILE_FOLDERS, Block, load_block
 from rebuttal.model import count_words
+from rebuttal.refs.article import ARTICLE_KEY
 from rebuttal.refs.bibliography import Bibliography, load_bibliography
 from rebuttal.text.markup import MarkupError, citation_keys_in
 from rebuttal.toml.source import read_toml
-
-ARTICLE_KEY = "article"
 
 
 @dataclass(frozen=True)
