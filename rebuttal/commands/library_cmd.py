@@ -71,11 +71,11 @@ def _lint(args: argparse.Namespace) -> int:
 
 
 def _all_block_files(folders: list[Path]):
-    from rebuttal.library.committee import block_files
+    from rebuttal.library.layout import block_paths
 
     for folder in folders:
         if folder.is_dir():
-            yield from block_files(folder)
+            yield from block_paths(folder)
 
 
 def _approve(args: argparse.Namespace) -> int:

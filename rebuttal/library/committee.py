@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rebuttal.errors import RebuttalError
-from rebuttal.library.stack import PROFILE_FOLDERS, Block, load_block
+from rebuttal.library.layout import REFERENCES_FILE, block_paths
+from rebuttal.library.stack import Block, load_block
 from rebuttal.model import count_words
 from rebuttal.refs.article import ARTICLE_KEY
 from rebuttal.refs.bibliography import Bibliography, load_bibliography
@@ -34,18 +35,6 @@ class Problem:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
-def block_files(folder: Path) -> list[tuple[Path, str]]:
-    """``(path, block id)`` of every block file in one library folder."""
-    found = []
-    for path in sorted(folder.rglob("*.toml")):
-        relative = path.relative_to(folder)
-        top = relative.parts[0]
-        if top in PROFILE_FOLDERS or any(part.startswith(".") for part in relative.parts):
-            continue
-        found.append((path, relative.with_suffix("").as_posix()))
-    return found
-
-
 def lint(folders: Sequence[Path]) -> list[Problem]:
     """Every problem in every block of the stack (not only the first): see ``rebuttal library lint``."""
     problems: list[Problem] = []
@@ -53,7 +42,7 @@ def lint(folders: Sequence[Path]) -> list[Problem]:
     for folder in folders:
         if not folder.is_dir():
             raise RebuttalError("library folder does not exist", file=folder, field="--library")
-        references = folder / "references.json"
+        references = folder / REFERENCES_FILE
         if references.is_file():
             try:
                 bibliography.merge(load_bibliography(references))
@@ -61,7 +50,7 @@ def lint(folders: Sequence[Path]) -> list[Problem]:
                 problems.append(Problem(references, error.line, error.field or "", error.message))
     seen: dict[str, Path] = {}
     for folder in folders:
-        for path, block_id in block_files(folder):
+        for path, block_id in block_paths(folder):
             try:
                 block = load_block(path, block_id)
             except RebuttalError as error:

@@ -23,16 +23,15 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
 from rebuttal.errors import RebuttalError
+from rebuttal.library.layout import block_entries
 
 SCHEMA_VERSION = 1
-SKIPPED_TOP_FOLDERS = ("societies", "venues")
 # How long to wait for another process's write. It parses before it takes the lock, so it holds
 # the lock only to store rows, a fraction of the parsing time; parsing everything again in memory,
 # the fallback, would take longer than waiting.
@@ -94,22 +93,6 @@ def index_folder() -> Path:
     from platformdirs import user_cache_path
 
     return user_cache_path("rebuttal", appauthor=False) / "index"
-
-
-def block_entries(folder: Path) -> Iterator[tuple[os.DirEntry, str]]:
-    """(directory entry, block id) of every block file under ``folder``, listed by name only."""
-    stack = [(str(folder), "")]
-    while stack:
-        directory, prefix = stack.pop()
-        with os.scandir(directory) as entries:
-            for entry in entries:
-                name = entry.name
-                if entry.is_dir():
-                    if name.startswith(".") or (not prefix and name in SKIPPED_TOP_FOLDERS):
-                        continue
-                    stack.append((entry.path, f"{prefix}{name}/"))
-                elif prefix and name.endswith(".toml"):
-                    yield entry, prefix + name[:-5]
 
 
 def block_files(folder: Path) -> Iterator[tuple[str, str, int, int]]:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rebuttal.errors import RebuttalError
-from rebuttal.library.index import BlockIndex, BlockInfo, BlockMap, block_entries
+from rebuttal.library.index import BlockIndex, BlockInfo, BlockMap
+from rebuttal.library.layout import PROFILE_FOLDERS, REFERENCES_FILE, block_entries, profile_paths
 from rebuttal.library.venues import Venue, load_venue
 from rebuttal.model import Signatory
 from rebuttal.refs.bibliography import Bibliography, load_bibliography
@@ -23,7 +24,6 @@ from rebuttal.toml.fields import FieldReader, closest
 from rebuttal.toml.source import read_toml
 from rebuttal.vocabulary import BLOCK_KINDS, PAPER_SIZES, STATUSES
 
-PROFILE_FOLDERS = ("societies", "venues")
 LIBRARY_ENV = "REBUTTAL_LIBRARY"
 
 
@@ -185,19 +185,14 @@ def load_library(
     library = Library(folders=list(folders), blocks=BlockMap(paths, load_block), index=index)
     for folder in folders:
         for kind in PROFILE_FOLDERS:
-            profiles = folder / kind
-            if not profiles.is_dir():
-                continue
-            for path in sorted(profiles.rglob("*.toml")):
-                if any(part.startswith(".") for part in path.relative_to(profiles).parts):
-                    continue
+            for path in profile_paths(folder, kind):
                 if kind == "societies":
                     society = _load_society(path)
                     library.societies[society.id] = society
                 else:
                     venue = load_venue(path)
                     library.venues[venue.id] = venue
-        references = folder / "references.json"
+        references = folder / REFERENCES_FILE
         if references.is_file():
             library.bibliography.merge(load_bibliography(references))
     return library
