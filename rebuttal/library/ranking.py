@@ -85,9 +85,9 @@ def rank_blocks(index: BlockIndex, infos: dict[str, BlockInfo], *, title: str, a
     for terms, weight in ((headline, HEADLINE_WEIGHT), (body, 1.0)):
         if not terms:
             continue
-        for path, block_id, score in index.bm25(_match(terms), COLUMN_WEIGHTS):
-            if wanted.get(path) == block_id:
-                scores[block_id] += weight * score
+        for row in index.bm25(_match(terms), COLUMN_WEIGHTS):
+            if wanted.get(row["path"]) == row["block_id"]:
+                scores[row["block_id"]] += weight * row["score"]
     top = max(scores.values(), default=0.0) or 1.0
     ranked = []
     all_terms = headline + body

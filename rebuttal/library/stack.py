@@ -10,9 +10,11 @@ being ``<group>/<name>``. ``societies/`` holds society profiles and
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 from rebuttal.errors import RebuttalError
 from rebuttal.library.index import BlockIndex, BlockInfo, BlockMap
@@ -175,7 +177,8 @@ def load_library(
     a 10,000-block library costs a letter little more than the built-in one.
     """
     if whole:
-        index: BlockIndex | None = BlockIndex(folders, load_block, location=index_location)
+        index: BlockIndex | None = BlockIndex(folders, load_block, location=index_location,
+                                              parser_modules=parser_modules())
         paths, failed = index.refresh()
         for path in failed:
             relative = _relative_to_stack(path, folders)
@@ -213,6 +216,17 @@ def _relative_to_stack(path: Path, folders: Sequence[Path]) -> str:
         if path.is_relative_to(folder):
             return path.relative_to(folder).with_suffix("").as_posix()
     return path.stem
+
+
+def parser_modules() -> tuple[ModuleType, ...]:
+    """The code :func:`load_block` runs to accept a block file: the index trusts the verdicts it
+    stored only while these modules are unchanged (named by import, so a moved module is still
+    covered, and a renamed one fails here, loudly)."""
+    from rebuttal import errors, vocabulary
+    from rebuttal.text import markup
+    from rebuttal.toml import fields, scan, source
+
+    return (sys.modules[__name__], fields, source, scan, markup, vocabulary, errors)
 
 
 def load_block(path: Path, block_id: str) -> Block:
