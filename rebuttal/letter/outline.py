@@ -13,6 +13,7 @@ letter is assembled. See docs/outline.md for the format.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -287,20 +288,44 @@ def save_outline(outline: Outline, path: Path, original: str | None = None) -> s
     An existing file is edited in place: what did not change stays byte for
     byte, comments included (``original`` is its text, read from ``path`` when
     not given). Nothing is written when the file already says the same. Returns
-    the text now in the file.
+    the text now in the file. A file that is not TOML text cannot be edited in
+    place: it is written anew, and stderr says so. Any other failure to edit is
+    raised, with nothing written: a person's comments are never dropped unsaid.
     """
     if original is None and path.exists():
-        try:
-            original = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            original = None
-    try:
-        text = outline_text(outline, original)
-    except Exception:  # a file tomlkit cannot edit is rewritten whole: never lose the save
-        text = dump_outline(outline)
+        original = _editable_text(path)
+    elif original is not None and not _is_toml(original):
+        original = _not_editable(path, "not valid TOML")
+    text = outline_text(outline, original)
     if text != original:
         atomic_write_text(path, text)
     return text
+
+
+def _editable_text(path: Path) -> str | None:
+    """The text of the file at ``path`` to edit in place, or None (said on stderr) when there is none."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return _not_editable(path, "not UTF-8 text")
+    except OSError as error:
+        return _not_editable(path, f"cannot be read ({error.strerror})")
+    return text if _is_toml(text) else _not_editable(path, "not valid TOML")
+
+
+def _is_toml(text: str) -> bool:
+    import tomllib
+
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return False
+    return True
+
+
+def _not_editable(path: Path, why: str) -> None:
+    print(f"rebuttal: {path}: {why}, so it cannot be edited in place; the outline is written anew",
+          file=sys.stderr)
 
 
 def _is_unset_default(path: tuple[str | int, ...], value: Any) -> bool:
