@@ -70,14 +70,6 @@ class Session(StatusActions):
         except RebuttalError as error:
             self.error = str(error)
 
-    def try_assemble(self, outline: Outline) -> str:
-        """The message assembling ``outline`` would give, or '' when it assembles."""
-        try:
-            assemble(self.library, outline, today=self.today)
-        except RebuttalError as error:
-            return str(error)
-        return ""
-
     def change(self, label: str, mutate: Callable[[Outline], object]) -> object:
         """Apply ``mutate`` to a copy, check it assembles, then keep it (undoable)."""
         candidate = copy.deepcopy(self.outline)
