@@ -22,17 +22,16 @@ from pathlib import Path
 from typing import Any
 
 from rebuttal.commands.common import add_library_option
-from rebuttal.errors import RebuttalError
+from rebuttal.errors import Exit, RebuttalError
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Register the command."""
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The command's arguments (its name and summary are in ``rebuttal.cli.COMMANDS``)."""
     from rebuttal.refs.importers import FORMATS
 
-    parser = subparsers.add_parser(
-        "import", help="import references (CSL-JSON/YAML, BibTeX, RIS, PubMed MEDLINE)",
-        description="Add the references in FILE to a library bibliography, or set an outline's "
-        "target article from FILE with --article.",
+    parser.description = (
+        "Add the references in FILE to a library bibliography, or set an outline's "
+        "target article from FILE with --article."
     )
     parser.add_argument("file", type=Path, nargs="?",
                         help="the file to import (.json, .yaml, .bib, .ris, .nbib); or use --pmid / --doi")
@@ -54,10 +53,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         help="refuse the whole file (exit 2) if any entry would be skipped, instead of importing the rest",
     )
     add_library_option(parser)
-    return parser
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> Exit:
     """Import the file: 0 when every entry came in, 1 when some were skipped, 2 when none did."""
     from rebuttal.refs.importers import no_references
 
@@ -81,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         skipped = len(result.skipped)
         print(f"read {len(items)} entries from {args.file}; {skipped} skipped, "
               f"{len(result.problems) - skipped} without a malformed field (see above)", file=sys.stderr)
-        return 1
+        return Exit.SOMETHING_TO_REVIEW
     return status
 
 
@@ -109,7 +107,7 @@ def _read(args: argparse.Namespace) -> Any:
     return combined
 
 
-def _set_article(outline_path: Path, items: list[dict[str, Any]], source: Path) -> int:
+def _set_article(outline_path: Path, items: list[dict[str, Any]], source: Path) -> Exit:
     from rebuttal.letter.outline import load_outline, save_outline
     from rebuttal.refs.article import article_from_item
 
@@ -123,10 +121,10 @@ def _set_article(outline_path: Path, items: list[dict[str, Any]], source: Path) 
     outline.article = article_from_item(items[0], keep=outline.article)
     save_outline(outline, outline_path)
     print(f"set [article] of {outline_path}: {outline.article.title}", file=sys.stderr)
-    return 0
+    return Exit.OK
 
 
-def _add_to_library(args: argparse.Namespace, items: list[dict[str, Any]]) -> int:
+def _add_to_library(args: argparse.Namespace, items: list[dict[str, Any]]) -> Exit:
     from rebuttal.commands.common import open_library
     from rebuttal.files.atomic import atomic_write_text
     from rebuttal.library.stack import user_library_folder
@@ -162,14 +160,14 @@ def _add_to_library(args: argparse.Namespace, items: list[dict[str, Any]]) -> in
         added.append(key)
     if not added:
         print(f"nothing added to {target}", file=sys.stderr)
-        return 0
+        return Exit.OK
     ordered = list(existing.items.values())
     text = json.dumps(ordered, indent=2, ensure_ascii=False) + "\n"
     parse_bibliography(text, target)  # What loading will check: never write a library that cannot load.
     folder.mkdir(parents=True, exist_ok=True)
     atomic_write_text(target, text, field="to")
     print(f"added {len(added)} to {target}: {_short_list(added)}", file=sys.stderr)
-    return 0
+    return Exit.OK
 
 
 def _short_list(keys: list[str]) -> str:
