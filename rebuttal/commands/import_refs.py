@@ -127,11 +127,12 @@ def _set_article(outline_path: Path, items: list[dict[str, Any]], source: Path) 
 def _add_to_library(args: argparse.Namespace, items: list[dict[str, Any]]) -> Exit:
     from rebuttal.commands.common import open_library
     from rebuttal.files.atomic import atomic_write_text
+    from rebuttal.library.layout import REFERENCES_FILE
     from rebuttal.library.stack import user_library_folder
     from rebuttal.refs.bibliography import Bibliography, load_bibliography, parse_bibliography
 
     folder = args.to or user_library_folder()
-    target = folder / "references.json"
+    target = folder / REFERENCES_FILE
     stack = open_library(args).bibliography
     existing = load_bibliography(target) if target.is_file() else Bibliography()
     if target.is_file() and folder.resolve() not in _stack_folders(args):
