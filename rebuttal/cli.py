@@ -1,8 +1,12 @@
 """The ``rebuttal`` command line: parse arguments, run a command, report errors.
 
-Each subcommand lives in ``rebuttal/commands/<name>.py`` with ``add_parser``
-and ``run``; their heavy imports happen inside ``run`` so that ``rebuttal
-build`` loads only what a build needs (and never Textual).
+The commands are a table (as pip's ``commands_dict``): a name, the module that
+implements it and one line of help. ``rebuttal --help`` lists the table;
+only the command being run is imported and its parser built, so ``rebuttal
+--version`` imports no command and ``rebuttal build`` loads only what a build
+needs (never Textual). Each module in ``rebuttal/commands/`` has
+``add_arguments(parser)`` and ``run(args) -> Exit``; its heavy imports happen
+inside ``run``.
 """
 
 from __future__ import annotations
@@ -11,17 +15,34 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from rebuttal import __version__
-from rebuttal.errors import RebuttalError
-
-COMMANDS = ("build", "preview", "blocks", "refs", "edit", "import", "check", "merge", "library")
-# Command names that are Python keywords live in a module of another name.
-MODULES = {"import": "import_refs", "library": "library_cmd"}
+from rebuttal.errors import Exit, RebuttalError
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser, one sub-parser per command module."""
+class Command(NamedTuple):
+    """Where a command lives (a module of ``rebuttal.commands``) and what ``--help`` says of it."""
+
+    module: str
+    summary: str
+
+
+COMMANDS: dict[str, Command] = {
+    "build": Command("build", "build the letter from an outline (DOCX, PDF, Markdown or text)"),
+    "preview": Command("preview", "show the letter in the terminal"),
+    "blocks": Command("blocks", "list the library's blocks, or show one (blocks show ID)"),
+    "refs": Command("refs", "print the letter's numbered reference list"),
+    "edit": Command("edit", "write the letter in the interactive app"),
+    "import": Command("import_refs", "import references (CSL-JSON/YAML, BibTeX, RIS, PubMed MEDLINE)"),
+    "check": Command("check", "check the letter against a venue's limits and for loose ends"),
+    "merge": Command("merge", "report (and with --apply take in) the editors' changes to an exported DOCX"),
+    "library": Command("library_cmd", "the approval committee's tools: lint, approve, usage, diff, update"),
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: every command listed, ``command``'s own arguments only (imported now)."""
     parser = argparse.ArgumentParser(
         prog="rebuttal",
         description="Assemble a society's rebuttal letter from approved blocks.",
@@ -31,29 +52,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"rebuttal {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        module = importlib.import_module(f"rebuttal.commands.{MODULES.get(name, name)}")
-        sub = module.add_parser(subparsers)
-        sub.set_defaults(run=module.run)
+    for name, entry in COMMANDS.items():
+        sub = subparsers.add_parser(name, help=entry.summary)
+        if name == command:
+            module = importlib.import_module(f"rebuttal.commands.{entry.module}")
+            module.add_arguments(sub)
+            sub.set_defaults(run=module.run)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (2 for bad input)."""
+def main(argv: Sequence[str] | None = None) -> Exit:
+    """Run the command line; return the exit status (see :class:`~rebuttal.errors.Exit`)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    if args_list and args_list[0].endswith(".toml") and "edit" in COMMANDS:
+    if args_list and args_list[0].endswith(".toml"):
         args_list.insert(0, "edit")  # `rebuttal letter.toml` opens the editor.
+    command = next((arg for arg in args_list if not arg.startswith("-")), None)
+    parser = build_parser(command)
     args = parser.parse_args(args_list)
     if not getattr(args, "run", None):
         parser.print_help()
-        return 2
+        return Exit.BAD_INPUT
     try:
-        return int(args.run(args) or 0)
+        return Exit(args.run(args))
     except RebuttalError as error:
         print(f"rebuttal: {error}", file=sys.stderr)
-        return 2
+        return Exit.BAD_INPUT
     except KeyboardInterrupt:
-        return 130
+        return Exit.INTERRUPTED
     except BrokenPipeError:
-        return 0
+        return Exit.OK

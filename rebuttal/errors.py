@@ -1,14 +1,31 @@
-"""The one error type that user-facing code raises for bad input."""
+"""The one error type that user-facing code raises for bad input, and the exit statuses.
+
+Scripts rely on ``rebuttal``'s exit status: it is named here once, and the
+command line and every command return these names, never bare numbers.
+"""
 
 from __future__ import annotations
 
+from enum import IntEnum
 from pathlib import Path
+
+
+class Exit(IntEnum):
+    """What ``rebuttal`` tells the shell."""
+
+    OK = 0
+    # The command ran, and what it found wants a person's look: a check or lint that fails,
+    # entries an import skipped, a letter still over its limit after --fit, a query matching
+    # nothing, letters using retired or older blocks.
+    SOMETHING_TO_REVIEW = 1
+    BAD_INPUT = 2  # a RebuttalError or a bad argument: one line on stderr, nothing written
+    INTERRUPTED = 130  # Ctrl+C, as shells report SIGINT
 
 
 class RebuttalError(Exception):
     """Bad input, located as precisely as we can: ``file:line: field: message``.
 
-    The CLI prints ``str(error)`` on one line and exits with status 2; nothing
+    The CLI prints ``str(error)`` on one line and exits with :attr:`Exit.BAD_INPUT`; nothing
     else about the error (no traceback) reaches the user.
     """
 

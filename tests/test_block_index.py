@@ -186,3 +186,41 @@ def test_search_reads_wording_from_the_index_as_parsing_would(tmp_path: Path) ->
         assert from_index == [b.id for b in SearchIndex(parsed).filter(query)], query
     assert [b.id for b in SearchIndex(infos).filter("placebo")] == ["evidence/d"]
     assert infos[0].search_text == parsed[0].search_text  # read back one row when asked for
+
+
+def test_the_index_is_rebuilt_when_the_parsers_code_changes(tmp_path: Path, counted: list[str]) -> None:
+    """The signature comes from the parser's modules themselves (their files), not from a list of
+    file names that a move would leave pointing nowhere."""
+    import types
+
+    from rebuttal.library.index import BlockIndex
+
+    _write(tmp_path / "lib", "concerns/a")
+    code = tmp_path / "parser_code.py"
+    code.write_text("RULE = 1\n")
+    module = types.ModuleType("parser_code")
+    module.__file__ = str(code)
+
+    def open_index() -> None:
+        index = BlockIndex([tmp_path / "lib"], library_module.load_block, location=tmp_path / "index",
+                           parser_modules=[module])
+        index.refresh()
+        index.close()
+
+    open_index()
+    open_index()
+    assert counted == ["concerns/a"]  # the second run trusted the first one's verdict
+    code.write_text("RULE = 22\n")  # the parser's code changed
+    open_index()
+    assert counted == ["concerns/a", "concerns/a"]
+
+
+def test_the_parser_modules_cover_the_code_a_block_file_goes_through() -> None:
+    """Everything the field reader and the TOML reader import is in the index's signature."""
+    from .test_architecture import _import_graph, _reachable
+
+    covered = {module.__name__ for module in library_module.parser_modules()}
+    assert all(Path(module.__file__).is_file() for module in library_module.parser_modules())
+    graph = _import_graph()
+    for reader in ("rebuttal.toml.fields", "rebuttal.toml.source"):
+        assert {reader, *_reachable(graph, reader)} <= covered

@@ -143,3 +143,59 @@ def test_blocks_piped_is_one_whole_line_per_block_and_json_for_scripts(capsys) -
     assert main(["blocks", "hetero", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data[0]["id"] == "concerns/heterogeneity" and data[0]["short"] is True
+
+
+def _modules_loaded(args: list[str]) -> tuple[int, set[str]]:
+    script = (
+        "import sys\nfrom rebuttal.cli import main\n"
+        f"try:\n    status = main({args!r})\nexcept SystemExit as done:\n    status = done.code\n"
+        "print('MODULES', status, ' '.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT,
+                            check=False)
+    line = next(line for line in result.stdout.splitlines() if line.startswith("MODULES"))
+    _, status, names = line.split(" ", 2)
+    return int(status), set(names.split())
+
+
+def test_help_and_version_import_no_command_and_a_command_imports_only_itself() -> None:
+    from rebuttal.cli import COMMANDS
+
+    for args in (["--version"], ["--help"], []):
+        status, loaded = _modules_loaded(args)
+        assert status in (0, 2)
+        assert not {name for name in loaded if name.startswith("rebuttal.commands.")}, args
+    status, loaded = _modules_loaded(["refs", "--help"])
+    assert status == 0
+    assert {name for name in loaded if name.startswith("rebuttal.commands.")} <= {
+        "rebuttal.commands", "rebuttal.commands.refs", "rebuttal.commands.common"}
+    assert "rebuttal.commands.refs" in loaded and "rebuttal.commands.build" not in loaded
+    assert set(COMMANDS) == {"build", "preview", "blocks", "refs", "edit", "import", "check", "merge",
+                             "library"}
+
+
+def test_help_lists_every_command_with_its_summary(capsys) -> None:
+    from rebuttal.cli import COMMANDS
+
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = " ".join(capsys.readouterr().out.split())
+    for name, entry in COMMANDS.items():
+        assert f"{name} {' '.join(entry.summary.split())}" in out
+
+
+def test_exit_statuses_are_named_never_bare_numbers() -> None:
+    """cli.py and every command return rebuttal.errors.Exit members, not 0/1/2."""
+    import ast
+
+    sources = [ROOT / "rebuttal" / "cli.py", *sorted((ROOT / "rebuttal" / "commands").glob("*.py"))]
+    bare = []
+    for path in sources:
+        for node in ast.walk(ast.parse(path.read_text())):
+            values = [node.value] if isinstance(node, ast.Return) and node.value is not None else []
+            if isinstance(node, ast.Return) and isinstance(node.value, ast.IfExp):
+                values = [node.value.body, node.value.orelse]
+            bare += [f"{path.name}:{node.lineno}" for value in values
+                     if isinstance(value, ast.Constant) and type(value.value) is int]
+    assert bare == []

@@ -159,3 +159,24 @@ def test_adding_a_block_in_the_app_records_its_version(builtin_library) -> None:
 
 def test_the_builtin_library_lints_clean(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["library", "lint"]) == 0
+
+
+@pytest.mark.parametrize(("version", "after"), [
+    ("1.0", "1.1"), ("2", "2.1"), ("1.9", "1.10"), ("1.2.9", "1.2.10"), ("", "1.0"), ("1.0a", "1.0a.1"),
+])
+def test_one_version_rule_for_approving_and_proposing(tmp_path: Path, version: str, after: str) -> None:
+    """Approving new wording and drafting the editors' wording step a block's version alike: a minor
+    step (the README's 1.0 -> 1.1), whatever form the version has."""
+    from rebuttal.library.committee import next_version
+    from rebuttal.merge.compare import ItemChange
+    from rebuttal.merge.propose import proposals
+
+    assert next_version(version) == after
+    path = tmp_path / "library" / "concerns" / "alpha.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text(ALPHA.replace('version = "1.0"', f'version = "{version}"' if version else ""))
+    block = load_library([tmp_path / "library"]).block("concerns/alpha")
+    assert block is not None and block.version == version
+    change = ItemChange(1, "alpha", block=block, new_text="Alpha now cites one [@r1].", library_text=True)
+    (draft,) = proposals([change], tmp_path / "drafts", "edited.docx")
+    assert draft.version == after and f'version = "{after}"' in draft.text

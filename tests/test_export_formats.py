@@ -24,7 +24,7 @@ __all__ = ["isolated_state", "library"]  # fixtures used by the tests below
 
 
 def _choices(command: str, option: str) -> tuple[str, ...]:
-    subparsers = next(a for a in build_parser()._actions if a.dest == "command")
+    subparsers = next(a for a in build_parser(command)._actions if a.dest == "command")
     action = next(a for a in subparsers.choices[command]._actions if option in a.option_strings)
     return tuple(action.choices)
 

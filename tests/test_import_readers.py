@@ -10,7 +10,6 @@ import pytest
 from rebuttal.cli import main
 from rebuttal.letter.outline import load_outline
 from rebuttal.refs.importers import read_import
-from rebuttal.refs.importers.design import design_of
 from tests.conftest import EXAMPLE
 
 
@@ -186,28 +185,6 @@ def test_medline_leading_pmc_line_makes_no_empty_record_and_blank_lines_part_rec
     assert first["keyword"] == "back pain; Low Back Pain"
     assert (first["_design"], second["_design"]) == ("randomised trial", "meta-analysis")
     assert second["title"] == "Second"
-
-
-@pytest.mark.parametrize(
-    ("types", "title", "design"),
-    [
-        (["Journal Article", "Randomized Controlled Trial"], "", "randomised trial"),
-        (["Journal Article", "Systematic Review", "Meta-Analysis"], "", "meta-analysis"),
-        (["Systematic Review"], "A systematic review and network meta-analysis", "network meta-analysis"),
-        (["Network Meta-Analysis", "Systematic Review"], "", "network meta-analysis"),
-        (["Observational Study"], "", "observational study"),
-        (["Clinical Trial, Phase III"], "", "clinical trial"),
-        (["Practice Guideline"], "", "guideline"),
-        (["Journal Article", "Research Support, Non-U.S. Gov't"], "", ""),
-    ],
-)
-def test_publication_types_name_the_design_as_block_tags_spell_it(types, title, design) -> None:
-    assert design_of(types, title) == design
-
-
-def test_mesh_headings_name_the_design_only_when_no_publication_type_does() -> None:
-    assert design_of(["Journal Article"], "", ["Humans", "Cohort Studies"]) == "cohort study"
-    assert design_of(["Randomized Controlled Trial"], "", ["Cohort Studies"]) == "randomised trial"
 
 
 def test_article_option_takes_abstract_keywords_and_design(tmp_path: Path, capsys) -> None:

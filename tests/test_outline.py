@@ -113,3 +113,49 @@ def test_saved_outline_has_one_table_per_body_item(tmp_path: Path, small_outline
     assert text.count("[[body]]\n") == len(small_outline.body) == 4
     assert "body = [" not in text
     assert text.index("[letter]") < text.index("[[body]]")
+
+
+COMMENTED = FIXTURES / "outlines" / "commented.toml"
+
+
+def test_saving_a_hand_edited_outline_keeps_its_comments_and_says_nothing(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "letter.toml"
+    path.write_text(COMMENTED.read_text())
+    outline = load_outline(path)
+    outline.article.volume = "12"
+    save_outline(outline, path)
+    text = path.read_text()
+    comments = [line for line in COMMENTED.read_text().splitlines() if line.lstrip().startswith("#")]
+    assert comments and all(comment in text.splitlines() for comment in comments)
+    assert "# first author" in text and 'volume = "12"' in text
+    assert capsys.readouterr().err == ""
+
+
+def test_an_edit_that_fails_writes_nothing_instead_of_rewriting_the_file(tmp_path: Path, monkeypatch) -> None:
+    """No silent rewrite: the file's comments are never traded for a save."""
+    import rebuttal.toml.edit
+
+    path = tmp_path / "letter.toml"
+    path.write_text(COMMENTED.read_text())
+    outline = load_outline(path)
+    outline.article.volume = "12"
+
+    def broken(*args: object, **kwargs: object) -> str:
+        raise ValueError("tomledit cannot do this")
+
+    monkeypatch.setattr(rebuttal.toml.edit, "update_toml_text", broken)
+    with pytest.raises(ValueError, match="tomledit cannot do this"):
+        save_outline(outline, path)
+    assert path.read_text() == COMMENTED.read_text()
+
+
+def test_a_file_that_is_not_toml_is_written_anew_and_that_is_said(tmp_path: Path, capsys) -> None:
+    outline = load_outline(COMMENTED)
+    path = tmp_path / "letter.toml"
+    path.write_text("[letter\ntitle = 'broken by hand'\n")
+    save_outline(outline, path)
+    assert load_outline(path) == outline
+    assert f"rebuttal: {path}: not valid TOML, so it cannot be edited in place" in capsys.readouterr().err
+    path.write_bytes(b"\xff\xfe not text")
+    save_outline(outline, path, original=None)
+    assert "not UTF-8 text" in capsys.readouterr().err

@@ -11,9 +11,10 @@ from rebuttal.app.session import ChangeRefused, Session
 from rebuttal.app.undo import History
 from rebuttal.cli import main
 from rebuttal.errors import RebuttalError
-from rebuttal.letter.outline import Article, load_outline
+from rebuttal.letter.outline import load_outline
 from rebuttal.library.new_block import NewBlock, write_user_block
 from rebuttal.library.stack import Library, load_library, user_library_folder
+from rebuttal.refs.article import Article
 
 from .conftest import EXAMPLE, TODAY
 

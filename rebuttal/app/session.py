@@ -20,17 +20,10 @@ from rebuttal.app.status import Status, StatusActions
 from rebuttal.app.undo import History
 from rebuttal.errors import ChangeRefused, RebuttalError
 from rebuttal.letter.assemble import assemble
-from rebuttal.letter.outline import (
-    Article,
-    BodyItem,
-    LetterInfo,
-    Outline,
-    SocietyChoice,
-    load_outline,
-    save_outline,
-)
+from rebuttal.letter.outline import BodyItem, LetterInfo, Outline, SocietyChoice, load_outline, save_outline
 from rebuttal.library.stack import Block, Library
 from rebuttal.model import Document
+from rebuttal.refs.article import Article
 
 __all__ = ["ChangeRefused", "FileChangedOnDisk", "Session", "Status"]
 
@@ -76,14 +69,6 @@ class Session(StatusActions):
             self.error = ""
         except RebuttalError as error:
             self.error = str(error)
-
-    def try_assemble(self, outline: Outline) -> str:
-        """The message assembling ``outline`` would give, or '' when it assembles."""
-        try:
-            assemble(self.library, outline, today=self.today)
-        except RebuttalError as error:
-            return str(error)
-        return ""
 
     def change(self, label: str, mutate: Callable[[Outline], object]) -> object:
         """Apply ``mutate`` to a copy, check it assembles, then keep it (undoable)."""

@@ -12,17 +12,17 @@ import json
 import sys
 
 from rebuttal.commands.common import add_library_option, open_library
+from rebuttal.errors import Exit
 from rebuttal.library.stack import BLOCK_KINDS, Block
 
 WIDE_ENOUGH = 100  # columns below which the table would fold titles into many lines
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Register the command."""
-    parser = subparsers.add_parser(
-        "blocks", help="list the library's blocks, or show one (blocks show ID)",
-        description="List the library's blocks (filtered by QUERY), or `rebuttal blocks show ID` to read "
-        "one block: its text, short variant and metadata.",
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The command's arguments (its name and summary are in ``rebuttal.cli.COMMANDS``)."""
+    parser.description = (
+        "List the library's blocks (filtered by QUERY), or `rebuttal blocks show ID` to read "
+        "one block: its text, short variant and metadata."
     )
     parser.add_argument("query", nargs="*", default=[],
                         help="filter by words in id, title, tags or text; or: show ID")
@@ -32,10 +32,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                         help="rank the blocks for this outline's article (title, abstract, keywords, design)")
     parser.add_argument("--top", type=int, default=20, metavar="N", help="with --for: how many to print (20)")
     add_library_option(parser)
-    return parser
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> Exit:
     """Print the list (0; 1 when a query matched nothing), or one block."""
     library = open_library(args)
     words = list(args.query)
@@ -51,10 +50,10 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps([_summary(block) for block in blocks], indent=2, ensure_ascii=False))
     else:
         _print_list(blocks, len(library.blocks))
-    return 0 if blocks or not query else 1
+    return Exit.OK if blocks or not query else Exit.SOMETHING_TO_REVIEW
 
 
-def _ranked(library: object, args: argparse.Namespace) -> int:
+def _ranked(library: object, args: argparse.Namespace) -> Exit:
     """The blocks ranked for an outline's article, with the words that matched."""
     from pathlib import Path
 
@@ -70,7 +69,7 @@ def _ranked(library: object, args: argparse.Namespace) -> int:
         print(json.dumps({"ranked_for": label, "blocks": [
             {"id": r.info.id, "kind": r.info.kind, "title": r.info.title, "score": round(r.score, 3),
              "design": r.design, "terms": r.terms} for r in best]}, indent=2, ensure_ascii=False))
-        return 0
+        return Exit.OK
     width = max((len(r.info.id) for r in best), default=0)
     sys.stdout.write(f"ranked for {label or 'the article'}\n")
     for place, r in enumerate(best, 1):
@@ -80,7 +79,7 @@ def _ranked(library: object, args: argparse.Namespace) -> int:
         sys.stdout.write(line.rstrip() + "\n")
     if not best:
         sys.stderr.write("no block matches the article (fill in its title, abstract or keywords)\n")
-    return 0
+    return Exit.OK
 
 
 def _summary(block: Block) -> dict[str, object]:
@@ -119,7 +118,7 @@ def _print_list(blocks: list[Block], total: int) -> None:
     console.print(table)
 
 
-def _show(library: object, block_id: str, *, as_json: bool) -> int:
+def _show(library: object, block_id: str, *, as_json: bool) -> Exit:
     """One block: metadata, full text and short variant, as written in the library."""
     from rebuttal.errors import RebuttalError
 
@@ -132,7 +131,7 @@ def _show(library: object, block_id: str, *, as_json: bool) -> int:
         print(json.dumps({**_summary(block), "text": block.text, "short_text": block.short,
                           "approved_by": block.approved_by, "approved_on": block.approved_on},
                          indent=2, ensure_ascii=False))
-        return 0
+        return Exit.OK
     lines = [
         f"{block.id}: {block.title}",
         f"kind {block.kind}, version {block.version or '-'}, {block.status}"
@@ -147,4 +146,4 @@ def _show(library: object, block_id: str, *, as_json: bool) -> int:
     lines += ["", "Text:", block.text.strip()]
     lines += ["", "Short variant:", block.short.strip()] if block.short else ["", "Short variant: none"]
     sys.stdout.write("\n".join(lines) + "\n")
-    return 0
+    return Exit.OK

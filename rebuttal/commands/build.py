@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rebuttal.commands.common import add_library_option, open_letter
+from rebuttal.errors import Exit
 
 if TYPE_CHECKING:
     from rebuttal.letter.outline import Outline
@@ -16,11 +17,10 @@ if TYPE_CHECKING:
     from rebuttal.render.formats import ExportFormat
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Register the command."""
-    parser = subparsers.add_parser(
-        "build", help="build the letter from an outline (DOCX, PDF, Markdown or text)",
-        description="Assemble OUTLINE and write it. The format follows the output's extension.",
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The command's arguments (its name and summary are in ``rebuttal.cli.COMMANDS``)."""
+    parser.description = (
+        "Assemble OUTLINE and write it. The format follows the output's extension."
     )
     parser.add_argument("outline", help="the letter's TOML outline")
     from rebuttal.render.formats import EXPORT_FORMATS, FORMAT_NAMES
@@ -56,10 +56,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         "--venue", metavar="NAME", help="with --fit: the venue to fit (default: letter.venue)"
     )
     add_library_option(parser)
-    return parser
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> Exit:
     """Build the letter."""
     from rebuttal.errors import RebuttalError
     from rebuttal.render import check_can_write, render_to_file, render_to_text
@@ -80,11 +79,12 @@ def run(args: argparse.Namespace) -> int:
 
         check_output_folder(output)  # Fail before the work, not after it.
     library, outline, document = open_letter(args)
-    status = 0
+    status = Exit.OK
     if args.fit:
         fitted, fits = _fit(library, outline, args.venue)
         document = fitted or document
-        status = 0 if fits else 1  # the file is still written; scripts notice it is too long
+        # The file is still written; scripts notice it is too long.
+        status = Exit.OK if fits else Exit.SOMETHING_TO_REVIEW
     options: dict[str, object] = {"width": args.width, "template": args.template, "comments": args.comments}
     if to_stdout:
         sys.stdout.write(render_to_text(document, fmt, **options))

@@ -9,16 +9,16 @@ import sys
 from pathlib import Path
 
 from rebuttal.commands.common import add_library_option, check_buildable, open_library
+from rebuttal.errors import Exit
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Register the command."""
-    parser = subparsers.add_parser(
-        "check", help="check the letter against a venue's limits and for loose ends",
-        description="Check OUTLINE against its venue (letter.venue, or --venue): words, references, "
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The command's arguments (its name and summary are in ``rebuttal.cli.COMMANDS``)."""
+    parser.description = (
+        "Check OUTLINE against its venue (letter.venue, or --venue): words, references, "
         "authors, days left to respond, target article cited, unfilled placeholders, draft or "
         "retired blocks, lost or missing references, blocks used twice. Exit status: 0 all pass, "
-        "1 a rule fails, 2 bad input.",
+        "1 a rule fails, 2 bad input."
     )
     parser.add_argument("outline", help="the letter's TOML outline")
     parser.add_argument("--venue", metavar="NAME", help="check against this venue instead of letter.venue")
@@ -28,7 +28,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     add_library_option(parser)
-    return parser
 
 
 def _date(text: str) -> dt.date:
@@ -38,7 +37,7 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> Exit:
     """Print the table (or JSON); 0 when every rule passes, 1 otherwise."""
     from rebuttal.letter.check_words import as_json
     from rebuttal.letter.checks import assemble_for_check, longest_blocks, resolve_venue, run_checks
@@ -61,11 +60,11 @@ def run(args: argparse.Namespace) -> int:
         }
         json.dump(payload, sys.stdout, indent=2)
         sys.stdout.write("\n")
-        return 0 if passed else 1
+        return Exit.OK if passed else Exit.SOMETHING_TO_REVIEW
     _print_table(results, venue.name, str(args.outline))
     if not next(r for r in results if r.rule == "words").ok:
         _print_longest(longest_blocks(library, outline, document, count=5))
-    return 0 if passed else 1
+    return Exit.OK if passed else Exit.SOMETHING_TO_REVIEW
 
 
 def _print_table(results: list, venue_name: str, outline: str) -> None:

@@ -6,21 +6,20 @@ import argparse
 from pathlib import Path
 
 from rebuttal.commands.common import add_library_option, open_library
+from rebuttal.errors import Exit
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Register the command."""
-    parser = subparsers.add_parser(
-        "edit", help="write the letter in the interactive app",
-        description="Open OUTLINE in the app: pick blocks, fill in the article, preview, save, export. "
-        "A file that does not exist yet is created on the first save.",
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The command's arguments (its name and summary are in ``rebuttal.cli.COMMANDS``)."""
+    parser.description = (
+        "Open OUTLINE in the app: pick blocks, fill in the article, preview, save, export. "
+        "A file that does not exist yet is created on the first save."
     )
     parser.add_argument("outline", nargs="?", help="the letter's TOML outline (default: a new letter)")
     add_library_option(parser)
-    return parser
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> Exit:
     """Run the app until the person quits."""
     from rebuttal.ui.app import make_app  # Textual is imported only here, never by batch commands.
 
@@ -31,4 +30,4 @@ def run(args: argparse.Namespace) -> int:
 
         raise RebuttalError("is a folder; name an outline file (.toml)", file=path)
     make_app(path, library).run()
-    return 0
+    return Exit.OK

@@ -22,17 +22,16 @@ from pathlib import Path
 from typing import Any
 
 from rebuttal.commands.common import add_library_option
-from rebuttal.errors import RebuttalError
+from rebuttal.errors import Exit, RebuttalError
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Register the command."""
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The command's arguments (its name and summary are in ``rebuttal.cli.COMMANDS``)."""
     from rebuttal.refs.importers import FORMATS
 
-    parser = subparsers.add_parser(
-        "import", help="import references (CSL-JSON/YAML, BibTeX, RIS, PubMed MEDLINE)",
-        description="Add the references in FILE to a library bibliography, or set an outline's "
-        "target article from FILE with --article.",
+    parser.description = (
+        "Add the references in FILE to a library bibliography, or set an outline's "
+        "target article from FILE with --article."
     )
     parser.add_argument("file", type=Path, nargs="?",
                         help="the file to import (.json, .yaml, .bib, .ris, .nbib); or use --pmid / --doi")
@@ -54,10 +53,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         help="refuse the whole file (exit 2) if any entry would be skipped, instead of importing the rest",
     )
     add_library_option(parser)
-    return parser
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> Exit:
     """Import the file: 0 when every entry came in, 1 when some were skipped, 2 when none did."""
     from rebuttal.refs.importers import no_references
 
@@ -81,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         skipped = len(result.skipped)
         print(f"read {len(items)} entries from {args.file}; {skipped} skipped, "
               f"{len(result.problems) - skipped} without a malformed field (see above)", file=sys.stderr)
-        return 1
+        return Exit.SOMETHING_TO_REVIEW
     return status
 
 
@@ -109,8 +107,9 @@ def _read(args: argparse.Namespace) -> Any:
     return combined
 
 
-def _set_article(outline_path: Path, items: list[dict[str, Any]], source: Path) -> int:
+def _set_article(outline_path: Path, items: list[dict[str, Any]], source: Path) -> Exit:
     from rebuttal.letter.outline import load_outline, save_outline
+    from rebuttal.refs.article import article_from_item
 
     if len(items) != 1:
         keys = ", ".join(item["id"] for item in items[:5])
@@ -122,48 +121,18 @@ def _set_article(outline_path: Path, items: list[dict[str, Any]], source: Path) 
     outline.article = article_from_item(items[0], keep=outline.article)
     save_outline(outline, outline_path)
     print(f"set [article] of {outline_path}: {outline.article.title}", file=sys.stderr)
-    return 0
+    return Exit.OK
 
 
-def article_from_item(item: dict[str, Any], keep: Any = None) -> Any:
-    """An outline :class:`~rebuttal.letter.outline.Article` from a CSL-JSON item (``design`` is kept)."""
-    from rebuttal.letter.outline import Article
-
-    authors = []
-    for person in item.get("author", []):
-        if person.get("literal"):
-            authors.append(str(person["literal"]))
-        else:
-            given = " ".join(part for part in (person.get("given", ""), person.get("suffix", "")) if part)
-            authors.append(f"{person.get('family', '')}, {given}" if given else str(person.get("family", "")))
-    parts = (item.get("issued") or {}).get("date-parts", [[]])[0]
-    date = "-".join(f"{int(part):02d}" if index else str(int(part)) for index, part in enumerate(parts[:3]))
-    return Article(
-        title=str(item.get("title", "")),
-        authors=authors,
-        journal=str(item.get("container-title", "")),
-        journal_abbrev=str(item.get("container-title-short", "")),
-        date=date,
-        volume=str(item.get("volume", "")),
-        issue=str(item.get("issue", "")),
-        pages=str(item.get("page", "")),
-        doi=str(item.get("DOI", "")),
-        pmid=str(item.get("PMID", "")),
-        design=str(item.get("_design", "")) or getattr(keep, "design", ""),
-        url=str(item.get("URL", "")),
-        abstract=str(item.get("abstract", "")),
-        keywords=[word for word in str(item.get("keyword", "")).split("; ") if word],
-    )
-
-
-def _add_to_library(args: argparse.Namespace, items: list[dict[str, Any]]) -> int:
+def _add_to_library(args: argparse.Namespace, items: list[dict[str, Any]]) -> Exit:
     from rebuttal.commands.common import open_library
     from rebuttal.files.atomic import atomic_write_text
+    from rebuttal.library.layout import REFERENCES_FILE
     from rebuttal.library.stack import user_library_folder
     from rebuttal.refs.bibliography import Bibliography, load_bibliography, parse_bibliography
 
     folder = args.to or user_library_folder()
-    target = folder / "references.json"
+    target = folder / REFERENCES_FILE
     stack = open_library(args).bibliography
     existing = load_bibliography(target) if target.is_file() else Bibliography()
     if target.is_file() and folder.resolve() not in _stack_folders(args):
@@ -192,14 +161,14 @@ def _add_to_library(args: argparse.Namespace, items: list[dict[str, Any]]) -> in
         added.append(key)
     if not added:
         print(f"nothing added to {target}", file=sys.stderr)
-        return 0
+        return Exit.OK
     ordered = list(existing.items.values())
     text = json.dumps(ordered, indent=2, ensure_ascii=False) + "\n"
     parse_bibliography(text, target)  # What loading will check: never write a library that cannot load.
     folder.mkdir(parents=True, exist_ok=True)
     atomic_write_text(target, text, field="to")
     print(f"added {len(added)} to {target}: {_short_list(added)}", file=sys.stderr)
-    return 0
+    return Exit.OK
 
 
 def _short_list(keys: list[str]) -> str:

@@ -17,14 +17,13 @@ import sys
 from pathlib import Path
 
 from rebuttal.commands.common import add_library_option, open_library
-from rebuttal.errors import RebuttalError
+from rebuttal.errors import Exit, RebuttalError
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Register the command and its sub-commands."""
-    parser = subparsers.add_parser(
-        "library", help="the approval committee's tools: lint, approve, usage, diff, update",
-        description="Keep the block library right: check it, approve wording, see which letters use what.",
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The command's actions and their arguments (its name and summary: ``rebuttal.cli.COMMANDS``)."""
+    parser.description = (
+        "Keep the block library right: check it, approve wording, see which letters use what."
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     lint = actions.add_parser("lint", help="check every block of the library (exit 0 clean, 1 problems)")
@@ -48,16 +47,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     update.add_argument("outline", type=Path)
     update.add_argument("id", nargs="?", help="only this block (default: every block that moved on)")
     add_library_option(update)
-    return parser
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> Exit:
     """Run the chosen action."""
     return {"lint": _lint, "approve": _approve, "usage": _usage, "diff": _diff, "update": _update}[
         args.action](args)
 
 
-def _lint(args: argparse.Namespace) -> int:
+def _lint(args: argparse.Namespace) -> Exit:
     from rebuttal.library.committee import lint
     from rebuttal.library.stack import library_folders
 
@@ -67,18 +65,18 @@ def _lint(args: argparse.Namespace) -> int:
         print(problem)
     blocks = sum(1 for _ in _all_block_files(folders))
     print(f"{len(problems)} problems in {blocks} blocks of {len(folders)} folders", file=sys.stderr)
-    return 1 if problems else 0
+    return Exit.SOMETHING_TO_REVIEW if problems else Exit.OK
 
 
 def _all_block_files(folders: list[Path]):
-    from rebuttal.library.committee import block_files
+    from rebuttal.library.layout import block_paths
 
     for folder in folders:
         if folder.is_dir():
-            yield from block_files(folder)
+            yield from block_paths(folder)
 
 
-def _approve(args: argparse.Namespace) -> int:
+def _approve(args: argparse.Namespace) -> Exit:
     from rebuttal.library.committee import approve
 
     library = open_library(args)
@@ -91,10 +89,10 @@ def _approve(args: argparse.Namespace) -> int:
                        today=args.today or dt.date.today())
     print(f"approved {approved.id} v{approved.version} by {approved.approved_by} on {approved.approved_on} "
           f"({block.path})", file=sys.stderr)
-    return 0
+    return Exit.OK
 
 
-def _usage(args: argparse.Namespace) -> int:
+def _usage(args: argparse.Namespace) -> Exit:
     from rebuttal.letter.outline import load_outline
 
     library = open_library(args)
@@ -122,12 +120,12 @@ def _usage(args: argparse.Namespace) -> int:
             tail = f"  [{', '.join(notes)}]" if notes else ""
             print(f"  body[{index}] {block.id} v{used}{tail}")
     print(f"{stale} uses of retired, missing or older blocks", file=sys.stderr)
-    return 1 if stale else 0
+    return Exit.SOMETHING_TO_REVIEW if stale else Exit.OK
 
 
-def _diff(args: argparse.Namespace) -> int:
-    from rebuttal.library.committee import word_diff
+def _diff(args: argparse.Namespace) -> Exit:
     from rebuttal.library.history import revisions, wording_at
+    from rebuttal.text.diff import word_diff
 
     library = open_library(args)
     block = library.block(args.id)
@@ -150,14 +148,14 @@ def _diff(args: argparse.Namespace) -> int:
              ("short", from_block.short or "", to_block.short or ""))
     for label, old, new in pairs:
         if old.split() != new.split():
-            print(f"{label}: {word_diff(old, new)}")
-    return 0
+            print(f"{label}: {word_diff(old, new, context=None)}")
+    return Exit.OK
 
 
-def _update(args: argparse.Namespace) -> int:
+def _update(args: argparse.Namespace) -> Exit:
     from rebuttal.letter.outline import load_outline, save_outline
-    from rebuttal.library.committee import word_diff
     from rebuttal.library.history import wording_at
+    from rebuttal.text.diff import word_diff
 
     library = open_library(args)
     outline = load_outline(args.outline)
@@ -171,11 +169,12 @@ def _update(args: argparse.Namespace) -> int:
         older = wording_at(block, item.version)
         print(f"body[{index}] {block.id}: v{item.version} -> v{block.version}")
         if older is not None:
-            change = word_diff(older.variant_text(item.variant), block.variant_text(item.variant))
+            old, new = older.variant_text(item.variant), block.variant_text(item.variant)
+            change = word_diff(old, new, context=None)
             print(f"  {change}")
         item.version = block.version
         moved += 1
     if moved:
         save_outline(outline, args.outline)
     print(f"moved {moved} blocks of {args.outline} to the library's current wording", file=sys.stderr)
-    return 0
+    return Exit.OK

@@ -15,14 +15,14 @@ import sys
 from pathlib import Path
 
 from rebuttal.commands.common import add_library_option
+from rebuttal.errors import Exit
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Register the command."""
-    parser = subparsers.add_parser(
-        "merge", help="report (and with --apply take in) the editors' changes to an exported DOCX",
-        description="Compare EDITED.docx (a DOCX exported by `rebuttal build`, edited in Word or "
-        "LibreOffice) with OUTLINE. Reports by default; writes nothing unless --apply or --propose.",
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The command's arguments (its name and summary are in ``rebuttal.cli.COMMANDS``)."""
+    parser.description = (
+        "Compare EDITED.docx (a DOCX exported by `rebuttal build`, edited in Word or "
+        "LibreOffice) with OUTLINE. Reports by default; writes nothing unless --apply or --propose."
     )
     parser.add_argument("edited", type=Path, metavar="EDITED.docx", help="the editors' DOCX")
     parser.add_argument("outline", type=Path, metavar="OUTLINE", help="the letter's TOML outline")
@@ -41,10 +41,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     )
     parser.add_argument("--all", action="store_true", help="list unchanged items too")
     add_library_option(parser)
-    return parser
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> Exit:
     """Report, and apply or propose when asked."""
     from rebuttal.commands.common import open_library
     from rebuttal.exchange.docx.read import read_docx
@@ -74,4 +73,4 @@ def run(args: argparse.Namespace) -> int:
             save_outline(updated, args.outline)
             print(f"applied: {args.outline} updated ({len(updated.body)} body items)")
     sys.stdout.flush()
-    return 0
+    return Exit.OK

@@ -5,21 +5,20 @@ from __future__ import annotations
 import argparse
 
 from rebuttal.commands.common import add_library_option, open_letter
+from rebuttal.errors import Exit
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Register the command."""
-    parser = subparsers.add_parser("preview", help="show the letter in the terminal")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The command's arguments (its name and summary are in ``rebuttal.cli.COMMANDS``)."""
     parser.add_argument("outline", help="the letter's TOML outline")
     parser.add_argument("--width", type=int, default=None, help="columns (default: the terminal's)")
     parser.add_argument("--no-pager", action="store_true",
                         help="print straight to the terminal (by default a long letter is paged, "
                         "as git log is)")
     add_library_option(parser)
-    return parser
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> Exit:
     """Print the Rich preview."""
     from rich.console import Console
 
@@ -36,4 +35,4 @@ def run(args: argparse.Namespace) -> int:
             console.print(render_rich(document))
     else:
         console.print(render_rich(document))
-    return 0
+    return Exit.OK

@@ -14,7 +14,7 @@ from typing import Any
 
 from rebuttal.errors import RebuttalError
 from rebuttal.letter.outline import DEFAULT_TITLE, BodyItem, Outline
-from rebuttal.letter.placeholders import authors_short, placeholder_values, split_author
+from rebuttal.letter.placeholders import authors_short, placeholder_values
 from rebuttal.letter.venue_choice import venue_style_and_marker
 from rebuttal.library.stack import Block, Library, Society
 from rebuttal.model import (
@@ -30,13 +30,12 @@ from rebuttal.model import (
     Source,
     Span,
 )
+from rebuttal.refs.article import ARTICLE_KEY, article_item
 from rebuttal.refs.bibliography import same_work
 from rebuttal.refs.styles import get_style
 from rebuttal.text.citations import CitationMarker
 from rebuttal.text.markup import Cite, MarkupError, Placeholder, Run, Token, parse_paragraph, parse_text
 from rebuttal.toml.fields import did_you_mean
-
-ARTICLE_KEY = "article"
 
 
 def assemble(library: Library, outline: Outline, *, today: dt.date | None = None) -> Document:
@@ -247,7 +246,7 @@ class _Builder:
     def _resolve(self, key: str) -> str:
         """Find the item for ``key``; the target article and its library twin share a number."""
         if key == ARTICLE_KEY:
-            item = article_item(self.outline)
+            item = article_item(self.outline.article)
             if item is None:
                 # Not filled in yet (a new letter): number it anyway and say so.
                 item = {"id": ARTICLE_KEY, "type": "article-journal", "title": "{article.title}"}
@@ -268,33 +267,6 @@ class _Builder:
         self.cited[key] = item
         self.aliases[key] = key
         return key
-
-
-def article_item(outline: Outline) -> dict[str, Any] | None:
-    """The target article as a CSL-JSON item (None when it has no title yet)."""
-    article = outline.article
-    if not article.title:
-        return None
-    item: dict[str, Any] = {"id": ARTICLE_KEY, "type": "article-journal", "title": article.title}
-    authors = []
-    for author in article.authors:
-        family, given = split_author(author)
-        authors.append({"family": family, "given": given} if given else {"literal": family})
-    if authors:
-        item["author"] = authors
-    if article.journal:
-        item["container-title"] = article.journal
-    if article.journal_abbrev or article.journal:
-        item["container-title-short"] = article.journal_abbrev or article.journal
-    if article.date:
-        item["issued"] = {"date-parts": [[int(part) for part in article.date.split("-")]]}
-    for name, value in (
-        ("volume", article.volume), ("issue", article.issue), ("page", article.pages),
-        ("DOI", article.doi), ("PMID", article.pmid), ("URL", article.url),
-    ):
-        if value:
-            item[name] = value
-    return item
 
 
 _NAME_PLACEHOLDERS = ("article.first_author", "article.authors_short")

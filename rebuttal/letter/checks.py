@@ -28,6 +28,7 @@ from rebuttal.letter.venue_choice import resolve_venue
 from rebuttal.library.stack import Library
 from rebuttal.library.venues import Venue
 from rebuttal.model import Citation, Document, Inline, Source, count_words, inline_text
+from rebuttal.refs.article import ARTICLE_KEY, article_item
 from rebuttal.refs.bibliography import Bibliography, same_work
 from rebuttal.text.markup import MarkupError, citation_keys_in
 
@@ -43,7 +44,6 @@ __all__ = [
     "run_checks",
 ]
 
-ARTICLE_KEY = "article"
 REUSABLE_STATUSES = ("approved",)
 
 
@@ -265,9 +265,7 @@ def _cited_before_published(outline: Outline, document: Document, today: dt.date
 
 
 def _article_cited(outline: Outline, document: Document, venue: Venue) -> CheckResult:
-    from rebuttal.letter.assemble import article_item
-
-    target = article_item(outline)
+    target = article_item(outline.article)
     cited = any(ARTICLE_KEY in c.keys for c in _citations(document)) or (
         target is not None and any(same_work(ref.item, target) for ref in document.references)
     )

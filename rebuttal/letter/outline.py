@@ -13,7 +13,7 @@ letter is assembled. See docs/outline.md for the format.
 from __future__ import annotations
 
 import datetime as dt
-import re
+import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -21,14 +21,13 @@ from typing import Any
 from rebuttal.errors import RebuttalError
 from rebuttal.files.atomic import atomic_write_text
 from rebuttal.model import Signatory
+from rebuttal.refs.article import ARTICLE_FIELDS, Article, article_problem
+from rebuttal.text.dates import is_partial_date
 from rebuttal.toml.fields import FieldReader
 from rebuttal.toml.source import FieldPath, TomlSource, dotted, parse_toml, read_toml
 from rebuttal.vocabulary import BLOCK_KINDS, MARKERS, PAPER_SIZES, VARIANTS
 
 SOCIETY_OVERRIDES = ("name", "short_name", "description", "member_count", "region", "specialties")
-_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
-PMID_PATTERN = re.compile(r"^\d{1,9}$")
 DEFAULT_TITLE = "Statement of Concern"
 DEFAULT_STYLE = "nlm"
 CUSTOM_KIND = "evidence"  # the kind of custom text that does not say
@@ -59,26 +58,6 @@ class SocietyChoice:
 
     id: str = ""
     overrides: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class Article:
-    """The published article the letter answers."""
-
-    title: str = ""
-    authors: list[str] = field(default_factory=list)
-    journal: str = ""
-    journal_abbrev: str = ""
-    date: str = ""
-    volume: str = ""
-    issue: str = ""
-    pages: str = ""
-    doi: str = ""
-    pmid: str = ""
-    design: str = ""
-    url: str = ""
-    abstract: str = ""
-    keywords: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -173,7 +152,7 @@ def _read_society(source: TomlSource, data: dict[str, Any]) -> SocietyChoice:
 
 def _read_article(source: TomlSource, data: dict[str, Any]) -> Article:
     reader = FieldReader(source, data=data, prefix=("article",), context="[article]")
-    reader.allow(*(f.name for f in fields(Article)))
+    reader.allow(*ARTICLE_FIELDS)
     article = Article(
         title=reader.text("title"),
         authors=reader.strings("authors"),
@@ -194,22 +173,6 @@ def _read_article(source: TomlSource, data: dict[str, Any]) -> Article:
     if problem:
         raise reader.fail(problem[0], problem[1])
     return article
-
-
-def article_problem(name: str, value: str) -> tuple[str, str] | None:
-    """``(field, message)`` when a DOI, PMID or date is malformed, else None."""
-    if not value:
-        return None
-    if name == "doi" and not DOI_PATTERN.match(value):
-        return name, f"'{value}' is not a DOI (expected 10.NNNN/suffix)"
-    if name == "pmid" and not PMID_PATTERN.match(value):
-        return name, f"'{value}' is not a PubMed ID (digits only)"
-    if name == "date":
-        try:
-            _validate_partial_date(value)
-        except ValueError:
-            return name, f"'{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
-    return None
 
 
 def _read_body_item(source: TomlSource, data: dict[str, Any], index: int) -> BodyItem:
@@ -246,21 +209,12 @@ def _checked_date(reader: FieldReader, key: str, *, full: bool) -> str:
     text = reader.text(key)
     if not text:
         return ""
-    try:
-        _validate_partial_date(text)
-    except ValueError:
+    if not is_partial_date(text):
         wanted = "YYYY-MM-DD" if full else "YYYY, YYYY-MM or YYYY-MM-DD"
-        raise reader.fail(key, f"'{text}' is not a date ({wanted})") from None
+        raise reader.fail(key, f"'{text}' is not a date ({wanted})")
     if full and len(text) != 10:
         raise reader.fail(key, f"'{text}' is not a full date (YYYY-MM-DD)")
     return text
-
-
-def _validate_partial_date(text: str) -> None:
-    if not _PARTIAL_DATE.match(text):
-        raise ValueError(text)
-    parts = [int(p) for p in text.split("-")] + [1, 1]
-    dt.date(parts[0], parts[1], parts[2])
 
 
 def outline_to_dict(outline: Outline) -> dict[str, Any]:
@@ -334,20 +288,44 @@ def save_outline(outline: Outline, path: Path, original: str | None = None) -> s
     An existing file is edited in place: what did not change stays byte for
     byte, comments included (``original`` is its text, read from ``path`` when
     not given). Nothing is written when the file already says the same. Returns
-    the text now in the file.
+    the text now in the file. A file that is not TOML text cannot be edited in
+    place: it is written anew, and stderr says so. Any other failure to edit is
+    raised, with nothing written: a person's comments are never dropped unsaid.
     """
     if original is None and path.exists():
-        try:
-            original = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            original = None
-    try:
-        text = outline_text(outline, original)
-    except Exception:  # a file tomlkit cannot edit is rewritten whole: never lose the save
-        text = dump_outline(outline)
+        original = _editable_text(path)
+    elif original is not None and not _is_toml(original):
+        original = _not_editable(path, "not valid TOML")
+    text = outline_text(outline, original)
     if text != original:
         atomic_write_text(path, text)
     return text
+
+
+def _editable_text(path: Path) -> str | None:
+    """The text of the file at ``path`` to edit in place, or None (said on stderr) when there is none."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return _not_editable(path, "not UTF-8 text")
+    except OSError as error:
+        return _not_editable(path, f"cannot be read ({error.strerror})")
+    return text if _is_toml(text) else _not_editable(path, "not valid TOML")
+
+
+def _is_toml(text: str) -> bool:
+    import tomllib
+
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return False
+    return True
+
+
+def _not_editable(path: Path, why: str) -> None:
+    print(f"rebuttal: {path}: {why}, so it cannot be edited in place; the outline is written anew",
+          file=sys.stderr)
 
 
 def _is_unset_default(path: tuple[str | int, ...], value: Any) -> bool:

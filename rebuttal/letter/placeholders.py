@@ -9,30 +9,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from rebuttal.text.authors import split_author
 from rebuttal.vocabulary import KNOWN_PLACEHOLDERS
 
 if TYPE_CHECKING:
-    from rebuttal.letter.outline import Article, Outline
+    from rebuttal.letter.outline import Outline
     from rebuttal.library.stack import Society
+    from rebuttal.refs.article import Article
 
-__all__ = [
-    "KNOWN_PLACEHOLDERS", "article_values", "authors_short", "display_date", "placeholder_values",
-    "split_author",
-]
+__all__ = ["KNOWN_PLACEHOLDERS", "article_values", "authors_short", "display_date", "placeholder_values"]
 
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December",
 )
-
-
-def split_author(author: str) -> tuple[str, str]:
-    """``"Wang, X"`` -> ``("Wang", "X")``; a name without a comma is corporate."""
-    if "," in author:
-        family, given = author.split(",", 1)
-        return family.strip(), given.strip()
-    return author.strip(), ""
 
 
 def authors_short(authors: list[str]) -> str:

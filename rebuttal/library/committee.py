@@ -1,4 +1,4 @@
-"""What the approval committee needs to keep a library right: lint, approve, usage, word diffs.
+"""What the approval committee needs to keep a library right: lint, approve, the version rule.
 
 Domain code only (no output formatting beyond one-line messages): the
 ``rebuttal library`` command prints what these functions find.
@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rebuttal.errors import RebuttalError
-from rebuttal.library.stack import PROFILE_FOLDERS, Block, load_block
+from rebuttal.library.layout import REFERENCES_FILE, block_paths
+from rebuttal.library.stack import Block, load_block
 from rebuttal.model import count_words
+from rebuttal.refs.article import ARTICLE_KEY
 from rebuttal.refs.bibliography import Bibliography, load_bibliography
 from rebuttal.text.markup import MarkupError, citation_keys_in
 from rebuttal.toml.source import read_toml
-
-ARTICLE_KEY = "article"
 
 
 @dataclass(frozen=True)
@@ -35,18 +35,6 @@ class Problem:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
-def block_files(folder: Path) -> list[tuple[Path, str]]:
-    """``(path, block id)`` of every block file in one library folder."""
-    found = []
-    for path in sorted(folder.rglob("*.toml")):
-        relative = path.relative_to(folder)
-        top = relative.parts[0]
-        if top in PROFILE_FOLDERS or any(part.startswith(".") for part in relative.parts):
-            continue
-        found.append((path, relative.with_suffix("").as_posix()))
-    return found
-
-
 def lint(folders: Sequence[Path]) -> list[Problem]:
     """Every problem in every block of the stack (not only the first): see ``rebuttal library lint``."""
     problems: list[Problem] = []
@@ -54,7 +42,7 @@ def lint(folders: Sequence[Path]) -> list[Problem]:
     for folder in folders:
         if not folder.is_dir():
             raise RebuttalError("library folder does not exist", file=folder, field="--library")
-        references = folder / "references.json"
+        references = folder / REFERENCES_FILE
         if references.is_file():
             try:
                 bibliography.merge(load_bibliography(references))
@@ -62,7 +50,7 @@ def lint(folders: Sequence[Path]) -> list[Problem]:
                 problems.append(Problem(references, error.line, error.field or "", error.message))
     seen: dict[str, Path] = {}
     for folder in folders:
-        for path, block_id in block_files(folder):
+        for path, block_id in block_paths(folder):
             try:
                 block = load_block(path, block_id)
             except RebuttalError as error:
@@ -111,7 +99,15 @@ def _block_problems(
 
 
 def next_version(version: str) -> str:
-    """``1.0`` -> ``1.1``, ``2`` -> ``2.1``, ``1.9`` -> ``1.10``; an empty version becomes ``1.0``."""
+    """The version after ``version``: ``1.0`` -> ``1.1``, ``2`` -> ``2.1``, ``1.9`` -> ``1.10``;
+    an empty version becomes ``1.0``.
+
+    The one rule for a block's next version, used when the committee approves new wording and
+    when ``merge --propose`` drafts the editors' wording. New wording of an approved block is a
+    minor step (1.0 -> 1.1, as the README documents): letters record the version they use, and
+    the major number is the committee's to raise by hand (``--version 2.0``) when a block's
+    meaning changes, never a side effect of an edit.
+    """
     if not version:
         return "1.0"
     parts = version.split(".")
@@ -144,9 +140,3 @@ def approve(path: Path, block_id: str, *, by: str, version: str | None, today: d
         raise RebuttalError("the approval did not record the wording it approves", file=path)
     return approved
 
-
-def word_diff(old: str, new: str) -> str:
-    """The change from ``old`` to ``new`` word by word, every word shown: ``[-removed-]{+added+}``."""
-    from rebuttal.merge.compare import word_diff as diff_with_context
-
-    return diff_with_context(old, new, context=max(len(old.split()), len(new.split())))

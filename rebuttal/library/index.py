@@ -23,24 +23,22 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import os
 import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import Any, NamedTuple
 
 from rebuttal.errors import RebuttalError
+from rebuttal.library import layout
+from rebuttal.library.layout import block_entries
 
 SCHEMA_VERSION = 1
-SKIPPED_TOP_FOLDERS = ("societies", "venues")
 # How long to wait for another process's write. It parses before it takes the lock, so it holds
 # the lock only to store rows, a fraction of the parsing time; parsing everything again in memory,
 # the fallback, would take longer than waiting.
 LOCK_WAIT_SECONDS = 15.0
-_PARSER_SOURCES = (
-    "library/stack.py", "toml/fields.py", "vocabulary.py", "text/markup.py", "letter/placeholders.py",
-    "library/index.py",
-)
 _INFO_COLUMNS = "block_id, title, kind, tags, summary, short, version, status, path"
 _SEP = "\x1f"
 _FAILED = "SELECT path FROM files WHERE error IS NOT NULL"
@@ -96,22 +94,6 @@ def index_folder() -> Path:
     return user_cache_path("rebuttal", appauthor=False) / "index"
 
 
-def block_entries(folder: Path) -> Iterator[tuple[os.DirEntry, str]]:
-    """(directory entry, block id) of every block file under ``folder``, listed by name only."""
-    stack = [(str(folder), "")]
-    while stack:
-        directory, prefix = stack.pop()
-        with os.scandir(directory) as entries:
-            for entry in entries:
-                name = entry.name
-                if entry.is_dir():
-                    if name.startswith(".") or (not prefix and name in SKIPPED_TOP_FOLDERS):
-                        continue
-                    stack.append((entry.path, f"{prefix}{name}/"))
-                elif prefix and name.endswith(".toml"):
-                    yield entry, prefix + name[:-5]
-
-
 def block_files(folder: Path) -> Iterator[tuple[str, str, int, int]]:
     """(path, block id, size, mtime_ns) of every block file under ``folder``."""
     for entry, block_id in block_entries(folder):
@@ -119,19 +101,45 @@ def block_files(folder: Path) -> Iterator[tuple[str, str, int, int]]:
         yield entry.path, block_id, stat.st_size, stat.st_mtime_ns
 
 
-def _parser_signature() -> str:
-    """Changes when the code that validates blocks changes, so old verdicts are not trusted."""
+def parser_signature(modules: Iterable[ModuleType]) -> str:
+    """Changes when the code that validates blocks changes, so old verdicts are not trusted.
+
+    Taken from the modules themselves (their files' size and time), never from file names:
+    a module that moves is still the module the parser imports.
+    """
     from rebuttal import __version__
 
-    here = Path(__file__).resolve().parent.parent
     parts = [__version__, str(SCHEMA_VERSION)]
-    for name in _PARSER_SOURCES:
+    for module in (*modules, sys.modules[__name__], layout):
+        path = Path(module.__file__ or "")
         try:
-            stat = (here / name).stat()
-            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+            stat = path.stat()
+            parts.append(f"{module.__name__}:{stat.st_size}:{stat.st_mtime_ns}")
         except OSError:
-            parts.append(name)
+            parts.append(module.__name__)
     return "|".join(parts)
+
+
+class _FileRow(NamedTuple):
+    """One row of the ``files`` table, as written (the columns of ``_INSERT_FILE``)."""
+
+    path: str
+    block_id: str
+    size: int
+    mtime_ns: int
+    error: str | None
+    title: str = ""
+    kind: str = ""
+    tags: str = ""
+    summary: str = ""
+    short: int = 0
+    version: str = ""
+    status: str = ""
+    search_text: str = ""
+
+
+_INSERT_FILE = (f"INSERT INTO files ({', '.join(_FileRow._fields)}) "
+                f"VALUES ({', '.join('?' * len(_FileRow._fields))})")
 
 
 _SCHEMA = """
@@ -151,9 +159,13 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
 class BlockIndex:
     """The index of one stack of folders; ``refresh`` brings it up to date with the files."""
 
-    def __init__(self, folders: Iterable[Path], parse: Parse, *, location: Path | None = None) -> None:
+    def __init__(self, folders: Iterable[Path], parse: Parse, *, location: Path | None = None,
+                 parser_modules: Iterable[ModuleType] = ()) -> None:
+        """``parse`` reads one block file; ``parser_modules`` are the code it runs (see
+        :func:`parser_signature`): the index's verdicts are trusted while they are unchanged."""
         self.folders = [Path(folder) for folder in folders]
         self.parse = parse
+        self.parser_modules = tuple(parser_modules)
         key = "\n".join(str(folder.resolve()) for folder in self.folders)
         name = hashlib.sha256(key.encode()).hexdigest()[:20] + ".sqlite"
         self.path: Path | None = (location or index_folder()) / name
@@ -162,7 +174,7 @@ class BlockIndex:
 
     # -- opening -------------------------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
-        signature = _parser_signature()
+        signature = parser_signature(self.parser_modules)
         if self.path is not None:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -179,6 +191,7 @@ class BlockIndex:
 
     def _open_file(self, path: Path, signature: str) -> sqlite3.Connection:
         connection = sqlite3.connect(path, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
+        connection.row_factory = sqlite3.Row
         try:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
@@ -191,6 +204,7 @@ class BlockIndex:
     def _open_memory(self, signature: str) -> sqlite3.Connection:
         self.in_memory = True
         connection = sqlite3.connect(":memory:", isolation_level=None)
+        connection.row_factory = sqlite3.Row
         self._prepare(connection, signature)
         return connection
 
@@ -199,7 +213,7 @@ class BlockIndex:
         stored = None
         if version == SCHEMA_VERSION:
             row = connection.execute("SELECT value FROM meta WHERE key = 'parser'").fetchone()
-            stored = row[0] if row else None
+            stored = row["value"] if row else None
         if version == SCHEMA_VERSION and stored == signature:
             return
         connection.execute("BEGIN IMMEDIATE")
@@ -236,7 +250,7 @@ class BlockIndex:
             locked = isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
             if not self.in_memory and not locked:
                 self._discard()
-            self.connection = self._open_memory(_parser_signature())
+            self.connection = self._open_memory(parser_signature(self.parser_modules))
             return self._refresh()
 
     def _refresh(self) -> tuple[dict[str, str], list[Path]]:
@@ -250,7 +264,7 @@ class BlockIndex:
             on_disk.extend(sorted(block_files(folder)))
         # The last run's listing, one value: when nothing changed, no row needs reading.
         row = connection.execute("SELECT value FROM meta WHERE key = 'snapshot'").fetchone()
-        snapshot = marshal.loads(row[0]) if row else None
+        snapshot = marshal.loads(row["value"]) if row else None
         if snapshot is not None and snapshot[0] == on_disk:
             failed_paths = snapshot[1]
         else:
@@ -260,7 +274,7 @@ class BlockIndex:
 
     def _update(self, connection: sqlite3.Connection, on_disk: list[tuple[str, str, int, int]]) -> list[str]:
         """Parse what changed, write it and a new snapshot; the paths of files that failed to load."""
-        known = {path: (size, mtime) for path, size, mtime in
+        known = {row["path"]: (row["size"], row["mtime_ns"]) for row in
                  connection.execute("SELECT path, size, mtime_ns FROM files")}
         seen = set()
         changed = []
@@ -283,11 +297,9 @@ class BlockIndex:
                     connection.execute("DELETE FROM files WHERE rowid = ?", found)
                     connection.execute("DELETE FROM fts WHERE rowid = ?", found)
             for row, text in rows:
-                cursor = connection.execute(
-                    "INSERT INTO files (path, block_id, size, mtime_ns, error, title, kind, tags, summary,"
-                    " short, version, status, search_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
-                if row[4] is None:
-                    values = (cursor.lastrowid, row[5], row[8], row[7].replace(_SEP, " "), text)
+                cursor = connection.execute(_INSERT_FILE, row)
+                if row.error is None:
+                    values = (cursor.lastrowid, row.title, row.summary, row.tags.replace(_SEP, " "), text)
                     connection.execute(_INSERT_FTS, values)
             failing = {path for (path,) in connection.execute(_FAILED)}
             failed = [path for path, _, _, _ in on_disk if path in failing]
@@ -300,14 +312,15 @@ class BlockIndex:
                 connection.execute("ROLLBACK")
             raise
 
-    def _row(self, path: str, block_id: str, size: int, mtime: int) -> tuple[tuple, str]:
+    def _row(self, path: str, block_id: str, size: int, mtime: int) -> tuple[_FileRow, str]:
+        """The file's row and the text FTS indexes (a file that fails to load: its error)."""
         try:
             block = self.parse(Path(path), block_id)
         except RebuttalError as error:
-            return (path, block_id, size, mtime, str(error), "", "", "", "", 0, "", "", ""), ""
-        return (path, block_id, size, mtime, None, block.title, block.kind, _SEP.join(block.tags),
-                block.summary, int(bool(block.short)), block.version, block.status,
-                block.search_text), block.text
+            return _FileRow(path, block_id, size, mtime, str(error)), ""
+        return _FileRow(path, block_id, size, mtime, None, block.title, block.kind, _SEP.join(block.tags),
+                        block.summary, int(bool(block.short)), block.version, block.status,
+                        block.search_text), block.text
 
     # -- reading -------------------------------------------------------------------------------
     def infos(self, paths: dict[str, str]) -> dict[str, BlockInfo]:
@@ -316,29 +329,33 @@ class BlockIndex:
         wanted = {path: block_id for block_id, path in paths.items()}
         found = {}
         for row in self.connection.execute(f"SELECT {_INFO_COLUMNS} FROM files WHERE error IS NULL"):
-            block_id = wanted.get(row[8])
-            if block_id == row[0]:
-                found[block_id] = BlockInfo(row[0], row[1], row[2], tuple(filter(None, row[3].split(_SEP))),
-                                            row[4], bool(row[5]), row[6], row[7], row[8], None, self)
+            block_id = wanted.get(row["path"])
+            if block_id == row["block_id"]:
+                found[block_id] = BlockInfo(
+                    block_id, row["title"], row["kind"], tuple(filter(None, row["tags"].split(_SEP))),
+                    row["summary"], bool(row["short"]), row["version"], row["status"], row["path"], None,
+                    self)
         return found
 
     def search_text_of(self, path: str) -> str:
         """The searchable text of the block file at ``path`` ("" when the index has none)."""
         assert self.connection is not None, "refresh() first"
         row = self.connection.execute("SELECT search_text FROM files WHERE path = ?", (path,)).fetchone()
-        return row[0] if row else ""
+        return row["search_text"] if row else ""
 
-    def search_texts(self) -> Iterator[tuple[str, str, str]]:
-        """(block id, path, searchable text) of every good file, by block id (code point order), as read."""
+    def search_texts(self) -> Iterator[sqlite3.Row]:
+        """Rows of ``block_id``, ``path`` and ``search_text`` of every good file, by block id (code point
+        order), as read."""
         assert self.connection is not None, "refresh() first"
         yield from self.connection.execute(
             "SELECT block_id, path, search_text FROM files WHERE error IS NULL ORDER BY block_id")
 
-    def bm25(self, match: str, weights: tuple[float, float, float, float]) -> list[tuple[str, str, float]]:
-        """(path, block id, score) of good blocks matching an FTS5 query, in no order; higher is better."""
+    def bm25(self, match: str, weights: tuple[float, float, float, float]) -> list[sqlite3.Row]:
+        """Rows of ``path``, ``block_id`` and ``score`` of good blocks matching an FTS5 query, in no
+        order; a higher score is better."""
         assert self.connection is not None, "refresh() first"
         query = (
-            "SELECT files.path, files.block_id, -bm25(fts, ?, ?, ?, ?) FROM fts "
+            "SELECT files.path AS path, files.block_id AS block_id, -bm25(fts, ?, ?, ?, ?) AS score FROM fts "
             "JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ?"  # unordered: the caller adds scores up
         )
         return list(self.connection.execute(query, (*weights, match)))

@@ -14,14 +14,8 @@ from pathlib import Path
 
 from rebuttal.errors import RebuttalError
 from rebuttal.files.atomic import atomic_write_text
-from rebuttal.library.stack import (
-    BLOCK_KINDS,
-    PROFILE_FOLDERS,
-    Block,
-    Library,
-    load_block,
-    user_library_folder,
-)
+from rebuttal.library.layout import PROFILE_FOLDERS
+from rebuttal.library.stack import BLOCK_KINDS, Block, Library, load_block, user_library_folder
 from rebuttal.text.markup import MarkupError, parse_text
 
 BLOCK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from rebuttal.designs import canonical_design, same_design
+from rebuttal.designs import canonical_design
 from rebuttal.library.index import BlockIndex, BlockInfo
 from rebuttal.library.stack import Library
+from rebuttal.text.spelling import american, british
 
 COLUMN_WEIGHTS = (4.0, 2.0, 3.0, 1.0)  # title, summary, tags, text
 HEADLINE_WEIGHT = 2.0  # title, keywords and design count twice the abstract
@@ -33,19 +33,6 @@ _STOPWORD_TEXT = (
     "number follow high one two three during before"
 )
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_BRITISH = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)\b")
-_AMERICAN = re.compile(r"(?<=[a-z]{3})iz(e|ed|es|ing|ation|ations)\b")
-
-
-@lru_cache(maxsize=4096)
-def spelling_key(text: str) -> str:
-    """Lower-cased, one spelling: 'Randomized Trial' and 'randomised trial' give the same key."""
-    return " ".join(_AMERICAN.sub(r"is\1", text.lower()).split())
-
-
-def design_matches(tag: str, design: str) -> bool:
-    """True when a block tag names the design, whatever the spelling or synonym."""
-    return same_design(tag, design)
 
 
 def terms_of(text: str) -> list[str]:
@@ -55,7 +42,7 @@ def terms_of(text: str) -> list[str]:
         for part in {word, *word.split("-")} if "-" in word else {word}:
             if len(part) < 3 or part in _STOPWORDS or part.isdigit():
                 continue
-            for variant in (part, _BRITISH.sub(r"iz\1", part), _AMERICAN.sub(r"is\1", part)):
+            for variant in (part, american(part), british(part)):
                 if variant not in terms:
                     terms.append(variant)
     return terms
@@ -98,9 +85,9 @@ def rank_blocks(index: BlockIndex, infos: dict[str, BlockInfo], *, title: str, a
     for terms, weight in ((headline, HEADLINE_WEIGHT), (body, 1.0)):
         if not terms:
             continue
-        for path, block_id, score in index.bm25(_match(terms), COLUMN_WEIGHTS):
-            if wanted.get(path) == block_id:
-                scores[block_id] += weight * score
+        for row in index.bm25(_match(terms), COLUMN_WEIGHTS):
+            if wanted.get(row["path"]) == row["block_id"]:
+                scores[row["block_id"]] += weight * row["score"]
     top = max(scores.values(), default=0.0) or 1.0
     ranked = []
     all_terms = headline + body

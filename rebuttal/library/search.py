@@ -173,11 +173,11 @@ class _IndexRows:
 
     def text_for(self, block: BlockInfo) -> str | None:
         """The text of ``block``'s own row (rows of earlier ids, or of overridden files, are passed)."""
-        while self._row is not None and self._row[0] <= block.id:
-            block_id, path, text = self._row
+        while self._row is not None and self._row["block_id"] <= block.id:
+            row = self._row
             self._row = next(self._rows, None)
-            if block_id == block.id and path == block.path:
-                return text
+            if row["block_id"] == block.id and row["path"] == block.path:
+                return row["search_text"]
         return None
 
 

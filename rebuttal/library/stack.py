@@ -10,12 +10,15 @@ being ``<group>/<name>``. ``societies/`` holds society profiles and
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 from rebuttal.errors import RebuttalError
-from rebuttal.library.index import BlockIndex, BlockInfo, BlockMap, block_entries
+from rebuttal.library.index import BlockIndex, BlockInfo, BlockMap
+from rebuttal.library.layout import PROFILE_FOLDERS, REFERENCES_FILE, block_entries, profile_paths
 from rebuttal.library.venues import Venue, load_venue
 from rebuttal.model import Signatory
 from rebuttal.refs.bibliography import Bibliography, load_bibliography
@@ -23,7 +26,6 @@ from rebuttal.toml.fields import FieldReader, closest
 from rebuttal.toml.source import read_toml
 from rebuttal.vocabulary import BLOCK_KINDS, PAPER_SIZES, STATUSES
 
-PROFILE_FOLDERS = ("societies", "venues")
 LIBRARY_ENV = "REBUTTAL_LIBRARY"
 
 
@@ -175,7 +177,8 @@ def load_library(
     a 10,000-block library costs a letter little more than the built-in one.
     """
     if whole:
-        index: BlockIndex | None = BlockIndex(folders, load_block, location=index_location)
+        index: BlockIndex | None = BlockIndex(folders, load_block, location=index_location,
+                                              parser_modules=parser_modules())
         paths, failed = index.refresh()
         for path in failed:
             relative = _relative_to_stack(path, folders)
@@ -185,19 +188,14 @@ def load_library(
     library = Library(folders=list(folders), blocks=BlockMap(paths, load_block), index=index)
     for folder in folders:
         for kind in PROFILE_FOLDERS:
-            profiles = folder / kind
-            if not profiles.is_dir():
-                continue
-            for path in sorted(profiles.rglob("*.toml")):
-                if any(part.startswith(".") for part in path.relative_to(profiles).parts):
-                    continue
+            for path in profile_paths(folder, kind):
                 if kind == "societies":
                     society = _load_society(path)
                     library.societies[society.id] = society
                 else:
                     venue = load_venue(path)
                     library.venues[venue.id] = venue
-        references = folder / "references.json"
+        references = folder / REFERENCES_FILE
         if references.is_file():
             library.bibliography.merge(load_bibliography(references))
     return library
@@ -218,6 +216,17 @@ def _relative_to_stack(path: Path, folders: Sequence[Path]) -> str:
         if path.is_relative_to(folder):
             return path.relative_to(folder).with_suffix("").as_posix()
     return path.stem
+
+
+def parser_modules() -> tuple[ModuleType, ...]:
+    """The code :func:`load_block` runs to accept a block file: the index trusts the verdicts it
+    stored only while these modules are unchanged (named by import, so a moved module is still
+    covered, and a renamed one fails here, loudly)."""
+    from rebuttal import errors, vocabulary
+    from rebuttal.text import markup
+    from rebuttal.toml import fields, scan, source
+
+    return (sys.modules[__name__], fields, source, scan, markup, vocabulary, errors)
 
 
 def load_block(path: Path, block_id: str) -> Block:

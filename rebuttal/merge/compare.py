@@ -10,7 +10,6 @@ fall on each.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from rebuttal.exchange.docx import names
 from rebuttal.exchange.edited import EditedComment, EditedParagraph, Revision
@@ -27,6 +26,7 @@ from rebuttal.merge.wording import (
     unbolded,
 )
 from rebuttal.text.citations import CitationMarker
+from rebuttal.text.diff import word_diff
 from rebuttal.text.markup import escape, placeholders_in
 
 
@@ -317,24 +317,3 @@ def _longest_increasing(sequence: list[int]) -> set[int]:
         longest = max(candidates, key=len, default=[])
         best.append([*longest, value])
     return set(max(best, key=len, default=[]))
-
-
-def word_diff(before: str, after: str, context: int = 4) -> str:
-    """``... the pooled [-results-]{+estimates+} and ...``: changed words with some context."""
-    old, new = before.split(), after.split()
-    pieces: list[str] = []
-    opcodes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-    for number, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        if tag == "equal":
-            words = old[i1:i2]
-            if len(words) > 2 * context:
-                head = words[:context] if number > 0 else []
-                tail = words[-context:] if number < len(opcodes) - 1 else []
-                words = [*head, "…", *tail]
-            pieces.extend(words)
-            continue
-        if i2 > i1:
-            pieces.append("[-" + " ".join(old[i1:i2]) + "-]")
-        if j2 > j1:
-            pieces.append("{+" + " ".join(new[j1:j2]) + "+}")
-    return " ".join(pieces)

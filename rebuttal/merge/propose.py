@@ -11,13 +11,13 @@ it (the tracked changes' authors), when, and from which file.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 from rebuttal.errors import RebuttalError
 from rebuttal.files.atomic import atomic_write_text
+from rebuttal.library.committee import next_version
 from rebuttal.library.stack import Block, load_block
 from rebuttal.merge.compare import ItemChange
 
@@ -30,14 +30,6 @@ class Proposal:
     path: Path
     version: str
     text: str
-
-
-def bump_version(version: str) -> str:
-    """``1.0`` -> ``1.1``, ``2`` -> ``3``, ``1.2.9`` -> ``1.2.10``; no version -> ``0.1``."""
-    match = re.match(r"^(.*?)(\d+)$", version.strip())
-    if not match:
-        return "0.1"
-    return f"{match.group(1)}{int(match.group(2)) + 1}"
 
 
 def proposals(
@@ -57,7 +49,7 @@ def proposals(
                     f"holds block {block.id} with status {existing.status}; a proposal never changes "
                     "it in place: choose another folder for drafts", file=path, field="--propose",
                 )
-        version = bump_version(block.version)
+        version = next_version(block.version)  # the committee's rule: a draft is the next minor
         text = _draft_text(block, change, version, docx_name, today)
         found[block.id] = Proposal(block.id, path, version, text)
     return list(found.values())

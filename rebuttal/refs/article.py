@@ -1,17 +1,121 @@
-"""The target article from a reference file (CSL-JSON, BibTeX, RIS, MEDLINE/.nbib).
+"""The target article: the published paper a letter answers, and its CSL-JSON both ways.
 
-Reading the file is the importers' work (``rebuttal.refs.importers``) and turning
-an item into ``[article]`` fields is ``rebuttal import --article``'s; this puts
-the two together so the app can fill its article form from a file exported
-by PubMed or a reference manager.
+An outline's ``[article]`` is an :class:`Article`. It becomes a reference (the
+CSL item cited as ``[@article]``) with :func:`article_item`, and a reference
+read from a file (CSL-JSON, BibTeX, RIS, MEDLINE/.nbib) or looked up at PubMed
+or Crossref becomes an :class:`Article` with :func:`article_from_item`. Both
+directions live here, with the checks of its identifiers and date, so that the
+outline, assembly, the checks, ``rebuttal import --article`` and the app's
+article form read and write the same fields the same way.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from rebuttal.errors import RebuttalError
-from rebuttal.letter.outline import Article
+from rebuttal.refs.identifiers import doi_problem, pmid_problem
+from rebuttal.text.authors import split_author
+from rebuttal.text.dates import is_partial_date
+
+ARTICLE_KEY = "article"  # blocks cite the target article as [@article]
+
+
+@dataclass
+class Article:
+    """The published article the letter answers."""
+
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    journal: str = ""
+    journal_abbrev: str = ""
+    date: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    doi: str = ""
+    pmid: str = ""
+    design: str = ""
+    url: str = ""
+    abstract: str = ""
+    keywords: list[str] = field(default_factory=list)
+
+
+ARTICLE_FIELDS = tuple(item.name for item in fields(Article))
+
+
+def article_problem(name: str, value: str) -> tuple[str, str] | None:
+    """``(field, message)`` when a DOI, PMID or date is malformed, else None."""
+    if not value:
+        return None
+    problem = None
+    if name == "doi":
+        problem = doi_problem(value)
+    elif name == "pmid":
+        problem = pmid_problem(value)
+    elif name == "date" and not is_partial_date(value):
+        problem = f"'{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    return (name, problem) if problem else None
+
+
+def article_item(article: Article) -> dict[str, Any] | None:
+    """The article as the CSL-JSON item ``[@article]`` cites (None when it has no title yet)."""
+    if not article.title:
+        return None
+    item: dict[str, Any] = {"id": ARTICLE_KEY, "type": "article-journal", "title": article.title}
+    authors = []
+    for author in article.authors:
+        family, given = split_author(author)
+        authors.append({"family": family, "given": given} if given else {"literal": family})
+    if authors:
+        item["author"] = authors
+    if article.journal:
+        item["container-title"] = article.journal
+    if article.journal_abbrev or article.journal:
+        item["container-title-short"] = article.journal_abbrev or article.journal
+    if article.date:
+        item["issued"] = {"date-parts": [[int(part) for part in article.date.split("-")]]}
+    for name, value in (
+        ("volume", article.volume), ("issue", article.issue), ("page", article.pages),
+        ("DOI", article.doi), ("PMID", article.pmid), ("URL", article.url),
+    ):
+        if value:
+            item[name] = value
+    return item
+
+
+def article_from_item(item: dict[str, Any], keep: Article | None = None) -> Article:
+    """The article a CSL-JSON item describes (``keep``'s design when the item names none).
+
+    The importers put the design they read from publication types in ``_design``.
+    """
+    authors = []
+    for person in item.get("author", []):
+        if person.get("literal"):
+            authors.append(str(person["literal"]))
+        else:
+            given = " ".join(part for part in (person.get("given", ""), person.get("suffix", "")) if part)
+            authors.append(f"{person.get('family', '')}, {given}" if given else str(person.get("family", "")))
+    parts = (item.get("issued") or {}).get("date-parts", [[]])[0]
+    date = "-".join(f"{int(part):02d}" if index else str(int(part)) for index, part in enumerate(parts[:3]))
+    return Article(
+        title=str(item.get("title", "")),
+        authors=authors,
+        journal=str(item.get("container-title", "")),
+        journal_abbrev=str(item.get("container-title-short", "")),
+        date=date,
+        volume=str(item.get("volume", "")),
+        issue=str(item.get("issue", "")),
+        pages=str(item.get("page", "")),
+        doi=str(item.get("DOI", "")),
+        pmid=str(item.get("PMID", "")),
+        design=str(item.get("_design", "")) or (keep.design if keep is not None else ""),
+        url=str(item.get("URL", "")),
+        abstract=str(item.get("abstract", "")),
+        keywords=[word for word in str(item.get("keyword", "")).split("; ") if word],
+    )
 
 
 def read_article(path: Path) -> Article:
@@ -20,7 +124,6 @@ def read_article(path: Path) -> Article:
         from rebuttal.refs.importers import read_references
     except ImportError:
         raise RebuttalError("importing references is not available in this installation") from None
-    from rebuttal.commands.import_refs import article_from_item
 
     items = read_references(path)
     if not items:
@@ -30,7 +133,6 @@ def read_article(path: Path) -> Article:
 
 def look_up_article(*, pmid: str = "", doi: str = "") -> Article:
     """The article with this PMID (PubMed) or, without one, this DOI (Crossref)."""
-    from rebuttal.commands.import_refs import article_from_item
     from rebuttal.refs.importers import import_text
     from rebuttal.refs.lookup import fetch_crossref, fetch_pubmed
 

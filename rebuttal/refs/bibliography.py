@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rebuttal.errors import RebuttalError
+from rebuttal.refs.identifiers import bare_doi
 
 
 @dataclass
@@ -104,8 +105,7 @@ def year_of(item: dict[str, Any]) -> int | None:
 
 
 def _norm_id(value: Any) -> str:
-    text = str(value or "").strip().lower()
-    return re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", text)
+    return bare_doi(value).lower()
 
 
 def _norm_title(value: Any) -> str:

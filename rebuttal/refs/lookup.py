@@ -22,6 +22,7 @@ from pathlib import Path
 
 from rebuttal import __version__
 from rebuttal.errors import RebuttalError
+from rebuttal.refs.identifiers import bare_doi, bare_pmid, doi_problem, pmid_problem
 
 EUTILS_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
 CROSSREF_URL = "https://api.crossref.org"
@@ -29,8 +30,6 @@ EUTILS_ENV, CROSSREF_ENV, EMAIL_ENV = "REBUTTAL_EUTILS_URL", "REBUTTAL_CROSSREF_
 TIMEOUT_SECONDS = 20.0
 USER_AGENT = f"rebuttal/{__version__} (reference import; https://pypi.org/project/rebuttal/)"
 CSL_TRANSFORM = "transform/application/vnd.citationstyles.csl+json"
-_PMID = re.compile(r"^\d{1,9}$")
-_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 
 
 @dataclass(frozen=True)
@@ -44,18 +43,19 @@ class Answer:
 
 def clean_pmid(value: str) -> str:
     """A PMID as digits (``PMID: 123`` and ``pubmed/123`` accepted); an error otherwise."""
-    digits = re.sub(r"^(pmid:?|https?://pubmed\.ncbi\.nlm\.nih\.gov/)\s*", "", value.strip(), flags=re.I)
-    digits = digits.strip("/ ")
-    if not _PMID.match(digits):
-        raise RebuttalError(f"'{value}' is not a PubMed ID (digits only)", field="--pmid")
+    digits = bare_pmid(value)
+    problem = pmid_problem(digits, written=value)
+    if problem:
+        raise RebuttalError(problem, field="--pmid")
     return digits
 
 
 def clean_doi(value: str) -> str:
     """A DOI as ``10.NNNN/suffix`` (``doi:`` and ``https://doi.org/`` prefixes accepted)."""
-    doi = re.sub(r"^(doi:\s*|https?://(dx\.)?doi\.org/)", "", value.strip(), flags=re.I)
-    if not _DOI.match(doi):
-        raise RebuttalError(f"'{value}' is not a DOI (expected 10.NNNN/suffix)", field="--doi")
+    doi = bare_doi(value)
+    problem = doi_problem(doi, written=value)
+    if problem:
+        raise RebuttalError(problem, field="--doi")
     return doi
 
 

@@ -34,6 +34,14 @@ def parse_authors(text: str) -> list[str]:
     return [name for name in names if name and not _ET_AL.match(name)]
 
 
+def split_author(author: str) -> tuple[str, str]:
+    """``"Wang, X"`` -> ``("Wang", "X")``; a name without a comma is corporate."""
+    if "," in author:
+        family, given = author.split(",", 1)
+        return family.strip(), given.strip()
+    return author.strip(), ""
+
+
 def _all_pubmed(parts: list[str]) -> bool:
     return all(_PUBMED_NAME.match(_undot(part.strip())) for part in parts if part.strip())
 

@@ -22,14 +22,12 @@ this module only edits files that already exist.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\"|'[^']*')\s*=")
+from rebuttal.toml.scan import Header, structure
 
 # Tells whether a new key/value is a default the person never wrote (so it is left out).
 IsDefault = Callable[[tuple[str | int, ...], Any], bool]
@@ -158,25 +156,7 @@ def _take_lead(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def _header_lines(lines: list[str]) -> list[tuple[int, tuple[str, ...], bool]]:
     """``(index, name, is_array)`` of every table header, skipping multi-line strings."""
-    found = []
-    quote: str | None = None
-    for index, line in enumerate(lines):
-        if quote:
-            if line.count(quote) % 2 == 1:
-                quote = None
-            continue
-        header = _HEADER.match(line)
-        if header:
-            name = tuple(part.strip().strip("\"'") for part in header.group(2).split("."))
-            found.append((index, name, header.group(1) == "[["))
-            continue
-        if _KEY.match(line):
-            rest = line[_KEY.match(line).end():]
-            for candidate in ('"""', "'''"):
-                if rest.count(candidate) % 2 == 1:
-                    quote = candidate
-                    break
-    return found
+    return [(index, line.name, line.is_array) for index, line in structure(lines) if isinstance(line, Header)]
 
 
 def _updated_table(

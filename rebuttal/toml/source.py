@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from rebuttal.errors import RebuttalError
+from rebuttal.toml.scan import Header, structure
 
 FieldPath = tuple[str | int, ...]
 
 _DECODE_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\")\s*=")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -140,30 +139,15 @@ def _index_lines(text: str) -> dict[FieldPath, int]:
     lines: dict[FieldPath, int] = {}
     table: FieldPath = ()
     array_counts: dict[tuple[str, ...], int] = {}
-    in_multiline: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if in_multiline:
-            if line.count(in_multiline) % 2 == 1:
-                in_multiline = None
-            continue
-        header = _HEADER.match(line)
-        if header:
-            names = tuple(part.strip().strip("\"'") for part in header.group(2).split("."))
-            if header.group(1) == "[[":
-                index = array_counts.get(names, 0)
-                array_counts[names] = index + 1
-                table = (*names, index)
+    for index, line in structure(text.splitlines()):
+        if isinstance(line, Header):
+            if line.is_array:
+                count = array_counts.get(line.name, 0)
+                array_counts[line.name] = count + 1
+                table = (*line.name, count)
             else:
-                table = names
-            lines.setdefault(table, number)
-            continue
-        key = _KEY.match(line)
-        if key:
-            name = key.group(1).strip('"')
-            lines.setdefault((*table, name), number)
-            rest = line[key.end():]
-            for quote in ('"""', "'''"):
-                if rest.count(quote) % 2 == 1:
-                    in_multiline = quote
-                    break
+                table = line.name
+            lines.setdefault(table, index + 1)
+        else:
+            lines.setdefault((*table, line.name), index + 1)
     return lines

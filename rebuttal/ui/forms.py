@@ -1,6 +1,6 @@
 """The article and letter form: target article, society, venue, style, date.
 
-Each field is checked as it is typed (``outline.article_problem``) and its
+Each field is checked as it is typed (``refs.article.article_problem``) and its
 problem shown under it; Apply only closes the form when every field is
 valid, and the whole form is one undoable change.
 """
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from dataclasses import fields
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -20,13 +19,14 @@ from textual.widgets import Button, Input, Label, Select
 
 from rebuttal.designs import library_designs, same_design
 from rebuttal.errors import RebuttalError
-from rebuttal.letter.outline import Article, LetterInfo, Outline, SocietyChoice, article_problem
+from rebuttal.letter.outline import LetterInfo, Outline, SocietyChoice
 from rebuttal.library.stack import Library
+from rebuttal.refs.article import ARTICLE_FIELDS, Article, article_problem
 from rebuttal.refs.styles import STYLES
 from rebuttal.text.authors import parse_authors, printed
 from rebuttal.ui.dialogs import Dialog, PathScreen
 
-ARTICLE_FIELDS = [
+ARTICLE_FORM = [  # the article's fields the form shows; the others are kept as they are
     ("title", "Title", "the article's full title"),
     ("authors", "Authors", "paste as PubMed prints them (Juch JNS, Maas ET), or Family, Given; ..."),
     ("journal", "Journal", "e.g. BMJ"),
@@ -145,7 +145,7 @@ class DetailsScreen(Dialog):
                 for name, label, hint in LETTER_FIELDS:
                     yield self._field("letter", name, label, hint, getattr(letter, name))
                 yield Label("The article you answer", classes="section")
-                for name, label, hint in ARTICLE_FIELDS:
+                for name, label, hint in ARTICLE_FORM:
                     value = getattr(article, name)
                     value = "; ".join(value) if name == "authors" else value
                     designs = self._designs() if name == "design" else []
@@ -259,15 +259,16 @@ class DetailsScreen(Dialog):
         venue = self.query_one("#letter-venue", Select).value
         letter.venue = "" if venue is Select.NULL else str(venue)
         letter.style = str(self.query_one("#letter-style", Select).value)
-        for item in fields(Article):
-            if item.name in ("url", "abstract", "keywords"):  # not in the form: kept as they are
-                setattr(article, item.name, copy.deepcopy(getattr(self.outline.article, item.name)))
+        shown = {name for name, _, _ in ARTICLE_FORM}
+        for name in ARTICLE_FIELDS:
+            if name not in shown:  # not in the form: kept as they are
+                setattr(article, name, copy.deepcopy(getattr(self.outline.article, name)))
                 continue
-            value = self.query_one(f"#article-{item.name}", Input).value.strip()
-            if item.name == "authors":
+            value = self.query_one(f"#article-{name}", Input).value.strip()
+            if name == "authors":
                 article.authors = parse_authors(value)
             else:
-                setattr(article, item.name, value)
+                setattr(article, name, value)
         society_value = self.query_one("#society", Select).value
         society = SocietyChoice(
             id="" if society_value is Select.NULL else str(society_value),
@@ -324,7 +325,7 @@ class DetailsScreen(Dialog):
 
     def _fill_article(self, article: Article, source: str) -> None:
         """Put ``article`` in the article fields (the design is kept when the source has none)."""
-        for name, _, _ in ARTICLE_FIELDS:
+        for name, _, _ in ARTICLE_FORM:
             value = getattr(article, name)
             if name == "authors":
                 value = "; ".join(value)

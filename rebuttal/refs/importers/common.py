@@ -107,12 +107,6 @@ def month_of(value: Any) -> int | None:
     return MONTHS.get(text[:3]) if text[:3] in MONTHS else None
 
 
-def clean_doi(value: Any) -> str:
-    """A bare DOI: ``https://doi.org/10.1/x`` and ``doi:10.1/x`` -> ``10.1/x``."""
-    text = str(value or "").strip()
-    return re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", text, flags=re.IGNORECASE).strip()
-
-
 def make_key(item: dict[str, Any], taken: set[str]) -> str:
     """``wang2025`` (then ``wang2025b``...) from the first author and the year."""
     from rebuttal.refs.bibliography import year_of

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from rebuttal.errors import RebuttalError
-from rebuttal.refs.importers.common import clean_doi, make_key, parse_date_text, parse_name
+from rebuttal.refs.identifiers import bare_doi, doi_problem, pmid_problem
+from rebuttal.refs.importers.common import make_key, parse_date_text, parse_name
 
 _NO_PAGES = re.compile(r"\bno[ -]?(pagination[ -]?)?specified\b", re.IGNORECASE)
 DATE_VARIABLES = ("issued", "accessed", "available-date", "original-date", "event-date")
@@ -121,16 +122,14 @@ def _clean_title(item: dict[str, Any], path: Path, line: int | None, label: str)
 
 def _drop_malformed_identifiers(item: dict[str, Any], line: int | None, label: str) -> list[Problem]:
     """Bare DOIs and PMIDs; a malformed one (a Web of Science number in ``pmid``) is dropped."""
-    from rebuttal.letter.outline import article_problem
-
     problems = []
-    for name, field_name in (("DOI", "doi"), ("PMID", "pmid")):
+    for name, bare, problem_of in (("DOI", bare_doi, doi_problem), ("PMID", str.strip, pmid_problem)):
         value = item.get(name)
         if isinstance(value, str) or type(value) is int:
-            text = clean_doi(value) if name == "DOI" else str(value).strip()
-            problem = article_problem(field_name, text)
+            text = bare(str(value))
+            problem = problem_of(text)
             if problem:
-                problems.append(Problem(line, label, problem[1], name, skipped=False))
+                problems.append(Problem(line, label, problem, name, skipped=False))
                 del item[name]
             else:
                 item[name] = text

@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from rebuttal.designs import design_of
 from rebuttal.refs.importers.common import date_parts, parse_name
-from rebuttal.refs.importers.design import design_of
 from rebuttal.refs.importers.finish import RawEntry
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- ?(.*)$")

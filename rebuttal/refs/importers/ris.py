@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from rebuttal.designs import design_of
+from rebuttal.refs.identifiers import doi_in
 from rebuttal.refs.importers.common import date_parts, parse_name
-from rebuttal.refs.importers.design import design_of
 from rebuttal.refs.importers.finish import RawEntry
 
 _LINE = re.compile(r"^([A-Z][A-Z0-9])\s{1,3}-(?:\s?(.*))?$")
@@ -95,7 +96,7 @@ def _item(fields: list[list[str]]) -> dict[str, Any]:
         "volume": first.get("VL", ""),
         "issue": first.get("IS", ""),
         "page": pages,
-        "DOI": _doi(first.get("DO", "")),
+        "DOI": doi_in(first.get("DO", "")) or first.get("DO", ""),  # Ovid: http://dx.doi.org/10...
         "URL": first.get("UR", "").split()[0] if first.get("UR", "").split() else "",
         "publisher": first.get("PB", ""),
         "publisher-place": first.get("CY", ""),
@@ -121,9 +122,3 @@ def _date(exact: str, year: str) -> dict[str, Any] | None:
     if parts[0].strip():  # "Jun": the month of PY's year
         return date_parts(year_parts[0], parts[0], parts[1])
     return date_parts(*year_parts[:3])
-
-
-def _doi(value: str) -> str:
-    """The DOI in a ``DO`` line (Ovid writes ``http://dx.doi.org/10...``)."""
-    match = re.search(r"10\.\d{4,9}/\S+", value)
-    return match.group().rstrip(".;,") if match else value

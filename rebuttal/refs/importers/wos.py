@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rebuttal.designs import design_of
 from rebuttal.refs.importers.common import date_parts, parse_name
-from rebuttal.refs.importers.design import design_of
 from rebuttal.refs.importers.finish import RawEntry
 
 _LINE = re.compile(r"^([A-Z][A-Z0-9]) (.*)$")
