@@ -28,7 +28,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rebuttal.library.stack import builtin_folder, load_library  # noqa: E402
-from tests.relevance_set import imported_article, load_set, precision_at, ranked_ids  # noqa: E402
+from tests.relevance_set import (  # noqa: E402
+    LabelledArticle,
+    imported_article,
+    load_set,
+    precision_at,
+    ranked_ids,
+)
 
 TARGET_PRECISION = 0.8
 TARGET_WRONG = 0
@@ -71,9 +77,9 @@ def main() -> int:
     return 0
 
 
-def _mark(labelled: object, block_id: str) -> str:
+def _mark(labelled: LabelledArticle, block_id: str) -> str:
     for verdict, mark in MARKS.items():
-        if block_id in labelled.ids(verdict):  # type: ignore[attr-defined]
+        if block_id in labelled.ids(verdict):
             return mark
     return "?"  # a block the labels do not know: tests/test_relevance_set.py fails until it is labelled
 
