@@ -24,7 +24,8 @@ from rebuttal.errors import RebuttalError
 from rebuttal.refs.importers.common import clean_doi, make_key, parse_date_text, parse_name
 
 _NO_PAGES = re.compile(r"\bno[ -]?(pagination[ -]?)?specified\b", re.IGNORECASE)
-DATE_VARIABLES = ("issued", "accessed", "available-date", "original-date", "event-date")
+# "updated": when a web page was last revised (not a CSL variable; Citing Medicine, AMA and BMJ print it).
+DATE_VARIABLES = ("issued", "accessed", "available-date", "original-date", "event-date", "updated")
 
 
 class Unreadable(NamedTuple):
