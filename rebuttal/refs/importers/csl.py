@@ -118,7 +118,8 @@ def _date(value: Any) -> Any:
     if isinstance(value, dict):
         if "date-parts" in value:
             try:
-                parts = [[int(part) for part in value["date-parts"][0]]]
+                # A range keeps its end (a meeting's "2002 Aug 17-22").
+                parts = [[int(part) for part in end] for end in value["date-parts"][:2] if end]
             except (TypeError, ValueError, IndexError, KeyError, OverflowError):
                 return value  # The loader's checks name what is wrong with it.
             return {**value, "date-parts": parts}
