@@ -84,7 +84,8 @@ BIBTEX = """@inproceedings{rubin2017,
 }
 """
 PRESENTED = {
-    "nlm": "Paper presented at: Annual Meeting of The Connective Tissue Oncology Society; 2017 Nov 9; Maui, HI.",
+    "nlm": "Paper presented at: Annual Meeting of The Connective Tissue Oncology Society; 2017 Nov 9; "
+           "Maui, HI.",
     "ama": "Paper presented at: Annual Meeting of The Connective Tissue Oncology Society; November 9, 2017; "
            "Maui, HI.",
     "bmj": "Paper presented at: Annual Meeting of The Connective Tissue Oncology Society; 9 November 2017; "
@@ -98,8 +99,8 @@ def test_imported_conference_paper_prints_meeting_date_and_place(text: str, fmt:
                                                                  style: str) -> None:
     [item] = import_text(text, Path(name), fmt).items
     entry = formatted(style, item)
-    assert entry == ("Rubin B, Ali S, Subbiah B. Cell cycle dysregulation in epithelioid hemangioendothelioma. "
-                     + PRESENTED[style])
+    title = "Rubin B, Ali S, Subbiah B. Cell cycle dysregulation in epithelioid hemangioendothelioma. "
+    assert entry == title + PRESENTED[style]
 
 
 def test_proceedings_paper_from_ris_keeps_proceedings_meeting_and_publisher() -> None:
@@ -109,8 +110,9 @@ def test_proceedings_paper_from_ris_keeps_proceedings_meeting_and_publisher() ->
     [item] = import_text(ris, Path("p.ris"), "ris").items
     assert item["container-title"] == "Proceedings of the 10th World Congress on Pain"
     assert item["publisher-place"] == "Seattle (WA)" and "event-place" not in item
-    assert formatted("nlm", item) == ("Rice AS. Canabinoids and pain. In: Proceedings of the 10th World Congress "
-                                      "on Pain. Seattle (WA): IASP Press; 2003. p. 437-68.")
+    assert formatted("nlm", item) == (
+        "Rice AS. Canabinoids and pain. In: Proceedings of the 10th World Congress on Pain. "
+        "Seattle (WA): IASP Press; 2003. p. 437-68.")
 
 
 def test_bibtex_event_date_range_prints_as_a_range() -> None:
@@ -146,7 +148,8 @@ def test_medline_retraction_and_epub_date_are_imported_and_printed() -> None:
     assert formatted("nlm", item).endswith(
         "J Clin Psychiatry. 2000 Dec;61(12):909-11. PMID: 11198094. Retraction in: J Clin Psychiatry. "
         "2002 Feb;63(2):169.")
-    assert "*J Clin Psychiatry*. 2000;61(12):909-911. Retraction in: J Clin Psychiatry." in formatted("ama", item)
+    ama = formatted("ama", item)
+    assert "*J Clin Psychiatry*. 2000;61(12):909-911. Retraction in: J Clin Psychiatry." in ama
 
 
 def test_medline_preprint_names_its_server() -> None:

@@ -111,7 +111,8 @@ def prepare_item(item: dict[str, Any], loaded: LoadedStyle, key: str, nlm_suffix
     _prepare_event(prepared)
     if prepared.get("type") == "posted-content":
         prepared["type"] = "article"  # Crossref's preprints; CSL calls them "article"
-    if prepared.get("type") == "article" and not prepared.get("container-title") and prepared.get("publisher"):
+    is_article = prepared.get("type") == "article"
+    if is_article and not prepared.get("container-title") and prepared.get("publisher"):
         # A preprint's server, which Zotero files as its publisher, is where every style names it.
         prepared["container-title"] = prepared.pop("publisher")
     page = str(prepared.get("page", "")).strip()

@@ -10,6 +10,7 @@ from typing import Any
 from rebuttal.errors import RebuttalError
 from rebuttal.refs.importers.common import date_parts
 from rebuttal.refs.importers.finish import DATE_VARIABLES
+
 _JSON_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*")')
 _YAML_ID = re.compile(r"\bid:[ \t]*(\S+?)[ \t]*$", re.MULTILINE)
 
