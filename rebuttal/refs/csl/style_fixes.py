@@ -116,6 +116,7 @@ def render_date_ranges_in_place() -> None:
     ``2002 Aug 17-22`` (NLM), ``August 17-22, 2002`` (AMA), ``17–22 August 2002``.
     """
     from citeproc import model
+    from citeproc.source import VariableError
 
     original = model.Date.render_date_range
     if getattr(original, "_rebuttal_ranges", False):
@@ -150,7 +151,11 @@ def render_date_ranges_in_place() -> None:
                 block.append(part)
                 continue
             flush()
-            pieces.append(part.render(begin, context))
+            try:
+                pieces.append(part.render(begin, context))
+            except VariableError:
+                # A part neither date has (the month of "2007-2011"): left out, as in a single date.
+                continue
         flush()
         joiner = context if self.is_locale_date() else self
         return joiner.join(pieces)
