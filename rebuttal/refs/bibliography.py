@@ -147,7 +147,9 @@ def parse_bibliography(text: str, path: Path) -> Bibliography:
 
 NAME_VARIABLES = ("author", "editor", "translator", "container-author", "collection-editor")
 TEXT_VARIABLES = ("title", "container-title", "container-title-short", "volume", "issue", "page",
-                  "DOI", "PMID", "PMCID", "URL", "publisher", "publisher-place", "abstract", "keyword")
+                  "DOI", "PMID", "PMCID", "URL", "publisher", "publisher-place", "abstract", "keyword",
+                  "event", "event-title", "event-place", "genre", "number", "version", "edition",
+                  "references")
 
 
 def validate_item(

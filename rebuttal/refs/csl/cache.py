@@ -19,7 +19,7 @@ from typing import Any
 from rebuttal.model import Span
 
 # Bump when the corrections in rebuttal.refs.csl change their output.
-FORMAT_VERSION = "5"
+FORMAT_VERSION = "8"
 # Editing an article's title in the app makes a new entry per keystroke; keep the file small.
 MAX_ENTRIES = 2000
 

@@ -48,6 +48,8 @@ class LoadedStyle:
         from citeproc import CitationStylesStyle
 
         style_fixes.repress_substituted_names()
+        style_fixes.teach_dates()
+        style_fixes.render_date_ranges_in_place()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             self.style = CitationStylesStyle(str(path), validate=False)
@@ -58,6 +60,7 @@ class LoadedStyle:
         style_fixes.drop_bibliography_numbers(root)
         style_fixes.copy_locale_date_delimiters(root)
         style_fixes.drop_title_substitutes(root)
+        style_fixes.mark_date_range_delimiter(root, self.range_delimiter)
 
 
 @lru_cache(maxsize=8)
@@ -105,10 +108,32 @@ def prepare_item(item: dict[str, Any], loaded: LoadedStyle, key: str, nlm_suffix
     if prepared.get("container-title-short") and not prepared.get("container-title"):
         # citeproc-py prints no journal at all when only the abbreviation is known.
         prepared["container-title"] = prepared["container-title-short"]
+    _prepare_event(prepared)
+    if prepared.get("type") == "posted-content":
+        prepared["type"] = "article"  # Crossref's preprints; CSL calls them "article"
+    is_article = prepared.get("type") == "article"
+    if is_article and not prepared.get("container-title") and prepared.get("publisher"):
+        # A preprint's server, which Zotero files as its publisher, is where every style names it.
+        prepared["container-title"] = prepared.pop("publisher")
     page = str(prepared.get("page", "")).strip()
     if page:
         prepared["page"] = format_pages(page, loaded.range_format, _RANGE_MARK)
     return prepared
+
+
+def _prepare_event(prepared: dict[str, Any]) -> None:
+    """The meeting's name under both CSL spellings; left out when the proceedings' title names it.
+
+    CSL 1.0.2 calls it ``event-title``, 1.0.1 (and citeproc-py) ``event``. Citing
+    Medicine prints a meeting after the proceedings' title only when that title
+    does not already say it ("Proceedings of the 10th World Congress on Pain").
+    """
+    event = str(prepared.get("event-title") or prepared.get("event") or "").strip()
+    prepared.pop("event-title", None)
+    prepared.pop("event", None)
+    container = str(prepared.get("container-title", "")).casefold()
+    if event and event.casefold() not in container:
+        prepared["event"] = prepared["event-title"] = event
 
 
 def _prepare_name(person: Any, loaded: LoadedStyle, nlm_suffixes: bool) -> Any:

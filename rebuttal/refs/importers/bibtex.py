@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rebuttal.refs.importers.bibtex_names import split_names
-from rebuttal.refs.importers.common import date_parts
+from rebuttal.refs.importers.common import date_parts, date_range_parts
 from rebuttal.refs.importers.finish import RawEntry, Unreadable
 from rebuttal.refs.importers.latex import latex_to_text
 
@@ -304,6 +304,13 @@ def item_from_fields(kind: str, key: str, fields: dict[str, str]) -> dict[str, A
     }
     if fields.get("eprinttype", "").strip().lower() in ("pubmed", "pmid"):
         item["PMID"] = item["PMID"] or fields.get("eprint", "").strip()  # BibLaTeX's PubMed eprint
+    # BibLaTeX's meeting fields: eventtitle, venue (the meeting's place), eventdate (ISO, maybe a range).
+    item["event-title"] = get("eventtitle")
+    item["event-place"] = get("venue")
+    item["event-date"] = date_range_parts(get("eventdate"))
+    if item["type"] == "thesis":
+        item["genre"] = get("type") or _THESIS_GENRES.get(kind, "")
+    item["version"] = get("version")
     urldate = get("urldate").split("-")
     item["accessed"] = date_parts(urldate[0], *urldate[1:3]) if urldate[0] else None
     if not item["PMID"]:
@@ -314,6 +321,7 @@ def item_from_fields(kind: str, key: str, fields: dict[str, str]) -> dict[str, A
     return item
 
 
+_THESIS_GENRES = {"phdthesis": "dissertation", "mastersthesis": "master's thesis"}
 _NOTE_PMID = re.compile(r"PMID:?\}?\s*(\d{1,8})\b")
 
 

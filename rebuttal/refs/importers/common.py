@@ -98,6 +98,15 @@ def date_parts(year: Any, month: Any = None, day: Any = None) -> dict[str, Any] 
     return {"date-parts": [parts]}
 
 
+def date_range_parts(text: str) -> dict[str, Any] | None:
+    """``2017-11-09/2017-11-12`` (BibLaTeX, ISO 8601) -> a CSL date range; one date -> that date."""
+    ends = [end for end in str(text or "").strip().split("/") if end.strip()]
+    parsed = [date_parts(*[*end.strip().split("-"), "", ""][:3]) for end in ends[:2]]
+    if not parsed or any(part is None for part in parsed):
+        return None
+    return {"date-parts": [part["date-parts"][0] for part in parsed if part]}
+
+
 def month_of(value: Any) -> int | None:
     """``"Feb"``, ``"february"``, ``"2"`` or ``2`` -> 2; anything else -> None."""
     text = str(value or "").strip().lower().rstrip(".")

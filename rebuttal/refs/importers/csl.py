@@ -9,8 +9,8 @@ from typing import Any
 
 from rebuttal.errors import RebuttalError
 from rebuttal.refs.importers.common import date_parts
+from rebuttal.refs.importers.finish import DATE_VARIABLES
 
-_DATE_FIELDS = ("issued", "accessed", "available-date", "original-date", "event-date")
 _JSON_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*")')
 _YAML_ID = re.compile(r"\bid:[ \t]*(\S+?)[ \t]*$", re.MULTILINE)
 
@@ -53,13 +53,53 @@ def _normalise(item: Any, path: Path, index: int) -> dict[str, Any]:
     if not isinstance(item, dict):
         raise RebuttalError(f"entry {index + 1} is not a mapping of fields", file=path)
     item = dict(item)
-    for name in _DATE_FIELDS:
+    _crossref_fields(item)
+    for name in DATE_VARIABLES:
         if name in item:
             item[name] = _date(item[name])
     for name in ("author", "editor", "translator", "container-author"):
         if isinstance(item.get(name), list):
             item[name] = [_name(person) for person in item[name]]
     return item
+
+
+def _crossref_fields(item: dict[str, Any]) -> None:
+    """Crossref's own spellings as CSL: its ``event`` object and its preprints.
+
+    Crossref writes a meeting as ``"event": {"name", "location", "start", "end"}``
+    and a preprint as type ``posted-content`` with the server under ``institution``.
+    """
+    event = item.get("event")
+    if isinstance(event, dict):
+        del item["event"]
+        if event.get("name"):
+            item.setdefault("event-title", str(event["name"]))
+        if event.get("location"):
+            item.setdefault("event-place", str(event["location"]))
+        start, end = (_first_parts(event.get(name)) for name in ("start", "end"))
+        if start and "event-date" not in item:
+            item["event-date"] = {"date-parts": [start, end] if end and end != start else [start]}
+    elif isinstance(event, str) and event.strip():
+        item.setdefault("event-title", item.pop("event"))  # CSL 1.0.1's name for it
+    if item.get("type") == "posted-content":
+        item["type"] = "article"
+        institutions = item.get("institution")
+        server = institutions[0].get("name") if isinstance(institutions, list) and institutions and \
+            isinstance(institutions[0], dict) else None
+        if server and not item.get("container-title"):
+            item["container-title"] = str(server)
+    if isinstance(item.get("container-title"), list):
+        # Crossref's arrays of titles: the first is the title.
+        titles = [title for title in item["container-title"] if isinstance(title, str)]
+        item["container-title"] = titles[0] if titles else ""
+
+
+def _first_parts(value: Any) -> list[int] | None:
+    parts = value.get("date-parts") if isinstance(value, dict) else None
+    try:
+        return [int(part) for part in parts[0]] if parts and parts[0] else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _name(person: Any) -> Any:
@@ -79,7 +119,8 @@ def _date(value: Any) -> Any:
     if isinstance(value, dict):
         if "date-parts" in value:
             try:
-                parts = [[int(part) for part in value["date-parts"][0]]]
+                # A range keeps its end (a meeting's "2002 Aug 17-22").
+                parts = [[int(part) for part in end] for end in value["date-parts"][:2] if end]
             except (TypeError, ValueError, IndexError, KeyError, OverflowError):
                 return value  # The loader's checks name what is wrong with it.
             return {**value, "date-parts": parts}

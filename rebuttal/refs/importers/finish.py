@@ -25,7 +25,8 @@ from rebuttal.refs.identifiers import bare_doi, doi_problem, pmid_problem
 from rebuttal.refs.importers.common import make_key, parse_date_text, parse_name
 
 _NO_PAGES = re.compile(r"\bno[ -]?(pagination[ -]?)?specified\b", re.IGNORECASE)
-DATE_VARIABLES = ("issued", "accessed", "available-date", "original-date", "event-date")
+# "updated": when a web page was last revised (not a CSL variable; Citing Medicine, AMA and BMJ print it).
+DATE_VARIABLES = ("issued", "accessed", "available-date", "original-date", "event-date", "updated")
 
 
 class Unreadable(NamedTuple):

@@ -52,6 +52,31 @@ def _keyword(term: str) -> str:
     return term.split("/")[0].strip(" *")
 
 
+def _publication_kind(item: dict[str, Any], fields: list[list[str]], first: dict[str, str]) -> None:
+    """What the publication types and history say: a preprint, an Epub date, a retraction.
+
+    ``PT - Preprint``: the "journal" is the server (medRxiv), the work a CSL
+    ``article``. ``DEP``: the date it was published online (``available-date``).
+    ``RIN``: the notice that retracted it, which Citing Medicine prints as
+    "Retraction in: ..." (CSL's ``references`` holds such notices).
+    """
+    types = {value.strip().lower() for tag, value in fields if tag == "PT"}
+    if "preprint" in types:
+        item["type"] = "article"
+        item["container-title"] = item.get("container-title-short") or item.get("container-title", "")
+    published_online = first.get("DEP", "")
+    if re.fullmatch(r"\d{8}", published_online):
+        item["available-date"] = date_parts(published_online[:4], published_online[4:6], published_online[6:])
+    notices = [value for tag, value in fields if tag == "RIN" and value]
+    if notices:
+        item["references"] = "; ".join(f"Retraction in: {_without_ids(notice)}" for notice in notices)
+
+
+def _without_ids(notice: str) -> str:
+    """``J Clin Psychiatry. 2002 Feb;63(2):169. PMID: 11874223`` without the trailing identifiers."""
+    return re.sub(r"(\s*(doi: \S+?|PMID: \d+)\.?)+$", "", notice.strip()).rstrip(".") + "."
+
+
 def _item(fields: list[list[str]]) -> dict[str, Any]:
     first: dict[str, str] = {}
     for tag, value in fields:
@@ -83,6 +108,7 @@ def _item(fields: list[list[str]]) -> dict[str, Any]:
         "_design": design_of((value for tag, value in fields if tag == "PT"), first.get("TI", ""),
                              (_keyword(value) for tag, value in fields if tag == "MH")),
     }
+    _publication_kind(item, fields, first)
     for tag, value in fields:
         if tag in ("LID", "AID") and value.endswith("[doi]"):
             item["DOI"] = value[: -len("[doi]")].strip()

@@ -104,6 +104,10 @@ def _item(fields: list[list[str]]) -> dict[str, Any]:
         "keyword": "; ".join(dict.fromkeys(keywords)),
         "_design": design_of(value for tag, value, *_ in fields if tag == "M3"),
     }
+    if kind == "paper-conference":
+        _conference(item, first)
+    elif kind == "thesis":
+        item["genre"] = first.get("M3", "")  # "Doctoral dissertation", "Master's thesis"
     if re.search(r"[A-Za-z]", first.get("ID", "")):
         item["id"] = first["ID"]  # A citation key; EndNote's and Rayyan's record numbers are not
     accession = first.get("AN", "")
@@ -111,6 +115,28 @@ def _item(fields: list[list[str]]) -> dict[str, Any]:
     if accession.isdigit() and len(accession) <= 8 and _MEDLINE_SOURCES.search(sources):
         item["PMID"] = accession  # Elsewhere AN is the database's own accession number.
     return item
+
+
+def _conference(item: dict[str, Any], first: dict[str, str]) -> None:
+    """A meeting's name, place and date in a ``CONF``/``CPAPER`` record.
+
+    EndNote writes the conference's name in ``T2``, its place in ``CY`` and its
+    date in ``DA``; Zotero writes the proceedings' title in ``C3`` (``T2`` then is
+    the conference) and its publisher's place in ``CY`` only with a ``PB``. A
+    ``T2`` that says "Proceedings" is the proceedings' title.
+    """
+    name = first.get("T2") or first.get("BT") or ""
+    proceedings = first.get("C3", "")
+    if not proceedings and re.match(r"(?i)proc(eedings|\.)", name):
+        proceedings, name = name, ""
+    item["container-title"] = proceedings.strip(" ;")
+    item["event-title"] = name.strip(" ;")
+    if first.get("CY") and not first.get("PB"):
+        item["event-place"] = item.pop("publisher-place")
+    exact = first.get("DA", "")
+    if exact and re.search(r"\d{4}", exact):
+        item["event-date"] = _date(exact, "")
+        item["issued"] = _date("", first.get("PY") or first.get("Y1") or exact)
 
 
 def _date(exact: str, year: str) -> dict[str, Any] | None:

@@ -1,0 +1,179 @@
+"""Every kind of reference a medical letter cites, printed as each style's own sources print it.
+
+The golden files in ``tests/golden/reftypes`` hold real references (a manual's
+example, a journal's printed list, or a library guide's, as each says) with
+the CSL-JSON they are formatted from. Emphasis is compared too: ``*italic*``.
+A conference paper read from RIS and from BibTeX must print its meeting,
+date and place in every style.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from rebuttal.model import Span
+from rebuttal.refs.importers import import_text
+from rebuttal.refs.styles import get_style
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "reftypes"
+STYLES = ("nlm", "ama", "bmj")
+KINDS = {"manual", "journal", "guide"}
+
+
+def printed_markup(spans: tuple[Span, ...]) -> str:
+    """An entry as a page prints it: italics marked, links as their plain text."""
+    return "".join(f"*{span.text}*" if span.italic else span.text for span in spans)
+
+
+def examples(style: str) -> list[dict]:
+    return tomllib.loads((GOLDEN / f"{style}.toml").read_text(encoding="utf-8"))["example"]
+
+
+def formatted(style: str, item: dict) -> str:
+    chosen = get_style(style)
+    # Through JSON, as a library's CSL-JSON file would give it; never from the entry cache.
+    item = {"id": "example", **json.loads(json.dumps(item))}
+    from rebuttal.refs.formatting import format_entries
+
+    spans = format_entries(chosen.name, chosen.csl_path, [item], nlm_suffixes=chosen.nlm_suffixes,
+                           use_cache=False)[0]
+    return printed_markup(spans)
+
+
+CASES = [(style, index) for style in STYLES for index in range(len(examples(style)))]
+
+
+@pytest.mark.parametrize(("style", "index"), CASES, ids=[f"{style}-{index}" for style, index in CASES])
+def test_example_prints_as_its_source_does(style: str, index: int) -> None:
+    example = examples(style)[index]
+    assert formatted(style, example["item"]) == example.get("rebuttal", example["printed"])
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_every_example_names_its_source(style: str) -> None:
+    for example in examples(style):
+        assert example["kind"] in KINDS and len(example["source"]) > 20
+        assert example["item"]["type"] in example["type"]
+        if "rebuttal" in example:
+            # An example rebuttal prints otherwise says why, and still differs from the source.
+            assert example["differs"] and example["rebuttal"] != example["printed"]
+
+
+RIS = """TY  - CPAPER
+AU  - Rubin, B
+AU  - Ali, S
+AU  - Subbiah, B
+TI  - Cell cycle dysregulation in epithelioid hemangioendothelioma
+T2  - Annual Meeting of The Connective Tissue Oncology Society
+CY  - Maui, HI
+DA  - 2017/11/09/
+PY  - 2017
+ER  -
+"""
+BIBTEX = """@inproceedings{rubin2017,
+  author = {Rubin, B. and Ali, S. and Subbiah, B.},
+  title = {Cell cycle dysregulation in epithelioid hemangioendothelioma},
+  eventtitle = {Annual Meeting of The Connective Tissue Oncology Society},
+  venue = {Maui, HI},
+  eventdate = {2017-11-09},
+  year = {2017},
+}
+"""
+PRESENTED = {
+    "nlm": "Paper presented at: Annual Meeting of The Connective Tissue Oncology Society; 2017 Nov 9; "
+           "Maui, HI.",
+    "ama": "Paper presented at: Annual Meeting of The Connective Tissue Oncology Society; November 9, 2017; "
+           "Maui, HI.",
+    "bmj": "Paper presented at: Annual Meeting of The Connective Tissue Oncology Society; 9 November 2017; "
+           "Maui, HI.",
+}
+
+
+@pytest.mark.parametrize(("text", "fmt", "name"), [(RIS, "ris", "refs.ris"), (BIBTEX, "bibtex", "refs.bib")])
+@pytest.mark.parametrize("style", STYLES)
+def test_imported_conference_paper_prints_meeting_date_and_place(text: str, fmt: str, name: str,
+                                                                 style: str) -> None:
+    [item] = import_text(text, Path(name), fmt).items
+    entry = formatted(style, item)
+    title = "Rubin B, Ali S, Subbiah B. Cell cycle dysregulation in epithelioid hemangioendothelioma. "
+    assert entry == title + PRESENTED[style]
+
+
+def test_proceedings_paper_from_ris_keeps_proceedings_meeting_and_publisher() -> None:
+    ris = ("TY  - CONF\nAU  - Rice, AS\nTI  - Canabinoids and pain\n"
+           "C3  - Proceedings of the 10th World Congress on Pain\nT2  - 10th World Congress on Pain\n"
+           "CY  - Seattle (WA)\nPB  - IASP Press\nPY  - 2003\nSP  - 437\nEP  - 468\nER  -\n")
+    [item] = import_text(ris, Path("p.ris"), "ris").items
+    assert item["container-title"] == "Proceedings of the 10th World Congress on Pain"
+    assert item["publisher-place"] == "Seattle (WA)" and "event-place" not in item
+    assert formatted("nlm", item) == (
+        "Rice AS. Canabinoids and pain. In: Proceedings of the 10th World Congress on Pain. "
+        "Seattle (WA): IASP Press; 2003. p. 437-68.")
+
+
+def test_bibtex_event_date_range_prints_as_a_range() -> None:
+    bib = BIBTEX.replace("eventdate = {2017-11-09}", "eventdate = {2017-11-09/2017-11-12}")
+    [item] = import_text(bib, Path("r.bib"), "bibtex").items
+    assert item["event-date"] == {"date-parts": [[2017, 11, 9], [2017, 11, 12]]}
+    assert "; 2017 Nov 9-12; Maui, HI." in formatted("nlm", item)
+    assert "; November 9-12, 2017; Maui, HI." in formatted("ama", item)
+    assert "; 9–12 November 2017; Maui, HI." in formatted("bmj", item)
+
+
+MEDLINE = """PMID- 11198094
+DP  - 2000 Dec
+TI  - Safety and tolerability of a rapidly escalating dose-loading regimen for
+      risperidone.
+PG  - 909-11
+VI  - 61
+IP  - 12
+FAU - Feifel, David
+PT  - Journal Article
+PT  - Retracted Publication
+DEP - 20001215
+TA  - J Clin Psychiatry
+JT  - The Journal of clinical psychiatry
+RIN - J Clin Psychiatry. 2002 Feb;63(2):169. PMID: 11874223
+"""
+
+
+def test_medline_retraction_and_epub_date_are_imported_and_printed() -> None:
+    [item] = import_text(MEDLINE, Path("r.nbib"), "medline").items
+    assert item["available-date"] == {"date-parts": [[2000, 12, 15]]}
+    assert item["references"] == "Retraction in: J Clin Psychiatry. 2002 Feb;63(2):169."
+    assert formatted("nlm", item).endswith(
+        "J Clin Psychiatry. 2000 Dec;61(12):909-11. PMID: 11198094. Retraction in: J Clin Psychiatry. "
+        "2002 Feb;63(2):169.")
+    ama = formatted("ama", item)
+    assert "*J Clin Psychiatry*. 2000;61(12):909-911. Retraction in: J Clin Psychiatry." in ama
+
+
+def test_medline_preprint_names_its_server() -> None:
+    record = ("PMID- 32511383\nDP  - 2020 Apr 23\nTI  - A preprint.\nFAU - Doe, Jane\nPT  - Preprint\n"
+              "TA  - bioRxiv\nJT  - bioRxiv : the preprint server for biology\n"
+              "LID - 10.1101/2020.04.22.055087 [doi]\n")
+    [item] = import_text(record, Path("p.nbib"), "medline").items
+    assert item["type"] == "article" and item["container-title"] == "bioRxiv"
+    assert "Doe J. A preprint. bioRxiv [Preprint]. 2020 Apr 23. doi: 10.1101/2020.04.22.055087." in \
+        formatted("nlm", item)
+    assert "*bioRxiv*. Preprint posted online April 23, 2020. doi:10.1101/2020.04.22.055087" in \
+        formatted("ama", item)
+
+
+def test_crossref_event_and_posted_content_become_csl() -> None:
+    answer = json.dumps({
+        "type": "posted-content", "title": "A preprint", "author": [{"family": "Doe", "given": "J"}],
+        "institution": [{"name": "medRxiv"}], "publisher": "Cold Spring Harbor Laboratory",
+        "issued": {"date-parts": [[2020, 4, 8]]}, "DOI": "10.1101/2020.04.05.20054502",
+        "event": {"name": "A meeting", "location": "Paris, France",
+                  "start": {"date-parts": [[2020, 6, 1]]}, "end": {"date-parts": [[2020, 6, 3]]}},
+    })
+    [item] = import_text(answer, Path("Crossref 10.1101/x"), "csl-json").items
+    assert item["type"] == "article" and item["container-title"] == "medRxiv"
+    assert item["event-title"] == "A meeting" and item["event-place"] == "Paris, France"
+    assert item["event-date"] == {"date-parts": [[2020, 6, 1], [2020, 6, 3]]}
+    assert "*medRxiv*. Preprint posted online April 8, 2020." in formatted("ama", item)
