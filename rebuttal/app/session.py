@@ -19,6 +19,7 @@ from pathlib import Path
 from rebuttal.app.status import Status, StatusActions
 from rebuttal.app.undo import History
 from rebuttal.errors import ChangeRefused, RebuttalError
+from rebuttal.files.lock import locked
 from rebuttal.letter.assemble import assemble
 from rebuttal.letter.outline import BodyItem, LetterInfo, Outline, SocietyChoice, load_outline, save_outline
 from rebuttal.library.stack import Block, Library
@@ -297,10 +298,11 @@ class Session(StatusActions):
         if target is None:
             raise ChangeRefused("the letter has no file yet; choose where to save it")
         same_file = self.path is not None and target.resolve() == self.path.resolve()
-        if same_file and not overwrite and self.changed_on_disk():
-            raise FileChangedOnDisk(f"{target.name} was changed on disk since you opened it")
-        original = _read_text(target)
-        self.file_text = save_outline(self.outline, target, original)
+        with locked(target):  # no other save between the check and the write
+            if same_file and not overwrite and self.changed_on_disk():
+                raise FileChangedOnDisk(f"{target.name} was changed on disk since you opened it")
+            original = _read_text(target)
+            self.file_text = save_outline(self.outline, target, original)
         self.path = target
         self.dirty = False
         self._saved = copy.deepcopy(self.outline)

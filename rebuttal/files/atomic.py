@@ -38,14 +38,14 @@ _UNMARKED_STALE_SECONDS = 3600  # temporary files written before they carried th
 _MARKED = re.compile(r"[0-9a-f]{6}-[0-9]+")
 
 
-def check_output_folder(path: Path, field: str = "output") -> None:
+def check_output_folder(path: Path, field: str | None = "output") -> None:
     """Raise a clear error when the folder that should receive ``path`` is missing."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise RebuttalError(f"folder '{folder}' does not exist", file=path, field=field)
 
 
-def check_output_path(path: Path, field: str = "output") -> Path:
+def check_output_path(path: Path, field: str | None = "output") -> Path:
     """The file a write to ``path`` changes (a link's target); an error when it cannot be a file.
 
     Refused in one line: a missing folder, a folder or a device (or a pipe, a socket) at ``path``.
@@ -68,7 +68,7 @@ def check_output_path(path: Path, field: str = "output") -> Path:
     return target
 
 
-def atomic_write(path: Path, write: Callable[[Path], None], field: str = "output") -> None:
+def atomic_write(path: Path, write: Callable[[Path], None], field: str | None = "output") -> None:
     """Call ``write(tmp)`` on a temporary path in the same folder, then rename it to ``path``."""
     path = Path(path)
     target = check_output_path(path, field)
@@ -88,8 +88,10 @@ def atomic_write(path: Path, write: Callable[[Path], None], field: str = "output
         os.replace(temporary, target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        # The temporary file's name means nothing to people: the file they named does.
-        named = path if error.filename in (None, str(temporary), name) else None
+        # The temporary file's name means nothing to people: the file they named does. (A copy into
+        # it names the temporary file second: shutil's ENOSPC.)
+        ours = (None, str(temporary), name)
+        named = path if error.filename in ours or error.filename2 in ours[1:] else None
         raise os_error(error, named, doing="write", field=field, kept=existed and named is not None) \
             from None
     except BaseException:
@@ -97,12 +99,12 @@ def atomic_write(path: Path, write: Callable[[Path], None], field: str = "output
         raise
 
 
-def atomic_write_text(path: Path, text: str, field: str = "output") -> None:
+def atomic_write_text(path: Path, text: str, field: str | None = "output") -> None:
     """Write ``text`` (UTF-8) to ``path`` atomically."""
     atomic_write_bytes(path, encode_text(text, path, field), field)
 
 
-def encode_text(text: str, path: Path, field: str = "output") -> bytes:
+def encode_text(text: str, path: Path, field: str | None = "output") -> bytes:
     """``text`` as UTF-8; a lone surrogate (from JSON's ``"\\ud800"``) is one line naming it."""
     try:
         return text.encode("utf-8")
@@ -114,7 +116,7 @@ def encode_text(text: str, path: Path, field: str = "output") -> bytes:
                             file=path, line=line, field=field) from None
 
 
-def atomic_write_bytes(path: Path, data: bytes, field: str = "output") -> None:
+def atomic_write_bytes(path: Path, data: bytes, field: str | None = "output") -> None:
     """Write ``data`` to ``path`` atomically."""
 
     def write(temporary: Path) -> None:

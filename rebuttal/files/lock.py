@@ -151,6 +151,8 @@ def _try_exclusive(sidecar: Path, path: Path) -> int | None:  # pragma: no cover
 
 
 def _cannot_lock(error: OSError, path: Path) -> RebuttalError:
+    from rebuttal.files.atomic import check_output_folder
     from rebuttal.files.problems import os_error
 
-    return os_error(error, path, doing="write")
+    check_output_folder(path, None)  # a folder that is not there: the same line as a write's
+    return os_error(error, path, doing="write", kept=path.exists())
