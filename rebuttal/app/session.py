@@ -12,9 +12,11 @@ is refused with a message instead of being applied.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from rebuttal.app.status import Status, StatusActions
 from rebuttal.app.undo import History
@@ -25,6 +27,7 @@ from rebuttal.letter.outline import BodyItem, LetterInfo, Outline, SocietyChoice
 from rebuttal.library.stack import Block, Library
 from rebuttal.model import Document
 from rebuttal.refs.article import Article
+from rebuttal.text.printable import without_unwritable
 
 __all__ = ["ChangeRefused", "FileChangedOnDisk", "Session", "Status"]
 
@@ -77,6 +80,7 @@ class Session(StatusActions):
         result = mutate(candidate)
         # Line numbers of the file on disk stop meaning anything once the letter is edited.
         candidate.source = None
+        _drop_unwritable(candidate)  # pasted U+0001 or U+FFFE would make the saved file unloadable
         try:
             document = assemble(self.library, candidate, today=self.today)
             problem = ""
@@ -363,6 +367,29 @@ def _read_text(path: Path | None) -> str | None:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def _drop_unwritable(value: Any) -> Any:
+    """``value`` (the outline, its parts) without characters no letter can hold: lists, dicts and
+    dataclasses changed in place, text and frozen dataclasses (signatories) replaced."""
+    if isinstance(value, str):
+        return without_unwritable(value)
+    if isinstance(value, list):
+        value[:] = [_drop_unwritable(part) for part in value]
+    elif isinstance(value, dict):
+        value.update({key: _drop_unwritable(part) for key, part in value.items()})
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changed = {}
+        for entry in dataclasses.fields(value):
+            old = getattr(value, entry.name)
+            new = _drop_unwritable(old)
+            if new is not old and entry.init:
+                changed[entry.name] = new
+        if changed and value.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+            return dataclasses.replace(value, **changed)
+        for name, new in changed.items():
+            setattr(value, name, new)
+    return value
 
 
 def _same_words(first: str, second: str) -> bool:
