@@ -79,6 +79,9 @@ def parse_toml(text: str, path: Path) -> TomlSource:
     """Parse TOML ``text`` that came from ``path``."""
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise RebuttalError("invalid TOML: nested too deeply (arrays or tables hundreds of levels deep)",
+                            file=path) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _DECODE_POSITION.search(message)
