@@ -64,11 +64,12 @@ def lock_path(path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def locked(path: Path | str, *, wait: float = WAIT_SECONDS) -> Iterator[None]:
+def locked(path: Path | str, *, wait: float | None = None) -> Iterator[None]:
     """Hold the lock of ``path`` (a file that may not exist yet) for the ``with`` block.
 
     Raises a located :class:`RebuttalError` when another process holds it for longer than
-    ``wait`` seconds, or when the sidecar cannot be created (a read-only folder, no permission).
+    ``wait`` seconds (default :data:`WAIT_SECONDS`), or when the sidecar cannot be created (a
+    read-only folder, no permission).
     """
     key = os.path.abspath(path)
     counts: dict[str, int] = _held.__dict__.setdefault("counts", {})
@@ -80,7 +81,7 @@ def locked(path: Path | str, *, wait: float = WAIT_SECONDS) -> Iterator[None]:
             counts[key] -= 1
         return
     sidecar = lock_path(Path(key))
-    handle = _acquire(sidecar, Path(path), wait)
+    handle = _acquire(sidecar, Path(path), WAIT_SECONDS if wait is None else wait)
     counts[key] = 1
     try:
         yield
