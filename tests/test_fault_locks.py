@@ -53,6 +53,30 @@ def test_the_lock_excludes_another_holder_and_leaves_nothing_behind(tmp_path: Pa
     assert sorted(path.name for path in tmp_path.iterdir()) == []
 
 
+def test_a_link_and_its_target_share_one_lock(tmp_path: Path) -> None:
+    target = tmp_path / "shared" / "letter.toml"
+    target.parent.mkdir()
+    target.write_text("")
+    link = tmp_path / "letter.toml"
+    link.symlink_to(target)
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with locked(target):
+            held.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert held.wait(10) and lock_path(target).exists() and not lock_path(link).exists()
+        with pytest.raises(RebuttalError), locked(link, wait=0.05):
+            pass
+    finally:
+        release.set()
+        holder.join(10)
+
+
 def test_the_lock_is_reentrant_within_a_thread(tmp_path: Path) -> None:
     target = tmp_path / "letter.toml"
     with locked(target), locked(target, wait=0.05), locked(str(target), wait=0.05):

@@ -14,7 +14,8 @@ an outline (``import --article``, ``merge --apply``, ``library update``, the app
 recorded letters. Two ``import --to`` into one folder then run one after the other, and neither
 loses the other's entries.
 
-How: the lock is ``fcntl.flock`` on a sidecar file, ``.NAME.lock`` beside ``NAME``. Not the
+How: the lock is ``fcntl.flock`` on a sidecar file, ``.NAME.lock`` beside ``NAME`` (beside the
+file a symbolic link points to, as the atomic write writes through links). Not the
 file itself: an atomic write replaces the file's inode (:mod:`rebuttal.files.atomic`), so a
 lock on the old inode would not stop the next writer. The sidecar is removed when the lock is
 released, so nothing is left in folders people keep in git. Removing it races with a waiter
@@ -71,7 +72,7 @@ def locked(path: Path | str, *, wait: float | None = None) -> Iterator[None]:
     ``wait`` seconds (default :data:`WAIT_SECONDS`), or when the sidecar cannot be created (a
     read-only folder, no permission).
     """
-    key = os.path.abspath(path)
+    key = os.path.realpath(path)  # a link and its target are one file: one lock, beside the target
     counts: dict[str, int] = _held.__dict__.setdefault("counts", {})
     if counts.get(key):
         counts[key] += 1
