@@ -12,9 +12,11 @@ inside ``run``.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 from rebuttal import __version__
@@ -81,3 +83,50 @@ def main(argv: Sequence[str] | None = None) -> Exit:
         return Exit.INTERRUPTED
     except BrokenPipeError:
         return Exit.OK
+    except (OSError, RecursionError, UnicodeError, MemoryError) as error:
+        print(f"rebuttal: {unexpected(error, args)}", file=sys.stderr)
+        return Exit.BAD_INPUT
+    except Exception as error:
+        if type(error).__module__ != "sqlite3":
+            raise  # a bug: its traceback is what a report needs
+        print(f"rebuttal: {unexpected(error, args)}", file=sys.stderr)
+        return Exit.BAD_INPUT
+
+
+def unexpected(error: BaseException, args: argparse.Namespace) -> RebuttalError:
+    """The last resort: a failure no command turned into a located line, as one.
+
+    Commands raise located :class:`RebuttalError` wherever they know the file; this net catches
+    what slipped through (a full disk in a library we did not expect to write, a file nested too
+    deeply for Python, text no file can hold, the search index damaged under us), names the
+    file when the error knows it (else the files the command was given) and says what to do.
+    """
+    from rebuttal.files.problems import os_error
+
+    if isinstance(error, OSError):
+        doing = "write" if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS) else "open"
+        if error.filename is not None:
+            return os_error(error, doing=doing)
+        what = os_error(error, doing=doing).message
+        return RebuttalError(f"{what} (while working on {_files_of(args)})")
+    if type(error).__module__ == "sqlite3":
+        from rebuttal.library.index import index_folder
+
+        return RebuttalError(f"the library's search index is damaged or in use ({error}); it is only a "
+                             "cache: delete the folder and try again", file=index_folder())
+    what = {
+        RecursionError: "a file is nested too deeply to read; remove the nesting (a real one is a few "
+                        "levels deep)",
+        UnicodeDecodeError: "a file is not UTF-8 text; save it as UTF-8",
+        UnicodeEncodeError: "the text holds a character no file can hold (a lone surrogate); remove it "
+                            "where it came from",
+        MemoryError: "out of memory: a file is far larger than a letter's files are",
+    }.get(type(error), f"{type(error).__name__}: {error}")
+    return RebuttalError(f"{what} (while working on {_files_of(args)})")
+
+
+def _files_of(args: argparse.Namespace) -> str:
+    """The files a command was given, for a message that cannot name the one at fault."""
+    files = [str(value) for name, value in sorted(vars(args).items())
+             if name != "run" and isinstance(value, Path)]
+    return ", ".join(files) or "the library"

@@ -115,7 +115,7 @@ def test_no_network_and_timeout(
     with replay_server() as slow:
         slow.answer(EFETCH, "PMID- 1\n", delay=1.5)
         monkeypatch.setenv("REBUTTAL_EUTILS_URL", slow.url + "/entrez/eutils")
-        monkeypatch.setattr("rebuttal.refs.lookup.TIMEOUT_SECONDS", 0.3)
+        monkeypatch.setattr("rebuttal.refs.web.TIMEOUT_SECONDS", 0.3)
         assert main(["import", "--pmid", "1", "--article", str(target)]) == 2
     assert "did not answer" in capsys.readouterr().err
 

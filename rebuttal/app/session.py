@@ -12,18 +12,22 @@ is refused with a message instead of being applied.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from rebuttal.app.status import Status, StatusActions
 from rebuttal.app.undo import History
 from rebuttal.errors import ChangeRefused, RebuttalError
+from rebuttal.files.lock import locked
 from rebuttal.letter.assemble import assemble
 from rebuttal.letter.outline import BodyItem, LetterInfo, Outline, SocietyChoice, load_outline, save_outline
 from rebuttal.library.stack import Block, Library
 from rebuttal.model import Document
 from rebuttal.refs.article import Article
+from rebuttal.text.printable import without_unwritable
 
 __all__ = ["ChangeRefused", "FileChangedOnDisk", "Session", "Status"]
 
@@ -76,6 +80,7 @@ class Session(StatusActions):
         result = mutate(candidate)
         # Line numbers of the file on disk stop meaning anything once the letter is edited.
         candidate.source = None
+        _drop_unwritable(candidate)  # pasted U+0001 or U+FFFE would make the saved file unloadable
         try:
             document = assemble(self.library, candidate, today=self.today)
             problem = ""
@@ -297,10 +302,11 @@ class Session(StatusActions):
         if target is None:
             raise ChangeRefused("the letter has no file yet; choose where to save it")
         same_file = self.path is not None and target.resolve() == self.path.resolve()
-        if same_file and not overwrite and self.changed_on_disk():
-            raise FileChangedOnDisk(f"{target.name} was changed on disk since you opened it")
-        original = _read_text(target)
-        self.file_text = save_outline(self.outline, target, original)
+        with locked(target):  # no other save between the check and the write
+            if same_file and not overwrite and self.changed_on_disk():
+                raise FileChangedOnDisk(f"{target.name} was changed on disk since you opened it")
+            original = _read_text(target)
+            self.file_text = save_outline(self.outline, target, original)
         self.path = target
         self.dirty = False
         self._saved = copy.deepcopy(self.outline)
@@ -361,6 +367,29 @@ def _read_text(path: Path | None) -> str | None:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def _drop_unwritable(value: Any) -> Any:
+    """``value`` (the outline, its parts) without characters no letter can hold: lists, dicts and
+    dataclasses changed in place, text and frozen dataclasses (signatories) replaced."""
+    if isinstance(value, str):
+        return without_unwritable(value)
+    if isinstance(value, list):
+        value[:] = [_drop_unwritable(part) for part in value]
+    elif isinstance(value, dict):
+        value.update({key: _drop_unwritable(part) for key, part in value.items()})
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changed = {}
+        for entry in dataclasses.fields(value):
+            old = getattr(value, entry.name)
+            new = _drop_unwritable(old)
+            if new is not old and entry.init:
+                changed[entry.name] = new
+        if changed and value.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+            return dataclasses.replace(value, **changed)
+        for name, new in changed.items():
+            setattr(value, name, new)
+    return value
 
 
 def _same_words(first: str, second: str) -> bool:

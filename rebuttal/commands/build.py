@@ -75,9 +75,9 @@ def run(args: argparse.Namespace) -> Exit:
         output = Path(Path(args.outline).stem + fmt.extension)
     _check_docx_options(args, fmt)
     if output is not None:
-        from rebuttal.files.atomic import check_output_folder
+        from rebuttal.files.atomic import check_output_path
 
-        check_output_folder(output)  # Fail before the work, not after it.
+        check_output_path(output)  # Fail before the work, not after it: no folder, a device, a folder.
     library, outline, document = open_letter(args)
     status = Exit.OK
     if args.fit:

@@ -108,6 +108,7 @@ def _read(args: argparse.Namespace) -> Any:
 
 
 def _set_article(outline_path: Path, items: list[dict[str, Any]], source: Path) -> Exit:
+    from rebuttal.files.lock import locked
     from rebuttal.letter.outline import load_outline, save_outline
     from rebuttal.refs.article import article_from_item
 
@@ -117,22 +118,38 @@ def _set_article(outline_path: Path, items: list[dict[str, Any]], source: Path) 
             f"--article needs a file with exactly one entry; this one has {len(items)} ({keys})",
             file=source,
         )
-    outline = load_outline(outline_path)
-    outline.article = article_from_item(items[0], keep=outline.article)
-    save_outline(outline, outline_path)
+    with locked(outline_path):  # another process's change between the load and the save stays
+        outline = load_outline(outline_path)
+        outline.article = article_from_item(items[0], keep=outline.article)
+        save_outline(outline, outline_path)
     print(f"set [article] of {outline_path}: {outline.article.title}", file=sys.stderr)
     return Exit.OK
 
 
 def _add_to_library(args: argparse.Namespace, items: list[dict[str, Any]]) -> Exit:
-    from rebuttal.commands.common import open_library
-    from rebuttal.files.atomic import atomic_write_text
+    from rebuttal.files.lock import locked
     from rebuttal.library.layout import REFERENCES_FILE
     from rebuttal.library.stack import user_library_folder
-    from rebuttal.refs.bibliography import Bibliography, load_bibliography, parse_bibliography
 
     folder = args.to or user_library_folder()
     target = folder / REFERENCES_FILE
+    try:
+        folder.mkdir(parents=True, exist_ok=True)  # the lock's sidecar goes beside the file
+    except OSError as error:
+        from rebuttal.files.problems import os_error
+
+        raise os_error(error, folder, doing="write", field="to") from None
+    # From reading the library to writing the file: another import into this folder waits, and
+    # then reads what this one wrote (nothing lost, no key taken twice).
+    with locked(target):
+        return _add_locked(args, items, folder, target)
+
+
+def _add_locked(args: argparse.Namespace, items: list[dict[str, Any]], folder: Path, target: Path) -> Exit:
+    from rebuttal.commands.common import open_library
+    from rebuttal.files.atomic import atomic_write_text
+    from rebuttal.refs.bibliography import Bibliography, load_bibliography, parse_bibliography
+
     stack = open_library(args).bibliography
     existing = load_bibliography(target) if target.is_file() else Bibliography()
     if target.is_file() and folder.resolve() not in _stack_folders(args):
@@ -165,7 +182,6 @@ def _add_to_library(args: argparse.Namespace, items: list[dict[str, Any]]) -> Ex
     ordered = list(existing.items.values())
     text = json.dumps(ordered, indent=2, ensure_ascii=False) + "\n"
     parse_bibliography(text, target)  # What loading will check: never write a library that cannot load.
-    folder.mkdir(parents=True, exist_ok=True)
     atomic_write_text(target, text, field="to")
     print(f"added {len(added)} to {target}: {_short_list(added)}", file=sys.stderr)
     return Exit.OK

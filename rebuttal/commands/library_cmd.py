@@ -153,6 +153,13 @@ def _diff(args: argparse.Namespace) -> Exit:
 
 
 def _update(args: argparse.Namespace) -> Exit:
+    from rebuttal.files.lock import locked
+
+    with locked(args.outline):  # from the load to the save: nobody else's save lost in between
+        return _update_locked(args)
+
+
+def _update_locked(args: argparse.Namespace) -> Exit:
     from rebuttal.letter.outline import load_outline, save_outline
     from rebuttal.library.history import wording_at
     from rebuttal.text.diff import word_diff

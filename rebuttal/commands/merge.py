@@ -45,6 +45,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> Exit:
     """Report, and apply or propose when asked."""
+    if not args.apply:
+        return _merge(args)
+    from rebuttal.files.lock import locked
+
+    with locked(args.outline):  # from the load to the save: nobody else's save lost in between
+        return _merge(args)
+
+
+def _merge(args: argparse.Namespace) -> Exit:
     from rebuttal.commands.common import open_library
     from rebuttal.exchange.docx.read import read_docx
     from rebuttal.letter.outline import load_outline, save_outline

@@ -20,6 +20,7 @@ from typing import Any
 
 from rebuttal.errors import RebuttalError
 from rebuttal.files.atomic import atomic_write_text
+from rebuttal.files.lock import locked
 from rebuttal.model import Signatory
 from rebuttal.refs.article import ARTICLE_FIELDS, Article, article_problem
 from rebuttal.text.dates import is_partial_date
@@ -292,13 +293,14 @@ def save_outline(outline: Outline, path: Path, original: str | None = None) -> s
     place: it is written anew, and stderr says so. Any other failure to edit is
     raised, with nothing written: a person's comments are never dropped unsaid.
     """
-    if original is None and path.exists():
-        original = _editable_text(path)
-    elif original is not None and not _is_toml(original):
-        original = _not_editable(path, "not valid TOML")
-    text = outline_text(outline, original)
-    if text != original:
-        atomic_write_text(path, text)
+    with locked(path):  # callers that read the outline first hold it from their read
+        if original is None and path.exists():
+            original = _editable_text(path)
+        elif original is not None and not _is_toml(original):
+            original = _not_editable(path, "not valid TOML")
+        text = outline_text(outline, original)
+        if text != original:
+            atomic_write_text(path, text, field=None)
     return text
 
 
@@ -318,7 +320,7 @@ def _is_toml(text: str) -> bool:
 
     try:
         tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return False
     return True
 

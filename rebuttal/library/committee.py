@@ -124,18 +124,20 @@ def approve(path: Path, block_id: str, *, by: str, version: str | None, today: d
     import tomllib
 
     from rebuttal.files.atomic import atomic_write_text
+    from rebuttal.files.lock import locked
     from rebuttal.toml.edit import update_toml_text
 
-    block = load_block(path, block_id)
-    original = path.read_text(encoding="utf-8")
-    data = tomllib.loads(original)
-    new_version = version or (next_version(block.version) if block.status == "approved" else block.version
-                              or "1.0")
-    data.update(status="approved", approved_by=by, approved_on=today, version=new_version,
-                approved_hash=block.wording_hash)
-    text = update_toml_text(original, data)
-    atomic_write_text(path, text)
-    approved = load_block(path, block_id)  # what loading will see: never write a block that cannot load
+    with locked(path):  # the wording approved is the wording in the file when it is written
+        block = load_block(path, block_id)
+        original = path.read_text(encoding="utf-8")
+        data = tomllib.loads(original)
+        new_version = version or (next_version(block.version) if block.status == "approved"
+                                  else block.version or "1.0")
+        data.update(status="approved", approved_by=by, approved_on=today, version=new_version,
+                    approved_hash=block.wording_hash)
+        text = update_toml_text(original, data)
+        atomic_write_text(path, text, field=None)
+        approved = load_block(path, block_id)  # what loading will see: never write a block that cannot load
     if approved.approved_hash != approved.wording_hash:
         raise RebuttalError("the approval did not record the wording it approves", file=path)
     return approved

@@ -63,7 +63,7 @@ def _revisions(path_text: str, mtime_ns: int) -> tuple[Revision, ...]:
             continue
         try:
             data = tomllib.loads(shown)
-        except tomllib.TOMLDecodeError:
+        except (tomllib.TOMLDecodeError, RecursionError):  # an old version that never loaded
             continue
         found.append(Revision(
             commit, date, str(data.get("version", "")), str(data.get("status", "draft")),

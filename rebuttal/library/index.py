@@ -243,15 +243,28 @@ class BlockIndex:
         try:
             return self._refresh()
         except sqlite3.DatabaseError as error:
-            # Locked past the timeout by another writer, or corrupted under us: the same work, in
-            # memory (a locked index is another process's, and stays; a corrupt one goes).
-            if self.connection is not None:
-                self.connection.close()
-            locked = isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
-            if not self.in_memory and not locked:
-                self._discard()
-            self.connection = self._open_memory(parser_signature(self.parser_modules))
-            return self._refresh()
+            return self._fall_back(error)
+
+    def _fall_back(self, error: sqlite3.DatabaseError) -> tuple[dict[str, str], list[Path]]:
+        """Locked past the timeout by another writer, or damaged or overwritten under us (while
+        refreshing or reading): the same work, in memory (a locked index is another process's,
+        and stays; a damaged one goes). The index is a cache: nothing is lost."""
+        if self.connection is not None:
+            self.connection.close()
+        locked = isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+        if not self.in_memory and not locked:
+            self._discard()
+        self.connection = self._open_memory(parser_signature(self.parser_modules))
+        return self._refresh()
+
+    def _read(self, query: str, values: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        """The rows of ``query``; an index damaged or overwritten since the refresh is rebuilt."""
+        assert self.connection is not None, "refresh() first"
+        try:
+            return self.connection.execute(query, values).fetchall()
+        except sqlite3.DatabaseError as error:
+            self._fall_back(error)
+            return self.connection.execute(query, values).fetchall()
 
     def _refresh(self) -> tuple[dict[str, str], list[Path]]:
         if self.connection is None:
@@ -325,10 +338,9 @@ class BlockIndex:
     # -- reading -------------------------------------------------------------------------------
     def infos(self, paths: dict[str, str]) -> dict[str, BlockInfo]:
         """Summaries of the blocks at ``paths`` (id -> file), read from the index."""
-        assert self.connection is not None, "refresh() first"
         wanted = {path: block_id for block_id, path in paths.items()}
         found = {}
-        for row in self.connection.execute(f"SELECT {_INFO_COLUMNS} FROM files WHERE error IS NULL"):
+        for row in self._read(f"SELECT {_INFO_COLUMNS} FROM files WHERE error IS NULL"):
             block_id = wanted.get(row["path"])
             if block_id == row["block_id"]:
                 found[block_id] = BlockInfo(
@@ -339,26 +351,32 @@ class BlockIndex:
 
     def search_text_of(self, path: str) -> str:
         """The searchable text of the block file at ``path`` ("" when the index has none)."""
-        assert self.connection is not None, "refresh() first"
-        row = self.connection.execute("SELECT search_text FROM files WHERE path = ?", (path,)).fetchone()
-        return row["search_text"] if row else ""
+        rows = self._read("SELECT search_text FROM files WHERE path = ?", (path,))
+        return rows[0]["search_text"] if rows else ""
 
     def search_texts(self) -> Iterator[sqlite3.Row]:
         """Rows of ``block_id``, ``path`` and ``search_text`` of every good file, by block id (code point
-        order), as read."""
+        order), as read. An index damaged under us is rebuilt, and reading goes on where it was."""
         assert self.connection is not None, "refresh() first"
-        yield from self.connection.execute(
-            "SELECT block_id, path, search_text FROM files WHERE error IS NULL ORDER BY block_id")
+        query = ("SELECT block_id, path, search_text FROM files WHERE error IS NULL AND (block_id, path) > "
+                 "(?, ?) ORDER BY block_id, path")
+        last = ("", "")
+        try:
+            for row in self.connection.execute(query, last):
+                last = (row["block_id"], row["path"])
+                yield row
+        except sqlite3.DatabaseError as error:
+            self._fall_back(error)
+            yield from self.connection.execute(query, last)
 
     def bm25(self, match: str, weights: tuple[float, float, float, float]) -> list[sqlite3.Row]:
         """Rows of ``path``, ``block_id`` and ``score`` of good blocks matching an FTS5 query, in no
         order; a higher score is better."""
-        assert self.connection is not None, "refresh() first"
         query = (
             "SELECT files.path AS path, files.block_id AS block_id, -bm25(fts, ?, ?, ?, ?) AS score FROM fts "
             "JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ?"  # unordered: the caller adds scores up
         )
-        return list(self.connection.execute(query, (*weights, match)))
+        return self._read(query, (*weights, match))
 
     def close(self) -> None:
         """Close the database (the library keeps it open for the run otherwise)."""

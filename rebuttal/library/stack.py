@@ -223,10 +223,10 @@ def parser_modules() -> tuple[ModuleType, ...]:
     stored only while these modules are unchanged (named by import, so a moved module is still
     covered, and a renamed one fails here, loudly)."""
     from rebuttal import errors, vocabulary
-    from rebuttal.text import markup
+    from rebuttal.text import markup, printable
     from rebuttal.toml import fields, scan, source
 
-    return (sys.modules[__name__], fields, source, scan, markup, vocabulary, errors)
+    return (sys.modules[__name__], fields, source, scan, markup, printable, vocabulary, errors)
 
 
 def load_block(path: Path, block_id: str) -> Block:

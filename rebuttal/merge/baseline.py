@@ -19,6 +19,7 @@ from rebuttal.library.stack import Block, Library
 from rebuttal.merge.wording import Piece, comparison_key, exported_pieces, plain_text, unbolded
 from rebuttal.model import Document, Inline, Paragraph, PointList, Source, inline_text
 from rebuttal.text.markup import split_paragraphs
+from rebuttal.text.printable import printable
 
 
 @dataclass
@@ -125,4 +126,5 @@ def _frame_texts(document: Document) -> set[str]:
         texts.add("Competing interests: " + statement)
     for reference in document.references:
         texts.add(reference.plain())
-    return {" ".join(text.split()) for text in texts if text}
+    # As the DOCX holds them: a reference's U+FFFE (a library's JSON may hold one) is not exported.
+    return {" ".join(printable(text).split()) for text in texts if text}

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from rebuttal.errors import RebuttalError
 from rebuttal.files.atomic import atomic_write_text
+from rebuttal.files.lock import locked
+from rebuttal.files.problems import os_error
 from rebuttal.library.committee import next_version
 from rebuttal.library.stack import Block, load_block
 from rebuttal.merge.compare import ItemChange
@@ -42,13 +44,7 @@ def proposals(
         if block is None or not change.touches_library_wording or block.id in found:
             continue
         path = folder / f"{block.id}.toml"
-        if path.is_file():
-            existing = load_block(path, block.id)
-            if existing.status != "draft":
-                raise RebuttalError(
-                    f"holds block {block.id} with status {existing.status}; a proposal never changes "
-                    "it in place: choose another folder for drafts", file=path, field="--propose",
-                )
+        _check_replaceable(path, block.id)
         version = next_version(block.version)  # the committee's rule: a draft is the next minor
         text = _draft_text(block, change, version, docx_name, today)
         found[block.id] = Proposal(block.id, path, version, text)
@@ -56,10 +52,26 @@ def proposals(
 
 
 def write_proposals(found: list[Proposal]) -> None:
-    """Write each draft atomically (creating its group folder)."""
+    """Write each draft atomically (creating its group folder), each under its file's lock."""
     for proposal in found:
-        proposal.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(proposal.path, proposal.text)
+        try:
+            proposal.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise os_error(error, proposal.path.parent, doing="write", field="--propose") from None
+        with locked(proposal.path):
+            _check_replaceable(proposal.path, proposal.block_id)  # approved since we first looked?
+            atomic_write_text(proposal.path, proposal.text, field="--propose")
+
+
+def _check_replaceable(path: Path, block_id: str) -> None:
+    """Refuse a file that holds the block as anything but a draft: a proposal never replaces it."""
+    if path.is_file():
+        existing = load_block(path, block_id)
+        if existing.status != "draft":
+            raise RebuttalError(
+                f"holds block {block_id} with status {existing.status}; a proposal never changes "
+                "it in place: choose another folder for drafts", file=path, field="--propose",
+            )
 
 
 def _draft_text(block: Block, change: ItemChange, version: str, docx_name: str, today: dt.date | None) -> str:

@@ -196,6 +196,24 @@ def validate_item(
                 raise fail(f"has an {name} without 'family' or 'literal'", name)
             if any(not isinstance(value, (str, bool)) for value in person.values()):
                 raise fail(f"has an {name} whose name parts are not text", name)
+            half = next(filter(None, (_half_character(part) for part in person.values()
+                                      if isinstance(part, str))), None)
+            if half:
+                raise fail(f"has an {name} holding {half}, which no file can hold", name)
+    for name, value in item.items():
+        if isinstance(value, str) and _half_character(value):
+            raise fail(f"has a '{name}' holding {_half_character(value)}, which no file can hold", name)
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _half_character(text: str) -> str | None:
+    """``half of a surrogate pair (U+D800)`` for JSON's lone ``"\\ud800"``: no UTF-8 file can hold it."""
+    if text.isprintable():
+        return None
+    match = _SURROGATE.search(text)
+    return f"half of a surrogate pair (U+{ord(match.group(0)):04X})" if match else None
 
 
 def identifiable(item: dict[str, Any]) -> bool:

@@ -7,16 +7,21 @@ for a DOI (``/works/{doi}/transform/application/vnd.citationstyles.csl+json``).
 
 Base URLs come from ``REBUTTAL_EUTILS_URL`` and ``REBUTTAL_CROSSREF_URL`` so a
 mirror, a proxy or a test server can stand in. Answers are kept in the user
-cache folder (disposable: delete it and the next look-up asks again). Every
-failure (no network, a timeout, 404, 429, a server error) is one
-:class:`RebuttalError` line naming the identifier.
+cache folder (disposable: delete it and the next look-up asks again), and only
+once checked: a MEDLINE answer holds every PMID asked for, a Crossref answer is
+JSON of the DOI asked for, neither is a web page (a captive portal's). Every
+failure (no network, the deadline, a body too large, 404, 429 with how long to
+wait, a server error, another record) is one :class:`RebuttalError` line naming
+the identifier; the request itself is bounded in :mod:`rebuttal.refs.web`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +32,6 @@ from rebuttal.refs.identifiers import bare_doi, bare_pmid, doi_problem, pmid_pro
 EUTILS_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
 CROSSREF_URL = "https://api.crossref.org"
 EUTILS_ENV, CROSSREF_ENV, EMAIL_ENV = "REBUTTAL_EUTILS_URL", "REBUTTAL_CROSSREF_URL", "REBUTTAL_EMAIL"
-TIMEOUT_SECONDS = 20.0
 USER_AGENT = f"rebuttal/{__version__} (reference import; https://pypi.org/project/rebuttal/)"
 CSL_TRANSFORM = "transform/application/vnd.citationstyles.csl+json"
 
@@ -68,11 +72,16 @@ def fetch_pubmed(pmids: list[str]) -> Answer:
         "tool": "rebuttal", "email": os.environ.get(EMAIL_ENV, "").strip() or "rebuttal@users.noreply",
     }
     label = "PubMed " + ", ".join(ids)
-    text = _get(f"{base.rstrip('/')}/efetch.fcgi", params, label, what="PMID " + ", ".join(ids))
-    found = set(re.findall(r"^PMID- *(\d+)", text, flags=re.M))
-    missing = [pmid for pmid in ids if pmid not in found]
-    if missing:
-        raise RebuttalError(f"PubMed has no record for PMID {', '.join(missing)}", field="--pmid")
+
+    def holds_every_pmid(text: str) -> str | None:
+        found = set(re.findall(r"^PMID- *(\d+)", text, flags=re.M))
+        missing = [pmid for pmid in ids if pmid not in found]
+        if missing and (found or not text.strip()):  # an answer, without some: PubMed does not know them
+            raise RebuttalError(f"PubMed has no record for PMID {', '.join(missing)}", field="--pmid")
+        return "the answer is not MEDLINE text" if missing else None
+
+    text = _get(f"{base.rstrip('/')}/efetch.fcgi", params, label, what="PMID " + ", ".join(ids),
+                check=holds_every_pmid)
     return Answer(text, "medline", label)
 
 
@@ -81,8 +90,28 @@ def fetch_crossref(doi: str) -> Answer:
     doi = clean_doi(doi)
     base = os.environ.get(CROSSREF_ENV, "").strip() or CROSSREF_URL
     url = f"{base.rstrip('/')}/works/{doi}/{CSL_TRANSFORM}"
-    text = _get(url, {}, f"Crossref {doi}", what=f"DOI {doi}")
+    text = _get(url, {}, f"Crossref {doi}", what=f"DOI {doi}",
+                check=lambda text: _crossref_problem(text, doi))
     return Answer(text, "csl-json", f"Crossref {doi}")
+
+
+def _crossref_problem(text: str, doi: str) -> str | None:
+    """Why ``text`` is not Crossref's CSL-JSON record of ``doi``; None when it is."""
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        return "the JSON is nested too deeply"
+    except ValueError:
+        return "the answer is not JSON"
+    if not isinstance(data, dict):
+        return "the answer is not one CSL-JSON record"
+    given = data.get("DOI")
+    if not isinstance(given, str) or bare_doi(given).lower() != doi.lower():
+        return f"the record is of another work (DOI {str(given)[:80]})" if given else "the record has no DOI"
+    return None
+
+
+_HTML = re.compile(r"\s*(<!doctype\s+html|<html|<head|<body|<\?xml)", re.IGNORECASE)
 
 
 def cache_folder() -> Path:
@@ -92,46 +121,57 @@ def cache_folder() -> Path:
     return user_cache_path("rebuttal", appauthor=False) / "lookups"
 
 
-def _get(url: str, params: dict[str, str], label: str, *, what: str) -> str:
-    """The body of a GET (from the cache when asked before); one clear error otherwise."""
+def _get(url: str, params: dict[str, str], label: str, *, what: str,
+         check: Callable[[str], str | None]) -> str:
+    """The body of a GET (from the cache when asked before); one clear error otherwise.
+
+    ``check`` says what is wrong with an answer: None when nothing, why it is not the record
+    asked for, or it raises the service's own "no such record". Only an answer that passes it is
+    kept in the cache, and a kept one that does not pass is asked for again: a captive portal's
+    page, another record or a cut-off answer is never what the next look-up gets.
+    """
+    from rebuttal.refs.web import get_text
+
     key_source = url + "?" + "&".join(f"{k}={v}" for k, v in sorted(params.items()) if k != "email")
     cached = cache_folder() / (hashlib.sha256(key_source.encode()).hexdigest()[:32] + ".txt")
-    try:
-        return cached.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        pass
-    import httpx
-
-    host = httpx.URL(url).host or url
-    try:
-        response = httpx.get(
-            url, params=params, timeout=TIMEOUT_SECONDS, follow_redirects=True,
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json, text/plain;q=0.9"},
-        )
-    except httpx.TimeoutException:
-        raise RebuttalError(f"{host} did not answer within {TIMEOUT_SECONDS:.0f} s (looking up {what}); "
-                            "try again later", field=label) from None
-    except httpx.HTTPError as error:
-        raise RebuttalError(f"cannot reach {host} to look up {what} ({_reason(error)}); "
-                            "check the network or set the service's URL", field=label) from None
-    if response.status_code == 404:
-        raise RebuttalError(f"{what} was not found at {host}", field=label)
-    if response.status_code == 429:
-        raise RebuttalError(f"{host} asks us to slow down (429 Too Many Requests); try again in a minute",
+    kept = _read_cached(cached)
+    if kept is not None and _passes(check, kept):
+        return kept
+    page = get_text(url, params, {"User-Agent": USER_AGENT, "Accept": "application/json, text/plain;q=0.9"},
+                    label=label, what=what)
+    host = url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+    if page.content_type == "text/html" or _HTML.match(page.text):
+        raise RebuttalError(f"{host} answered with a web page, not the record of {what} (a network's "
+                            "sign-in page, or a proxy?); nothing was kept: sign in or connect, and try again",
                             field=label)
-    if response.status_code >= 400:
-        raise RebuttalError(f"{host} answered {response.status_code} for {what}", field=label)
-    text = response.text
+    problem = check(page.text)
+    if problem:
+        raise RebuttalError(f"{host} did not answer with the record of {what}: {problem}; nothing was kept, "
+                            "so the next try asks again", field=label)
     try:
         from rebuttal.files.atomic import atomic_write_text
 
         cached.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(cached, text)
+        atomic_write_text(cached, page.text)
     except (OSError, RebuttalError):
         pass  # A cache that cannot be written only costs the next look-up a request.
-    return text
+    return page.text
 
 
-def _reason(error: Exception) -> str:
-    text = str(error).strip() or type(error).__name__
-    return text.splitlines()[0][:120]
+def _passes(check: Callable[[str], str | None], text: str) -> bool:
+    try:
+        return check(text) is None
+    except RebuttalError:
+        return False
+
+
+def _read_cached(cached: Path) -> str | None:
+    """A kept answer, or None (none, unreadable, or too large to be one we kept)."""
+    from rebuttal.refs.web import MAX_BODY_BYTES
+
+    try:
+        if cached.stat().st_size > MAX_BODY_BYTES:
+            return None
+        return cached.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None

@@ -79,7 +79,7 @@ class FieldReader:
             return ""
         bad = find_control_character(value)
         if bad:
-            raise self.fail(key, f"contains a control character ({bad})")
+            raise self.fail(key, f"contains {bad}, which no letter can hold")
         if required and not value.strip():
             raise self.fail(key, "must not be empty")
         return value.strip()
@@ -117,6 +117,9 @@ class FieldReader:
         for item in value:
             if not isinstance(item, str):
                 raise self.fail(key, "must be a list of strings")
+            bad = find_control_character(item)
+            if bad:
+                raise self.fail(key, f"contains {bad}, which no letter can hold")
         return [item.strip() for item in value]
 
     def version(self, key: str) -> str:

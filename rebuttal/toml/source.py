@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from rebuttal.errors import RebuttalError
+from rebuttal.text.printable import unwritable_character
 from rebuttal.toml.scan import Header, structure
 
 FieldPath = tuple[str | int, ...]
 
 _DECODE_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -79,6 +79,9 @@ def parse_toml(text: str, path: Path) -> TomlSource:
     """Parse TOML ``text`` that came from ``path``."""
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise RebuttalError("invalid TOML: nested too deeply (arrays or tables hundreds of levels deep)",
+                            file=path) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _DECODE_POSITION.search(message)
@@ -127,11 +130,9 @@ def _impossible_date(text: str, line: int | None) -> tuple[str, str] | None:
 
 
 def find_control_character(value: str) -> str | None:
-    """Return a readable name of the first control character in ``value``."""
-    match = _CONTROL.search(value)
-    if match is None:
-        return None
-    return f"U+{ord(match.group(0)):04X}"
+    """What the first character in ``value`` that no letter can hold is, e.g. ``a control character
+    (U+0001)`` (see :mod:`rebuttal.text.printable`); None when there is none."""
+    return unwritable_character(value)
 
 
 def _index_lines(text: str) -> dict[FieldPath, int]:

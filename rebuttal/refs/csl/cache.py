@@ -10,6 +10,7 @@ upgrading rebuttal simply starts a new cache.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -51,7 +52,7 @@ class EntryCache:
         self.used: set[str] = set()
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # a cache overwritten, cut short, nested deep
             data = {}
         if isinstance(data, dict):
             self.entries = data
@@ -84,11 +85,14 @@ class EntryCache:
             stale = [key for key in self.entries if key not in self.used]
             for key in stale[: len(self.entries) - MAX_ENTRIES]:
                 del self.entries[key]
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(self.entries, ensure_ascii=False), encoding="utf-8")
+            # ASCII: a lone surrogate from a library's JSON ("\ud800") is written as its escape.
+            temporary.write_text(json.dumps(self.entries), encoding="ascii")
             os.replace(temporary, self.path)
-        except OSError:
+        except (OSError, ValueError):
+            with contextlib.suppress(OSError):
+                temporary.unlink()
             return
         self.changed = False

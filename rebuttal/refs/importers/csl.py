@@ -21,6 +21,8 @@ def read_csl_json(text: str, path: Path) -> list[tuple[dict[str, Any], int | Non
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise RebuttalError(f"invalid CSL-JSON: {exc.msg}", file=path, line=exc.lineno) from None
+    except RecursionError:
+        raise RebuttalError("invalid CSL-JSON: nested too deeply", file=path) from None
     items = data if isinstance(data, list) else [data]
     lines = _id_lines(text, _JSON_ID, json.loads)
     return [(_normalise(item, path, index), _line(lines, item)) for index, item in enumerate(items)]
@@ -36,6 +38,8 @@ def read_csl_yaml(text: str, path: Path) -> list[tuple[dict[str, Any], int | Non
     try:
         # BaseLoader keeps every scalar a string: `given: N` stays "N", never False.
         data = yaml.load(text, Loader=yaml.BaseLoader)
+    except RecursionError:
+        raise RebuttalError("invalid CSL-YAML: nested too deeply", file=path) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

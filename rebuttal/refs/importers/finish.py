@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 from rebuttal.errors import RebuttalError
 from rebuttal.refs.identifiers import bare_doi, doi_problem, pmid_problem
 from rebuttal.refs.importers.common import make_key, parse_date_text, parse_name
+from rebuttal.text.printable import unwritable_character, without_unwritable
 
 _NO_PAGES = re.compile(r"\bno[ -]?(pagination[ -]?)?specified\b", re.IGNORECASE)
 # "updated": when a web page was last revised (not a CSL variable; Citing Medicine, AMA and BMJ print it).
@@ -84,6 +85,8 @@ def finish_items(raw: list[RawEntry], path: Path) -> ImportResult:
         item = {name: value for name, value in entry.items() if value not in (None, "", [], {})}
         key = item.get("id")
         label = f"entry '{key}'" if isinstance(key, str) and key.strip() else f"entry {number}"
+        result.problems.extend(_remove_unwritable(item, line, label))
+        key = item.get("id")
         _clean_title(item, path, line, label)
         result.problems.extend(_drop_malformed_identifiers(item, line, label))
         if not identifiable(item):
@@ -105,6 +108,34 @@ def finish_items(raw: list[RawEntry], path: Path) -> ImportResult:
             raise error.located(file=path, line=line) from None
         result.items.append(item)
     return result
+
+
+def _remove_unwritable(item: dict[str, Any], line: int | None, label: str) -> list[Problem]:
+    """Characters no letter can hold (U+0001, U+FFFE, a lone surrogate) removed from every field,
+    each field named: written, they would break the outline or library that receives them, or
+    vanish from the DOCX and make ``merge`` see an edit nobody made."""
+    problems = []
+    for name, value in item.items():
+        found: list[str] = []
+        item[name] = _without_unwritable(value, found)
+        if found:
+            reason = f"holds {found[0]}, which no letter can hold"
+            problems.append(Problem(line, label, reason, name, skipped=False))
+    return problems
+
+
+def _without_unwritable(value: Any, found: list[str]) -> Any:
+    if isinstance(value, str):
+        bad = unwritable_character(value)
+        if bad is None:
+            return value
+        found.append(bad)
+        return without_unwritable(value)
+    if isinstance(value, list):
+        return [_without_unwritable(part, found) for part in value]
+    if isinstance(value, dict):
+        return {key: _without_unwritable(part, found) for key, part in value.items()}
+    return value
 
 
 def _clean_title(item: dict[str, Any], path: Path, line: int | None, label: str) -> None:
