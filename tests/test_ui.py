@@ -237,7 +237,7 @@ def test_autosave_is_offered_back_at_the_next_start(library: Library, tmp_path: 
         async with app.run_test(size=SIZE) as pilot:
             await add_block(pilot, "hetero")
             await pilot.pause(0.2)
-            assert autosave_path(letter).is_file()  # written while the app runs
+            assert autosave_path(letter, app.window).is_file()  # written while the app runs
             # The terminal dies here: no save, no clean quit (leaving run_test does neither).
 
     async def recover() -> None:

@@ -23,6 +23,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
+from rebuttal.app.presence import close_window, open_window
 from rebuttal.app.session import ChangeRefused, Session
 from rebuttal.errors import RebuttalError
 from rebuttal.letter.outline import Article, LetterInfo, SocietyChoice
@@ -101,6 +102,8 @@ class RebuttalApp(FileActions, MergeActions, LetterActions, App[None]):
         self.autosave_seconds = autosave_seconds
         self.offer_recovery = offer_recovery
         self._autosaved_revision = session.revision
+        # This window, for the claim beside the letter and the autosave file it writes.
+        self.window = open_window()
         self._last_click: tuple[str, float] = ("", 0.0)
         self._design = _ranked_fields(session.outline.article)
 
@@ -150,8 +153,10 @@ class RebuttalApp(FileActions, MergeActions, LetterActions, App[None]):
         self.set_timer(0.3, self.query_one(LibraryPanel).prepare_search)
 
     def on_unmount(self) -> None:
-        """The collector is on again whatever happened before the first frame."""
+        """The collector is on again whatever happened before the first frame; the window is closed
+        (its autosave, unless a clean quit removed it, is a crash to recover now)."""
         gc.enable()
+        close_window(self.window)
 
     def on_mount(self) -> None:
         """Show the letter, start autosaving, offer an autosaved version if one is waiting."""

@@ -10,7 +10,7 @@ import copy
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rebuttal.app.autosave import discard_autosave, find_recovery, write_autosave
+from rebuttal.app.autosave import discard_autosave, discard_recovery, find_recovery, write_autosave
 from rebuttal.errors import RebuttalError
 from rebuttal.letter.outline import Outline
 from rebuttal.render.formats import DEFAULT_FORMAT, export_format
@@ -43,8 +43,8 @@ class FileActions(_Base):
         if message:
             self.notify(message, title="Not saved", severity="error")
             return message
-        discard_autosave(before)
-        discard_autosave(path)
+        discard_autosave(before, self.window)
+        discard_autosave(path, self.window)
         self._autosaved_revision = self.session.revision
         self.refresh_letter()
         self.notify(f"Saved the outline to {path.resolve()}", title="Saved")
@@ -68,7 +68,7 @@ class FileActions(_Base):
                 if message:
                     self.notify(message, title="Not reloaded", severity="error")
                 else:
-                    discard_autosave(path)
+                    discard_autosave(path, self.window)
                     self._autosaved_revision = self.session.revision
                     self.notify(f"Reloaded {path.name} from disk (Ctrl+Z brings your version back)",
                                 title="Reloaded")
@@ -110,7 +110,7 @@ class FileActions(_Base):
         if not session.dirty or session.revision == self._autosaved_revision:
             return
         try:
-            write_autosave(session.outline, session.path)
+            write_autosave(session.outline, session.path, self.window)
         except (OSError, RebuttalError) as error:
             self.notify(f"Autosave failed: {error}", severity="warning")
         self._autosaved_revision = session.revision
@@ -134,9 +134,11 @@ class FileActions(_Base):
                     outline.__dict__.update(recovered.__dict__)
 
                 self.act(self.session.change, "recover autosave", take)
+                self.autosave()  # this window's own autosave holds it now: the crashed one can go
+                discard_recovery(recovery)
                 self.notify("Recovered. Save with Ctrl+S to keep it.", title="Recovered")
             elif answer == "discard":
-                discard_autosave(self.session.path)
+                discard_recovery(recovery)  # only autosaves of windows that are gone
 
         self.push_screen(ConfirmScreen(question, [("recover", "Recover"), ("discard", "Discard it")]),
                          answered)
@@ -144,7 +146,7 @@ class FileActions(_Base):
     def action_quit_app(self) -> None:
         """Quit, asking first when there are unsaved changes."""
         if not self.session.dirty:
-            discard_autosave(self.session.path)
+            discard_autosave(self.session.path, self.window)
             self.exit()
             return
 
@@ -154,7 +156,7 @@ class FileActions(_Base):
                 if not self.session.dirty:
                     self.exit()
             elif answer == "discard":
-                discard_autosave(self.session.path)
+                discard_autosave(self.session.path, self.window)
                 self.exit()
 
         name = self.session.path.name if self.session.path else "this new letter"
