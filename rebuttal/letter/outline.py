@@ -257,15 +257,25 @@ def dump_outline(outline: Outline) -> str:
     outlines by hand and read their diffs in git, so each body item and
     signatory gets its own ``[[body]]`` / ``[[signatories]]`` table instead.
     """
+    return dump_outline_data(outline_to_dict(outline))
+
+
+def dump_outline_data(data: dict[str, Any]) -> str:
+    """Outline TOML data (as :func:`outline_to_dict` gives it) as TOML text, laid out as a file."""
     import tomli_w
 
-    data = outline_to_dict(outline)
+    data = dict(data)
     arrays = {key: data.pop(key) for key in ("body", "signatories") if key in data}
     text = tomli_w.dumps(data, multiline_strings=True)
     for key, entries in arrays.items():
         for entry in entries:
             text += f"\n[[{key}]]\n" + tomli_w.dumps(entry, multiline_strings=True)
     return text
+
+
+def outline_from_data(data: dict[str, Any], path: Path) -> Outline:
+    """Outline TOML data (a merge's result) validated into an :class:`Outline` for ``path``."""
+    return parse_outline(dump_outline_data(data), path)
 
 
 def outline_text(outline: Outline, original: str | None = None) -> str:
