@@ -74,6 +74,11 @@ def _merge(args: argparse.Namespace) -> Exit:
     from rebuttal.merge.propose import proposals, write_proposals
     from rebuttal.merge.report import describe, merge_edited
 
+    if args.outline.suffix.lower() in (".docx", ".doc") and args.edited.suffix.lower() == ".toml":
+        from rebuttal.errors import RebuttalError
+
+        raise RebuttalError(f"the arguments are swapped: the edited DOCX comes first: rebuttal merge "
+                            f"{args.outline} {args.edited}")
     outline = load_outline(args.outline)
     library = open_library(args)
     edited = read_docx(args.edited)
