@@ -49,7 +49,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         prog="rebuttal",
         description="Assemble a society's rebuttal letter from approved blocks.",
         epilog="`rebuttal letter.toml` opens the letter in the app (the same as `rebuttal edit "
-        "letter.toml`; a file that does not exist yet starts a new letter). "
+        "letter.toml`; a new letter in a new file: `rebuttal edit --new letter.toml`). "
         "`rebuttal COMMAND --help` explains each command.",
     )
     parser.add_argument("--version", action="version", version=f"rebuttal {__version__}")

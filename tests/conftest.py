@@ -21,11 +21,12 @@ TODAY = dt.date(2025, 3, 10)
 
 @pytest.fixture(autouse=True)
 def _isolated_user_library(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never see the developer's own library folder or REBUTTAL_LIBRARY."""
+    """Tests never see the developer's own library folder, state folder or REBUTTAL_LIBRARY."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.delenv("REBUTTAL_LIBRARY", raising=False)
 
 
