@@ -329,6 +329,12 @@ class Session(StatusActions):
         self.revision += 1
         self.rebuild()
 
+    def read_file_as(self, text: str, outline: Outline) -> None:
+        """The file now holds ``text`` (``outline``): the base of the next save and of "unsaved"."""
+        self.file_text = text
+        self._saved = copy.deepcopy(outline)
+        self.dirty = self.outline != self._saved
+
     def export(self, path: Path, fmt: str) -> Path:
         """Render the current document to ``path`` in format ``fmt`` (a name from
         ``rebuttal.render.formats``: docx, pdf, md, txt), atomically."""
