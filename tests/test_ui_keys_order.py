@@ -7,7 +7,6 @@ import asyncio
 import shutil
 from pathlib import Path
 
-import pytest
 from textual import events
 from textual.widgets import Input
 
@@ -18,10 +17,6 @@ from rebuttal.ui.forms import DetailsScreen
 from .conftest import ROOT, TODAY
 from .ui_support import SIZE, isolated_state  # noqa: F401 - fixture
 
-# Fails on the code before issue 20 (kept until the fix lands on the new ui structure).
-TODAY_FAILS = pytest.mark.xfail(
-    strict=True, reason="issue 20 item 4: keys forwarded before Tab or a deferred focus moves"
-)
 EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
 NAMES = {"-": "minus", " ": "space", "/": "slash", "tab": "tab", "shift+tab": "shift+tab", "f2": "f2",
          "enter": "enter"}
@@ -52,7 +47,6 @@ def _copy(tmp_path: Path) -> Path:
     return letter
 
 
-@TODAY_FAILS
 def test_text_and_tab_typed_together_land_in_their_fields(builtin_library: Library, tmp_path: Path) -> None:
     async def run() -> None:
         app = make_app(_copy(tmp_path), load_library(builtin_library.folders), today=TODAY,
@@ -64,7 +58,7 @@ def test_text_and_tab_typed_together_land_in_their_fields(builtin_library: Libra
             title = app.screen.query_one("#letter-title", Input)
             date = app.screen.query_one("#letter-date", Input)
             title.value, date.value = "", ""
-            await pilot.click("#letter-title")
+            title.focus()
             await until(pilot, lambda: title.has_focus, "the letter title focused")
             post_keys(app, *"AAA", "tab", *"2026-12-01")
             await until(pilot, lambda: (title.value + date.value).endswith("01"), "the keys handled")
@@ -78,7 +72,6 @@ def test_text_and_tab_typed_together_land_in_their_fields(builtin_library: Libra
     asyncio.run(run())
 
 
-@TODAY_FAILS
 def test_keys_typed_while_the_form_opens_reach_it(builtin_library: Library, tmp_path: Path) -> None:
     async def run() -> None:
         app = make_app(_copy(tmp_path), load_library(builtin_library.folders), today=TODAY,
@@ -96,7 +89,6 @@ def test_keys_typed_while_the_form_opens_reach_it(builtin_library: Library, tmp_
     asyncio.run(run())
 
 
-@TODAY_FAILS
 def test_a_paste_after_a_tab_goes_to_the_next_field(builtin_library: Library, tmp_path: Path) -> None:
     async def run() -> None:
         app = make_app(_copy(tmp_path), load_library(builtin_library.folders), today=TODAY,
@@ -108,7 +100,7 @@ def test_a_paste_after_a_tab_goes_to_the_next_field(builtin_library: Library, tm
             title = app.screen.query_one("#letter-title", Input)
             date = app.screen.query_one("#letter-date", Input)
             title.value, date.value = "", ""
-            await pilot.click("#letter-title")
+            title.focus()
             await until(pilot, lambda: title.has_focus, "the letter title focused")
             post_keys(app, *"Reply", "tab")
             app.post_message(events.Paste("2026-12-01"))
@@ -118,7 +110,6 @@ def test_a_paste_after_a_tab_goes_to_the_next_field(builtin_library: Library, tm
     asyncio.run(run())
 
 
-@TODAY_FAILS  # and at the end: on_descendant_focus with no screen left (a quit right after a focus)
 def test_text_typed_right_after_slash_filters_the_library(builtin_library: Library, tmp_path: Path) -> None:
     async def run() -> None:
         app = make_app(_copy(tmp_path), load_library(builtin_library.folders), today=TODAY,

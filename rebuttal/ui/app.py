@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -39,6 +40,7 @@ from rebuttal.ui.dialogs import (
 from rebuttal.ui.files import FileActions
 from rebuttal.ui.footer import KeysFooter
 from rebuttal.ui.forms import DetailsScreen
+from rebuttal.ui.key_order import FOCUS_BINDINGS, KeyGate, focus_now
 from rebuttal.ui.letter_actions import LetterActions
 from rebuttal.ui.merge_screen import MergeActions
 from rebuttal.ui.palette import RebuttalCommands
@@ -91,6 +93,7 @@ class RebuttalApp(FileActions, MergeActions, LetterActions, App[None]):
         Binding("f4", "checks", "Checks", id="app.checks", show=False),
         Binding("slash", "focus_filter", "Filter library", show=False, id="app.filter"),
         Binding("ctrl+q", "quit_app", "Quit", id="app.quit", priority=True),
+        *FOCUS_BINDINGS,
     ]
 
     def __init__(
@@ -106,6 +109,12 @@ class RebuttalApp(FileActions, MergeActions, LetterActions, App[None]):
         self.window = open_window()
         self._last_click: tuple[str, float] = ("", 0.0)
         self._design = _ranked_fields(session.outline.article)
+        self.key_gate = KeyGate(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Input waits while the screen it is meant for cannot take it yet (see ``ui/key_order``)."""
+        if not self.key_gate.holds(event):
+            await super().on_event(event)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's palette commands, less its "Quit as soon as possible", which discards unsaved work
@@ -214,7 +223,7 @@ class RebuttalApp(FileActions, MergeActions, LetterActions, App[None]):
     def show_block(self, block_id: str) -> None:
         """Show a library block in the detail pane, filled in from this letter."""
         block = self.session.library.block(block_id)
-        if block is None:
+        if block is None or not self.query(BlockDetail):  # (or quitting: the panes are gone)
             return
         document = self.session.preview_block(block)
         if isinstance(document, str):
@@ -231,6 +240,8 @@ class RebuttalApp(FileActions, MergeActions, LetterActions, App[None]):
 
     def on_descendant_focus(self, event: object) -> None:
         """The block pane shows while the library has focus; the preview has the room otherwise."""
+        if not self.screen_stack or not self.query(BlockDetail):  # quitting: the panes are gone
+            return
         focused = self.focused
         in_library = focused is not None and any(a.id == "library" for a in focused.ancestors_with_self)
         self.query_one(BlockDetail).display = in_library
@@ -377,7 +388,7 @@ class RebuttalApp(FileActions, MergeActions, LetterActions, App[None]):
     def action_focus_filter(self) -> None:
         """Go to the library's filter box, its text selected so typing starts a new search."""
         box = self.query_one("#filter", Input)
-        box.focus()
+        focus_now(box)  # the text typed right after / goes into the box
         box.select_all()
 
     def action_help(self) -> None:
