@@ -9,6 +9,7 @@ from textual.widgets import Input
 
 from rebuttal.library.stack import Library, load_library
 from rebuttal.ui.app import make_app
+from rebuttal.ui.help import help_text
 
 from .conftest import ROOT, TODAY
 from .ui_support import SIZE, isolated_state, screen_text  # noqa: F401 - fixture
@@ -26,7 +27,7 @@ def test_help_reads_as_a_guide_without_ids_or_duplicates(builtin_library: Librar
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("tab")  # the Letter panel
             await pilot.pause()
-            text = app.help_text()
+            text = help_text(app.screen)
             assert "Binding id" not in text and "letter.up" not in text
             assert "(Esc closes)" in text.splitlines()[0]
             rows = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line]

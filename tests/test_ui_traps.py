@@ -171,7 +171,7 @@ def test_points_that_restart_are_announced_and_can_join(builtin_library: Library
             app.session.add_block("concerns/heterogeneity")
             app.session.add_custom("evidence", "Our own words between the points.")
             app.session.add_block("concerns/grouping-of-diagnoses")
-            app.refresh_letter()
+            app.screen.refresh_letter()
             await pilot.pause()
             assert [p.number for p in app.session.document.points] == [1, 1]
             assert "⚠ restarts numbering (j joins)" in screen_text(app)
@@ -228,7 +228,7 @@ def test_short_marker_survives_a_long_title_and_the_form_uses_the_width(builtin_
         async with app.run_test(size=(100, 30)) as pilot:
             app.session.add_block("concerns/extrapolation-to-guidelines")
             app.session.toggle_variant(0)
-            app.refresh_letter()
+            app.screen.refresh_letter()
             await pilot.pause()
             row = next(line for line in screen_text(app).splitlines() if "point 1" in line)
             assert "[short]" in row
