@@ -196,6 +196,16 @@ class PreviewPanel(ScrollView):
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
 
+    @property
+    def lines(self) -> list[Strip]:
+        """The letter as laid out, line by line (also the lines scrolled out of view)."""
+        return list(self._lines)
+
+    @property
+    def laid_out_width(self) -> int:
+        """The width the letter was last laid out at."""
+        return self._width
+
     def reveal(self, start: str) -> None:
         """Scroll so the first line beginning with ``start`` is in view (the selected block)."""
         wanted = " ".join(start.split())
