@@ -63,7 +63,7 @@ def write_docx(
         add_page_numbers(section, ids)
     numbering_name = package.related(main, RT + "numbering")
     numbering = ListNumbering(package.parts.get(numbering_name) if numbering_name else None)
-    writer = _LetterWriter(document, ids, numbering, Comments(comments), _Links(start))
+    writer = _LetterWriter(document, ids, numbering, Comments(comments, ids), _Links(start))
     body = writer.write()
     when = build_time(document.issued)
     body += section.xml()

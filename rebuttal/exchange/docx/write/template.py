@@ -10,6 +10,7 @@ traceback.
 from __future__ import annotations
 
 import copy
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from rebuttal.errors import RebuttalError
 from rebuttal.exchange.docx.names import W_NS
 from rebuttal.exchange.docx.write.opc import CT, RT, RT_CORE, NotAPackage, Package
 from rebuttal.exchange.docx.write.page import DEFAULT_SECTION, Section
+from rebuttal.exchange.docx.write.parts import as_text
 from rebuttal.exchange.docx.write.wordml import xml_part
 
 _DOCUMENT = CT + "wordprocessingml.document.main+xml"
@@ -97,7 +99,26 @@ def open_template(path: Path) -> Start:
     for name in [name for name in package.parts if name.startswith("docProps/thumbnail")]:
         del package.parts[name]  # a picture of the template's own first page would be wrong
     package.rels[""] = [rel for rel in package.rels.get("", []) if not rel.type.endswith("/thumbnail")]
+    # Word 2010's copy of the styles with effects would contradict the styles we add; Word
+    # rebuilds it from styles.xml when it is missing (and has not written it since 2013).
+    for rel in [rel for rel in package.rels.get(main, []) if rel.type.endswith("/stylesWithEffects")]:
+        package.unrelate(main, rel.id)
+    settings = package.related(main, RT + "settings")
+    if settings in package.parts:
+        package.parts[settings] = _valid_zoom(package.parts[settings])
     return Start(package, main, Section(element, package, main), True)
+
+
+def _valid_zoom(data: bytes) -> bytes:
+    """Settings whose ``w:zoom`` has the ``w:percent`` the schema requires (Word itself writes
+    ``<w:zoom w:val="bestFit"/>`` without it in some versions, and the schema refuses that)."""
+    text = as_text(data)
+    found = re.search(r"<(\w+):zoom\b([^>]*?)(/?)>", text)
+    if found is None or "percent=" in found.group(2):
+        return data
+    prefix = found.group(1)
+    fixed = f'<{prefix}:zoom{found.group(2)} {prefix}:percent="100"{found.group(3)}>'
+    return (text[:found.start()] + fixed + text[found.end():]).encode("utf-8")
 
 
 def core_part_name(package: Package) -> str:
