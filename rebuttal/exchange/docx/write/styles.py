@@ -9,11 +9,11 @@ makes the build crash.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from xml.etree import ElementTree
 
 from rebuttal.exchange.docx import names
 from rebuttal.exchange.docx.write.parts import append_children, as_text, declare_w
 from rebuttal.exchange.docx.write.wordml import attr, xml_part
+from rebuttal.files.guarded_xml import parse
 
 _ACCENT = "1F3A5F"
 _GREY = "595959"
@@ -133,7 +133,7 @@ def add_missing_styles(data: bytes) -> tuple[bytes, dict[str, str]]:
     The template's own styles are kept byte for byte: its look wins.
     """
     found: dict[str, str] = {}
-    for style in ElementTree.fromstring(data).iter(f"{_W}style"):
+    for style in parse(data).iter(f"{_W}style"):
         name = style.find(f"{_W}name")
         if name is not None and name.get(f"{_W}val") and style.get(f"{_W}styleId"):
             found.setdefault(name.get(f"{_W}val", ""), style.get(f"{_W}styleId", ""))
