@@ -11,7 +11,6 @@ schemas do not declare (custom XML data) is reported as such, not skipped.
 
 from __future__ import annotations
 
-import posixpath
 import zipfile
 from dataclasses import dataclass
 from functools import cache
@@ -78,7 +77,7 @@ def xml_parts(path: Path) -> dict[str, bytes]:
     """Every XML part of the package (``.xml`` and ``.rels``), by name."""
     with zipfile.ZipFile(path) as archive:
         return {name: archive.read(name) for name in archive.namelist()
-                if posixpath.splitext(name)[1].lower() in (".xml", ".rels")}
+                if name.lower().endswith((".xml", ".rels"))}  # _rels/.rels has no "extension" for splitext
 
 
 def schema_errors(path: Path) -> list[SchemaError]:

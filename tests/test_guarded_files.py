@@ -248,3 +248,12 @@ def test_an_unreadable_logo_is_one_line(tmp_path: Path, example_document) -> Non
         render_to_file(_with_logo(example_document, logo), tmp_path / "letter.docx", export_format("docx"))
     message = str(caught.value)
     assert message.startswith(f"{logo}: logo: cannot read: ") and "\n" not in message
+
+
+def test_the_package_relationships_are_checked_too(exported, tmp_path: Path, capsys) -> None:
+    """``_rels/.rels`` has no extension as os.path sees it (a name starting with a dot): checked too."""
+    outline, letter = exported
+    hostile = _changed(letter, tmp_path / "edited.docx", "_rels/.rels",
+                       lambda data: data.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY e "y">]>', 1))
+    assert main(["merge", str(hostile), str(outline)]) == 2
+    assert capsys.readouterr().err.startswith(f"rebuttal: {hostile}: _rels/.rels: it has a document type")

@@ -16,6 +16,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def read_zip(source: Path | bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str,
             return parts
     except BadZip:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as error:
         raise BadZip(f"a damaged zip ({_first_line(error)})") from None
     except RuntimeError as error:  # an encrypted entry
         raise BadZip(f"an entry cannot be read ({_first_line(error)})") from None

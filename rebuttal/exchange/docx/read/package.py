@@ -13,7 +13,6 @@ around an entity and applied without the words it hid.
 
 from __future__ import annotations
 
-import posixpath
 import zipfile
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -65,7 +64,7 @@ def check_package(path: Path) -> None:
         parts = read_zip(path)
     except BadZip as error:
         raise RebuttalError(f"not a readable Word document: {error}", file=path) from None
-    xml_names = {name for name in parts if posixpath.splitext(name)[1].lower() in (".xml", ".rels")}
+    xml_names = {name for name in parts if name.lower().endswith((".xml", ".rels"))}  # _rels/.rels too
     if "[Content_Types].xml" in parts:  # parts the package itself declares as XML, whatever their names
         try:
             types = parse(parts["[Content_Types].xml"])
