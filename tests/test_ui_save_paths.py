@@ -51,7 +51,7 @@ def test_save_and_quit_through_save_as_saves_and_quits(builtin_library: Library,
         app = make_app(letter, load_library(builtin_library.folders), today=TODAY, autosave_seconds=None)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            app.act(app.session.set_letter_field, "recipient", "Mine")
+            app.main_screen.act(app.session.set_letter_field, "recipient", "Mine")
             letter.write_text(theirs, encoding="utf-8")  # the other window saves
             await pilot.press("ctrl+q")
             await until(pilot, _screen_is(app, ConfirmScreen, "before quitting"), "the quit question")
@@ -86,7 +86,7 @@ def test_save_and_quit_quits_once_saved_elsewhere(builtin_library: Library, tmp_
         app = make_app(letter, load_library(builtin_library.folders), today=TODAY, autosave_seconds=None)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            app.act(app.session.set_letter_field, "recipient", "Mine")
+            app.main_screen.act(app.session.set_letter_field, "recipient", "Mine")
             letter.write_text(letter.read_text(encoding="utf-8") + "\n# theirs\n", encoding="utf-8")
             await pilot.press("ctrl+q")
             await until(pilot, _screen_is(app, ConfirmScreen, "before quitting"), "the quit question")
@@ -110,7 +110,7 @@ def test_cancel_in_save_as_keeps_the_app_open(builtin_library: Library, tmp_path
         app = make_app(letter, load_library(builtin_library.folders), today=TODAY, autosave_seconds=None)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            app.act(app.session.set_letter_field, "recipient", "Mine")
+            app.main_screen.act(app.session.set_letter_field, "recipient", "Mine")
             letter.write_text(letter.read_text(encoding="utf-8") + "\n# theirs\n", encoding="utf-8")
             await pilot.press("ctrl+q")
             await until(pilot, _screen_is(app, ConfirmScreen, "before quitting"), "the quit question")

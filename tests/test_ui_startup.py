@@ -14,7 +14,7 @@ from rebuttal.ui.footer import KeysFooter
 from rebuttal.ui.panels import BlockDetail, BlockList, LibraryPanel, PreviewPanel
 
 from .conftest import EXAMPLE, ROOT, TODAY
-from .ui_support import SIZE, isolated_state, library
+from .ui_support import SIZE, isolated_state, library, wait_until
 
 __all__ = ["isolated_state", "library"]  # fixtures used by the tests below
 
@@ -75,8 +75,8 @@ def test_first_frame_shows_the_highlighted_block_and_the_letter_at_the_width_it_
             preview = app.query_one(PreviewPanel)
             # Laid out once, at the width it has with its scrollbar: no line runs past the pane.
             width = preview.scrollable_content_region.width
-            assert preview._width == width
-            assert max(line.cell_length for line in preview._lines) <= width
+            assert preview.laid_out_width == width
+            assert max(line.cell_length for line in preview.lines) <= width
             assert not preview.show_horizontal_scrollbar
 
     asyncio.run(run())
@@ -118,16 +118,23 @@ def test_footer_redraws_once_for_bindings_changed_together_and_follows_focus(
     asyncio.run(run())
 
 
-def test_the_search_is_readied_just_after_the_first_frame(library: Library) -> None:
+def test_the_search_is_readied_just_after_the_first_frame(library: Library, monkeypatch: object) -> None:
     """Listing needs no search index; it is made while the person reads the first screen."""
+    seen: list[tuple[bool, bool]] = []
+    original = LibraryPanel.prepare_search
+
+    def spying_prepare(self: LibraryPanel) -> None:
+        # (index already prepared?, first frame shown? -- the collector is off until it is)
+        seen.append((self.index.prepared, gc.isenabled()))
+        original(self)
+
+    monkeypatch.setattr(LibraryPanel, "prepare_search", spying_prepare)  # type: ignore[attr-defined]
 
     async def run() -> None:
         app = make_app(EXAMPLE, library, today=TODAY, autosave_seconds=None)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
             index = app.query_one(LibraryPanel).index
-            assert index._entries is None  # not before the first frame
-            await pilot.pause(0.5)
-            assert index._entries is not None
+            await wait_until(pilot, lambda: index.prepared)
 
     asyncio.run(run())
+    assert seen == [(False, True)]  # listing prepared nothing; made once, after the first frame

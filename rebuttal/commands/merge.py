@@ -71,7 +71,6 @@ def _merge(args: argparse.Namespace) -> Exit:
     from rebuttal.exchange.docx.read import read_docx
     from rebuttal.letter.outline import load_outline, save_outline
     from rebuttal.merge.combine import combine, describe_combined
-    from rebuttal.merge.propose import proposals, write_proposals
     from rebuttal.merge.report import describe, merge_edited
 
     if args.outline.suffix.lower() in (".docx", ".doc") and args.edited.suffix.lower() == ".toml":
@@ -80,17 +79,24 @@ def _merge(args: argparse.Namespace) -> Exit:
         raise RebuttalError(f"the arguments are swapped: the edited DOCX comes first: rebuttal merge "
                             f"{args.outline} {args.edited}")
     outline = load_outline(args.outline)
-    library = open_library(args)
+    library = open_library(args, whole=False)  # one letter's blocks, read when used (as build and check)
     edited = read_docx(args.edited)
     report = merge_edited(edited, library, outline, force=args.force)
-    drafts = proposals(report.changes, args.propose, args.edited.name) if args.propose else []
+    drafts = []
+    if args.propose:
+        from rebuttal.merge.propose import proposals
+
+        drafts = proposals(report.changes, args.propose, args.edited.name)
     combined = combine(report, choose=args.choose) if args.apply or report.current is not None else None
     for line in describe(report, with_unchanged=args.all):
         print(line)
     for line in describe_combined(combined) if combined else []:
         print(line)
     # Everything is checked before anything is written.
-    write_proposals(drafts)
+    if drafts:
+        from rebuttal.merge.propose import write_proposals
+
+        write_proposals(drafts)
     for draft in drafts:
         print(f"proposed: {draft.block_id} v{draft.version} (draft) -> {draft.path}")
     if args.propose and not drafts:

@@ -19,8 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from rebuttal.errors import RebuttalError
-from rebuttal.files.atomic import atomic_write_text
-from rebuttal.files.lock import locked
 from rebuttal.model import Signatory
 from rebuttal.refs.article import ARTICLE_FIELDS, Article, article_problem
 from rebuttal.text.dates import is_partial_date
@@ -325,6 +323,9 @@ def save_outline(outline: Outline, path: Path, original: str | None = None) -> s
     place: it is written anew, and stderr says so. Any other failure to edit is
     raised, with nothing written: a person's comments are never dropped unsaid.
     """
+    from rebuttal.files.atomic import atomic_write_text  # writing only: reading commands skip tempfile
+    from rebuttal.files.lock import locked
+
     with locked(path):  # callers that read the outline first hold it from their read
         if original is None and path.exists():
             original = _editable_text(path)

@@ -17,10 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from rebuttal.letter.outline import Outline, outline_from_data, outline_to_dict
-from rebuttal.letter.three_way import ABSENT, Conflict, Merged, Side, merge_outlines
 from rebuttal.merge.apply import apply_changes
 from rebuttal.merge.compare import ItemChange
 from rebuttal.merge.report import MergeReport
+
+TYPE_CHECKING = False  # the three-way merge is imported only when an outline moved on
+if TYPE_CHECKING:
+    from rebuttal.letter.three_way import Conflict, Merged, Side
 
 
 @dataclass
@@ -50,6 +53,8 @@ def combine(
     theirs = apply_changes(report, accepted)
     if report.current is None or theirs is None:
         return Combined(theirs)
+    from rebuttal.letter.three_way import merge_outlines
+
     mine = outline_to_dict(report.current)
     merged = merge_outlines(outline_to_dict(report.outline), mine, outline_to_dict(theirs))
     decided = choose is not None and (
@@ -80,6 +85,8 @@ def describe_combined(combined: Combined) -> list[str]:
 
 
 def _shown(value: Any, limit: int = 90) -> str:
+    from rebuttal.letter.three_way import ABSENT
+
     if value is ABSENT:
         return "(none)"
     if isinstance(value, Mapping):
