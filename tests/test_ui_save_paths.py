@@ -7,7 +7,6 @@ import asyncio
 import shutil
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input, Label
 
 from rebuttal.library.stack import Library, load_library
@@ -17,10 +16,6 @@ from rebuttal.ui.dialogs import ConfirmScreen, PathScreen
 from .conftest import ROOT, TODAY
 from .ui_support import SIZE, isolated_state  # noqa: F401 - fixture
 
-# Fails on the code before issue 20 (kept until the fix lands on the new ui structure).
-TODAY_FAILS = pytest.mark.xfail(
-    strict=True, reason="issue 20 item 1: Save as from the on-disk question dismisses the wrong screen"
-)
 EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
 
 
@@ -40,7 +35,6 @@ def _screen_is(app, kind: type, text: str = ""):
     return check
 
 
-@TODAY_FAILS
 def test_save_and_quit_through_save_as_saves_and_quits(builtin_library: Library, tmp_path: Path) -> None:
     letter = tmp_path / "letter.toml"
     shutil.copy(EXAMPLE, letter)
@@ -75,7 +69,6 @@ def test_save_and_quit_through_save_as_saves_and_quits(builtin_library: Library,
     asyncio.run(run())
 
 
-@TODAY_FAILS
 def test_save_and_quit_quits_once_saved_elsewhere(builtin_library: Library, tmp_path: Path) -> None:
     """Skipping the prefilled name: the save is made, and "Save and quit" quits."""
     letter = tmp_path / "letter.toml"

@@ -95,8 +95,8 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self.show_library_block)
         if self.autosave_seconds:
             self.set_interval(self.autosave_seconds, self.files.autosave)
-        if self.offer_recovery:
-            self.call_after_refresh(self.files.offer_to_recover)
+        if self.offer_recovery:  # who else has it open, then an autosave a crash left
+            self.call_after_refresh(self.files.open_letter)
         if not self.session.body:
             self.notify("Press F2 to describe the article you answer, then pick blocks in the Library "
                         "and press Enter. F1 shows help.", title="A new letter", timeout=10)
@@ -133,7 +133,8 @@ class MainScreen(Screen[None]):
             self.reveal_selected()
         panel = self.query_one(LetterPanel)
         name = session.path.name if session.path else "not saved yet"
-        panel.border_title = f"Letter — {name}{' ●' if session.dirty else ''}"
+        mark = " (read only)" if session.read_only else " ●" if session.dirty else ""
+        panel.border_title = f"Letter — {name}{mark}"
         count = len(session.body)
         panel.border_subtitle = f"{count} block" + ("" if count == 1 else "s")
         if _ranked_fields(session.outline.article) != self._design:  # the library's ranking follows
