@@ -19,8 +19,8 @@ from .ui_support import SIZE, isolated_state  # noqa: F401 - fixture
 
 EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
 NAMES = {"-": "minus", " ": "space", "/": "slash", "tab": "tab", "shift+tab": "shift+tab", "f2": "f2",
-         "enter": "enter"}
-CHARS = {"tab": "\t", "enter": "\r", "shift+tab": None, "f2": None}
+         "enter": "enter", "ctrl+u": "ctrl+u"}
+CHARS = {"tab": "\t", "enter": "\r", "shift+tab": None, "f2": None, "ctrl+u": "\x15"}
 
 
 def post_keys(app, *keys: str) -> None:
@@ -67,6 +67,11 @@ def test_text_and_tab_typed_together_land_in_their_fields(builtin_library: Libra
             recipient = app.screen.query_one("#letter-recipient", Input)
             await until(pilot, lambda: "Dear" in title.value + date.value + recipient.value, "the keys")
             assert title.value == "AAAB" and date.value == "2026-12-01"
+            assert recipient.value.endswith("Dear")
+            # A key a binding of the field acts on (Ctrl+U: clear to the left), then Tab, at once.
+            post_keys(app, "shift+tab", "ctrl+u", *"New", "shift+tab", "ctrl+u", *"T")
+            await until(pilot, lambda: title.value.endswith("T"), "the keys handled")
+            assert (title.value, date.value) == ("T", "New")
             assert recipient.value.endswith("Dear")
 
     asyncio.run(run())

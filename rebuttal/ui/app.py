@@ -51,6 +51,7 @@ class RebuttalApp(App[None]):
         """Input waits while the screen it is meant for cannot take it yet (see ``ui/key_order``)."""
         if not self.key_gate.holds(event):
             await super().on_event(event)
+            self.key_gate.handled(event)
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen, editing the session's letter."""

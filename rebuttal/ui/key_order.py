@@ -36,6 +36,7 @@ FOCUS_BINDINGS = [
 ]
 # Refreshes to wait for a screen to take a focus of its own; then its first widget gets it.
 _PATIENCE = 8
+_LONGEST_KEY = 1.0  # seconds a key may take to reach the app before the next one goes anyway
 _HELD = (events.Key, events.Paste, events.MouseDown, events.MouseUp, events.Click)
 
 
@@ -47,15 +48,22 @@ def focus_now(widget: Widget) -> None:
 
 
 class KeyGate:
-    """Holds input while the active screen cannot take it yet; hands it on in the order it came.
+    """Takes input one key at a time, in the order it came, each once the screen can take it.
 
-    The app calls :meth:`holds` with each event before handling it, and skips the events it holds.
+    The app calls :meth:`holds` with each event before handling it (and skips the events it
+    holds), and :meth:`handled` after. A key is done when it has bubbled from the focused widget
+    up to the app, where the widget's and the screen's bindings act (Ctrl+U in a text box, say):
+    the keys after it wait until then, so a binding acts on the widget focused when its key was
+    typed, not on one a later Tab moved to. They also wait while the active screen is not built or
+    has no focus yet (a form just opened).
     """
 
     def __init__(self, app: App) -> None:
         self.app = app
         self.waiting: deque[events.Event] = deque()
         self.tries = 0
+        self.busy = 0  # keys forwarded and not yet done (0 or 1)
+        self.current: events.Key | None = None
 
     def ready(self) -> bool:
         """Whether keys can go where the person sees the focus: a built screen with a focus."""
@@ -71,17 +79,48 @@ class KeyGate:
         """True when ``event`` is kept for later (it will come back through the app's queue)."""
         if not isinstance(event, _HELD) or event.is_forwarded:
             return False
-        if not self.waiting and (self.ready() or not isinstance(event, (events.Key, events.Paste))):
+        typed = isinstance(event, (events.Key, events.Paste))
+        if not self.waiting and not self.busy and (self.ready() or not typed):
+            self.current = event if isinstance(event, events.Key) else None
             return False
         self.waiting.append(event)
-        if len(self.waiting) == 1:
+        if len(self.waiting) == 1 and not self.busy:
             self.tries = 0
             self.app.call_after_refresh(self.release)
         return True
 
+    def handled(self, event: events.Event) -> None:
+        """The app took ``event``: a key is followed up to the app before the next one goes."""
+        if event is not self.current or self.current is None:
+            return
+        self.current = None
+        try:
+            target = self.app.focused or self.app.screen
+        except Exception:
+            return
+        chain = list(target.ancestors_with_self)
+        self.busy = 1
+        # If a widget on the way goes (its screen closed), the key is done anyway soon after.
+        timer = self.app.set_timer(_LONGEST_KEY, self._done)
+
+        def step(index: int) -> None:
+            if index == len(chain):
+                timer.stop()
+                self._done()
+            else:  # behind the key in this widget's queue: after it has handled (and passed on) the key
+                chain[index].call_later(step, index + 1)
+
+        step(0)
+
+    def _done(self) -> None:
+        if self.busy:
+            self.busy = 0
+            self.tries = 0
+            self.release()
+
     def release(self) -> None:
         """Hand on what waits, in order, once the screen can take it (or has waited long enough)."""
-        if not self.waiting:
+        if not self.waiting or self.busy:
             return
         if not self.ready():
             self.tries += 1
@@ -93,7 +132,7 @@ class KeyGate:
             except Exception:
                 self.waiting.clear()
                 return
-        # Back to the app's queue, in order; what comes after them waits behind them there. One
-        # that finds the screen unready again (F2 opening a form) is held again, with its followers.
+        # Back to the app's queue, in order; what comes after them waits behind them there. The
+        # first goes; the others are held again behind it, one at a time.
         while self.waiting:
             self.app.post_message(self.waiting.popleft())
