@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import time
 from pathlib import Path
 
 from textual.widgets import Input, Label
@@ -21,11 +22,10 @@ EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
 
 async def until(pilot, condition, what: str, tries: int = 500) -> None:
     """Let the app run until ``condition()`` holds (a failure names ``what``)."""
-    for _ in range(tries):
-        if condition():
-            return
+    deadline = time.monotonic() + 60  # generous, for a loaded machine
+    while not condition():
+        assert time.monotonic() < deadline, f"never happened: {what}"
         await pilot.pause(0.01)
-    raise AssertionError(f"never happened: {what}")
 
 
 def _screen_is(app, kind: type, text: str = ""):

@@ -34,8 +34,10 @@ FOCUS_BINDINGS = [
     Binding("shift+tab", "app.focus_previous", "Previous", show=False, priority=True,
             id="app.focus_previous"),
 ]
-# Refreshes to wait for a screen to take a focus of its own; then its first widget gets it.
-_PATIENCE = 8
+# How long keys wait for a screen to be built and take a focus of its own (a loaded machine may
+# take seconds to build the F2 form); then its first widget gets them.
+_PATIENCE = 100
+_PATIENCE_STEP = 0.05  # seconds
 _LONGEST_KEY = 1.0  # seconds a key may take to reach the app before the next one goes anyway
 _HELD = (events.Key, events.Paste, events.MouseDown, events.MouseUp, events.Click)
 
@@ -125,7 +127,7 @@ class KeyGate:
         if not self.ready():
             self.tries += 1
             if self.tries < _PATIENCE:
-                self.app.call_after_refresh(self.release)
+                self.app.set_timer(_PATIENCE_STEP, self.release)
                 return
             try:  # a screen that never focused anything: its first widget takes the keys
                 self.app.screen.focus_next()
