@@ -77,7 +77,7 @@ def ask_about_newer_file(files: LetterFiles, then: Then = None) -> None:
             then()
 
     files.editor.app.push_screen(ConfirmScreen(question, [
-        ("combine", "Combine both"), ("reload", "Reload from disk"), ("save_as", "Save as..."),
+        ("combine", "Combine both"), ("reload", "Reload"), ("save_as", "Save as..."),
         ("overwrite", "Overwrite"), ("cancel", "Cancel"),
     ]), answered)
 
