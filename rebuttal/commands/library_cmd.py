@@ -176,7 +176,8 @@ def _update_locked(args: argparse.Namespace) -> Exit:
         older = wording_at(block, item.version)
         print(f"body[{index}] {block.id}: v{item.version} -> v{block.version}")
         if older is not None:
-            old, new = older.variant_text(item.variant), block.variant_text(item.variant)
+            design = outline.article.design
+            old, new = older.variant_text(item.variant, design), block.variant_text(item.variant, design)
             change = word_diff(old, new, context=None)
             print(f"  {change}")
         item.version = block.version
