@@ -1,11 +1,12 @@
-"""What the library index knows of a block without parsing it (:class:`BlockInfo`)."""
+"""What the library index knows of a block without parsing it (:class:`BlockInfo`).
+
+Its own module, below the index that makes it (``index`` is a ``BlockIndex``, untyped here so that
+the two do not import each other).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from rebuttal.library.index import BlockIndex
+from typing import Any
 
 
 class BlockInfo:
@@ -21,7 +22,7 @@ class BlockInfo:
 
     def __init__(self, block_id: str, title: str, kind: str, tags: tuple[str, ...], summary: str,
                  short: bool, version: str, status: str, path: str | None, search_text: str | None,
-                 index: BlockIndex | None = None, *, wordings: tuple[str, ...] = (),
+                 index: Any = None, *, wordings: tuple[str, ...] = (),
                  applies_when: tuple[str, ...] = (), applies_unless: tuple[str, ...] = ()) -> None:
         self.id, self.title, self.kind, self.tags, self.summary = block_id, title, kind, tags, summary
         self.short, self.version, self.status, self.path = short, version, status, path
@@ -45,7 +46,7 @@ class BlockInfo:
         return self._index.search_text_of(self.path or "") if self._index is not None else ""
 
     @property
-    def in_index(self) -> BlockIndex | None:
+    def in_index(self) -> Any:
         """The index whose row holds this block's searchable text (None when the text is held here)."""
         return self._index if self._text is None else None
 

@@ -1,0 +1,96 @@
+"""Does a block read right for every design it is tagged for? (``rebuttal library lint``)
+
+A block tagged ``randomised trial`` is offered for trials and starred for them; the
+wording a trial's letter takes (its ``[wording.trial]``, else its main wording) is
+built here with ``{article.design}`` filled in as that design, and searched for
+words that only a review can be about: pooled results, included trials, a
+meta-analysis. Domain code: it returns what it finds, ``committee.lint`` words it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rebuttal.designs import FAMILIES, SINGLE_STUDY_FAMILIES, design_tags, family_of
+from rebuttal.text.markup import MarkupError, Placeholder, Run, parse_text
+
+if TYPE_CHECKING:
+    from rebuttal.library.stack import Block
+
+# What only a review (systematic review, meta-analysis) is about: never in the wording for one study.
+REVIEW_WORDS = re.compile(
+    r"\b(?:pool(?:s|ed|ing)?|meta-?analys[ie]s|meta-?regressions?|evidence synthes[ie]s|systematic reviews?"
+    r"|(?:included|combined|eligible|excluded) (?:trials|studies)"
+    r"|(?:trials|studies) (?:it |they )?(?:included|combined|pooled|admitted)"
+    r"|across (?:the )?(?:trials|studies)|funnel plots?|indirect (?:comparisons?|estimates?)|transitivity"
+    r"|small-study effects?|analy[sz]e (?:the )?trials"
+    r"|(?:trials|comparators) (?:be )?(?:classified|analy[sz]ed)(?: and analy[sz]ed)?"
+    r" separately)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Misfit:
+    """One wording that cannot fit a design the block is tagged for."""
+
+    field: tuple[str, ...]  # ("text",), ("short",), ("wording", "trial", "text")...
+    message: str
+
+
+def review_words(text: str) -> list[str]:
+    """The review-only words and phrases in ``text``, each once, in order (lower case)."""
+    found: list[str] = []
+    for match in REVIEW_WORDS.finditer(text):
+        word = " ".join(match.group(0).lower().split())
+        if word not in found:
+            found.append(word)
+    return found
+
+
+def built_text(markup: str, design: str) -> str:
+    """``markup`` as plain text with ``{article.design}`` filled in (other fields kept as ``{name}``)."""
+    try:
+        paragraphs = parse_text(markup)
+    except MarkupError:
+        return markup  # lint reports broken markup on its own
+    pieces = []
+    for tokens in paragraphs:
+        for token in tokens:
+            if isinstance(token, Run):
+                pieces.append(token.text)
+            elif isinstance(token, Placeholder):
+                pieces.append(design if token.name == "article.design" else "{" + token.name + "}")
+        pieces.append("\n\n")
+    return "".join(pieces).strip()
+
+
+def misfits(block: Block) -> list[Misfit]:
+    """What reads wrong when ``block`` is built for each design it is tagged for."""
+    found: list[Misfit] = []
+    families = {family_of(tag) for tag in design_tags(block.tags)}
+    for wording in block.wordings:
+        if wording.family not in families:
+            tagged = ", ".join(FAMILIES[wording.family])
+            found.append(Misfit(("wording", wording.family), f"no tag names a design it is written for "
+                                                             f"({tagged}): add one, or it is never used"))
+        if block.short and not wording.short:
+            found.append(Misfit(("wording", wording.family, "text"), "the main wording has a short variant "
+                                "and this one has none: a letter asking for the short variant fails"))
+    for tag in design_tags(block.tags):
+        family = family_of(tag)
+        if family not in SINGLE_STUDY_FAMILIES:
+            continue
+        wording = block.wording_for(tag)
+        prefix: tuple[str, ...] = ("wording", family) if wording.family else ()
+        for name, text in (("text", wording.text), ("short", wording.short or "")):
+            words = review_words(built_text(text, tag))
+            if words:
+                which = f"[wording.{family}] {name}" if wording.family else name
+                quoted = ", ".join(f"'{word}'" for word in words)
+                found.append(Misfit((*prefix, name), f"tagged '{tag}', but its {which} reads as a review's "
+                                                     f"({quoted}): write [wording.{family}] for it, "
+                                                     "or drop the tag"))
+    return found
