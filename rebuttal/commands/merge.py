@@ -65,7 +65,8 @@ def _merge(args: argparse.Namespace) -> Exit:
     library = open_library(args)
     edited = read_docx(args.edited)
     report = merge_edited(edited, library, outline, force=args.force)
-    drafts = proposals(report.changes, args.propose, args.edited.name) if args.propose else []
+    drafts = (proposals(report.changes, args.propose, args.edited.name, design=outline.article.design)
+              if args.propose else [])
     updated = apply_changes(report) if args.apply else None
     for line in describe(report, with_unchanged=args.all):
         print(line)
