@@ -134,13 +134,14 @@ def _show(library: object, block_id: str, *, as_json: bool, design: str | None =
     """One block: metadata, full text and short variant, its wordings per design family, as written in the
     library; with ``design``, which wording a letter about such an article takes, and why."""
     from rebuttal.errors import RebuttalError
+    from rebuttal.library.design_fit import wording_choice
 
     block = library.block(block_id)  # type: ignore[attr-defined]
     if block is None:
         guess = library.closest_block_id(block_id)  # type: ignore[attr-defined]
         hint = f" (did you mean '{guess}'?)" if guess else ""
         raise RebuttalError(f"unknown block '{block_id}'{hint}", field="blocks show")
-    chosen = _chosen_wording(block, design)
+    chosen = wording_choice(block, design) if design is not None else ""
     if as_json:
         print(json.dumps({**_summary(block), "text": block.text, "short_text": block.short,
                           "approved_by": block.approved_by, "approved_on": block.approved_on,
@@ -183,24 +184,3 @@ def _family_names(family: str) -> str:
     from rebuttal.designs import FAMILIES
 
     return ", ".join(FAMILIES[family])
-
-
-def _chosen_wording(block: Block, design: str | None) -> str:
-    """"for a randomised trial: the trial wording ([wording.trial])", and why; "" without a design."""
-    from rebuttal.designs import canonical_design, family_of, written_for
-
-    if design is None:
-        return ""
-    if not design.strip():
-        return "for an article of no design: the main wording (fill in the article's design)"
-    wording = block.wording_for(design)
-    family = family_of(design)
-    if wording.family:
-        which = f"the {family} wording ([wording.{family}])"
-    elif family:
-        which = f"the main wording (it has no [wording.{family}])"
-    else:
-        which = "the main wording (the design belongs to no family)"
-    tag = written_for(block.tags, design)
-    fit = f"written for it (tag '{tag}')" if tag else "NOT written for it: no tag names its design or family"
-    return f"for a {canonical_design(design)}: {which}; {fit}"

@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rebuttal.designs import FAMILIES, SINGLE_STUDY_FAMILIES, design_tags, family_of
+from rebuttal.designs import (
+    FAMILIES,
+    SINGLE_STUDY_FAMILIES,
+    canonical_design,
+    design_tags,
+    family_of,
+    written_for,
+)
 from rebuttal.text.markup import MarkupError, Placeholder, Run, parse_text
 
 if TYPE_CHECKING:
@@ -94,3 +101,32 @@ def misfits(block: Block) -> list[Misfit]:
                                                      f"({quoted}): write [wording.{family}] for it, "
                                                      "or drop the tag"))
     return found
+
+
+def wording_choice(block: Block, design: str) -> str:
+    """Which wording a letter about an article of ``design`` takes, and whether the block is written for
+    it: "for a randomised trial: the trial wording ([wording.trial]); written for it (tag 'RCT')"."""
+    if not design.strip():
+        return "for an article of no design: the main wording (fill in the article's design)"
+    wording = block.wording_for(design)
+    family = family_of(design)
+    if wording.family:
+        which = f"the {family} wording ([wording.{family}])"
+    elif family:
+        which = f"the main wording (it has no [wording.{family}])"
+    else:
+        which = "the main wording (the design belongs to no family)"
+    tag = written_for(block.tags, design)
+    fit = f"written for it (tag '{tag}')" if tag else "NOT written for it: no tag names its design or family"
+    return f"for a {canonical_design(design)}: {which}; {fit}"
+
+
+def wording_label(block: Block, design: str) -> str:
+    """The same in a few words, for a status line: "trial wording", "main wording", "not for a cohort
+    study"."""
+    if not design.strip():
+        return ""
+    if not written_for(block.tags, design) and design_tags(block.tags):
+        return f"not for a {canonical_design(design)}"
+    family = block.wording_for(design).family
+    return f"{family} wording" if family else "main wording"
