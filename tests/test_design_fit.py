@@ -109,3 +109,17 @@ def test_review_words() -> None:
 
 def test_the_shipped_library_is_clean() -> None:
     assert [str(p) for p in lint([builtin_folder()])] == []
+
+
+def test_the_wording_a_design_takes_in_a_few_words() -> None:
+    from rebuttal.library.design_fit import wording_label
+    from rebuttal.library.stack import load_library
+
+    library = load_library([builtin_folder()])
+    sham = library.block("concerns/sham-comparator")
+    assert wording_label(sham, "RCT") == "trial wording"
+    assert wording_label(sham, "network meta-analysis") == "main wording"  # it has another to choose
+    assert wording_label(sham, "cohort study") == "not for a cohort study"
+    assert wording_label(library.block("concerns/heterogeneity"), "meta-analysis") == ""  # one wording only
+    assert wording_label(library.block("evidence/burden-of-chronic-pain"), "cohort") == ""  # no design tags
+    assert wording_label(sham, "") == ""

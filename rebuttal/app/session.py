@@ -352,7 +352,8 @@ class Session(StatusActions):
     def preview_block(self, block: Block, variant: str = "full") -> Document | str:
         """``block`` alone, placeholders filled from this letter's article; or why it fails."""
         single = copy.copy(self.outline)
-        single.body = [BodyItem(block=block.id, variant=variant if block.short else "full")]
+        short = block.has_short(self.outline.article.design)
+        single.body = [BodyItem(block=block.id, variant=variant if short else "full")]
         single.signatories = []
         try:
             return assemble(self.library, single, today=self.today)

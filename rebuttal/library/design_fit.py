@@ -122,11 +122,13 @@ def wording_choice(block: Block, design: str) -> str:
 
 
 def wording_label(block: Block, design: str) -> str:
-    """The same in a few words, for a status line: "trial wording", "main wording", "not for a cohort
-    study"."""
+    """The same in a few words, for a status line: "trial wording", "main wording" (of a block that has
+    others), "not for a cohort study"; "" when there is nothing to say."""
     if not design.strip():
         return ""
     if not written_for(block.tags, design) and design_tags(block.tags):
         return f"not for a {canonical_design(design)}"
     family = block.wording_for(design).family
-    return f"{family} wording" if family else "main wording"
+    if family:
+        return f"{family} wording"
+    return "main wording" if block.wordings else ""  # one wording only: nothing to choose between
