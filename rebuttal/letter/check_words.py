@@ -23,6 +23,8 @@ def found_text(result: CheckResult) -> str:
         return "yes" if found else "no"
     if result.unit is Unit.OLDER_WORDINGS:
         return f"{found} older" if found else "current"
+    if result.unit is Unit.DATED:
+        return "yes" if found else "not set"
     if result.unit is Unit.NOT_ONE_PERSON:
         return f"{found} not one person"
     return str(found)
