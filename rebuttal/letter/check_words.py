@@ -7,7 +7,12 @@ everywhere. Nothing parses these words back.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rebuttal.letter.checks import CheckResult, Unit
+
+if TYPE_CHECKING:
+    from rebuttal.letter.window import Window
 
 UNCONFIRMED = "limit unconfirmed"
 
@@ -41,10 +46,48 @@ def allowed_text(result: CheckResult) -> str:
 
 
 def detail_text(result: CheckResult) -> str:
-    """The rule's advice, and a word when the venue's figure is unconfirmed."""
-    if result.limit_confirmed:
-        return result.detail
-    return f"{result.detail}; {UNCONFIRMED}" if result.detail else UNCONFIRMED
+    """The rule's advice (the due date and what it counts from), and when the venue's figure was verified."""
+    parts = [window_text(result.window)] if result.window is not None else []
+    parts += [result.detail] if result.detail else []
+    if not result.limit_confirmed:
+        parts.append(UNCONFIRMED)
+    elif result.verified_on:
+        parts.append(verified_text(result.verified_on, result.as_of))
+    return "; ".join(parts)
+
+
+def verified_text(verified_on: str, as_of: str = "") -> str:
+    """``rule verified 2026-12-03 (journal's text of 2020-01)``: how fresh a venue's figure is."""
+    return f"rule verified {verified_on}" + (f" (journal's text of {as_of})" if as_of else "")
+
+
+def window_text(window: Window) -> str:
+    """``due 2025-03-19, 28 days from print publication 2025-02-19 (online 2025-01-10)``.
+
+    Says which article date was used, the due date, and when the letter has no date of its own.
+    """
+    from rebuttal.letter.window import CountedFrom
+
+    if window.due is None:
+        wanted = "article.date (the print date)" if window.missing == "date" else f"article.{window.missing}"
+        said = f"the date it counts from is missing: fill in {wanted}"
+    else:
+        kinds = {"print": "print publication", "online": "online publication"}
+        only = window.counted_from is CountedFrom.ONLY and not window.other
+        what = "publication" if only else kinds.get(window.start_kind, "publication")
+        said = f"due {window.due.isoformat()}, {window.days} days from {what} {window.start}"
+        if window.other:
+            said += f" ({'online' if window.start_kind == 'print' else 'print'} {window.other})"
+        if window.counted_from is CountedFrom.EARLIER:
+            said += "; the journal does not say which date counts: the earlier one"
+        elif window.counted_from is CountedFrom.ONLY and window.venue_counts:
+            said += f"; the journal counts from {window.venue_counts} publication, which is not given"
+        if window.start_incomplete:
+            said += "; no day given: counted from its first day"
+    if not window.letter_dated:
+        said += (f"; letter.date is empty: counted to today, {window.letter_date.isoformat()}, "
+                 "so the days left change every day the letter is rebuilt")
+    return said
 
 
 def days_left_text(days: int) -> str:
@@ -69,4 +112,18 @@ def as_json(result: CheckResult) -> dict[str, object]:
         "allowed": result.allowed,
         "unit": str(result.unit),
         "limit_confirmed": result.limit_confirmed,
+        "verified_on": result.verified_on or None,
+        "as_of": result.as_of or None,
+        **(_window_json(result.window) if result.window is not None else {}),
+    }
+
+
+def _window_json(window: Window) -> dict[str, object]:
+    """The window rule's dates: the due date, the article date it counts from and which one."""
+    return {
+        "due": window.due.isoformat() if window.due else None,
+        "counted_from": window.start_kind or None,
+        "counted_from_date": window.start or None,
+        "letter_date": window.letter_date.isoformat(),
+        "letter_dated": window.letter_dated,
     }
