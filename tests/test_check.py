@@ -249,7 +249,8 @@ def test_cli_table_quotes_the_letter_as_plain_text(tmp_path: Path, capsys) -> No
     )
     status, out, err = run(["check", str(outline)], capsys)
     assert status == 1, err
-    line = next(line for line in out.splitlines() if "Unknown citation keys" in line)
+    line = next(line for line in out.splitlines() if "Unknown citation keys" in line and "│" in line)
+    assert "Unknown citation keys: [@nosuch2020] in" in " ".join(out.split())  # the verdict, as written
     assert "FAIL" in line and "[@nosuch2020] in" in line  # the table wraps at 80 columns
 
 

@@ -90,6 +90,51 @@ def window_text(window: Window) -> str:
     return said
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def failure_headline(failures: tuple[CheckResult, ...], *, count_more: bool = True) -> str:
+    """The most urgent failure (``failures[0]``) in a few words: ``Late by 3 days``, ``Over by 12 words``.
+
+    Words and references over their limits are said together (``Over by 12 words, 2 references``);
+    ``(+2 more)`` counts the other failing checks.
+    """
+    if not failures:
+        return ""
+    first = failures[0]
+    said = [first]
+    if first.rule in ("words", "references"):
+        said = [result for result in failures if result.rule in ("words", "references")]
+    more = len(failures) - len(said) if count_more else 0
+    return _headline(said) + (f" (+{more} more)" if more else "")
+
+
+def _over(result: CheckResult) -> int:
+    found, allowed = result.found, result.allowed
+    if isinstance(found, bool) or isinstance(allowed, bool) or found is None or allowed is None:
+        return 0
+    return int(found) - int(allowed)
+
+
+def _headline(said: list[CheckResult]) -> str:
+    first = said[0]
+    if first.rule in ("words", "references"):
+        units = {"words": "word", "references": "reference"}
+        return "Over by " + ", ".join(_plural(_over(result), units[result.rule]) for result in said)
+    if first.rule == "window":
+        if first.found is None:
+            return "No publication date: the window cannot be counted"
+        return f"Late by {_plural(-int(first.found), 'day')}"
+    if first.rule == "authors":
+        return f"Over by {_plural(_over(first), 'author')}"
+    if first.rule == "article":
+        return "The article answered is not cited"
+    if first.rule == "placeholders":
+        return "To fill in: " + first.detail.removeprefix("fill in: ")
+    return f"{first.label}: {first.detail or found_text(first)}"
+
+
 def days_left_text(days: int) -> str:
     """``6 days left`` or ``12 days late``."""
     return f"{days} days left" if days >= 0 else f"{-days} days late"
