@@ -18,7 +18,7 @@ from rebuttal.ui.dialogs import PathScreen
 
 from .conftest import EXAMPLE, FIXTURES, TODAY
 from .test_architecture import _modules_after
-from .ui_support import SIZE, isolated_state, library
+from .ui_support import SIZE, isolated_state, library, record_notifications, wait_until
 
 __all__ = ["isolated_state", "library"]  # fixtures used by the tests below
 
@@ -162,7 +162,7 @@ def test_ctrl_e_exports_a_pdf_through_the_same_libreoffice_path(
 
     async def run() -> None:
         app = make_app(EXAMPLE, library, today=TODAY, autosave_seconds=None)
-        monkeypatch.setattr(app, "notify", lambda message, **_options: said.append(str(message)))
+        said = record_notifications(app)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("ctrl+e")
             await pilot.pause()
@@ -175,9 +175,9 @@ def test_ctrl_e_exports_a_pdf_through_the_same_libreoffice_path(
             await pilot.click("#ok")
             await pilot.pause()
             assert app.screen is not dialog  # done: the dialog closed
+            await wait_until(pilot, lambda: any("Exported PDF" in message for message in said))
             assert f"Exported PDF to {target}" in said
 
-    said: list[str] = []
     asyncio.run(run())
     assert target.read_bytes().startswith(b"%PDF-1.4\n% from ")
     assert int(target.read_bytes().split(b"from ")[1]) > 1000  # a whole DOCX letter was converted
