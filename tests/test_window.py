@@ -19,6 +19,7 @@ from rebuttal.refs.article import Article, article_from_item, article_item
 from rebuttal.refs.importers import import_text
 
 from .conftest import ROOT
+from .ui_support import isolated_state  # noqa: F401 - fixture
 
 JAMA_EXAMPLE = ROOT / "examples" / "jama-letter-wang-2025.toml"
 MEDLINE_TWO_DATES = """PMID- 40000001
@@ -145,3 +146,46 @@ def test_a_bad_online_date_is_located(tmp_path: Path, capsys) -> None:
     assert main(["check", str(outline)]) == 2
     err = capsys.readouterr().err
     assert "article.date_online" in err and "'2025-13' is not a date" in err
+
+
+def test_the_article_form_takes_the_online_date_and_the_status_counts_from_print(
+    builtin_library: Library, tmp_path: Path
+) -> None:
+    """F2: the online date beside the issue date; a bad one is named; JAMA's due date follows print."""
+    import asyncio
+
+    from textual.widgets import Input
+
+    from rebuttal.library.stack import load_library
+    from rebuttal.ui.app import make_app
+    from rebuttal.ui.forms import DetailsScreen
+
+    from .ui_support import screen_text, type_text
+
+    letter = tmp_path / "jama.toml"
+    shutil.copy(JAMA_EXAMPLE, letter)
+
+    async def run() -> None:
+        app = make_app(letter, load_library(builtin_library.folders), today=dt.date(2025, 3, 10),
+                       autosave_seconds=None)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, DetailsScreen)
+            online = form.query_one("#article-date_online", Input)
+            online.focus()
+            await type_text(pilot, "2025-13")
+            await pilot.pause()
+            problem = form.query_one("#article-date_online-problem")
+            assert problem.display and "is not a date" in str(problem.render())
+            online.value = ""
+            await type_text(pilot, "2025-01-10")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert not isinstance(app.screen, DetailsScreen)
+            assert app.session.outline.article.date_online == "2025-01-10"
+            assert "Fits JAMA letter" in screen_text(app)
+            assert "Due: 9 days left (2025-03-19)" in screen_text(app)  # from print, 2025-02-19
+
+    asyncio.run(run())
