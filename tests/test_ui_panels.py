@@ -148,6 +148,7 @@ def test_rebuttal_outline_opens_the_editor(monkeypatch: pytest.MonkeyPatch, tmp_
         return Recorder()
 
     monkeypatch.setattr(app_module, "make_app", fake_make_app)
+    (tmp_path / "letter.toml").write_text('[letter]\ntitle = "A letter"\n')
     assert main([str(tmp_path / "letter.toml")]) == 0
     assert main(["edit"]) == 0
     assert opened == [tmp_path / "letter.toml", None]

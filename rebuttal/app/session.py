@@ -341,9 +341,9 @@ class Session(StatusActions):
         check_can_write(export)  # LibreOffice missing: the same one line as `rebuttal build`
         options: dict[str, object] = {}
         if export.takes("origin"):  # The export remembers its outline, for `rebuttal merge`.
-            from rebuttal.exchange.record import outline_origin
+            from rebuttal.exchange.exports import export_origin
 
-            options["origin"] = outline_origin(self.path)
+            options["origin"] = export_origin(self.path)  # its text kept: a merge's base
         render_to_file(self.document, path, export, **options)
         return path
 

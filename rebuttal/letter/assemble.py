@@ -131,6 +131,19 @@ def resolve_society(library: Library, outline: Outline) -> Society | None:
     return replace(society, **choice.overrides)
 
 
+
+def unknown_block_error(library: Library, outline: Outline, index: int) -> RebuttalError:
+    """The located error for body item ``index`` naming a block the library lacks (with a 'did you mean')."""
+    block_id = outline.body[index].block
+    hint = did_you_mean(block_id, library.blocks)
+    return outline.error(("body", index, "block"), f"unknown block '{block_id}'{hint}")
+
+
+def unknown_blocks(library: Library, outline: Outline) -> list[RebuttalError]:
+    """One error per body item naming an unknown block: what the CLI prints, for the app to show too."""
+    return [unknown_block_error(library, outline, index) for index, item in enumerate(outline.body)
+            if item.block and library.block(item.block) is None]
+
 @dataclass
 class _Builder:
     """Turns markup into inlines for one letter, numbering citations as it goes."""
@@ -155,8 +168,7 @@ class _Builder:
             return None
         block = self.library.block(item.block)
         if block is None:
-            hint = did_you_mean(item.block, self.library.blocks)
-            raise self.outline.error(self._where, f"unknown block '{item.block}'{hint}")
+            raise unknown_block_error(self.library, self.outline, index)
         if item.version and item.version != block.version:
             block = self._recorded_wording(block, item, index)
         if item.variant == "short" and not block.short and not item.text:

@@ -28,6 +28,8 @@ def found_text(result: CheckResult) -> str:
         return "yes" if found else "no"
     if result.unit is Unit.OLDER_WORDINGS:
         return f"{found} older" if found else "current"
+    if result.unit is Unit.DATED:
+        return "yes" if found else "not set"
     if result.unit is Unit.NOT_ONE_PERSON:
         return f"{found} not one person"
     return str(found)
@@ -84,9 +86,8 @@ def window_text(window: Window) -> str:
             said += f"; the journal counts from {window.venue_counts} publication, which is not given"
         if window.start_incomplete:
             said += "; no day given: counted from its first day"
-    if not window.letter_dated:
-        said += (f"; letter.date is empty: counted to today, {window.letter_date.isoformat()}, "
-                 "so the days left change every day the letter is rebuilt")
+    if not window.letter_dated:  # the "date" rule says why that matters
+        said += f"; no letter.date: days left counted to today, {window.letter_date.isoformat()}"
     return said
 
 
@@ -130,6 +131,8 @@ def _headline(said: list[CheckResult]) -> str:
         return f"Over by {_plural(_over(first), 'author')}"
     if first.rule == "article":
         return "The article answered is not cited"
+    if first.rule == "date":
+        return "No letter date"
     if first.rule == "placeholders":
         return "To fill in: " + first.detail.removeprefix("fill in: ")
     return f"{first.label}: {first.detail or found_text(first)}"

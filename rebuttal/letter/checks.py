@@ -64,6 +64,7 @@ class Unit(StrEnum):
     CITATION_KEYS = "citation keys"
     OLDER_WORDINGS = "older wordings"  # blocks kept at the wording the letter recorded
     NOT_ONE_PERSON = "not one person"  # article authors that are not one person (or group)
+    DATED = "dated"  # found: whether the letter has its own date
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ def run_checks(
                "over (the target article counts)"),
         _limit("authors", "Authors", len(document.signatories), venue.max_authors, Unit.AUTHORS,
                "signatories over"),
+        _dated(outline, today),
         _window(outline, venue, today),
         _article_cited(outline, document, venue),
         _placeholders(document),
@@ -228,6 +230,15 @@ def _window(outline: Outline, venue: Venue, today: dt.date) -> CheckResult:
     left = window.days_left
     return CheckResult("window", "Window", left is not None and left >= 0, left, window.days, Unit.DAYS_LEFT,
                        window=window)
+
+
+def _dated(outline: Outline, today: dt.date) -> CheckResult:
+    """A letter without a date is dated the day it is built: its date and deadline change every rebuild."""
+    if outline.letter.date:
+        return CheckResult("date", "Letter date", True, True, None, Unit.DATED, outline.letter.date)
+    return CheckResult("date", "Letter date", False, False, None, Unit.DATED,
+                       f"no [letter] date: each build prints its own day's ({today.isoformat()} now), and "
+                       "the deadline counts from it; set date = YYYY-MM-DD")
 
 
 def _article_authors(outline: Outline) -> CheckResult:

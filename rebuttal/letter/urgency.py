@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from rebuttal.letter.checks import CheckResult
 
 URGENCY = (
-    "window", "words", "references", "authors", "disclosures", "article", "placeholders", "missing",
+    "window", "words", "references", "authors", "disclosures", "date", "article", "placeholders", "missing",
     "status", "uncited", "dates", "repeated", "article-authors",
 )
 
