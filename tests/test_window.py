@@ -97,10 +97,11 @@ def test_a_letter_without_a_date_is_named(builtin_library: Library, tmp_path: Pa
     outline = tmp_path / "undated.toml"
     outline.write_text(JAMA_EXAMPLE.read_text().replace("date = 2025-03-10\n", "", 1))
     assert load_outline(outline).letter.date == ""
-    main(["check", str(outline), "--today", "2025-03-12"])
-    out = " ".join(capsys.readouterr().out.split())
-    assert "no letter.date: days left counted to today, 2025-03-12" in out
-    assert "no [letter] date" in out  # and the letter-date check fails, naming it
+    main(["check", str(outline), "--today", "2025-03-12", "--json"])
+    by_rule = {check["rule"]: check for check in json.loads(capsys.readouterr().out)["checks"]}
+    assert "no letter.date: days left counted to today, 2025-03-12" in by_rule["window"]["detail"]
+    assert by_rule["window"]["letter_dated"] is False
+    assert not by_rule["date"]["ok"] and "no [letter] date" in by_rule["date"]["detail"]  # named there too
 
 
 @pytest.mark.parametrize(
