@@ -193,8 +193,8 @@ def test_help_and_version_import_no_command_and_a_command_imports_only_itself() 
     assert {name for name in loaded if name.startswith("rebuttal.commands.")} <= {
         "rebuttal.commands", "rebuttal.commands.refs", "rebuttal.commands.common"}
     assert "rebuttal.commands.refs" in loaded and "rebuttal.commands.build" not in loaded
-    assert set(COMMANDS) == {"build", "preview", "blocks", "refs", "edit", "import", "check", "merge",
-                             "library"}
+    assert set(COMMANDS) == {"build", "preview", "blocks", "refs", "edit", "import", "check", "venues",
+                             "merge", "library"}
 
 
 def test_help_lists_every_command_with_its_summary(capsys) -> None:

@@ -31,7 +31,8 @@ ARTICLE_FORM = [  # the article's fields the form shows; the others are kept as 
     ("authors", "Authors", "paste as PubMed prints them (Juch JNS, Maas ET), or Family, Given; ..."),
     ("journal", "Journal", "e.g. BMJ"),
     ("journal_abbrev", "Journal abbreviation", "NLM abbreviation, e.g. J Pain Res (optional)"),
-    ("date", "Published", "YYYY-MM-DD, YYYY-MM or YYYY"),
+    ("date", "Published (issue)", "the print or issue date: YYYY-MM-DD, YYYY-MM or YYYY"),
+    ("date_online", "Published online", "first online, if earlier (YYYY-MM-DD); windows count from one"),
     ("volume", "Volume", "e.g. 388"),
     ("issue", "Issue", ""),
     ("pages", "Pages", "e.g. e079971 or 123-9"),
@@ -86,7 +87,7 @@ def venue_summary(library: Library, name: str) -> str:
 
 def field_problem(section: str, name: str, value: str) -> str:
     """The message to show under a field, or ''."""
-    if section == "article" and name in ("doi", "pmid", "date"):
+    if section == "article" and name in ("doi", "pmid", "date", "date_online"):
         problem = article_problem(name, value)
         return problem[1] if problem else ""
     if section == "letter" and name == "date" and value:
