@@ -120,6 +120,7 @@ class DetailsScreen(Dialog):
         self.outline = outline
         self.apply = apply
         self.first_focus = focus
+        self._marked: dict[str, str] = {}  # field id -> the problem its red line shows now
 
     def compose(self) -> ComposeResult:
         """Two sections of labelled inputs, each with its own problem line."""
@@ -197,7 +198,9 @@ class DetailsScreen(Dialog):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Check a field as it is typed; a venue typed in brings its limits and style."""
-        if not self._check(event.input) and not any(self._check(w) for w in self.query(Input)):
+        # The other fields' marks are current (each is checked as it changes): only the typed one is
+        # marked again, which keeps a keystroke from laying out every field's line anew.
+        if not self._check(event.input) and not any(self._problem(w) for w in self.query(Input)):
             self.show_error("")  # the field marked in red is fixed: the reminder goes too
         if event.input.id == "article-authors":
             self.query_one("#authors-printed", Label).update(_authors_shown(event.value))
@@ -228,9 +231,15 @@ class DetailsScreen(Dialog):
             return f"unknown venue '{value}'; known: {', '.join(venues)}"
         return field_problem(section, name, value)
 
-    def _check(self, widget: Input) -> str:
+    def _problem(self, widget: Input) -> str:
         section, _, name = (widget.id or "").partition("-")
-        problem = self.problem_of(section, name, widget.value.strip())
+        return self.problem_of(section, name, widget.value.strip())
+
+    def _check(self, widget: Input) -> str:
+        problem = self._problem(widget)
+        if self._marked.get(widget.id or "") == problem:
+            return problem  # shown already: updating the line would lay the whole form out again
+        self._marked[widget.id or ""] = problem
         matches = self.query(f"#{widget.id}-problem")
         if matches:
             label = matches.first(Label)
