@@ -47,6 +47,7 @@ COMMANDS: dict[str, Command] = {
     "edit": Command("edit", "write the letter in the interactive app"),
     "import": Command("import_refs", "import references (CSL-JSON/YAML, BibTeX, RIS, PubMed MEDLINE)"),
     "check": Command("check", "check the letter against a venue's limits and for loose ends"),
+    "venues": Command("venues", "list the venues' rules: limits, window, and when each was verified"),
     "merge": Command("merge", "report (and with --apply take in) the editors' changes to an exported DOCX"),
     "library": Command("library_cmd", "the approval committee's tools: lint, approve, usage, diff, update"),
 }

@@ -22,6 +22,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from rebuttal.letter.outline import Outline
 from rebuttal.letter.venue_choice import resolve_venue
@@ -31,6 +32,9 @@ from rebuttal.model import Citation, Document, Inline, Source, count_words, inli
 from rebuttal.refs.article import ARTICLE_KEY, article_item
 from rebuttal.refs.bibliography import Bibliography, same_work
 from rebuttal.text.markup import MarkupError, citation_keys_in
+
+if TYPE_CHECKING:
+    from rebuttal.letter.window import Window
 
 __all__ = [
     "BlockWords",
@@ -75,6 +79,9 @@ class CheckResult:
     unit: Unit  # what ``found`` and ``allowed`` count
     detail: str = ""  # one line of explanation / advice, for people only
     limit_confirmed: bool = True  # False when the venue profile could not confirm ``allowed``
+    verified_on: str = ""  # when the venue's figure was last compared with the journal's quoted words
+    as_of: str = ""  # the date of the newest quoted text backing the figure ('' when none says)
+    window: Window | None = None  # the window rule's dates (due, counted from which date)
 
 
 @dataclass(frozen=True)
@@ -126,10 +133,12 @@ _FIGURE_OF_RULE = {
 
 
 def _flag_unconfirmed(result: CheckResult, venue: Venue) -> CheckResult:
-    """Say so when the limit a rule used is one the venue profile could not confirm."""
+    """Say when the limit a rule used was verified, or that the venue profile could not confirm it."""
     figure = _FIGURE_OF_RULE.get(result.rule)
-    if figure is None or result.allowed is None or venue.is_confirmed(figure):
+    if figure is None or result.allowed is None:
         return result
+    if venue.is_confirmed(figure):
+        return replace(result, verified_on=venue.verified_on, as_of=venue.as_of(figure))
     return replace(result, limit_confirmed=False)
 
 
@@ -169,8 +178,10 @@ def block_words(library: Library, outline: Outline, document: Document) -> list[
         short = None
         item = outline.body[position] if position < len(outline.body) else None
         block = library.block(source.block_id) if source.block_id else None
-        if block and block.short and item is not None and item.variant == "full" and not item.text:
-            short = count_words(_plain_markup(block.short, values))
+        design = outline.article.design
+        if block and block.has_short(design) and item is not None and item.variant == "full" \
+                and not item.text:
+            short = count_words(_plain_markup(block.variant_text("short", design), values))
         found.append(BlockWords(position, source.block_id, counts[position], source.variant, short))
     return found
 
@@ -211,22 +222,16 @@ def _plain_markup(text: str, values: dict[str, str]) -> str:
 
 
 def _window(outline: Outline, venue: Venue, today: dt.date) -> CheckResult:
-    letter_date = dt.date.fromisoformat(outline.letter.date) if outline.letter.date else today
-    if venue.window_days is None:
+    """Days left to the due date, counted from the article date the venue counts from."""
+    from rebuttal.letter.window import response_window
+
+    window = response_window(outline, venue, today)
+    if window is None:
         return CheckResult("window", "Window", True, None, None, Unit.DAYS_LEFT,
                            "no response window at this venue")
-    limit = venue.window_days
-    if not outline.article.date:
-        return CheckResult("window", "Window", False, None, limit, Unit.DAYS_LEFT,
-                           "the article's date is missing: fill in article.date")
-    parts = [int(p) for p in outline.article.date.split("-")] + [1, 1]
-    published = dt.date(parts[0], parts[1], parts[2])
-    deadline = published + dt.timedelta(days=venue.window_days)
-    left = (deadline - letter_date).days
-    detail = f"due {deadline.isoformat()} (published {outline.article.date})"
-    if len(outline.article.date) < 10:
-        detail += "; date incomplete: counted from its first day"
-    return CheckResult("window", "Window", left >= 0, left, limit, Unit.DAYS_LEFT, detail)
+    left = window.days_left
+    return CheckResult("window", "Window", left is not None and left >= 0, left, window.days, Unit.DAYS_LEFT,
+                       window=window)
 
 
 def _dated(outline: Outline, today: dt.date) -> CheckResult:
@@ -318,7 +323,7 @@ def _uncited(library: Library, outline: Outline, document: Document) -> CheckRes
         block = library.block(item.block) if item.block else None
         if block is None or not item.text:
             continue
-        for key in _keys(block.variant_text(item.variant)):
+        for key in _keys(block.variant_text(item.variant, outline.article.design)):
             if key not in cited:
                 lost.setdefault(key, block.id)
     detail = "; ".join(f"{key} (cited by {block_id}, whose text this letter replaces)"
@@ -332,7 +337,7 @@ def missing_keys(library: Library, outline: Outline) -> dict[str, str]:
     texts = [(outline.letter.competing_interests, "letter.competing_interests")]
     for index, item in enumerate(outline.body):
         block = library.block(item.block) if item.block else None
-        text = item.text or (block.variant_text(item.variant) if block else "")
+        text = item.text or (block.variant_text(item.variant, outline.article.design) if block else "")
         texts.append((text, item.block or f"custom text {index + 1}"))
     for text, where in texts:
         for key in _keys(text):

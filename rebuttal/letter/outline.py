@@ -180,6 +180,7 @@ def _read_article(source: TomlSource, data: dict[str, Any]) -> Article:
         journal=reader.text("journal"),
         journal_abbrev=reader.text("journal_abbrev"),
         date=_checked_date(reader, "date", full=False),
+        date_online=_checked_date(reader, "date_online", full=False),
         volume=reader.scalar("volume"),
         issue=reader.scalar("issue"),
         pages=reader.scalar("pages"),
@@ -250,8 +251,9 @@ def outline_to_dict(outline: Outline) -> dict[str, Any]:
     if society:
         data["society"] = society
     article = _non_empty(vars(outline.article))
-    if len(article.get("date", "")) == 10:
-        article["date"] = dt.date.fromisoformat(article["date"])
+    for name in ("date", "date_online"):
+        if len(article.get(name, "")) == 10:
+            article[name] = dt.date.fromisoformat(article[name])
     if article:
         data["article"] = article
     body = []
