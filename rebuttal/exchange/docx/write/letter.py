@@ -47,11 +47,12 @@ def write_docx(
     *,
     template: Path | str | None = None,
     comments: bool = False,
-    origin: tuple[str, str] = ("", ""),
+    origin: tuple[str, ...] = ("", ""),
 ) -> None:
     """Write ``document`` as a Word letter at ``path`` (optionally on a society's ``template``).
 
-    ``origin`` is the outline's file name and content hash, recorded for ``rebuttal merge``.
+    ``origin`` is the outline's file name and content hash (and text, carried when small enough),
+    recorded for ``rebuttal merge``.
     """
     start = open_template(Path(template)) if template else blank_start()
     package, main, section = start.package, start.main, start.section
