@@ -86,7 +86,7 @@ def _merge(args: argparse.Namespace) -> Exit:
     if args.propose:
         from rebuttal.merge.propose import proposals
 
-        drafts = proposals(report.changes, args.propose, args.edited.name)
+        drafts = proposals(report.changes, args.propose, args.edited.name, design=outline.article.design)
     combined = combine(report, choose=args.choose) if args.apply or report.current is not None else None
     for line in describe(report, with_unchanged=args.all):
         print(line)

@@ -55,11 +55,12 @@ def assemble(library: Library, outline: Outline, *, today: dt.date | None = None
 
     body: list[Section] = []
     points: list[Point] = []
+    design = outline.article.design  # picks each block's wording: [wording.<family>] or its main
     for index, item in enumerate(outline.body):
         block = builder.block_for(item, index)
         kind = block.kind if block else item.kind
         source = _source(item, block, index)
-        text = item.text or (block.variant_text(item.variant) if block else "")
+        text = item.text or (block.variant_text(item.variant, design) if block else "")
         paragraphs = builder.paragraphs(text, source, ("body", index, "text" if item.text else "block"))
         if item.part_of_point and points and kind != "concern":
             # Continues the point before: its paragraphs join that point, the numbering runs on.
@@ -171,9 +172,11 @@ class _Builder:
             raise unknown_block_error(self.library, self.outline, index)
         if item.version and item.version != block.version:
             block = self._recorded_wording(block, item, index)
-        if item.variant == "short" and not block.short and not item.text:
+        if item.variant == "short" and not block.has_short(self.outline.article.design) and not item.text:
+            wording = block.wording_for(self.outline.article.design).family
+            which = f" in its {wording} wording" if wording else ""
             raise self.outline.error(
-                ("body", index, "variant"), f"block '{block.id}' has no short variant"
+                ("body", index, "variant"), f"block '{block.id}' has no short variant{which}"
             )
         return block
 

@@ -178,8 +178,10 @@ def block_words(library: Library, outline: Outline, document: Document) -> list[
         short = None
         item = outline.body[position] if position < len(outline.body) else None
         block = library.block(source.block_id) if source.block_id else None
-        if block and block.short and item is not None and item.variant == "full" and not item.text:
-            short = count_words(_plain_markup(block.short, values))
+        design = outline.article.design
+        if block and block.has_short(design) and item is not None and item.variant == "full" \
+                and not item.text:
+            short = count_words(_plain_markup(block.variant_text("short", design), values))
         found.append(BlockWords(position, source.block_id, counts[position], source.variant, short))
     return found
 
@@ -321,7 +323,7 @@ def _uncited(library: Library, outline: Outline, document: Document) -> CheckRes
         block = library.block(item.block) if item.block else None
         if block is None or not item.text:
             continue
-        for key in _keys(block.variant_text(item.variant)):
+        for key in _keys(block.variant_text(item.variant, outline.article.design)):
             if key not in cited:
                 lost.setdefault(key, block.id)
     detail = "; ".join(f"{key} (cited by {block_id}, whose text this letter replaces)"
@@ -335,7 +337,7 @@ def missing_keys(library: Library, outline: Outline) -> dict[str, str]:
     texts = [(outline.letter.competing_interests, "letter.competing_interests")]
     for index, item in enumerate(outline.body):
         block = library.block(item.block) if item.block else None
-        text = item.text or (block.variant_text(item.variant) if block else "")
+        text = item.text or (block.variant_text(item.variant, outline.article.design) if block else "")
         texts.append((text, item.block or f"custom text {index + 1}"))
     for text, where in texts:
         for key in _keys(text):

@@ -11,6 +11,7 @@ article form read and write the same fields the same way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -163,3 +164,42 @@ def look_up_article(*, pmid: str = "", doi: str = "") -> Article:
     if not result.items:
         raise RebuttalError("the answer holds no reference", file=answer.label)
     return article_from_item(result.items[0])
+
+
+def pasted_keywords(text: str) -> list[str]:
+    """Keywords as PubMed shows them ("Keywords: Low back pain; Radiofrequency; sham."), or one a
+    line, or separated by commas when there is no semicolon: the list, each once, in order."""
+    from rebuttal.text.printable import without_unwritable
+
+    text = without_unwritable(text).strip()
+    text = re.sub(r"^\s*key\s*words\s*:?\s*", "", text, flags=re.IGNORECASE)
+    separator = ";" if ";" in text else "\n" if "\n" in text else ","
+    found: list[str] = []
+    for part in text.split(separator):
+        word = " ".join(part.split()).strip(" .,;")
+        if word and word.casefold() not in (known.casefold() for known in found):
+            found.append(word)
+    return found
+
+
+def pasted_abstract(text: str) -> str:
+    """An abstract as PubMed shows it ("Abstract", then "Background: ..." paragraphs; a "Keywords:"
+    line and the copyright line after it): its paragraphs, each on one line, a blank line between."""
+    from rebuttal.text.printable import without_unwritable
+
+    lines = [" ".join(line.split()) for line in without_unwritable(text).splitlines()]
+    while lines and (not lines[0] or lines[0].casefold() == "abstract"):
+        lines.pop(0)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in [*lines, ""]:
+        if re.match(r"(?i)key\s*words\s*:", line) or line.startswith(("©", "Copyright")):
+            break  # what follows the abstract on the page is not the abstract
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(paragraphs)
