@@ -42,7 +42,7 @@ def test_every_rule_passes_on_the_example_under_loose_limits(
     results = checks(builtin_library, example_outline, LOOSE)
     assert list(results) == [
         "words", "references", "authors", "window", "article", "placeholders", "status",
-        "uncited", "missing", "repeated", "dates", "wording", "article-authors",
+        "uncited", "missing", "repeated", "dates", "wording", "article-authors", "disclosures",
     ]
     assert all(result.ok for result in results.values()), results
     assert results["words"].found == assemble(builtin_library, example_outline, today=TODAY).word_count()
@@ -61,7 +61,9 @@ def test_limits_fail_with_counts_and_advice(builtin_library: Library, example_ou
     assert longest.name in words.detail and longest.short_words is not None
     assert longest.short_words < longest.words
     assert (refs.ok, refs.found, refs.allowed, refs.unit) == (False, 14, 2, Unit.REFERENCES)
-    assert (authors.ok, authors.found, authors.allowed, authors.unit) == (False, 3, 1, Unit.AUTHORS)
+    # Two people; the Board of Directors signs on behalf and is no author (issue 18: it counted as one).
+    assert (authors.ok, authors.found, authors.allowed, authors.unit) == (False, 2, 1, Unit.AUTHORS)
+    assert "signing on behalf, not counted: Board of Directors" in authors.detail
 
 
 def test_no_limit_passes_and_says_so(builtin_library: Library, example_outline: Outline) -> None:
@@ -211,7 +213,7 @@ def test_cli_json(capsys) -> None:
     assert data_fields == (823, 400, "words", False)  # the venue profile could not confirm JAMA's 400
     assert words["detail"].endswith("; limit unconfirmed")
     assert set(words) == {"rule", "label", "ok", "value", "limit", "detail", "found", "allowed", "unit",
-                          "limit_confirmed"}
+                          "limit_confirmed", "warning"}
     article = by_rule["article"]
     assert (article["found"], article["value"]) == (True, "yes")
 

@@ -69,4 +69,5 @@ def as_json(result: CheckResult) -> dict[str, object]:
         "allowed": result.allowed,
         "unit": str(result.unit),
         "limit_confirmed": result.limit_confirmed,
+        "warning": result.warning,
     }

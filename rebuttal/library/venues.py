@@ -20,8 +20,17 @@ from rebuttal.vocabulary import MARKERS
 # What a word limit counts. Journals count the body only: no title, references,
 # signatures or competing interests (that is what Document.word_count counts).
 WORD_COUNTS = ("body",)
+# How a venue wants a group (a board, a committee) to sign: "on-behalf-of" after the people, who are
+# the authors ("On behalf of the Board of Directors"), or "group-author": the group is an author in
+# the byline and counts as one against max_authors.
+GROUP_SIGNATURES = ("on-behalf-of", "group-author")
+# Whether every signatory must declare competing interests ("required") or not ("").
+DISCLOSURES = ("required",)
 # Figures a profile can mark as unconfirmed.
-FIGURES = ("word_limit", "max_references", "max_authors", "window_days", "cite_article", "style", "marker")
+FIGURES = (
+    "word_limit", "max_references", "max_authors", "window_days", "cite_article", "style", "marker",
+    "disclosures", "group_signature",
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,8 @@ class Venue:
     cite_article: bool = False
     max_authors: int | None = None
     window_days: int | None = None
+    disclosures: str = ""  # "required": every signatory declares competing interests
+    group_signature: str = "on-behalf-of"  # how a group signs (GROUP_SIGNATURES)
     style: str = ""
     marker: str = ""
     notes: str = ""
@@ -68,7 +79,8 @@ def load_venue(path: Path) -> Venue:
     reader = FieldReader(source, context="venue profile")
     reader.allow(
         "name", "word_limit", "counts", "max_references", "cite_article", "max_authors",
-        "window_days", "style", "marker", "notes", "sources", "unconfirmed",
+        "window_days", "disclosures", "group_signature", "style", "marker", "notes", "sources",
+        "unconfirmed",
     )
     sources = []
     for index, entry in enumerate(reader.tables("sources")):
@@ -89,6 +101,8 @@ def load_venue(path: Path) -> Venue:
         cite_article=_flag(reader, "cite_article"),
         max_authors=_limit(reader, "max_authors"),
         window_days=_limit(reader, "window_days"),
+        disclosures=reader.choice("disclosures", DISCLOSURES),
+        group_signature=reader.choice("group_signature", GROUP_SIGNATURES, default="on-behalf-of"),
         style=reader.choice("style", sorted(STYLES)),
         marker=reader.choice("marker", MARKERS),
         notes=reader.text("notes"),
