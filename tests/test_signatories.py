@@ -380,3 +380,18 @@ def test_every_journal_asking_for_disclosures_requires_them(builtin_library: Lib
     assert required == {"jama-letter", "lancet-correspondence", "nejm-correspondence", "bmj-rapid-response",
                         "bmj-letter"}
     assert {v.group_signature for v in builtin_library.venues.values()} == {"on-behalf-of", "group-author"}
+
+
+def test_the_rich_preview_prints_both_societies_and_each_disclosure(joint) -> None:
+    from rich.console import Console
+
+    from rebuttal.render.rich_render import render_rich
+
+    console = Console(width=200, record=True, color_system=None)
+    console.print(render_rich(joint))
+    shown = _flat(console.export_text())
+    for name in BOTH:
+        assert f"For the {name}" in shown
+    for line in DISCLOSURES:
+        assert line in shown
+    assert shown.startswith(" ".join(BOTH))
