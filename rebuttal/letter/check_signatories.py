@@ -57,7 +57,7 @@ def disclosures(document: Document, venue: Venue, letter_date: dt.date) -> Check
     if missing:
         detail = "no disclosure: " + ", ".join(missing) + " (each signatory declares competing interests)"
         return CheckResult("disclosures", "Disclosures", False, len(missing), 0, Unit.NO_DISCLOSURE,
-                           "; ".join(filter(None, (detail, old))))
+                           "; ".join(filter(None, (detail, old))), names=tuple(missing))
     return CheckResult("disclosures", "Disclosures", True, 0, 0, Unit.NO_DISCLOSURE, old, warning=bool(stale))
 
 
