@@ -70,7 +70,7 @@ async def _fill_details(pilot, app: RebuttalApp) -> None:
     form = app.screen
     assert isinstance(form, DetailsScreen)
     assert app.focused is form.query_one("#society", Select)  # a new letter starts at the society
-    await pilot.press("enter", "down", "down", "enter")  # open the list, pick PSPS
+    await pilot.press("enter", "down", "down", "down", "enter")  # the list: example, GLISS, PSPS
     await pilot.pause()
     assert form.query_one("#society", Select).value == "psps"
     fields = {

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select, SelectionList
 
 from rebuttal.designs import library_designs, same_design
 from rebuttal.errors import RebuttalError
@@ -50,7 +50,7 @@ LETTER_FIELDS = [
     ("recipient", "Addressed to", "e.g. The Editors, The BMJ"),
 ]
 
-Applied = Callable[[LetterInfo, SocietyChoice, Article], str]
+Applied = Callable[[LetterInfo, SocietyChoice, Article, list[SocietyChoice]], str]
 
 
 def venue_choices(library: Library, current: str) -> list[tuple[str, str]]:
@@ -139,6 +139,7 @@ class DetailsScreen(Dialog):
                 yield self._row("Society", Select(societies, value=society_id,
                                                   prompt="Choose the society that signs", id="society",
                                                   compact=True))
+                yield self._row("Co-signers", self._cosigners())
                 yield self._row("Venue", Select(venue_choices(self.library, letter.venue),
                                                 value=letter.venue, allow_blank=False,
                                                 id="letter-venue", compact=True))
@@ -170,7 +171,13 @@ class DetailsScreen(Dialog):
                 yield Button("Look up PMID/DOI (Ctrl+L)", id="lookup", compact=True)
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
 
-    def _row(self, label: str, widget: Input | Select) -> Horizontal:
+    def _cosigners(self) -> SelectionList[str]:
+        """The other societies that may co-sign (Space ticks one): a joint letter."""
+        chosen = {c.id for c in self.outline.cosigners}
+        choices = [(f"{s.name} ({s.id})", s.id, s.id in chosen) for s in self.library.societies.values()]
+        return SelectionList[str](*choices, id="cosigners", compact=True)
+
+    def _row(self, label: str, widget: Input | Select | SelectionList) -> Horizontal:
         return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
 
     def _field(
@@ -191,7 +198,8 @@ class DetailsScreen(Dialog):
             self._check(widget)
         # A new letter (or one whose society is gone) starts at the society; others at the article.
         default = "#article-title" if self.outline.society.id in self.library.societies else "#society"
-        target = {"society": "#society", "venue": "#letter-venue", "style": "#letter-style"}.get(
+        target = {"society": "#society", "venue": "#letter-venue", "style": "#letter-style",
+                  "cosigners": "#cosigners"}.get(
             self.first_focus, default
         )
         self.query_one(target).focus()
@@ -257,7 +265,7 @@ class DetailsScreen(Dialog):
         if venue is not None and venue.style in STYLES and name != self.outline.letter.venue and style.value:
             style.value = venue.style
 
-    def collect(self) -> tuple[LetterInfo, SocietyChoice, Article] | None:
+    def collect(self) -> tuple[LetterInfo, SocietyChoice, Article, list[SocietyChoice]] | None:
         """The form's values, or None (focusing the first bad field) when one is invalid."""
         for widget in self.query(Input):
             if self._check(widget):
@@ -295,7 +303,11 @@ class DetailsScreen(Dialog):
             id="" if society_value is Select.NULL else str(society_value),
             overrides=dict(self.outline.society.overrides),
         )
-        return letter, society, article
+        kept = {c.id: c for c in self.outline.cosigners}  # a co-signer kept keeps its overrides
+        ticked = set(self.query_one("#cosigners", SelectionList).selected)
+        cosigners = [copy.deepcopy(kept.get(i, SocietyChoice(id=i)))
+                     for i in self.library.societies if i in ticked and i != society.id]
+        return letter, society, article, cosigners
 
     def action_apply(self) -> None:
         """Keep the changes (one undoable change)."""
