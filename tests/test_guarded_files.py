@@ -186,6 +186,9 @@ def _template_with(tmp_path: Path, name: str, change) -> Path:
         ("word/settings.xml",
          lambda data: data.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>', 1),
          "word/settings.xml: it has a document type declaration"),
+        ("word/styles.xml", lambda data: data.replace(b"</w:styles>", b"<w:x>" * 300 + b"</w:x>" * 300
+                                                      + b"</w:styles>"),
+         "elements nested deeper than 200 levels"),
     ],
 )
 def test_a_hostile_template_is_one_line_exit_2(tmp_path: Path, capsys, part, change, reason) -> None:
@@ -288,3 +291,13 @@ def test_a_template_that_word_could_not_open_either_is_one_line(tmp_path, exampl
     with pytest.raises(RebuttalError, match=re.escape(reason)):
         write_docx(example_document, tmp_path / "letter.docx", template=template)
     assert not (tmp_path / "letter.docx").exists()
+
+
+def test_an_edited_letter_nested_too_deeply_is_one_line(exported, tmp_path, capsys) -> None:
+    outline, letter = exported
+    deep = b"<w:sdt><w:sdtContent>" * 150 + b"</w:sdtContent></w:sdt>" * 150
+    hostile = _changed(letter, tmp_path / "edited.docx", "word/document.xml",
+                       lambda data: data.replace(b"<w:body>", b"<w:body>" + deep, 1))
+    assert main(["merge", str(hostile), str(outline)]) == 2
+    assert capsys.readouterr().err.strip() == (f"rebuttal: {hostile}: word/document.xml: elements nested "
+                                               "deeper than 200 levels")
