@@ -25,6 +25,7 @@ from textual.widgets import Input, OptionList, Static
 from rebuttal.app.session import ChangeRefused, Session
 from rebuttal.errors import RebuttalError
 from rebuttal.letter.outline import Article, LetterInfo, SocietyChoice
+from rebuttal.library.design_fit import wording_label
 from rebuttal.library.new_block import NewBlock, write_user_block
 from rebuttal.library.stack import user_library_folder
 from rebuttal.model import Letterhead
@@ -52,6 +53,7 @@ class MainScreen(Screen[None]):
         # Help first: the footer cuts from the right in a narrow terminal, and help must stay.
         Binding("f1", "app.help", "Help", key_display="F1", priority=True, id="main.help"),
         Binding("f2", "details", "Article", priority=True, id="main.details"),
+        Binding("f3", "signatories", "Signatories", priority=True, id="main.signatories"),
         Binding("ctrl+s", "save", "Save", priority=True, id="main.save"),
         Binding("ctrl+e", "export('docx')", "Export", priority=True, id="main.export"),
         Binding("ctrl+z", "undo", "Undo", priority=True, id="main.undo"),
@@ -166,7 +168,11 @@ class MainScreen(Screen[None]):
             )
             body = render_rich(alone)
         approved = f" by {block.approved_by}" if block.approved_by else ""
-        meta = f"{block.id} v{block.version or '?'} · {block.status}{approved}"
+        # Which of its wordings this letter takes (trial wording, main wording), or that it is not
+        # written for the article's design at all.
+        wording = wording_label(block, self.session.outline.article.design)
+        shown = f" · {wording}" if wording else ""  # before the approval: a narrow border cuts the end
+        meta = f"{block.id} v{block.version or '?'}{shown} · {block.status}{approved}"
         self.query_one(BlockDetail).show(block.title, body, meta)  # type: ignore[arg-type]
 
     def on_descendant_focus(self) -> None:
@@ -269,7 +275,7 @@ class MainScreen(Screen[None]):
             heading += "\nEditors' notes:\n" + "\n".join(f"• {note}" for note in item.notes)
         block = session.block_of(item)
         title = item.title or (block.title if block else "")
-        library_text = block.variant_text(item.variant) if block else ""
+        library_text = block.variant_text(item.variant, session.outline.article.design) if block else ""
 
         def apply(text: str, new_title: str) -> str:
             return self.attempt(session.edit_item, index, text, new_title)
@@ -320,10 +326,18 @@ class MainScreen(Screen[None]):
     def action_details(self, focus: str = "") -> None:
         """Open the article and letter form."""
 
-        def apply(letter: LetterInfo, society: SocietyChoice, article: Article) -> str:
-            return self.attempt(self.session.update_details, letter, society, article)
+        def apply(letter: LetterInfo, society: SocietyChoice, article: Article,
+                  cosigners: list[SocietyChoice]) -> str:
+            return self.attempt(self.session.update_details, letter, society, article, "edit details",
+                                cosigners)
 
         self.app.push_screen(DetailsScreen(self.session.library, self.session.outline, apply, focus))
+
+    def action_signatories(self) -> None:
+        """Who signs: people of the society, a new person, order, corresponding author, disclosures."""
+        from rebuttal.ui.signatories_screen import SignatoriesScreen
+
+        self.app.push_screen(SignatoriesScreen(self))
 
     def action_new_block(self) -> None:
         """Write a new block to the user's library and add it to the letter."""
