@@ -44,6 +44,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
         (b"<d><e></d>", "mismatched tag"),
         (b"<a>" * 201 + b"</a>" * 201, "nested deeper than 200"),
         (b"", "no element found"),
+        (b'<?xml version="1.0" encoding="UTF-8es"?><d/>', "unknown encoding"),  # found by the fuzz run
     ],
 )
 def test_the_xml_parser_refuses_in_words(xml: bytes, reason: str) -> None:

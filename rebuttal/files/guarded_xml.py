@@ -44,6 +44,8 @@ def check(data: bytes | str, *, max_bytes: int = MAX_XML_BYTES) -> None:
     except expat.ExpatError as error:
         raise BadXML(f"not well-formed XML (line {error.lineno}, column {error.offset + 1}: "
                      f"{expat.ErrorString(error.code)})") from None
+    except (LookupError, UnicodeError) as error:  # <?xml encoding="..."?> naming no codec we have
+        raise BadXML(f"not readable XML ({' '.join(str(error).split())[:80]})") from None
 
 
 def parse(data: bytes | str, *, max_bytes: int = MAX_XML_BYTES, max_depth: int = MAX_DEPTH) -> Element:
@@ -57,8 +59,8 @@ def parse(data: bytes | str, *, max_bytes: int = MAX_XML_BYTES, max_depth: int =
     try:
         builder.feed(data)
         root = builder.close()
-    except ParseError as error:  # check() found nothing wrong, so this is unexpected
-        raise BadXML(f"not well-formed XML ({error})") from None
+    except (ParseError, LookupError, UnicodeError) as error:  # check() passed it, so this is unexpected
+        raise BadXML(f"not well-formed XML ({' '.join(str(error).split())[:80]})") from None
     level, depth = [root], 1
     while level:
         if depth > max_depth:
