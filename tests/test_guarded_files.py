@@ -45,6 +45,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
         (b"<a>" * 201 + b"</a>" * 201, "nested deeper than 200"),
         (b"", "no element found"),
         (b'<?xml version="1.0" encoding="UTF-8es"?><d/>', "unknown encoding"),  # found by the fuzz run
+        (b"<d><v:ext/></d>", "unbound prefix"),  # found by the fuzz run: passed on, unreadable in Word
     ],
 )
 def test_the_xml_parser_refuses_in_words(xml: bytes, reason: str) -> None:
@@ -302,3 +303,17 @@ def test_an_edited_letter_nested_too_deeply_is_one_line(exported, tmp_path, caps
     assert main(["merge", str(hostile), str(outline)]) == 2
     assert capsys.readouterr().err.strip() == (f"rebuttal: {hostile}: word/document.xml: elements nested "
                                                "deeper than 200 levels")
+
+
+def test_a_thumbnail_linked_under_another_type_leaves_no_dangling_link(tmp_path, example_document) -> None:
+    """Found by the fuzz run: the thumbnail (dropped by name) stayed linked, and the letter was unreadable."""
+    from rebuttal.exchange.docx.read import read_docx
+
+    template = _template_with(tmp_path, "_rels/.rels",
+                              lambda data: data.replace(b"metadata/thumbnail", b"metadata/picture"))
+    out = tmp_path / "letter.docx"
+    write_docx(example_document, out, template=template)
+    with zipfile.ZipFile(out) as letter:
+        assert not any(name.startswith("docProps/thumbnail") for name in letter.namelist())
+        assert b"thumbnail" not in letter.read("_rels/.rels")
+    assert read_docx(out).paragraphs

@@ -34,7 +34,7 @@ def check(data: bytes | str, *, max_bytes: int = MAX_XML_BYTES) -> None:
     """
     if len(data) > max_bytes:
         raise BadXML(f"larger than {max_bytes // (1024 * 1024)} MB")
-    guard = expat.ParserCreate()
+    guard = expat.ParserCreate(namespace_separator="}")  # an undeclared prefix is an error too
     guard.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     guard.StartDoctypeDeclHandler = _refuse_doctype
     guard.EntityDeclHandler = _refuse_entity
