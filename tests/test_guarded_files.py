@@ -44,6 +44,8 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
         (b"<d><e></d>", "mismatched tag"),
         (b"<a>" * 201 + b"</a>" * 201, "nested deeper than 200"),
         (b"", "no element found"),
+        (b'<?xml version="1.0" encoding="UTF-8es"?><d/>', "unknown encoding"),  # found by the fuzz run
+        (b"<d><v:ext/></d>", "unbound prefix"),  # found by the fuzz run: passed on, unreadable in Word
     ],
 )
 def test_the_xml_parser_refuses_in_words(xml: bytes, reason: str) -> None:
@@ -186,6 +188,9 @@ def _template_with(tmp_path: Path, name: str, change) -> Path:
         ("word/settings.xml",
          lambda data: data.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>', 1),
          "word/settings.xml: it has a document type declaration"),
+        ("word/styles.xml", lambda data: data.replace(b"</w:styles>", b"<w:x>" * 300 + b"</w:x>" * 300
+                                                      + b"</w:styles>"),
+         "elements nested deeper than 200 levels"),
     ],
 )
 def test_a_hostile_template_is_one_line_exit_2(tmp_path: Path, capsys, part, change, reason) -> None:
@@ -288,3 +293,27 @@ def test_a_template_that_word_could_not_open_either_is_one_line(tmp_path, exampl
     with pytest.raises(RebuttalError, match=re.escape(reason)):
         write_docx(example_document, tmp_path / "letter.docx", template=template)
     assert not (tmp_path / "letter.docx").exists()
+
+
+def test_an_edited_letter_nested_too_deeply_is_one_line(exported, tmp_path, capsys) -> None:
+    outline, letter = exported
+    deep = b"<w:sdt><w:sdtContent>" * 150 + b"</w:sdtContent></w:sdt>" * 150
+    hostile = _changed(letter, tmp_path / "edited.docx", "word/document.xml",
+                       lambda data: data.replace(b"<w:body>", b"<w:body>" + deep, 1))
+    assert main(["merge", str(hostile), str(outline)]) == 2
+    assert capsys.readouterr().err.strip() == (f"rebuttal: {hostile}: word/document.xml: elements nested "
+                                               "deeper than 200 levels")
+
+
+def test_a_thumbnail_linked_under_another_type_leaves_no_dangling_link(tmp_path, example_document) -> None:
+    """Found by the fuzz run: the thumbnail (dropped by name) stayed linked, and the letter was unreadable."""
+    from rebuttal.exchange.docx.read import read_docx
+
+    template = _template_with(tmp_path, "_rels/.rels",
+                              lambda data: data.replace(b"metadata/thumbnail", b"metadata/picture"))
+    out = tmp_path / "letter.docx"
+    write_docx(example_document, out, template=template)
+    with zipfile.ZipFile(out) as letter:
+        assert not any(name.startswith("docProps/thumbnail") for name in letter.namelist())
+        assert b"thumbnail" not in letter.read("_rels/.rels")
+    assert read_docx(out).paragraphs

@@ -22,7 +22,7 @@ from lxml import etree
 from rebuttal.errors import RebuttalError
 from rebuttal.exchange.docx.names import COMMENTS_PART, CUSTOM_PROPERTIES_PART, W_NS
 from rebuttal.exchange.edited import EditedComment
-from rebuttal.files.guarded_xml import BadXML, parse
+from rebuttal.files.guarded_xml import BadXML, check, parse
 from rebuttal.files.guarded_zip import BadZip, read_zip
 
 W = f"{{{W_NS}}}"
@@ -77,9 +77,11 @@ def check_package(path: Path) -> None:
             name = entry.get("PartName", "").lstrip("/")
             if name in parts and entry.get("ContentType", "").endswith("xml"):
                 xml_names.add(name)
+    # The parts read here in full (and by python-docx's lxml) are also measured for depth.
+    read_whole = {"word/document.xml", COMMENTS_PART, CUSTOM_PROPERTIES_PART}
     for name in sorted(xml_names):
         try:
-            parse(parts[name])
+            (parse if name in read_whole else check)(parts[name])
         except BadXML as error:
             raise RebuttalError(str(error), file=path, field=name) from None
 

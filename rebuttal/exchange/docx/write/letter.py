@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rebuttal.errors import RebuttalError
 from rebuttal.exchange.docx import names
 from rebuttal.exchange.docx.write.anchors import Bookmarks, write_custom_properties
 from rebuttal.exchange.docx.write.comments import Comments
@@ -33,6 +34,7 @@ from rebuttal.exchange.docx.write.styles import add_missing_styles, house_styles
 from rebuttal.exchange.docx.write.template import Start, blank_start, open_template
 from rebuttal.exchange.docx.write.wordml import BREAK_RUN, STORY_NAMESPACES, WordParagraph, run, xml_part
 from rebuttal.exchange.record import HEADING_PART, bookmark_name, record_for, reference_bookmark
+from rebuttal.files.guarded_xml import BadXML
 from rebuttal.model import Citation, Document, Inline, PointList, Source
 from rebuttal.text.printable import printable
 
@@ -55,6 +57,15 @@ def write_docx(
     recorded for ``rebuttal merge``.
     """
     start = open_template(Path(template)) if template else blank_start()
+    try:
+        _write(document, path, start, template=template, comments=comments, origin=origin)
+    except BadXML as error:  # only a template's parts can be bad: every other piece of XML is ours
+        raise RebuttalError(f"not a Word document or template (.docx or .dotx): {error}", file=template,
+                            field="--template") from None
+
+
+def _write(document: Document, path: Path, start: Start, *, template: Path | str | None, comments: bool,
+           origin: tuple[str, str]) -> None:
     package, main, section = start.package, start.main, start.section
     ids = _styles(start)
     section.set_paper(document.paper, margins=not template)

@@ -138,6 +138,7 @@ def open_template(path: Path) -> Start:
     settings = package.related(main, RT + "settings")
     if settings in package.parts:
         package.parts[settings] = _valid_zoom(package.parts[settings])
+    package.keep_only_reachable()  # again: no relationship left pointing at a part dropped above
     return Start(package, main, Section(element, package, main), True)
 
 
