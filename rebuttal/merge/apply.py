@@ -19,7 +19,22 @@ from rebuttal.merge.report import MergeReport
 
 
 def apply_changes(report: MergeReport, accepted: Iterable[ItemChange] | None = None) -> Outline | None:
-    """A copy of the outline with ``accepted`` changes (default: all) taken in; None if nothing changes.
+    """The outline with ``accepted`` changes (default: all) taken in; None if nothing changes.
+
+    When the outline moved on since the export (``report.current``), the editors' version is
+    merged three ways onto it (:func:`rebuttal.merge.combine.combine`) and a field both changed
+    keeps the outline's value: call ``combine`` to see such conflicts and choose.
+    """
+    if report.current is None:
+        return editors_version(report, accepted)
+    from rebuttal.merge.combine import combine
+
+    return combine(report, accepted, choose="mine").outline
+
+
+def editors_version(report: MergeReport, accepted: Iterable[ItemChange] | None = None) -> Outline | None:
+    """A copy of the compared outline with ``accepted`` changes (default: all) taken in; None if nothing
+    changes.
 
     A rejected change leaves its item as it was (a rejected deletion keeps the
     item, a rejected addition adds nothing, a rejected move keeps the item's

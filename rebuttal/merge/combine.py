@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rebuttal.letter.outline import Outline, outline_from_data, outline_to_dict
-from rebuttal.merge.apply import apply_changes
+from rebuttal.merge.apply import editors_version
 from rebuttal.merge.compare import ItemChange
 from rebuttal.merge.report import MergeReport
 
@@ -50,7 +50,7 @@ def combine(
     Conflicts not decided by ``choose`` hold the outline's (mine) value in ``outline``; check
     :attr:`Combined.blocked` before writing it.
     """
-    theirs = apply_changes(report, accepted)
+    theirs = editors_version(report, accepted)
     if report.current is None or theirs is None:
         return Combined(theirs)
     from rebuttal.letter.three_way import merge_outlines
