@@ -21,9 +21,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from rebuttal.letter import check_signatories
+from rebuttal.letter.check_result import CheckResult, Unit
 from rebuttal.letter.outline import Outline
 from rebuttal.letter.venue_choice import resolve_venue
 from rebuttal.library.stack import Library
@@ -34,7 +35,7 @@ from rebuttal.refs.bibliography import Bibliography, same_work
 from rebuttal.text.markup import MarkupError, citation_keys_in
 
 if TYPE_CHECKING:
-    from rebuttal.letter.window import Window
+    pass
 
 __all__ = [
     "BlockWords",
@@ -49,39 +50,6 @@ __all__ = [
 ]
 
 REUSABLE_STATUSES = ("approved",)
-
-
-class Unit(StrEnum):
-    """What a rule's figures count (and so how people read them)."""
-
-    WORDS = "words"
-    REFERENCES = "references"
-    AUTHORS = "authors"
-    DAYS_LEFT = "days left"  # found: days to the deadline, negative when late; allowed: the window in days
-    CITED = "cited"  # found: whether it is cited; allowed: True when the venue requires it
-    PLACEHOLDERS = "placeholders"
-    BLOCKS = "blocks"
-    CITATION_KEYS = "citation keys"
-    OLDER_WORDINGS = "older wordings"  # blocks kept at the wording the letter recorded
-    NOT_ONE_PERSON = "not one person"  # article authors that are not one person (or group)
-    DATED = "dated"  # found: whether the letter has its own date
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """The outcome of one rule: what was found, what is allowed, and advice."""
-
-    rule: str  # stable id, e.g. "words"
-    label: str  # the rule's name for people: "Words"
-    ok: bool  # the rule passes
-    found: int | bool | None  # 834 (None: cannot be told, e.g. a window without the article's date)
-    allowed: int | bool | None  # 400 (None: no limit at this venue)
-    unit: Unit  # what ``found`` and ``allowed`` count
-    detail: str = ""  # one line of explanation / advice, for people only
-    limit_confirmed: bool = True  # False when the venue profile could not confirm ``allowed``
-    verified_on: str = ""  # when the venue's figure was last compared with the journal's quoted words
-    as_of: str = ""  # the date of the newest quoted text backing the figure ('' when none says)
-    window: Window | None = None  # the window rule's dates (due, counted from which date)
 
 
 @dataclass(frozen=True)
@@ -108,8 +76,7 @@ def run_checks(
         _words(library, outline, document, venue),
         _limit("references", "References", len(document.references), venue.max_references, Unit.REFERENCES,
                "over (the target article counts)"),
-        _limit("authors", "Authors", len(document.signatories), venue.max_authors, Unit.AUTHORS,
-               "signatories over"),
+        check_signatories.authors(document, venue),
         _dated(outline, today),
         _window(outline, venue, today),
         _article_cited(outline, document, venue),
@@ -121,6 +88,7 @@ def run_checks(
         _cited_before_published(outline, document, today),
         _wording(document),
         _article_authors(outline),
+        check_signatories.disclosures(document, venue, _letter_date(outline, today)),
     ]
     return [_flag_unconfirmed(result, venue) for result in results]
 
@@ -128,8 +96,12 @@ def run_checks(
 # Which venue figure each limit rule compares against.
 _FIGURE_OF_RULE = {
     "words": "word_limit", "references": "max_references", "authors": "max_authors",
-    "window": "window_days", "article": "cite_article",
+    "window": "window_days", "article": "cite_article", "disclosures": "disclosures",
 }
+
+
+def _letter_date(outline: Outline, today: dt.date) -> dt.date:
+    return dt.date.fromisoformat(outline.letter.date) if outline.letter.date else today
 
 
 def _flag_unconfirmed(result: CheckResult, venue: Venue) -> CheckResult:
@@ -209,8 +181,10 @@ def _counted_inlines(document: Document) -> list[tuple[Source, tuple[Inline, ...
 def _placeholder_values(library: Library, outline: Outline, document: Document) -> dict[str, str]:
     from rebuttal.letter.assemble import resolve_society
     from rebuttal.letter.placeholders import placeholder_values
+    from rebuttal.letter.signing import resolve_cosigners
 
-    return placeholder_values(outline, resolve_society(library, outline), document.date, document.paper)
+    return placeholder_values(outline, resolve_society(library, outline), document.date, document.paper,
+                              cosigners=resolve_cosigners(library, outline))
 
 
 def _plain_markup(text: str, values: dict[str, str]) -> str:

@@ -1,8 +1,8 @@
 """Where things are in a library folder, and which files are blocks.
 
 A block is ``<folder>/<group>/<name>.toml`` (any depth of groups), its id
-``<group>/<name>``. The top-level folders ``societies/`` and ``venues/`` hold
-profiles, not blocks; ``references.json`` is the folder's bibliography. A file
+``<group>/<name>``. The top-level folders ``societies/``, ``venues/`` and ``people/``
+hold profiles, not blocks; ``references.json`` is the folder's bibliography. A file
 or folder whose name starts with a dot (``.git``, an editor's ``.#draft.toml``
 lock) is never part of the library. Loading the library, its index and the
 committee's lint all list a folder through here, so they agree on what a block is.
@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-PROFILE_FOLDERS = ("societies", "venues")
+PROFILE_FOLDERS = ("societies", "venues", "people")
 REFERENCES_FILE = "references.json"
 
 
@@ -42,7 +42,7 @@ def block_paths(folder: Path) -> list[tuple[Path, str]]:
 
 
 def profile_paths(folder: Path, kind: str) -> list[Path]:
-    """The profile files of one kind (``societies`` or ``venues``) in ``folder``, by path."""
+    """The profile files of one kind (``societies``, ``venues`` or ``people``) in ``folder``, by path."""
     profiles = folder / kind
     if not profiles.is_dir():
         return []
