@@ -193,3 +193,26 @@ def test_keeping_is_content_addressed_and_bounded(monkeypatch) -> None:
     assert len(list(exports_folder().glob("*.toml"))) == 3
     assert exported_text(digests[-1]) == "n = 4\n"
     assert exported_text("../../etc/passwd") is None
+
+
+def test_apply_changes_keeps_a_letter_changed_in_memory(exported, builtin_library) -> None:
+    # The app compares with its letter in memory (saved or not): the person's own changes since the
+    # export stay, whoever calls apply_changes (conflicts keep the letter's value; combine() shows them).
+    from rebuttal.exchange.docx.read import read_docx
+    from rebuttal.merge.apply import apply_changes
+    from rebuttal.merge.combine import combine
+    from rebuttal.merge.report import merge_edited
+
+    outline, docx_path = exported
+    edited = _editors(docx_path, _one_sentence)
+    letter = load_outline(outline)
+    letter.body[7].variant = "short"  # concerns/heterogeneity, not saved
+    report = merge_edited(read_docx(edited), builtin_library, letter)
+    assert report.current is letter
+    assert [c.label for c in report.changes if c.changed] == ["closing/body-of-evidence"]
+    updated = apply_changes(report)
+    assert updated is not None and updated.body[7].variant == "short" and not updated.body[7].text
+    assert "should keep generating" in updated.body[13].text
+    assert combine(report).conflicts == []
+    unchanged = merge_edited(read_docx(edited), builtin_library, load_outline(outline))
+    assert unchanged.current is None  # the letter as exported: compared with itself, as before

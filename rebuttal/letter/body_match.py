@@ -37,9 +37,14 @@ def name_identity(entry: Entry) -> str | None:
 
 
 def match_items(
-    first: Sequence[Entry], second: Sequence[Entry], identity: Identity = block_identity
+    first: Sequence[Entry], second: Sequence[Entry], identity: Identity = block_identity,
+    *, by_place: bool = True,
 ) -> dict[int, int]:
-    """``{index in first: index in second}`` for the items that are the same item in both."""
+    """``{index in first: index in second}`` for the items that are the same item in both.
+
+    ``by_place=False`` leaves out pass 3: two lists of *additions* share no history, so two
+    different custom texts standing at the same place are two items, not one edited.
+    """
     matched: dict[int, int] = {}
     used: set[int] = set()
     # 1. Equal items, nearest first.
@@ -59,7 +64,7 @@ def match_items(
             matched[i] = j
             used.add(j)
     # 3. Items without identity, by the matched item they follow.
-    for i, entry in enumerate(first):
+    for i, entry in enumerate(first if by_place else ()):
         if i in matched or identity(entry) is not None:
             continue
         anchor = _anchor(i, matched)

@@ -15,7 +15,8 @@
   side and changed on the other is a conflict (mine/theirs: the item or nothing);
 * items added on either side are kept, each after the item it follows on its own side
   (at the same place, mine's first); the same item added on both sides is added once
-  (the same block on both: merged field by field, differing fields conflict);
+  (the same block on both: merged field by field, differing fields conflict; different
+  custom texts are two items);
 * order: if only one side reordered the items both kept, that order wins; both
   reordering differently is a conflict on ``body.order``.
 
@@ -175,7 +176,8 @@ class _Run:
                 self.from_theirs.append(f"{label} removed")
         mine_new = [j for j in range(len(mine)) if j not in to_mine.values()]
         theirs_new = [j for j in range(len(theirs)) if j not in to_theirs.values()]
-        pairs = match_items([mine[j] for j in mine_new], [theirs[j] for j in theirs_new], identity)
+        pairs = match_items([mine[j] for j in mine_new], [theirs[j] for j in theirs_new], identity,
+                            by_place=False)
         same_new = {theirs_new[b]: mine_new[a] for a, b in pairs.items()}  # theirs index -> mine index
         for j in mine_new:
             label = _item_label(path, mine[j], j, identity)
