@@ -40,6 +40,7 @@ COMMANDS: dict[str, Command] = {
     "check": Command("check", "check the letter against a venue's limits and for loose ends"),
     "merge": Command("merge", "report (and with --apply take in) the editors' changes to an exported DOCX"),
     "library": Command("library_cmd", "the approval committee's tools: lint, approve, usage, diff, update"),
+    "letters": Command("letters", "the record of letters sent: list, add, set a status, overlap with them"),
 }
 
 

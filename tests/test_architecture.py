@@ -22,6 +22,7 @@ LAYERS = (
     ("model", "designs", "files", "toml"),  # the document model; study designs; files on disk; TOML
     ("refs",),  # references: CSL, styles, importers, look-ups, the target article
     ("library",),  # blocks, profiles, the index, search and ranking, the committee
+    ("record",),  # letters on record, their overlap index, watching what became of them
     ("letter",),  # outline + library -> one document: assembly, checks, fitting
     ("exchange",),  # the DOCX going out and coming back, the record it carries, PDF
     ("render", "merge"),  # document -> Rich/Markdown/text/DOCX/PDF; an edited DOCX -> the outline

@@ -21,8 +21,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
-from enum import StrEnum
 
+from rebuttal.letter.check_overlap import overlap_rule
+from rebuttal.letter.check_result import CheckResult, Unit
 from rebuttal.letter.outline import Outline
 from rebuttal.letter.venue_choice import resolve_venue
 from rebuttal.library.stack import Library
@@ -45,35 +46,6 @@ __all__ = [
 ]
 
 REUSABLE_STATUSES = ("approved",)
-
-
-class Unit(StrEnum):
-    """What a rule's figures count (and so how people read them)."""
-
-    WORDS = "words"
-    REFERENCES = "references"
-    AUTHORS = "authors"
-    DAYS_LEFT = "days left"  # found: days to the deadline, negative when late; allowed: the window in days
-    CITED = "cited"  # found: whether it is cited; allowed: True when the venue requires it
-    PLACEHOLDERS = "placeholders"
-    BLOCKS = "blocks"
-    CITATION_KEYS = "citation keys"
-    OLDER_WORDINGS = "older wordings"  # blocks kept at the wording the letter recorded
-    NOT_ONE_PERSON = "not one person"  # article authors that are not one person (or group)
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """The outcome of one rule: what was found, what is allowed, and advice."""
-
-    rule: str  # stable id, e.g. "words"
-    label: str  # the rule's name for people: "Words"
-    ok: bool  # the rule passes
-    found: int | bool | None  # 834 (None: cannot be told, e.g. a window without the article's date)
-    allowed: int | bool | None  # 400 (None: no limit at this venue)
-    unit: Unit  # what ``found`` and ``allowed`` count
-    detail: str = ""  # one line of explanation / advice, for people only
-    limit_confirmed: bool = True  # False when the venue profile could not confirm ``allowed``
 
 
 @dataclass(frozen=True)
@@ -112,6 +84,7 @@ def run_checks(
         _cited_before_published(outline, document, today),
         _wording(document),
         _article_authors(outline),
+        overlap_rule(library, outline, document, venue),
     ]
     return [_flag_unconfirmed(result, venue) for result in results]
 
@@ -119,7 +92,7 @@ def run_checks(
 # Which venue figure each limit rule compares against.
 _FIGURE_OF_RULE = {
     "words": "word_limit", "references": "max_references", "authors": "max_authors",
-    "window": "window_days", "article": "cite_article",
+    "window": "window_days", "article": "cite_article", "overlap": "max_overlap",
 }
 
 

@@ -21,7 +21,8 @@ from rebuttal.vocabulary import MARKERS
 # signatures or competing interests (that is what Document.word_count counts).
 WORD_COUNTS = ("body",)
 # Figures a profile can mark as unconfirmed.
-FIGURES = ("word_limit", "max_references", "max_authors", "window_days", "cite_article", "style", "marker")
+FIGURES = ("word_limit", "max_references", "max_authors", "window_days", "cite_article", "style", "marker",
+           "max_overlap")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Venue:
     cite_article: bool = False
     max_authors: int | None = None
     window_days: int | None = None
+    max_overlap: int | None = None  # percent of words shared with earlier letters; None: the default
     style: str = ""
     marker: str = ""
     notes: str = ""
@@ -68,7 +70,7 @@ def load_venue(path: Path) -> Venue:
     reader = FieldReader(source, context="venue profile")
     reader.allow(
         "name", "word_limit", "counts", "max_references", "cite_article", "max_authors",
-        "window_days", "style", "marker", "notes", "sources", "unconfirmed",
+        "window_days", "max_overlap", "style", "marker", "notes", "sources", "unconfirmed",
     )
     sources = []
     for index, entry in enumerate(reader.tables("sources")):
@@ -89,6 +91,7 @@ def load_venue(path: Path) -> Venue:
         cite_article=_flag(reader, "cite_article"),
         max_authors=_limit(reader, "max_authors"),
         window_days=_limit(reader, "window_days"),
+        max_overlap=_limit(reader, "max_overlap"),
         style=reader.choice("style", sorted(STYLES)),
         marker=reader.choice("marker", MARKERS),
         notes=reader.text("notes"),
