@@ -41,6 +41,7 @@ COMMANDS: dict[str, Command] = {
     "merge": Command("merge", "report (and with --apply take in) the editors' changes to an exported DOCX"),
     "library": Command("library_cmd", "the approval committee's tools: lint, approve, usage, diff, update"),
     "letters": Command("letters", "the record of letters sent: list, add, set a status, overlap with them"),
+    "watch": Command("watch", "ask PubMed and Crossref what became of the articles answered and cited"),
 }
 
 

@@ -171,7 +171,7 @@ def test_help_and_version_import_no_command_and_a_command_imports_only_itself() 
         "rebuttal.commands", "rebuttal.commands.refs", "rebuttal.commands.common"}
     assert "rebuttal.commands.refs" in loaded and "rebuttal.commands.build" not in loaded
     assert set(COMMANDS) == {"build", "preview", "blocks", "refs", "edit", "import", "check", "merge",
-                             "library", "letters"}
+                             "library", "letters", "watch"}
 
 
 def test_help_lists_every_command_with_its_summary(capsys) -> None:

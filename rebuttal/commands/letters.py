@@ -118,7 +118,7 @@ def _add(args: argparse.Namespace) -> Exit:
     from rebuttal.letter.assemble import assemble
     from rebuttal.letter.outline import load_outline, outline_text
     from rebuttal.letter.venue_choice import resolve_venue
-    from rebuttal.record.letters import Target, add_letter
+    from rebuttal.record.letters import Target, add_letter, record_folder
 
     library = open_library(args, whole=False)
     original = args.outline.read_text(encoding="utf-8") if args.outline.is_file() else None
@@ -143,7 +143,7 @@ def _add(args: argparse.Namespace) -> Exit:
             raise os_error(error, doing="open") from None
     else:
         docx = _built_docx(document, args.outline)
-    folder = _record_folder(library.folders)
+    folder = record_folder(library.folders)
     recorded = add_letter(
         folder, outline_text=outline_text(outline, original), text=_built_text(document),
         docx_sha256=hashlib.sha256(docx).hexdigest(), title=outline.letter.title, venue=venue.id,
@@ -155,16 +155,6 @@ def _add(args: argparse.Namespace) -> Exit:
     print(f"recorded {recorded.id}: {recorded.named()} to {recorded.venue or 'no venue'} ({recorded.path})",
           file=sys.stderr)
     return Exit.OK
-
-
-def _record_folder(folders: list[Path]) -> Path:
-    """Where a new record goes: the top folder of the stack, never the library shipped with rebuttal."""
-    from rebuttal.library.stack import builtin_folder, user_library_folder
-
-    top = folders[-1] if folders else None
-    if top is None or top.resolve() == builtin_folder().resolve():
-        return user_library_folder()
-    return top
 
 
 def _built_text(document) -> str:

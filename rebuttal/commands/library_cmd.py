@@ -60,9 +60,11 @@ def run(args: argparse.Namespace) -> Exit:
 def _lint(args: argparse.Namespace) -> Exit:
     from rebuttal.library.committee import lint
     from rebuttal.library.stack import library_folders
+    from rebuttal.record.notices import notice_problems
 
     folders = library_folders(args.library)
-    problems = lint(folders)
+    # and blocks citing works `rebuttal watch` found retracted or corrected, until the committee acts
+    problems = lint(folders) + notice_problems(folders)
     for problem in problems:
         print(problem)
     blocks = sum(1 for _ in _all_block_files(folders))

@@ -103,6 +103,17 @@ def letters_folder(folder: Path) -> Path:
     return folder / LETTERS_FOLDER
 
 
+def record_folder(folders: Sequence[Path]) -> Path:
+    """Where new records (and what ``rebuttal watch`` finds) go: the top folder of the stack, never the
+    library shipped with rebuttal (then the user's own library folder)."""
+    from rebuttal.library.stack import builtin_folder, user_library_folder
+
+    top = folders[-1] if folders else None
+    if top is None or Path(top).resolve() == builtin_folder().resolve():
+        return user_library_folder()
+    return Path(top)
+
+
 def record_paths(folders: Sequence[Path]) -> list[Path]:
     """Every letter record of the stack's folders (``letters/<date>-<name>.toml``), by name."""
     paths: dict[str, Path] = {}
