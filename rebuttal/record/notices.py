@@ -96,7 +96,7 @@ def keep_notices(folder: Path, found: Iterable[KeptNotice]) -> list[KeptNotice]:
             document = tomlkit.parse(path.read_text(encoding="utf-8"))
         else:
             document = tomlkit.document()
-            for line in ("What `rebuttal watch` found (PubMed, Crossref): retractions, corrections, comments.",
+            for line in ("What `rebuttal watch` found in PubMed and Crossref: retractions, corrections...",
                          "`rebuttal library lint` flags the blocks citing a retracted or corrected work",
                          "until they no longer cite it, or are approved again after the day it was found."):
                 document.add(tomlkit.comment(line))
