@@ -125,10 +125,10 @@ def find_overlap(folders: Sequence[Path], segments: Sequence[tuple[Hashable, str
     union = covered((start for start, holders in starts_hit if not skip or set(holders) - skip), total)
     marks = {number: covered((start for start, holders in starts_hit if number in holders), total)
              for number in chosen}
-    shared = sorted((Shared(refs[number], sum(m), 100.0 * sum(m) / total) for number, m in marks.items()),
-                    key=lambda s: (-s.words, s.letter.id))
+    shared = sorted((Shared(refs[number], m.count(1), 100.0 * m.count(1) / total)
+                     for number, m in marks.items()), key=lambda s: (-s.words, s.letter.id))
     by_id = {refs[number].id: m for number, m in marks.items()}
-    return Overlap(total, sum(union), tuple(shared), tuple(_passages(seg_words, union, by_id)),
+    return Overlap(total, union.count(1), tuple(shared), tuple(_passages(seg_words, union, by_id)),
                    more=len(runs) - len(chosen))
 
 
@@ -156,8 +156,8 @@ def _scan(folders: Sequence[Path]) -> dict[str, tuple[str, str]]:
     return found
 
 
-def _passages(seg_words: list[tuple[Hashable, list[str]]], union: list[bool],
-              marks_by_letter: dict[str, list[bool]]) -> list[Passage]:
+def _passages(seg_words: list[tuple[Hashable, list[str]]], union: bytearray,
+              marks_by_letter: dict[str, bytearray]) -> list[Passage]:
     passages = []
     offset = 0
     for key, found in seg_words:

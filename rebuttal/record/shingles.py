@@ -49,10 +49,10 @@ def run_hashes(text_words: list[str], size: int = RUN_WORDS) -> list[int]:
     return [hash(tuple(ids[start:start + size])) for start in range(len(ids) - size + 1)]
 
 
-def covered(starts: Iterable[int], total: int, size: int = RUN_WORDS) -> list[bool]:
-    """Which of ``total`` words stand in a shared run, given the starts of the shared runs."""
-    marks = [False] * total
+def covered(starts: Iterable[int], total: int, size: int = RUN_WORDS) -> bytearray:
+    """Which of ``total`` words stand in a shared run (1) or not (0), given the starts of the shared runs."""
+    marks = bytearray(total)
+    run = b"\x01" * size
     for start in starts:
-        for position in range(start, min(start + size, total)):
-            marks[position] = True
+        marks[start:start + size] = run[: total - start]
     return marks
