@@ -33,12 +33,6 @@ LAYERS = (
     ("__main__",),
 )
 MAX_FLAT_MODULES = 12
-# Import circles still to undo, each with the work that undoes it (the test fails once it is gone,
-# so that this list shrinks with it).
-KNOWN_CIRCLES = {
-    # issue 17 item 7: the app class as mixins over a faked base (ui/app <-> ui/files, ...)
-    "rebuttal.ui.app", "rebuttal.ui.files", "rebuttal.ui.letter_actions", "rebuttal.ui.merge_screen",
-}
 
 
 def _folder(module: str) -> str:
@@ -176,7 +170,7 @@ def test_every_import_goes_down_the_layers_or_stays_in_its_folder() -> None:
 def test_no_import_circle_between_modules_or_between_folders() -> None:
     graph = _import_graph()
     circles = {module for module in graph if module in _reachable(graph, module)}
-    assert circles == KNOWN_CIRCLES
+    assert circles == set()
     folders: dict[str, set[str]] = {}
     for module, imports in graph.items():
         outside = {_folder(m) for m in imports} - {_folder(module)}

@@ -90,8 +90,8 @@ def test_search_index_lists_without_preparing_and_filters_as_a_fresh_index(built
     assert [b.id for b in index.filter("")] == sorted(info.id for info in infos)
     concerns = sorted(info.id for info in infos if info.kind == "concern")
     assert [b.id for b in index.filter(" ", kind="concern")] == concerns
-    assert index._entries is None  # listing (the app's first frame) prepares nothing for searching
+    assert not index.prepared  # listing (the app's first frame) prepares nothing for searching
     typed = ["h", "he", "het", "", "hetero", "heterog", "hetrogen", "", "radio", "sham placebo"]
     for query in typed:
         assert [b.id for b in index.filter(query)] == [b.id for b in SearchIndex(infos).filter(query)], query
-    assert index._entries is not None
+    assert index.prepared

@@ -66,14 +66,47 @@ def _text(pdf: Path) -> str:
     return subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
 
 
+FOOTER = re.compile(r"^Page \d+ of \d+$")
+
+
+def _pages(text: str) -> list[list[str]]:
+    """The non-empty lines of each page (pdftotext ends each page with a form feed)."""
+    pages = [[line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")]
+    return [page for page in pages if page]
+
+
+def _body(text: str) -> str:
+    """The letter's text without its page furniture, the pages joined as one.
+
+    Where a paragraph crosses a page (the fonts installed decide where), the running header and
+    the "Page N of M" footer would otherwise sit in the middle of it. The running header is the
+    line every page after the first starts with; no wording of it is assumed.
+    """
+    pages = _pages(text)
+    later_firsts = {page[0] for page in pages[1:]}
+    header = later_firsts.pop() if len(later_firsts) == 1 and len(pages) > 1 else None
+    kept = []
+    for number, page in enumerate(pages):
+        lines = page[1:] if number and page[0] == header else page
+        kept += [line for line in lines if not FOOTER.match(line)]
+    return "\n".join(kept)
+
+
 def _compact(text: str) -> str:
-    # Line breaks and the hyphens LibreOffice may break at do not count.
-    return re.sub(r"[\s\-‐]+", "", text)
+    # Line breaks and the hyphens LibreOffice may break at (a soft hyphen shown too) do not count.
+    return re.sub(r"[\s\-‐\u00ad]+", "", text)
+
+
+def test_page_furniture_is_stripped_and_a_paragraph_crossing_a_page_joined() -> None:
+    text = ("Society\nFirst line of a paragraph that goes\n\nPage 1 of 2\n\f"
+            "SOC · Statement\n\non to the next page.\nPage 2 of 2\n\f")
+    assert _body(text) == "Society\nFirst line of a paragraph that goes\non to the next page."
 
 
 def test_pdf_has_letterhead_title_and_all_points(pdf: Path, example_document) -> None:
-    text = _text(pdf)
-    first_page = text.split("\f")[0]
+    raw = _text(pdf)
+    first_page = raw.split("\f")[0]
+    text = _body(raw)
     assert "Pacific Spine and Pain Society" in first_page.splitlines()[0:3]
     assert "Statement of Concern" in first_page and "March 10, 2025" in first_page
     for point in example_document.points:
@@ -84,7 +117,7 @@ def test_pdf_has_letterhead_title_and_all_points(pdf: Path, example_document) ->
 
 
 def test_pdf_has_all_fourteen_references_numbered(pdf: Path, example_document) -> None:
-    text = _text(pdf)
+    text = _body(_text(pdf))
     references = text[text.rindex("References") :]
     assert len(example_document.references) == 14
     for reference in example_document.references:

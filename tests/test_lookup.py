@@ -14,6 +14,7 @@ from rebuttal.letter.outline import load_outline
 
 from .conftest import FIXTURES, ROOT
 from .replay_server import Replay, replay_server
+from .ui_support import wait_until
 
 RECORDED = FIXTURES / "lookup"
 EFETCH = "/entrez/eutils/efetch.fcgi"
@@ -148,10 +149,7 @@ def test_the_article_form_looks_the_pmid_up(server: Replay, builtin_library, tmp
             assert isinstance(app.screen, DetailsScreen)
             app.screen.query_one("#article-pmid", Input).value = "39971346"
             await pilot.press("ctrl+l")
-            for _ in range(50):
-                await pilot.pause(0.05)
-                if app.screen.query_one("#article-title", Input).value:
-                    break
+            await wait_until(pilot, lambda: app.screen.query_one("#article-title", Input).value)
             assert app.screen.query_one("#article-title", Input).value.startswith("Common interventional")
             assert app.screen.query_one("#article-doi", Input).value == DOI
 

@@ -9,9 +9,10 @@ from textual.widgets import Input
 
 from rebuttal.library.stack import Library, load_library
 from rebuttal.ui.app import make_app
+from rebuttal.ui.help import help_text
 
 from .conftest import ROOT, TODAY
-from .ui_support import SIZE, isolated_state, screen_text  # noqa: F401 - fixture
+from .ui_support import SIZE, isolated_state, record_notifications, screen_text, wait_until  # noqa: F401
 
 EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
 
@@ -26,7 +27,7 @@ def test_help_reads_as_a_guide_without_ids_or_duplicates(builtin_library: Librar
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("tab")  # the Letter panel
             await pilot.pause()
-            text = app.help_text()
+            text = help_text(app.screen)
             assert "Binding id" not in text and "letter.up" not in text
             assert "(Esc closes)" in text.splitlines()[0]
             rows = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line]
@@ -57,8 +58,7 @@ def test_the_palette_shows_each_commands_key(builtin_library: Library) -> None:
             await pilot.press("ctrl+p")
             await pilot.pause()
             await pilot.press(*"export docx")
-            await pilot.pause(0.5)
-            assert "key ^e" in screen_text(app)
+            await wait_until(pilot, lambda: "key ^e" in screen_text(app))
 
     asyncio.run(run())
 
@@ -106,10 +106,11 @@ def test_a_word_typed_in_one_burst_from_the_list_all_reaches_the_filter(builtin_
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert app.focused is app.query_one(BlockList)
+            notices = record_notifications(app)
             for character in "hetero":  # queued together, as a terminal delivers a burst
                 app.post_message(events.Key(character, character))
             await pilot.pause()
             assert app.query_one("#filter", Input).value == "hetero"
-            assert not app._notifications  # no "Not here" notice on the way
+            assert notices == []  # no "Not here" notice on the way
 
     asyncio.run(run())

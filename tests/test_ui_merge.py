@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, SelectionList
 from rebuttal.library.stack import Library
 from rebuttal.ui.app import RebuttalApp, make_app
 from rebuttal.ui.dialogs import EditScreen, PathScreen
+from rebuttal.ui.main_screen import MainScreen
 from rebuttal.ui.merge_screen import MergeReviewScreen
 from rebuttal.ui.palette import PALETTE_ACTIONS
 from rebuttal.ui.panels import LetterList
@@ -89,8 +90,8 @@ def test_merge_review_accept_reject_apply_and_undo(library: Library, tmp_path: P
             assert "[1 note]" in str(row.prompt)
             assert app.session.dirty
             # The notes show when the item is opened for editing.
-            app.selected = blocks.index("concerns/heterogeneity")
-            app.action_edit_item()
+            app.screen.selected = blocks.index("concerns/heterogeneity")
+            app.screen.action_edit_item()
             await pilot.pause()
             assert isinstance(app.screen, EditScreen) and "Cite the I² values?" in app.screen.heading
             await pilot.press("escape")
@@ -126,7 +127,7 @@ def test_an_unchanged_export_is_no_change_and_bad_files_stay_in_dialog(library: 
 
 def test_merge_is_in_the_palette() -> None:
     assert any(action == "merge_docx" for _, action, _ in PALETTE_ACTIONS)
-    assert any(b.key == "f6" and b.action == "merge_docx" for b in RebuttalApp.BINDINGS)
+    assert any(b.key == "f6" and b.action == "merge_docx" for b in MainScreen.BINDINGS)
 
 
 def test_rejecting_everything_leaves_the_letter_alone(library: Library, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, OptionList, Select, TextArea
 
 from rebuttal.cli import main
 from rebuttal.library.stack import Library
@@ -107,8 +107,8 @@ def test_preview_lines_are_the_letter_laid_out_whole(library: Library) -> None:
             console = app.console
             options = console.options.update_width(panel.scrollable_content_region.width)
             whole = console.render_lines(panel.renderable, options, pad=False)
-            assert [strip.text for strip in panel._lines] == ["".join(s.text for s in line) for line in whole]
-            assert [strip.text for strip in panel._lines] != []
+            assert [strip.text for strip in panel.lines] == ["".join(s.text for s in line) for line in whole]
+            assert [strip.text for strip in panel.lines] != []
 
     asyncio.run(run())
 
@@ -196,7 +196,8 @@ def test_choosing_a_venue_shows_its_limits_and_takes_its_style(library: Library)
             await pilot.pause()
             form = app.screen
             venue = form.query_one("#letter-venue", Select)
-            names = [str(prompt) for prompt, _ in venue._options]
+            shown = venue.query_one(OptionList)  # the list the Select drops down
+            names = [str(shown.get_option_at_index(i).prompt) for i in range(shown.option_count)]
             assert any(name.startswith("JAMA, Letter to the Editor") and "400 words, 5 refs" in name
                        for name in names)  # journals by name, with their limits: nothing to type exactly
             venue.value = "jama-letter"

@@ -64,7 +64,7 @@ def test_changing_one_field_in_the_app_changes_one_line(
     async def run() -> None:
         app = make_app(letter, _library(extra, builtin_library), today=TODAY, autosave_seconds=None)
         async with app.run_test(size=SIZE) as pilot:
-            app.act(app.session.set_letter_field, "recipient", "The Editors, Somewhere Else")
+            app.screen.act(app.session.set_letter_field, "recipient", "The Editors, Somewhere Else")
             await pilot.pause()
             await pilot.press("ctrl+s")
             await pilot.pause()
@@ -128,7 +128,7 @@ def test_overwrite_is_the_persons_explicit_choice(builtin_library: Library, tmp_
     async def run() -> None:
         app = make_app(letter, load_library(builtin_library.folders), today=TODAY, autosave_seconds=None)
         async with app.run_test(size=SIZE) as pilot:
-            app.act(app.session.set_letter_field, "recipient", "Mine")
+            app.screen.act(app.session.set_letter_field, "recipient", "Mine")
             letter.write_text(letter.read_text() + "\n# a colleague's note\n")
             await pilot.press("ctrl+s")
             await pilot.pause()

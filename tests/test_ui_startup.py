@@ -14,7 +14,7 @@ from rebuttal.ui.footer import KeysFooter
 from rebuttal.ui.panels import BlockDetail, BlockList, LibraryPanel, PreviewPanel
 
 from .conftest import EXAMPLE, ROOT, TODAY
-from .ui_support import SIZE, isolated_state, library
+from .ui_support import SIZE, isolated_state, library, wait_until
 
 __all__ = ["isolated_state", "library"]  # fixtures used by the tests below
 
@@ -75,8 +75,8 @@ def test_first_frame_shows_the_highlighted_block_and_the_letter_at_the_width_it_
             preview = app.query_one(PreviewPanel)
             # Laid out once, at the width it has with its scrollbar: no line runs past the pane.
             width = preview.scrollable_content_region.width
-            assert preview._width == width
-            assert max(line.cell_length for line in preview._lines) <= width
+            assert preview.laid_out_width == width
+            assert max(line.cell_length for line in preview.lines) <= width
             assert not preview.show_horizontal_scrollbar
 
     asyncio.run(run())
@@ -126,8 +126,7 @@ def test_the_search_is_readied_just_after_the_first_frame(library: Library) -> N
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             index = app.query_one(LibraryPanel).index
-            assert index._entries is None  # not before the first frame
-            await pilot.pause(0.5)
-            assert index._entries is not None
+            assert not index.prepared  # not before the first frame
+            await wait_until(pilot, lambda: index.prepared)
 
     asyncio.run(run())

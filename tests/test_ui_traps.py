@@ -12,7 +12,14 @@ from rebuttal.ui.app import make_app
 from rebuttal.ui.dialogs import ConfirmScreen, PathScreen
 
 from .conftest import ROOT, TODAY
-from .ui_support import SIZE, add_block, isolated_state  # noqa: F401 - fixture
+from .ui_support import (  # noqa: F401 - fixture
+    SIZE,
+    add_block,
+    isolated_state,
+    record_notifications,
+    screen_text,
+    wait_until,
+)
 
 EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
 
@@ -30,9 +37,9 @@ def test_palette_quit_asks_before_discarding(builtin_library: Library, tmp_path:
             await pilot.press("ctrl+p")
             await pilot.pause()
             await pilot.press(*"quit")
-            await pilot.pause(0.5)
+            await wait_until(pilot, lambda: "Asks first when there are unsaved changes" in screen_text(app))
             await pilot.press("enter")
-            await pilot.pause(0.3)
+            await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
             assert app.is_running
             assert isinstance(app.screen, ConfirmScreen)  # "Save the changes ... before quitting?"
             titles = [c.title for c in app.get_system_commands(app.screen)]
@@ -68,10 +75,10 @@ def test_letter_keys_in_the_library_say_where_they_work(builtin_library: Library
         async with app.run_test(size=SIZE) as pilot:
             app.query_one("#blocks").focus()
             await pilot.pause()
+            messages = record_notifications(app)
             await pilot.press("right_square_bracket", "t", "v")
             await pilot.pause()
             assert app.query_one("#filter", Input).value == ""  # nothing typed into the filter
-            messages = [n.message for n in app._notifications]
             assert any("moves the selected block down in the Letter panel" in m for m in messages)
             assert any("adds a paragraph of your own" in m for m in messages)
 
@@ -163,7 +170,6 @@ def test_small_things(builtin_library: Library, tmp_path: Path) -> None:
 
 
 def test_points_that_restart_are_announced_and_can_join(builtin_library: Library, tmp_path: Path) -> None:
-    from .ui_support import screen_text
 
     async def run() -> None:
         app = _app(builtin_library, tmp_path / "new.toml")
@@ -171,7 +177,7 @@ def test_points_that_restart_are_announced_and_can_join(builtin_library: Library
             app.session.add_block("concerns/heterogeneity")
             app.session.add_custom("evidence", "Our own words between the points.")
             app.session.add_block("concerns/grouping-of-diagnoses")
-            app.refresh_letter()
+            app.screen.refresh_letter()
             await pilot.pause()
             assert [p.number for p in app.session.document.points] == [1, 1]
             assert "⚠ restarts numbering (j joins)" in screen_text(app)
@@ -221,14 +227,13 @@ def test_design_spellings_and_synonyms_match_the_library(builtin_library: Librar
 
 def test_short_marker_survives_a_long_title_and_the_form_uses_the_width(builtin_library: Library,
                                                                          tmp_path: Path) -> None:
-    from .ui_support import screen_text
 
     async def run() -> None:
         app = _app(builtin_library, tmp_path / "new.toml")
         async with app.run_test(size=(100, 30)) as pilot:
             app.session.add_block("concerns/extrapolation-to-guidelines")
             app.session.toggle_variant(0)
-            app.refresh_letter()
+            app.screen.refresh_letter()
             await pilot.pause()
             row = next(line for line in screen_text(app).splitlines() if "point 1" in line)
             assert "[short]" in row

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import io
 import re
+import time
+from collections.abc import Callable
 
 import pytest
 
@@ -41,6 +43,31 @@ def preview_text(app: RebuttalApp) -> str:
     console = Console(width=200, record=True, file=io.StringIO())
     console.print(app.query_one(PreviewPanel).renderable)
     return console.export_text()
+
+
+async def wait_until(pilot, condition: Callable[[], object], *, seconds: float = 60.0) -> None:
+    """Let the app run until ``condition()`` holds (a timer fired, a thread answered...).
+
+    The bound is generous, for a loaded machine: a test waits on what it needs, never on a time.
+    """
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"not reached within {seconds} s"
+        await pilot.pause()
+
+
+def record_notifications(app: RebuttalApp) -> list[str]:
+    """The messages of the notifications the app shows from now on, in order (through ``App.notify``,
+    which widgets and screens call too)."""
+    messages: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, **options: object) -> None:
+        messages.append(str(message))
+        notify(message, **options)  # type: ignore[arg-type]
+
+    app.notify = recording  # type: ignore[method-assign]
+    return messages
 
 
 async def type_text(pilot, text: str) -> None:

@@ -107,6 +107,11 @@ class SearchIndex:
         """Make the searchable fields now (the app does it just after its first frame, while idle)."""
         _ = self.entries
 
+    @property
+    def prepared(self) -> bool:
+        """Whether the searchable fields are made (listing needs none; the first search makes them)."""
+        return self._entries is not None
+
     def blocks(self) -> list[Listed]:
         """Every block indexed, in id order."""
         return list(self._blocks)

@@ -1,94 +1,36 @@
 """The rebuttal app: browse the library, assemble the letter, preview it, save and export.
 
-The app is a thin layer over :class:`rebuttal.app.session.Session`: keys and
-clicks call the session's operations, and after every change the panels
-show the session's outline and its one assembled Document (the same the
-exports are made from). Refused changes and failures are notifications,
-never crashes.
+The app only installs the main screen (:mod:`rebuttal.ui.main_screen`, where the letter is
+edited), the global keys (help, quit) and the command palette; behaviour lives on screens.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
-import time
-from collections.abc import Callable, Iterable
-from dataclasses import replace
+from collections.abc import Iterable
 from pathlib import Path
 
-from rich.text import Text
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Input, OptionList, Static
 
-from rebuttal.app.session import ChangeRefused, Session
-from rebuttal.errors import RebuttalError
-from rebuttal.letter.outline import Article, LetterInfo, SocietyChoice
-from rebuttal.library.new_block import NewBlock, write_user_block
-from rebuttal.library.stack import Library, user_library_folder
-from rebuttal.model import Letterhead
-from rebuttal.render.rich_render import render_rich
-from rebuttal.ui.dialogs import (
-    EditScreen,
-    HelpScreen,
-    NewBlockScreen,
-)
-from rebuttal.ui.files import FileActions
-from rebuttal.ui.footer import KeysFooter
-from rebuttal.ui.forms import DetailsScreen
-from rebuttal.ui.letter_actions import LetterActions
-from rebuttal.ui.merge_screen import MergeActions
+from rebuttal.app.session import Session
+from rebuttal.library.stack import Library
+from rebuttal.ui.dialogs import HelpScreen
+from rebuttal.ui.help import help_text
+from rebuttal.ui.main_screen import MainScreen
 from rebuttal.ui.palette import RebuttalCommands
-from rebuttal.ui.panels import BlockDetail, BlockList, LetterList, LetterPanel, LibraryPanel, PreviewPanel
-from rebuttal.ui.status import status_line
 
 
-class MainScreen(Screen[None]):
-    """The main screen; tells the app when a dialog closes so it can lay out the panes again.
-
-    Its bindings repeat the app's file and history keys with priority, so that a text box
-    (the library filter's Ctrl+E "end of line", say) never swallows them; dialogs, being
-    other screens, keep their own Ctrl+S and Ctrl+Z.
-    """
-
-    BINDINGS = [  # noqa: RUF012
-        # Help first: the footer cuts from the right in a narrow terminal, and help must stay.
-        Binding("f1", "app.help", "Help", key_display="F1", priority=True, id="main.help"),
-        Binding("f2", "app.details", "Article", priority=True, id="main.details"),
-        Binding("ctrl+s", "app.save", "Save", priority=True, id="main.save"),
-        Binding("ctrl+e", "app.export('docx')", "Export", priority=True, id="main.export"),
-        Binding("ctrl+z", "app.undo", "Undo", priority=True, id="main.undo"),
-        Binding("ctrl+y", "app.redo", "Redo", priority=True, id="main.redo"),
-        Binding("f4", "app.checks", "Checks", priority=True, id="main.checks"),
-    ]
-
-    def on_screen_resume(self) -> None:
-        """Back from a dialog: the block pane shows again if the library has focus."""
-        app = self.app
-        if isinstance(app, RebuttalApp):
-            self.call_after_refresh(app.on_descendant_focus, None)
-
-
-class RebuttalApp(FileActions, MergeActions, LetterActions, App[None]):
+class RebuttalApp(App[None]):
     """Write a rebuttal letter from the society's approved blocks."""
 
     CSS_PATH = "app.tcss"
     TITLE = "rebuttal"
     COMMANDS = App.COMMANDS | {RebuttalCommands}
     BINDINGS = [  # noqa: RUF012
-        # Help first: the footer cuts from the right in a narrow terminal, and help must stay.
         Binding("f1,question_mark", "help", "Help", key_display="F1", id="app.help", show=False),
-        Binding("f2", "details", "Article", id="app.details", show=False),
-        Binding("ctrl+s", "save", "Save", id="app.save", show=False),
-        Binding("ctrl+e", "export('docx')", "Export", id="app.export", show=False),
-        Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False),
-        Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
-        Binding("ctrl+n", "new_block", "New block", id="app.new_block", show=False),
-        Binding("f6", "merge_docx", "Merge edited DOCX", id="app.merge", show=False),
-        Binding("f4", "checks", "Checks", id="app.checks", show=False),
-        Binding("slash", "focus_filter", "Filter library", show=False, id="app.filter"),
         Binding("ctrl+q", "quit_app", "Quit", id="app.quit", priority=True),
     ]
 
@@ -97,12 +39,15 @@ class RebuttalApp(FileActions, MergeActions, LetterActions, App[None]):
     ) -> None:
         super().__init__()
         self.session = session
-        self.selected = 0
         self.autosave_seconds = autosave_seconds
         self.offer_recovery = offer_recovery
-        self._autosaved_revision = session.revision
-        self._last_click: tuple[str, float] = ("", 0.0)
-        self._design = _ranked_fields(session.outline.article)
+        self.main_screen: MainScreen | None = None
+
+    def get_default_screen(self) -> Screen[None]:
+        """The main screen, editing the session's letter."""
+        self.main_screen = MainScreen(self.session, autosave_seconds=self.autosave_seconds,
+                                      offer_recovery=self.offer_recovery)
+        return self.main_screen
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's palette commands, less its "Quit as soon as possible", which discards unsaved work
@@ -115,28 +60,26 @@ class RebuttalApp(FileActions, MergeActions, LetterActions, App[None]):
         """Every way out goes through the question about unsaved changes."""
         self.action_quit_app()
 
-    # -- layout --------------------------------------------------------------------------
-    def get_default_screen(self) -> Screen[None]:
-        """The main screen (the app's compose fills it)."""
-        return MainScreen()
+    def action_quit_app(self) -> None:
+        """Quit, asking first when the letter has unsaved changes."""
+        if self.main_screen is None:
+            self.exit()
+        else:
+            self.main_screen.action_quit_app()
 
-    def compose(self) -> ComposeResult:
-        """Library and letter on the left, block text and preview on the right, status below."""
-        with Horizontal(id="main"):
-            with Vertical(id="left"):
-                yield LibraryPanel(self.session)
-                yield LetterPanel()
-            with Vertical(id="right"):
-                yield BlockDetail()
-                yield PreviewPanel()
-        yield Static(id="status")
-        yield KeysFooter(compact=True)
+    def action_help(self) -> None:
+        """Help for the focused panel and the keys that work there."""
+        self.push_screen(HelpScreen(help_text(self.screen)))
 
     def on_load(self) -> None:
         """No garbage collection until the first frame is shown (see ``after_first_frame``)."""
         # Start-up makes ~100,000 objects that live as long as the app (Textual's, the library's
         # summaries); the collector would walk them over and over while they are made (~80 ms).
         gc.disable()
+
+    def on_mount(self) -> None:
+        """Collect garbage again after the first frame."""
+        self.call_after_refresh(self.after_first_frame)
 
     def after_first_frame(self) -> None:
         """Collect garbage again, with what start-up made set aside as permanent (``gc.freeze``).
@@ -146,248 +89,13 @@ class RebuttalApp(FileActions, MergeActions, LetterActions, App[None]):
         """
         gc.freeze()
         gc.enable()
-        # Soon after, while the person reads the first screen, ready the search for the first keystroke.
-        self.set_timer(0.3, self.query_one(LibraryPanel).prepare_search)
 
     def on_unmount(self) -> None:
         """The collector is on again whatever happened before the first frame."""
         gc.enable()
-
-    def on_mount(self) -> None:
-        """Show the letter, start autosaving, offer an autosaved version if one is waiting."""
-        self.call_after_refresh(self.after_first_frame)
-        self.refresh_letter()
-        self.query_one(BlockList).focus()
-        self.call_after_refresh(self.on_descendant_focus, None)
-        if self.autosave_seconds:
-            self.set_interval(self.autosave_seconds, self.autosave)
-        if self.offer_recovery:
-            self.call_after_refresh(self.offer_to_recover)
-        if not self.session.body:
-            self.notify("Press F2 to describe the article you answer, then pick blocks in the Library "
-                        "and press Enter. F1 shows help.", title="A new letter", timeout=10)
-
-    # -- showing the letter ------------------------------------------------------------------
-    def refresh_letter(self) -> None:
-        """Redraw the letter list, the preview and the status line from the session."""
-        session = self.session
-        # An undo can leave the selection past the end of a shorter letter.
-        self.selected = max(0, min(self.selected, len(session.body) - 1))
-        self.query_one(LetterList).show(session, self.selected)
-        if session.document is not None:
-            self.query_one(PreviewPanel).show(render_rich(session.document))
-        else:
-            self.query_one(PreviewPanel).show(Text(session.error, style="bold red"))
-        self.query_one("#status", Static).update(status_line(session))
-        if self.query_one(LetterList).has_focus:
-            self.reveal_selected()
-        panel = self.query_one(LetterPanel)
-        name = session.path.name if session.path else "not saved yet"
-        panel.border_title = f"Letter — {name}{' ●' if session.dirty else ''}"
-        count = len(session.body)
-        panel.border_subtitle = f"{count} block" + ("" if count == 1 else "s")
-        if _ranked_fields(session.outline.article) != self._design:  # the library's ranking follows
-            self._design = _ranked_fields(session.outline.article)
-            self.query_one(LibraryPanel).refilter()
-
-    def reveal_selected(self) -> None:
-        """Scroll the preview to where the selected block of the letter starts."""
-        document = self.session.document
-        if document is None:
-            return
-        for point in document.points:
-            if point.source and point.source.position == self.selected:
-                heading = "".join(getattr(inline, "text", "") for inline in point.heading)
-                self.query_one(PreviewPanel).reveal(f"{point.number}. {heading}"[:24])
-                return
-        for paragraph in document.paragraphs():
-            if paragraph.source and paragraph.source.position == self.selected:
-                # The first words: a line break can only come after a few of them.
-                self.query_one(PreviewPanel).reveal(" ".join(paragraph.plain().split()[:3]))
-                return
-
-    def show_block(self, block_id: str) -> None:
-        """Show a library block in the detail pane, filled in from this letter."""
-        block = self.session.library.block(block_id)
-        if block is None:
-            return
-        document = self.session.preview_block(block)
-        if isinstance(document, str):
-            body: object = Text(document, style="red")
-        else:
-            alone = replace(
-                document, letterhead=Letterhead(""), date="", recipient="", title="", salutation="",
-                signatories=(), competing_interests=None,
-            )
-            body = render_rich(alone)
-        approved = f" by {block.approved_by}" if block.approved_by else ""
-        meta = f"{block.id} v{block.version or '?'} · {block.status}{approved}"
-        self.query_one(BlockDetail).show(block.title, body, meta)  # type: ignore[arg-type]
-
-    def on_descendant_focus(self, event: object) -> None:
-        """The block pane shows while the library has focus; the preview has the room otherwise."""
-        focused = self.focused
-        in_library = focused is not None and any(a.id == "library" for a in focused.ancestors_with_self)
-        self.query_one(BlockDetail).display = in_library
-        blocks = self.query_one(BlockList)
-        if in_library and blocks.highlighted_option is not None and blocks.highlighted_option.id:
-            self.show_block(blocks.highlighted_option.id)
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        """Follow the cursor: the letter's selection, or the library block shown."""
-        if event.option_list.id == "items" and self.session.body:
-            self.selected = event.option_index
-            if event.option_list.has_focus:
-                self.reveal_selected()
-        elif event.option_list.id == "blocks" and event.option.id:
-            self.show_block(event.option.id)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """A second click on the same library block adds it (mouse users' Enter)."""
-        if event.option_list.id != "blocks" or not event.option.id:
-            return
-        previous, when = self._last_click
-        now = time.monotonic()
-        self._last_click = (event.option.id, now)
-        if previous == event.option.id and now - when < 1.5:
-            self._add(event.option.id)
-
-    # -- changing the letter -----------------------------------------------------------------
-    def attempt(self, change: Callable[..., object], *args: object) -> str:
-        """Run a session change; '' on success, else the message (the letter is unchanged)."""
-        try:
-            result = change(*args)
-        except (ChangeRefused, RebuttalError, OSError) as error:
-            return str(error)
-        if isinstance(result, int) and not isinstance(result, bool):
-            self.selected = result
-        self.refresh_letter()
-        return ""
-
-    def act(self, change: Callable[..., object], *args: object) -> None:
-        """Run a change from a key; a refusal becomes a notification."""
-        message = self.attempt(change, *args)
-        if message:
-            self.notify(message, title="Not done", severity="error")
-
-    def on_block_list_add_requested(self, message: BlockList.AddRequested) -> None:
-        """Add the chosen block after the selected item of the letter."""
-        self._add(message.block_id)
-
-    def _add(self, block_id: str) -> None:
-        at = self.selected + 1 if self.session.body else 0
-        self.act(self.session.add_block, block_id, at)
-
-    def action_add_highlighted(self) -> None:
-        """Add the library block under the cursor."""
-        self.query_one(BlockList).action_add()
-
-    def action_move(self, delta: int) -> None:
-        """Move the selected item up (-1) or down (1)."""
-        self.act(self.session.move, self.selected, delta)
-
-    def action_remove_item(self) -> None:
-        """Remove the selected item."""
-        self.act(self.session.remove, self.selected)
-        if self.session.body:
-            self.notify("Removed. Ctrl+Z brings it back.", timeout=2)
-
-    def action_duplicate_item(self) -> None:
-        """Insert a copy of the selected item after it."""
-        self.act(self.session.duplicate, self.selected)
-
-    def action_toggle_variant(self) -> None:
-        """Switch the selected item between full and short text."""
-        self.act(self.session.toggle_variant, self.selected)
-
-    def action_edit_item(self) -> None:
-        """Edit the text of the selected use of a block."""
-        session = self.session
-        if not session.body:
-            self.notify("The letter is empty: add a block from the Library first.", severity="warning")
-            return
-        index = self.selected
-        item = session.body[index]
-        heading = f"Edit “{session.item_title(item)}” in this letter only (the library keeps its text)"
-        if item.notes:  # the editors' comments a merge kept on this item
-            heading += "\nEditors' notes:\n" + "\n".join(f"• {note}" for note in item.notes)
-        block = session.block_of(item)
-        title = item.title or (block.title if block else "")
-        library_text = block.variant_text(item.variant) if block else ""
-
-        def apply(text: str, new_title: str) -> str:
-            return self.attempt(session.edit_item, index, text, new_title)
-
-        kind = block.kind if block else item.kind
-        self.push_screen(EditScreen(heading, title, session.original_text(index), apply, library_text,
-                                    show_title=kind == "concern"))
-
-    def action_add_custom(self) -> None:
-        """Write a paragraph for this letter only (not from the library), after the selected block."""
-        session = self.session
-        at = self.selected + 1 if session.body else 0
-
-        def apply(text: str, _title: str) -> str:
-            return self.attempt(session.add_custom, "evidence", text, at)
-
-        self.push_screen(EditScreen("A paragraph of your own, for this letter only (not from the library)",
-                                    "", "", apply, show_title=False))
-
-    def action_undo(self) -> None:
-        """Undo the last change to the letter."""
-        label = self.session.undo()
-        self.refresh_letter()
-        self.notify(f"Undone: {label}" if label else "Nothing to undo.", timeout=2)
-
-    def action_redo(self) -> None:
-        """Redo the last undone change."""
-        label = self.session.redo()
-        self.refresh_letter()
-        self.notify(f"Redone: {label}" if label else "Nothing to redo.", timeout=2)
-
-    def action_details(self, focus: str = "") -> None:
-        """Open the article and letter form."""
-
-        def apply(letter: LetterInfo, society: SocietyChoice, article: Article) -> str:
-            return self.attempt(self.session.update_details, letter, society, article)
-
-        self.push_screen(DetailsScreen(self.session.library, self.session.outline, apply, focus))
-
-    def action_new_block(self) -> None:
-        """Write a new block to the user's library and add it to the letter."""
-
-        def apply(block_id: str, kind: str, title: str, text: str, tags: tuple[str, ...]) -> str:
-            try:
-                block = write_user_block(self.session.library, NewBlock(block_id, kind, title, text, tags))
-            except (RebuttalError, OSError) as error:
-                return str(error)
-            self.query_one(LibraryPanel).reindex()
-            self.notify(f"Saved the block to {block.path}", title="New block")
-            self._add(block.id)
-            return ""
-
-        self.push_screen(NewBlockScreen(user_library_folder(), apply))
-
-    # -- help --------------------------------------------------------------------------------
-    def action_focus_filter(self) -> None:
-        """Go to the library's filter box, its text selected so typing starts a new search."""
-        box = self.query_one("#filter", Input)
-        box.focus()
-        box.select_all()
-
-    def action_help(self) -> None:
-        """Help for the focused panel and the keys that work there."""
-        self.push_screen(HelpScreen(self.help_text()))
-
 
 
 def make_app(path: Path | None, library: Library, *, today: dt.date | None = None,
              autosave_seconds: float | None = 3.0) -> RebuttalApp:
     """The app editing the outline at ``path`` (a new letter when the file does not exist)."""
     return RebuttalApp(Session.open(library, path, today=today), autosave_seconds=autosave_seconds)
-
-
-def _ranked_fields(article: object) -> tuple:
-    """The article's fields the library ranks blocks by."""
-    names = ("title", "abstract", "keywords", "design", "authors", "date")
-    return tuple(str(getattr(article, name)) for name in names)

@@ -9,8 +9,38 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from rebuttal.app.session import ChangeRefused
 from rebuttal.letter.check_words import allowed_text, detail_text, found_text
 from rebuttal.letter.checks import CheckResult
+from rebuttal.ui.editor import LetterEditor
+from rebuttal.ui.status import verdict
+
+
+def show_checks(editor: LetterEditor) -> None:
+    """Open the checks screen for the editor's letter; its "Make it fit" button fits the letter."""
+    session = editor.session
+
+    def answered(answer: str | None) -> None:
+        if answer == "fit":
+            make_it_fit(editor)
+
+    checks = ChecksScreen(session.outline.letter.venue, verdict(session.status()), session.check_results())
+    editor.app.push_screen(checks, answered)
+
+
+def make_it_fit(editor: LetterEditor) -> None:
+    """Switch blocks to their short variants, last first, until the letter fits (Ctrl+Z undoes)."""
+    session = editor.session
+    try:
+        changes = session.make_it_fit()
+    except ChangeRefused as refused:
+        editor.notify(str(refused), title="Nothing to fit", severity="warning")
+        return
+    editor.refresh_letter()
+    status = session.status()
+    editor.notify(f"Switched {len(changes)} blocks to their short variants. {verdict(status)}. "
+                  "Ctrl+Z undoes it.", title="Make it fit",
+                  severity="information" if status.fits else "warning")
 
 
 def checks_table(results: list[CheckResult]) -> Table:

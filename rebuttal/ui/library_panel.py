@@ -42,7 +42,7 @@ class BlockList(OptionList):
     BINDINGS = [  # noqa: RUF012 (Textual reads this class attribute)
         # "Enter", not "⏎": some terminals draw that glyph two cells wide and the footer shifts.
         Binding("enter", "add", "Add", key_display="Enter", id="library.add"),
-        Binding("slash", "app.focus_filter", "Filter", show=False, id="library.filter"),
+        Binding("slash", "screen.focus_filter", "Filter", show=False, id="library.filter"),
     ]
 
     class AddRequested(Message):

@@ -1,8 +1,8 @@
 """Merge an edited DOCX in the app: choose the file, review each change, accept or reject, apply.
 
-F6 (or "Merge edited DOCX…" in the palette) asks for the editors' file and
-compares it with the letter as it is in the app (``rebuttal.merge``, the same
-as ``rebuttal merge``). The review screen lists the changed items, each with its
+F6 (or "Merge edited DOCX…" in the palette, :mod:`rebuttal.ui.docx_merge`) asks
+for the editors' file and compares it with the letter as it is in the app
+(``rebuttal.merge``, the same as ``rebuttal merge``). The review screen lists the changed items, each with its
 word diff, tracked changes and comments, all accepted to begin with; Space
 rejects or accepts the highlighted one. Applying is one session change, so the
 preview follows at once and Ctrl+Z undoes the whole merge.
@@ -10,7 +10,6 @@ preview follows at once and Ctrl+Z undoes the whole merge.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,18 +22,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from rebuttal.errors import RebuttalError
-from rebuttal.letter.outline import Outline
-from rebuttal.ui.dialogs import PathScreen
-
 if TYPE_CHECKING:
     from rebuttal.merge.compare import ItemChange  # the merge is imported when one is asked for
     from rebuttal.merge.report import MergeReport
-    from rebuttal.ui.app import RebuttalApp
-
-    _Base = RebuttalApp
-else:
-    _Base = object
 
 
 def change_row(change: ItemChange) -> Text:
@@ -175,67 +165,3 @@ class MergeReviewScreen(ModalScreen[str]):
             choices.deselect_all()
         else:
             self.dismiss("")
-
-
-class MergeActions(_Base):
-    """The app's "merge an edited DOCX" action (a mixin of the app, like its file actions)."""
-
-    def action_merge_docx(self) -> None:
-        """Ask for the editors' DOCX, then review its changes."""
-        stem = self.session.path.stem if self.session.path else "letter"
-        suggested = Path.cwd() / f"{stem}.docx"
-        self._merge_report: MergeReport | None = None
-        self.push_screen(
-            PathScreen(
-                "Merge the editors' edited DOCX into this letter",
-                suggested,
-                self._compare_docx,
-                formats=False,
-                action="Review changes",
-            ),
-            self._open_review,
-        )
-
-    def _compare_docx(self, path: Path, _fmt: str = "") -> str:
-        """Compare ``path`` with the letter; '' when it could (the path dialog then closes)."""
-        from rebuttal.exchange.docx.read import read_docx
-        from rebuttal.merge.report import merge_edited
-
-        session = self.session
-        try:
-            report = merge_edited(read_docx(path), session.library, session.outline, today=session.today)
-        except RebuttalError as error:
-            return str(error)
-        if not report.changed:
-            self.notify(f"{path.name}: no change from this letter.", title="Merge", timeout=6)
-            return ""
-        self._merge_report = report
-        return ""
-
-    def _open_review(self, _result: str | None) -> None:
-        """The path dialog has closed: review the comparison it produced, if any."""
-        report, self._merge_report = self._merge_report, None
-        if report is not None:
-            self.push_screen(MergeReviewScreen(report, lambda accepted: self._apply_merge(report, accepted)))
-
-    def _apply_merge(self, report: MergeReport, accepted: list[ItemChange]) -> str:
-        """Take the accepted changes into the letter as one undoable change."""
-        from rebuttal.merge.apply import apply_changes
-
-        updated = apply_changes(report, accepted)
-        if updated is None:
-            self.notify("Nothing accepted: the letter is unchanged.", title="Merge", timeout=4)
-            return ""
-        body = copy.deepcopy(updated.body)
-
-        def take(outline: Outline) -> None:
-            outline.body = body
-
-        message = self.attempt(self.session.change, f"merge {Path(report.docx).name}", take)
-        if not message:
-            self.notify(
-                f"Merged {len(accepted)} changes from {Path(report.docx).name}. Ctrl+Z undoes it.",
-                title="Merged",
-                timeout=6,
-            )
-        return message

@@ -46,11 +46,11 @@ class RebuttalCommands(Provider):
         """Each action's key as the footer shows it, so the palette teaches the keys."""
         found: dict[str, str] = {}
         main = self.app.screen_stack[0]
-        for node in [self.app, *main.walk_children()]:
+        for node in [self.app, main, *main.walk_children()]:
             for binding in getattr(node, "BINDINGS", []):
                 if not isinstance(binding, Binding) or not binding.description:
                     continue
-                action = binding.action.removeprefix("app.")
+                action = binding.action.removeprefix("app.").removeprefix("screen.")
                 display = binding.key_display or self.app.get_key_display(binding)
                 found.setdefault(action, display)
         return found
@@ -76,4 +76,5 @@ class RebuttalCommands(Provider):
                           help=self._help(action, help_text, keys))
 
     async def _run(self, action: str) -> None:
-        await self.app.run_action(action)
+        # The actions are the main screen's (the letter's), whichever screen the palette opened over.
+        await self.app.run_action(action, self.app.screen_stack[0])

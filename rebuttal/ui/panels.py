@@ -50,15 +50,16 @@ class LetterList(OptionList):
         "**Ctrl+Z** undoes any change."
     )
     BINDINGS = [  # noqa: RUF012
-        Binding("enter", "app.edit_item", "Edit", key_display="Enter", id="letter.edit"),
-        Binding("left_square_bracket,shift+up", "app.move(-1)", "Move up", key_display="[", id="letter.up"),
-        Binding("right_square_bracket,shift+down", "app.move(1)", "Move down", key_display="]",
+        Binding("enter", "screen.edit_item", "Edit", key_display="Enter", id="letter.edit"),
+        Binding("left_square_bracket,shift+up", "screen.move(-1)", "Move up", key_display="[",
+                id="letter.up"),
+        Binding("right_square_bracket,shift+down", "screen.move(1)", "Move down", key_display="]",
                 id="letter.down"),
-        Binding("delete,x", "app.remove_item", "Remove", key_display="del", id="letter.remove"),
-        Binding("d", "app.duplicate_item", "Duplicate", id="letter.duplicate"),
-        Binding("v", "app.toggle_variant", "Short/full", id="letter.variant"),
-        Binding("t", "app.add_custom", "Own text", id="letter.custom"),
-        Binding("j", "app.join_point", "Join point above", show=False, id="letter.join"),
+        Binding("delete,x", "screen.remove_item", "Remove", key_display="del", id="letter.remove"),
+        Binding("d", "screen.duplicate_item", "Duplicate", id="letter.duplicate"),
+        Binding("v", "screen.toggle_variant", "Short/full", id="letter.variant"),
+        Binding("t", "screen.add_custom", "Own text", id="letter.custom"),
+        Binding("j", "screen.join_point", "Join point above", show=False, id="letter.join"),
     ]
 
     def show(self, session: Session, selected: int | None) -> None:
@@ -194,6 +195,16 @@ class PreviewPanel(ScrollView):
         self._lines = lines
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
+
+    @property
+    def lines(self) -> list[Strip]:
+        """The letter as laid out, line by line (also the lines scrolled out of view)."""
+        return list(self._lines)
+
+    @property
+    def laid_out_width(self) -> int:
+        """The width the letter was last laid out at."""
+        return self._width
 
     def reveal(self, start: str) -> None:
         """Scroll so the first line beginning with ``start`` is in view (the selected block)."""

@@ -1,36 +1,39 @@
-"""Saving, exporting, autosaving, recovering and quitting: the app's file actions.
+"""Saving, exporting, autosaving, recovering and quitting: the letter's files.
 
-A mixin of :class:`rebuttal.ui.app.RebuttalApp`, kept apart so each module
-stays small; it uses the app's ``session``, ``attempt`` and ``refresh_letter``.
+A plain helper of the main screen (:class:`LetterFiles`), which it knows only as a
+:class:`rebuttal.ui.editor.LetterEditor`: its ``session``, ``attempt`` and ``refresh_letter``.
 """
 
 from __future__ import annotations
 
 import copy
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rebuttal.app.autosave import discard_autosave, find_recovery, write_autosave
+from rebuttal.app.session import Session
 from rebuttal.errors import RebuttalError
 from rebuttal.letter.outline import Outline
 from rebuttal.render.formats import DEFAULT_FORMAT, export_format
 from rebuttal.ui.dialogs import ConfirmScreen, PathScreen
-
-if TYPE_CHECKING:
-    from rebuttal.ui.app import RebuttalApp
-
-    _Base = RebuttalApp
-else:
-    _Base = object
+from rebuttal.ui.editor import LetterEditor
 
 
-class FileActions(_Base):
+class LetterFiles:
     """Save (Ctrl+S), save as, export, autosave, recovery and quitting with a question."""
 
-    def action_save(self) -> None:
+    def __init__(self, editor: LetterEditor) -> None:
+        self.editor = editor
+        self.autosaved_revision = editor.session.revision
+
+    @property
+    def session(self) -> Session:
+        """The letter being edited."""
+        return self.editor.session
+
+    def save(self) -> None:
         """Save the outline (asks for a file the first time)."""
         if self.session.path is None:
-            self.action_save_as()
+            self.save_as()
             return
         self._save_to(self.session.path)
 
@@ -39,15 +42,15 @@ class FileActions(_Base):
         if not overwrite and self._is_letter_file(path) and self.session.changed_on_disk():
             self._ask_about_newer_file(path)
             return ""
-        message = self.attempt(lambda: self.session.save(path, overwrite=overwrite))
+        message = self.editor.attempt(lambda: self.session.save(path, overwrite=overwrite))
         if message:
-            self.notify(message, title="Not saved", severity="error")
+            self.editor.notify(message, title="Not saved", severity="error")
             return message
         discard_autosave(before)
         discard_autosave(path)
-        self._autosaved_revision = self.session.revision
-        self.refresh_letter()
-        self.notify(f"Saved the outline to {path.resolve()}", title="Saved")
+        self.autosaved_revision = self.session.revision
+        self.editor.refresh_letter()
+        self.editor.notify(f"Saved the outline to {path.resolve()}", title="Saved")
         return ""
 
     def _is_letter_file(self, path: Path) -> bool:
@@ -64,31 +67,31 @@ class FileActions(_Base):
 
         def answered(answer: str | None) -> None:
             if answer == "reload":
-                message = self.attempt(self.session.reload)
+                message = self.editor.attempt(self.session.reload)
                 if message:
-                    self.notify(message, title="Not reloaded", severity="error")
+                    self.editor.notify(message, title="Not reloaded", severity="error")
                 else:
                     discard_autosave(path)
-                    self._autosaved_revision = self.session.revision
-                    self.notify(f"Reloaded {path.name} from disk (Ctrl+Z brings your version back)",
+                    self.autosaved_revision = self.session.revision
+                    self.editor.notify(f"Reloaded {path.name} from disk (Ctrl+Z brings your version back)",
                                 title="Reloaded")
             elif answer == "save_as":
-                self.action_save_as()
+                self.save_as()
             elif answer == "overwrite":
                 self._save_to(path, overwrite=True)
 
-        self.push_screen(ConfirmScreen(question, [
+        self.editor.app.push_screen(ConfirmScreen(question, [
             ("reload", "Reload from disk"), ("save_as", "Save as..."), ("overwrite", "Overwrite"),
             ("cancel", "Cancel"),
         ]), answered)
 
-    def action_save_as(self) -> None:
+    def save_as(self) -> None:
         """Save the outline to a file chosen now."""
         suggested = self.session.path or Path("letter.toml")
-        self.push_screen(PathScreen("Save the letter's outline (TOML) as:", suggested, self._save_to,
-                                    formats=False))
+        self.editor.app.push_screen(
+            PathScreen("Save the letter's outline (TOML) as:", suggested, self._save_to, formats=False))
 
-    def action_export(self, fmt: str = DEFAULT_FORMAT) -> None:
+    def export(self, fmt: str = DEFAULT_FORMAT) -> None:
         """Export the letter in any format of ``rebuttal.render.formats`` to a file chosen now."""
         stem = self.session.path.stem if self.session.path else "letter"
         suggested = Path.cwd() / f"{stem}{export_format(fmt).extension}"
@@ -97,23 +100,24 @@ class FileActions(_Base):
             export = export_format(chosen)
             if not path.suffix:  # "certainty" becomes "certainty.docx": Word would not open it otherwise
                 path = path.with_name(path.name + export.extension)
-            message = self.attempt(self.session.export, path, chosen)
+            message = self.editor.attempt(self.session.export, path, chosen)
             if not message:
-                self.notify(f"Exported {export.label} to {path.resolve()}", title="Exported", timeout=8)
+                self.editor.notify(f"Exported {export.label} to {path.resolve()}", title="Exported",
+                                   timeout=8)
             return message
 
-        self.push_screen(PathScreen("Export the letter", suggested, apply, formats=True))
+        self.editor.app.push_screen(PathScreen("Export the letter", suggested, apply, formats=True))
 
     def autosave(self) -> None:
         """Write the working letter to the autosave file when it changed since the last time."""
         session = self.session
-        if not session.dirty or session.revision == self._autosaved_revision:
+        if not session.dirty or session.revision == self.autosaved_revision:
             return
         try:
             write_autosave(session.outline, session.path)
         except (OSError, RebuttalError) as error:
-            self.notify(f"Autosave failed: {error}", severity="warning")
-        self._autosaved_revision = session.revision
+            self.editor.notify(f"Autosave failed: {error}", severity="warning")
+        self.autosaved_revision = session.revision
 
     def offer_to_recover(self) -> None:
         """Offer the autosaved letter left by a session that did not end cleanly."""
@@ -133,32 +137,32 @@ class FileActions(_Base):
                 def take(outline: Outline) -> None:
                     outline.__dict__.update(recovered.__dict__)
 
-                self.act(self.session.change, "recover autosave", take)
-                self.notify("Recovered. Save with Ctrl+S to keep it.", title="Recovered")
+                self.editor.act(self.session.change, "recover autosave", take)
+                self.editor.notify("Recovered. Save with Ctrl+S to keep it.", title="Recovered")
             elif answer == "discard":
                 discard_autosave(self.session.path)
 
-        self.push_screen(ConfirmScreen(question, [("recover", "Recover"), ("discard", "Discard it")]),
-                         answered)
+        answers = [("recover", "Recover"), ("discard", "Discard it")]
+        self.editor.app.push_screen(ConfirmScreen(question, answers), answered)
 
-    def action_quit_app(self) -> None:
+    def quit(self) -> None:
         """Quit, asking first when there are unsaved changes."""
         if not self.session.dirty:
             discard_autosave(self.session.path)
-            self.exit()
+            self.editor.app.exit()
             return
 
         def answered(answer: str | None) -> None:
             if answer == "save":
-                self.action_save()
+                self.save()
                 if not self.session.dirty:
-                    self.exit()
+                    self.editor.app.exit()
             elif answer == "discard":
                 discard_autosave(self.session.path)
-                self.exit()
+                self.editor.app.exit()
 
         name = self.session.path.name if self.session.path else "this new letter"
-        self.push_screen(ConfirmScreen(
+        self.editor.app.push_screen(ConfirmScreen(
             f"Save the changes to {name} before quitting?",
             [("save", "Save and quit"), ("discard", "Quit without saving"), ("cancel", "Cancel")],
         ), answered)
