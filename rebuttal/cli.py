@@ -11,23 +11,32 @@ inside ``run``.
 
 from __future__ import annotations
 
-import argparse
-import errno
-import importlib
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import NamedTuple
 
 from rebuttal import __version__
 from rebuttal.errors import Exit, RebuttalError
 
+# argparse, typing and pathlib are imported where they are used: `rebuttal --version` needs none.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
 
-class Command(NamedTuple):
+
+class Command:
     """Where a command lives (a module of ``rebuttal.commands``) and what ``--help`` says of it."""
 
-    module: str
-    summary: str
+    __slots__ = ("module", "summary")
+
+    def __init__(self, module: str, summary: str) -> None:
+        self.module = module
+        self.summary = summary
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Command) and (self.module, self.summary) == (other.module, other.summary)
+
+    def __repr__(self) -> str:
+        return f"Command({self.module!r}, {self.summary!r})"
 
 
 COMMANDS: dict[str, Command] = {
@@ -38,6 +47,7 @@ COMMANDS: dict[str, Command] = {
     "edit": Command("edit", "write the letter in the interactive app"),
     "import": Command("import_refs", "import references (CSL-JSON/YAML, BibTeX, RIS, PubMed MEDLINE)"),
     "check": Command("check", "check the letter against a venue's limits and for loose ends"),
+    "venues": Command("venues", "list the venues' rules: limits, window, and when each was verified"),
     "merge": Command("merge", "report (and with --apply take in) the editors' changes to an exported DOCX"),
     "library": Command("library_cmd", "the approval committee's tools: lint, approve, usage, diff, update"),
     "letters": Command("letters", "the record of letters sent: list, add, set a status, overlap with them"),
@@ -47,11 +57,14 @@ COMMANDS: dict[str, Command] = {
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser: every command listed, ``command``'s own arguments only (imported now)."""
+    import argparse
+    import importlib
+
     parser = argparse.ArgumentParser(
         prog="rebuttal",
         description="Assemble a society's rebuttal letter from approved blocks.",
         epilog="`rebuttal letter.toml` opens the letter in the app (the same as `rebuttal edit "
-        "letter.toml`; a file that does not exist yet starts a new letter). "
+        "letter.toml`; a new letter in a new file: `rebuttal edit --new letter.toml`). "
         "`rebuttal COMMAND --help` explains each command.",
     )
     parser.add_argument("--version", action="version", version=f"rebuttal {__version__}")
@@ -68,6 +81,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> Exit:
     """Run the command line; return the exit status (see :class:`~rebuttal.errors.Exit`)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list == ["--version"]:  # answered before argparse and any command is imported
+        print(f"rebuttal {__version__}")
+        return Exit.OK
     if args_list and args_list[0].endswith(".toml"):
         args_list.insert(0, "edit")  # `rebuttal letter.toml` opens the editor.
     command = next((arg for arg in args_list if not arg.startswith("-")), None)
@@ -103,6 +119,8 @@ def unexpected(error: BaseException, args: argparse.Namespace) -> RebuttalError:
     deeply for Python, text no file can hold, the search index damaged under us), names the
     file when the error knows it (else the files the command was given) and says what to do.
     """
+    import errno
+
     from rebuttal.files.problems import os_error
 
     if isinstance(error, OSError):
@@ -129,6 +147,8 @@ def unexpected(error: BaseException, args: argparse.Namespace) -> RebuttalError:
 
 def _files_of(args: argparse.Namespace) -> str:
     """The files a command was given, for a message that cannot name the one at fault."""
+    from pathlib import Path
+
     files = [str(value) for name, value in sorted(vars(args).items())
              if name != "run" and isinstance(value, Path)]
     return ", ".join(files) or "the library"

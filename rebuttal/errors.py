@@ -7,7 +7,10 @@ command line and every command return these names, never bare numbers.
 from __future__ import annotations
 
 from enum import IntEnum
-from pathlib import Path
+
+TYPE_CHECKING = False  # pathlib only for the annotations: `rebuttal --version` imports no more than this
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class Exit(IntEnum):

@@ -19,14 +19,36 @@ EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
 TODAY = dt.date(2025, 3, 10)
 
 
+@pytest.fixture(scope="session")
+def _shared_citation_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One citation cache for the whole test process (each xdist worker has its own).
+
+    A cold assemble runs citeproc (~0.2 s), a warm one reads this cache (~3 ms). The cache is
+    keyed by each reference's content, so a warm answer is the cold one; tests about the cache
+    itself are marked ``cold_citation_cache`` and start with none.
+    """
+    return tmp_path_factory.mktemp("citation-cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_user_library(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never see the developer's own library folder or REBUTTAL_LIBRARY."""
+def _isolated_user_library(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch,
+    _shared_citation_cache: Path,
+) -> None:
+    """Tests never see the developer's own library folder, caches, state or REBUTTAL_LIBRARY; each
+    test has folders of its own (the citation cache excepted, see ``_shared_citation_cache``)."""
+    from rebuttal.refs.csl.cache import cache_folder
+
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.delenv("REBUTTAL_LIBRARY", raising=False)
+    if request.node.get_closest_marker("cold_citation_cache") is None:
+        references = cache_folder()
+        references.parent.mkdir(parents=True)
+        references.symlink_to(_shared_citation_cache, target_is_directory=True)
 
 
 @pytest.fixture(autouse=True)

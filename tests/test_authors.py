@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 from pathlib import Path
 
@@ -23,6 +24,10 @@ from .conftest import ROOT
     ("GBD 2021 Collaborators", ["GBD 2021 Collaborators"]),
     ("Eloubeidi M.A., Helm S 2nd", ["Eloubeidi, MA", "Helm, S 2nd"]),
     ("van Dongen JM, Ostelo RWJG", ["van Dongen, JM", "Ostelo, RWJG"]),
+    # PubMed ends the list with a full stop (issue 20 item 5): not part of the last name.
+    ("Wang X, Glennie A, Urquhart JC.", ["Wang, X", "Glennie, A", "Urquhart, JC"]),
+    ("Glennie A, Urquhart JC.", ["Glennie, A", "Urquhart, JC"]),
+    ("Glennie A\nHelm S 2nd.\n", ["Glennie, A", "Helm, S 2nd"]),
 ])
 def test_pasted_author_lists(pasted: str, expected: list[str]) -> None:
     assert parse_authors(pasted) == expected
@@ -32,7 +37,8 @@ def test_printed_as_the_reference_shows_them() -> None:
     assert printed(parse_authors("Juch JNS, Maas ET, Ostelo RWJG")) == "Juch JNS, Maas ET, Ostelo RWJG"
 
 
-@pytest.mark.parametrize("name", ["Juch JNS, Maas ET, Ostelo RWJG", "Juch JNS MEOR", "Smith and Jones"])
+@pytest.mark.parametrize("name", ["Juch JNS, Maas ET, Ostelo RWJG", "Juch JNS MEOR", "Smith and Jones",
+                                  "Urquhart JC.", "Urquhart., JC"])
 def test_names_that_cannot_be_one_person(name: str) -> None:
     assert not_one_person(name)
 
@@ -67,3 +73,14 @@ def test_the_article_form_parses_pubmed_authors(builtin_library, tmp_path: Path)
             assert article is not None and article.authors == ["Juch, JNS", "Maas, ET", "Ostelo, RWJG"]
 
     asyncio.run(run())
+
+
+def test_check_flags_a_family_name_ending_in_pubmeds_full_stop(tmp_path: Path, capsys) -> None:
+    outline = tmp_path / "letter.toml"
+    shutil.copy(ROOT / "examples" / "psps-wang-2025.toml", outline)
+    outline.write_text(outline.read_text().replace('"Busse, JW",', '"Busse, JW", "Urquhart JC.",'))
+    assert main(["check", str(outline), "--today", "2025-03-10", "--json"]) == 1
+    results = json.loads(capsys.readouterr().out)
+    rows = results["checks"]
+    [authors] = [r for r in rows if r["rule"] == "article-authors"]
+    assert not authors["ok"] and "'Urquhart JC.' ends in a full stop" in authors["detail"]

@@ -10,7 +10,13 @@ import docx
 from lxml import etree
 
 from rebuttal.exchange.docx.write import write_docx
-from rebuttal.exchange.record import ExportRecord, bookmark_name, parse_bookmark, record_for
+from rebuttal.exchange.record import (
+    ExportRecord,
+    bookmark_name,
+    parse_bookmark,
+    record_for,
+    reference_bookmark,
+)
 from rebuttal.model import Source
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -27,12 +33,17 @@ def test_every_body_paragraph_is_bookmarked_with_a_unique_name(example_document,
     path = tmp_path / "letter.docx"
     write_docx(example_document, path, origin=("psps.toml", "abc"))
     body = docx.Document(str(path)).element.body
-    names = [start.get(f"{W}name") for start in body.iter(f"{W}bookmarkStart")]
+    every = [start.get(f"{W}name") for start in body.iter(f"{W}bookmarkStart")]
     ends = {end.get(f"{W}id") for end in body.iter(f"{W}bookmarkEnd")}
     starts = {start.get(f"{W}id") for start in body.iter(f"{W}bookmarkStart")}
-    assert starts == ends and len(starts) == len(names)
-    assert len(set(names)) == len(names)
-    assert all(WORD_BOOKMARK.match(name) for name in names), names
+    assert starts == ends and len(starts) == len(every)
+    assert len(set(every)) == len(every)
+    # The reference list's entries carry hidden bookmarks (a leading "_", as Word's own _Ref...).
+    hidden = [name for name in every if name.startswith("_")]
+    assert hidden == [reference_bookmark(r.number) for r in example_document.references]
+    names = [name for name in every if not name.startswith("_")]
+    assert all(WORD_BOOKMARK.match(name) for name in names)
+    assert all(WORD_BOOKMARK.match(name[1:]) for name in hidden)
     points = example_document.points
     paragraphs = example_document.paragraphs()
     assert len(names) == len(paragraphs) + len(points)  # every paragraph, and every point's heading

@@ -156,6 +156,7 @@ def test_an_outline_or_block_nested_too_deeply_is_one_line(
     assert "deep.toml: invalid TOML: nested too deeply" in _err(capsys)[-1]
 
 
+@pytest.mark.cold_citation_cache
 def test_a_damaged_citation_cache_is_rebuilt(tmp_path: Path, outline: Path) -> None:
     from rebuttal.refs.csl.cache import cache_folder
 

@@ -99,6 +99,7 @@ def test_entries_carry_no_number(example_document: Document) -> None:
         assert not reference.plain()[0].isdigit()
 
 
+@pytest.mark.cold_citation_cache
 def test_warm_cache_does_not_run_citeproc(monkeypatch: pytest.MonkeyPatch) -> None:
     style = get_style("nlm")
     item = article(title="Cached once")
@@ -126,6 +127,7 @@ def test_warm_build_never_imports_citeproc(tmp_path: Path) -> None:
     assert cold.stdout == warm.stdout.replace("False", "True")
 
 
+@pytest.mark.cold_citation_cache
 def test_damaged_cache_is_ignored(tmp_path: Path) -> None:
     from rebuttal.refs.csl.cache import cache_folder
 
@@ -207,6 +209,7 @@ def test_superscript_marker_hugs_the_text(builtin_library, tmp_path: Path) -> No
     assert " ^" not in markdown
 
 
+@pytest.mark.cold_citation_cache
 def test_cache_file_is_json_in_user_cache(tmp_path: Path) -> None:
     from rebuttal.refs.csl.cache import cache_folder
 
@@ -244,6 +247,7 @@ def test_duplicate_key_across_stacked_libraries_is_one_line(tmp_path: Path, caps
     assert "'shared' is defined differently" in error
 
 
+@pytest.mark.cold_citation_cache
 def test_cache_keeps_what_this_build_used_when_trimming(monkeypatch: pytest.MonkeyPatch) -> None:
     from rebuttal.refs.csl import cache
 

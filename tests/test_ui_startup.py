@@ -118,15 +118,23 @@ def test_footer_redraws_once_for_bindings_changed_together_and_follows_focus(
     asyncio.run(run())
 
 
-def test_the_search_is_readied_just_after_the_first_frame(library: Library) -> None:
+def test_the_search_is_readied_just_after_the_first_frame(library: Library, monkeypatch: object) -> None:
     """Listing needs no search index; it is made while the person reads the first screen."""
+    seen: list[tuple[bool, bool]] = []
+    original = LibraryPanel.prepare_search
+
+    def spying_prepare(self: LibraryPanel) -> None:
+        # (index already prepared?, first frame shown? -- the collector is off until it is)
+        seen.append((self.index.prepared, gc.isenabled()))
+        original(self)
+
+    monkeypatch.setattr(LibraryPanel, "prepare_search", spying_prepare)  # type: ignore[attr-defined]
 
     async def run() -> None:
         app = make_app(EXAMPLE, library, today=TODAY, autosave_seconds=None)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
             index = app.query_one(LibraryPanel).index
-            assert not index.prepared  # not before the first frame
             await wait_until(pilot, lambda: index.prepared)
 
     asyncio.run(run())
+    assert seen == [(False, True)]  # listing prepared nothing; made once, after the first frame

@@ -125,23 +125,47 @@ def move_paragraph(word: WordDocument, where: str, before: str, author: str, *, 
     new = copy.deepcopy(old)
     name = f"move{next(_ids)}"
     for element, kind in ((old, "moveFrom"), (new, "moveTo")):
-        runs = [child for child in element if child.tag == qn("w:r")]
-        wrapper = _change(f"w:{kind}", author)
-        runs[0].addprevious(wrapper)
-        for run in runs:
-            wrapper.append(run)
+        wrappers = _wrap_runs(element, f"w:{kind}", author)
         start = _change(f"w:{kind}RangeStart", author)
         start.set(qn("w:name"), name)
-        wrapper.addprevious(start)
+        wrappers[0].addprevious(start)
         end = OxmlElement(f"w:{kind}RangeEnd")
         end.set(qn("w:id"), start.get(qn("w:id")))
-        wrapper.addnext(end)
+        wrappers[-1].addnext(end)
         _mark_paragraph(element, f"w:{kind}", author)
     keep, drop = (new, old) if keep_anchor else (old, new)
     for mark in [*drop.iter(qn("w:bookmarkStart")), *drop.iter(qn("w:bookmarkEnd"))]:
         mark.getparent().remove(mark)
     assert keep.find(qn("w:bookmarkStart")) is not None
     target.addprevious(new)
+
+
+def _wrap_runs(paragraph, tag: str, author: str) -> list:
+    """Every run of ``paragraph`` wrapped in a change ``tag``, as Word does: each unbroken row of
+    runs in one wrapper, and the runs inside a hyperlink in a wrapper inside the hyperlink."""
+    wrappers = []
+    for container in [paragraph, *paragraph.iterchildren(qn("w:hyperlink"))]:
+        rows: list[list] = []
+        previous = None
+        for child in container:
+            if child.tag == qn("w:r"):
+                if previous is None or child.getprevious() is not previous:
+                    rows.append([])
+                rows[-1].append(child)
+                previous = child
+        for row in rows:
+            wrapper = _change(tag, author)
+            row[0].addprevious(wrapper)
+            for run in row:
+                wrapper.append(run)
+            wrappers.append(wrapper)
+    return sorted(wrappers, key=lambda wrapper: _position(paragraph, wrapper))
+
+
+def _position(paragraph, element) -> int:
+    while element.getparent() is not paragraph:
+        element = element.getparent()
+    return paragraph.index(element)
 
 
 def retype(word: WordDocument, where: str, text: str) -> None:

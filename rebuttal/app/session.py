@@ -181,7 +181,7 @@ class Session(StatusActions):
         """Switch item ``index`` between its full and short variant; the new variant."""
         item = self._item(index)
         block = self.block_of(item)
-        if block is None or not block.short:
+        if block is None or not block.has_short(self.outline.article.design):
             raise ChangeRefused(f"'{self.item_title(item)}' has no short variant")
         variant = "short" if item.variant == "full" else "full"
 
@@ -222,14 +222,15 @@ class Session(StatusActions):
         """The text item ``index`` shows: its override, else the block's chosen variant."""
         item = self._item(index)
         block = self.block_of(item)
-        return item.text or (block.variant_text(item.variant) if block else "")
+        return item.text or (block.variant_text(item.variant, self.outline.article.design) if block else "")
 
     def edit_item(self, index: int, text: str, title: str | None = None) -> None:
         """Change the text (and heading) of one use of a block, never the library block."""
         item = self._item(index)
         block = self.block_of(item)
         text = text.strip()
-        if block is not None and _same_words(text, block.variant_text(item.variant)):
+        design = self.outline.article.design
+        if block is not None and _same_words(text, block.variant_text(item.variant, design)):
             text = ""  # Back to the approved wording: drop the override.
         if block is None and not text:
             raise ChangeRefused("custom text cannot be empty; remove the item instead")
@@ -341,9 +342,9 @@ class Session(StatusActions):
         check_can_write(export)  # LibreOffice missing: the same one line as `rebuttal build`
         options: dict[str, object] = {}
         if export.takes("origin"):  # The export remembers its outline, for `rebuttal merge`.
-            from rebuttal.exchange.record import outline_origin
+            from rebuttal.exchange.exports import export_origin
 
-            options["origin"] = outline_origin(self.path)
+            options["origin"] = export_origin(self.path)  # its text kept: a merge's base
         render_to_file(self.document, path, export, **options)
         return path
 
@@ -351,7 +352,8 @@ class Session(StatusActions):
     def preview_block(self, block: Block, variant: str = "full") -> Document | str:
         """``block`` alone, placeholders filled from this letter's article; or why it fails."""
         single = copy.copy(self.outline)
-        single.body = [BodyItem(block=block.id, variant=variant if block.short else "full")]
+        short = block.has_short(self.outline.article.design)
+        single.body = [BodyItem(block=block.id, variant=variant if short else "full")]
         single.signatories = []
         try:
             return assemble(self.library, single, today=self.today)

@@ -90,9 +90,9 @@ def run(args: argparse.Namespace) -> Exit:
         sys.stdout.write(render_to_text(document, fmt, **options))
     else:
         if fmt.takes("origin"):  # The export remembers its outline, for `rebuttal merge`.
-            from rebuttal.exchange.record import outline_origin
+            from rebuttal.exchange.exports import export_origin
 
-            options["origin"] = outline_origin(Path(args.outline))
+            options["origin"] = export_origin(Path(args.outline))  # its text kept: a merge's base
         render_to_file(document, output, fmt, **options)
     where = "standard output" if to_stdout else str(output)
     print(

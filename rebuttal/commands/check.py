@@ -72,11 +72,14 @@ def _print_table(results: list, venue_name: str, outline: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from rebuttal.letter.check_words import allowed_text, detail_text, found_text
+    from rebuttal.letter.check_words import allowed_text, detail_text, failure_headline, found_text
+    from rebuttal.letter.urgency import by_urgency
 
     failed = sum(not r.ok for r in results)
-    verdict = "all checks pass" if not failed else f"{failed} of {len(results)} checks fail"
-    table = Table(title=f"{outline} for {venue_name}: {verdict}", title_justify="left")
+    verdict = "all checks pass" if not failed else (
+        f"{failure_headline(by_urgency(results), count_more=False)} ({failed} of {len(results)} checks fail)")
+    # The verdict may quote the letter ([@key]): plain text, never Rich markup.
+    table = Table(title=Text(f"{outline} for {venue_name}: {verdict}"), title_justify="left")
     table.add_column("", no_wrap=True)
     table.add_column("check", no_wrap=True)
     table.add_column("found", justify="right", no_wrap=True)

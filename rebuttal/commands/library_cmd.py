@@ -168,8 +168,14 @@ def _diff(args: argparse.Namespace) -> Exit:
     if from_block is None:
         raise RebuttalError(f"no version {from_version} of {block.id} in its git history", field="--from")
     print(f"{block.id}: v{from_block.version} -> v{to_block.version}")
-    pairs = (("title", from_block.title, to_block.title), ("text", from_block.text, to_block.text),
-             ("short", from_block.short or "", to_block.short or ""))
+    pairs = [("title", from_block.title, to_block.title), ("text", from_block.text, to_block.text),
+             ("short", from_block.short or "", to_block.short or "")]
+    old_wordings = {w.family: w for w in from_block.wordings}
+    new_wordings = {w.family: w for w in to_block.wordings}
+    for family in sorted(old_wordings.keys() | new_wordings.keys()):  # [wording.<family>], added or changed
+        was, now = old_wordings.get(family), new_wordings.get(family)
+        pairs += [(f"wording.{family}.text", was.text if was else "", now.text if now else ""),
+                  (f"wording.{family}.short", (was and was.short) or "", (now and now.short) or "")]
     for label, old, new in pairs:
         if old.split() != new.split():
             print(f"{label}: {word_diff(old, new, context=None)}")
@@ -200,7 +206,8 @@ def _update_locked(args: argparse.Namespace) -> Exit:
         older = wording_at(block, item.version)
         print(f"body[{index}] {block.id}: v{item.version} -> v{block.version}")
         if older is not None:
-            old, new = older.variant_text(item.variant), block.variant_text(item.variant)
+            design = outline.article.design
+            old, new = older.variant_text(item.variant, design), block.variant_text(item.variant, design)
             change = word_diff(old, new, context=None)
             print(f"  {change}")
         item.version = block.version

@@ -4,7 +4,10 @@ Without ``--apply`` it only reports (per item: unchanged, edited with a word
 diff, moved, deleted, added; every tracked change and comment with its author)
 and writes nothing. ``--apply`` writes the editors' version into the outline
 (only when something changed, so an unchanged export leaves the file
-byte-identical); ``--propose DIR`` writes edited library wording as new draft
+byte-identical). When OUTLINE changed since the export, the editors' changes are found
+against the outline as exported (kept in the state folder, :mod:`rebuttal.exchange.exports`)
+and merged three ways with OUTLINE's own changes; a field both changed needs ``--ours`` or
+``--theirs`` to apply. ``--propose DIR`` writes edited library wording as new draft
 block versions in ``DIR``.
 """
 
@@ -39,6 +42,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--propose", type=Path, metavar="DIR",
         help="write edited library wording as new draft versions of those blocks in library folder DIR",
     )
+    side = parser.add_mutually_exclusive_group()
+    side.add_argument(
+        "--ours", dest="choose", action="store_const", const="mine",
+        help="when OUTLINE changed since the export and the editors changed the same field too, "
+        "keep OUTLINE's value (without --ours or --theirs such conflicts are reported, nothing applied)",
+    )
+    side.add_argument(
+        "--theirs", dest="choose", action="store_const", const="theirs",
+        help="in such a conflict, take the editors' value",
+    )
     parser.add_argument("--all", action="store_true", help="list unchanged items too")
     add_library_option(parser)
 
@@ -57,29 +70,51 @@ def _merge(args: argparse.Namespace) -> Exit:
     from rebuttal.commands.common import open_library
     from rebuttal.exchange.docx.read import read_docx
     from rebuttal.letter.outline import load_outline, save_outline
-    from rebuttal.merge.apply import apply_changes
-    from rebuttal.merge.propose import proposals, write_proposals
+    from rebuttal.merge.combine import combine, describe_combined
     from rebuttal.merge.report import describe, merge_edited
 
+    if args.outline.suffix.lower() in (".docx", ".doc") and args.edited.suffix.lower() == ".toml":
+        from rebuttal.errors import RebuttalError
+
+        raise RebuttalError(f"the arguments are swapped: the edited DOCX comes first: rebuttal merge "
+                            f"{args.outline} {args.edited}")
     outline = load_outline(args.outline)
-    library = open_library(args)
+    library = open_library(args, whole=False)  # one letter's blocks, read when used (as build and check)
     edited = read_docx(args.edited)
     report = merge_edited(edited, library, outline, force=args.force)
-    drafts = proposals(report.changes, args.propose, args.edited.name) if args.propose else []
-    updated = apply_changes(report) if args.apply else None
+    drafts = []
+    if args.propose:
+        from rebuttal.merge.propose import proposals
+
+        drafts = proposals(report.changes, args.propose, args.edited.name, design=outline.article.design)
+    combined = combine(report, choose=args.choose) if args.apply or report.current is not None else None
     for line in describe(report, with_unchanged=args.all):
         print(line)
+    for line in describe_combined(combined) if combined else []:
+        print(line)
     # Everything is checked before anything is written.
-    write_proposals(drafts)
+    if drafts:
+        from rebuttal.merge.propose import write_proposals
+
+        write_proposals(drafts)
     for draft in drafts:
         print(f"proposed: {draft.block_id} v{draft.version} (draft) -> {draft.path}")
     if args.propose and not drafts:
         print("proposed: nothing (no edit changes a library block's wording)")
-    if args.apply:
-        if updated is None:
+    if args.apply and combined is not None:
+        if combined.blocked:
+            print(f"not applied: {len(combined.conflicts)} conflict(s) above; choose with --ours (keep the "
+                  f"outline's) or --theirs (take the editors'); {args.outline} left as it is")
+            sys.stdout.flush()
+            return Exit.SOMETHING_TO_REVIEW
+        if combined.outline is None:
             print(f"applied: nothing to change; {args.outline} left as it is")
         else:
-            save_outline(updated, args.outline)
-            print(f"applied: {args.outline} updated ({len(updated.body)} body items)")
+            save_outline(combined.outline, args.outline)
+            print(f"applied: {args.outline} updated ({len(combined.outline.body)} body items)")
+        if report.export_digest:
+            from rebuttal.exchange.exports import note_applied
+
+            note_applied(report.export_digest, args.outline)
     sys.stdout.flush()
     return Exit.OK

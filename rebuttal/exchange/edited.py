@@ -82,8 +82,15 @@ class EditedParagraph:
 
     @property
     def removed(self) -> bool:
-        """True when accepting the changes removes the paragraph (deleted or moved away)."""
-        return self.mark_change in REMOVED and not self.text.strip()
+        """True when accepting the changes removes the paragraph (deleted or moved away).
+
+        Also when every word was tracked away but the paragraph mark was not: LibreOffice drops
+        the mark's change on saving when the words are split between runs and a hyperlink (a
+        linked citation), and what is left once the changes are accepted is an empty paragraph.
+        """
+        if self.text.strip():
+            return False
+        return self.mark_change in REMOVED or any(run.change in REMOVED for run in self.runs)
 
 
 @dataclass

@@ -7,8 +7,10 @@ LibreOffice installed it is one clear error; every other format still works.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -50,12 +52,36 @@ def write_pdf(document: Document, path: Path, **docx_options: object) -> None:
         profile = (folder / "profile").as_uri()
         command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
                    "--outdir", str(folder), str(letter)]
-        try:
-            subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False,
-                           env={**os.environ, "HOME": str(folder)})
-        except subprocess.TimeoutExpired:
-            raise RebuttalError(f"LibreOffice did not finish the PDF in {TIMEOUT_SECONDS} s") from None
+        run_soffice(command, env={**os.environ, "HOME": str(folder)}, timeout=TIMEOUT_SECONDS)
         produced = folder / "letter.pdf"
         if not produced.is_file():
             raise RebuttalError("LibreOffice could not convert the letter to PDF")
         shutil.copyfile(produced, path)
+
+
+def run_soffice(command: list[str], *, env: dict[str, str], timeout: float) -> None:
+    """Run LibreOffice in a process group of its own, and end the whole group if it overruns.
+
+    ``soffice`` is a launcher: the work is done by ``soffice.bin``, its child. Killing only
+    the launcher on a timeout (what ``subprocess.run`` does) would leave ``soffice.bin``
+    running on, orphaned, at full CPU; so the launcher starts a new session and on a timeout
+    (or Ctrl+C) every process of that session's group is killed.
+    """
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, env=env, start_new_session=True)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(process)
+        raise RebuttalError(f"LibreOffice did not finish the PDF in {timeout:g} s") from None
+    except BaseException:  # Ctrl+C: LibreOffice must not run on either
+        _kill_group(process)
+        raise
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    """Kill every process in ``process``'s group, while its leader is still unreaped (so the group
+    id cannot have passed to anyone else), then reap the leader."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # the group is gone already
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()

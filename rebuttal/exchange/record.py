@@ -32,6 +32,7 @@ from rebuttal.text.citations import CitationMarker
 
 BOOKMARK_PREFIX = "rb_"
 HEADING_PART = "h"
+REFERENCE_BOOKMARK_PREFIX = "_rb_ref_"
 MAX_BOOKMARK = 40  # Word's limit for a bookmark name
 # Word's user interface keeps at most 255 characters of a text property; longer
 # values are split into numbered pieces ("name#1", "name#2", ...) below that.
@@ -47,6 +48,15 @@ def bookmark_name(source: Source, part: str) -> str:
     slug = re.sub(r"[^A-Za-z0-9]+", "_", slug).strip("_")
     name = f"{BOOKMARK_PREFIX}{source.position}_{part}_{slug}"
     return name[:MAX_BOOKMARK].rstrip("_")
+
+
+def reference_bookmark(number: int) -> str:
+    """The bookmark on entry ``number`` of the reference list, where its citations link to.
+
+    The leading underscore makes it one of Word's hidden bookmarks (as its own ``_Ref``
+    cross-reference targets), and :func:`parse_bookmark` does not take it for a body item's.
+    """
+    return f"{REFERENCE_BOOKMARK_PREFIX}{number}"
 
 
 def parse_bookmark(name: str) -> tuple[int, str] | None:

@@ -55,11 +55,12 @@ def assemble(library: Library, outline: Outline, *, today: dt.date | None = None
 
     body: list[Section] = []
     points: list[Point] = []
+    design = outline.article.design  # picks each block's wording: [wording.<family>] or its main
     for index, item in enumerate(outline.body):
         block = builder.block_for(item, index)
         kind = block.kind if block else item.kind
         source = _source(item, block, index)
-        text = item.text or (block.variant_text(item.variant) if block else "")
+        text = item.text or (block.variant_text(item.variant, design) if block else "")
         paragraphs = builder.paragraphs(text, source, ("body", index, "text" if item.text else "block"))
         if item.part_of_point and points and kind != "concern":
             # Continues the point before: its paragraphs join that point, the numbering runs on.
@@ -131,6 +132,19 @@ def resolve_society(library: Library, outline: Outline) -> Society | None:
     return replace(society, **choice.overrides)
 
 
+
+def unknown_block_error(library: Library, outline: Outline, index: int) -> RebuttalError:
+    """The located error for body item ``index`` naming a block the library lacks (with a 'did you mean')."""
+    block_id = outline.body[index].block
+    hint = did_you_mean(block_id, library.blocks)
+    return outline.error(("body", index, "block"), f"unknown block '{block_id}'{hint}")
+
+
+def unknown_blocks(library: Library, outline: Outline) -> list[RebuttalError]:
+    """One error per body item naming an unknown block: what the CLI prints, for the app to show too."""
+    return [unknown_block_error(library, outline, index) for index, item in enumerate(outline.body)
+            if item.block and library.block(item.block) is None]
+
 @dataclass
 class _Builder:
     """Turns markup into inlines for one letter, numbering citations as it goes."""
@@ -155,13 +169,14 @@ class _Builder:
             return None
         block = self.library.block(item.block)
         if block is None:
-            hint = did_you_mean(item.block, self.library.blocks)
-            raise self.outline.error(self._where, f"unknown block '{item.block}'{hint}")
+            raise unknown_block_error(self.library, self.outline, index)
         if item.version and item.version != block.version:
             block = self._recorded_wording(block, item, index)
-        if item.variant == "short" and not block.short and not item.text:
+        if item.variant == "short" and not block.has_short(self.outline.article.design) and not item.text:
+            wording = block.wording_for(self.outline.article.design).family
+            which = f" in its {wording} wording" if wording else ""
             raise self.outline.error(
-                ("body", index, "variant"), f"block '{block.id}' has no short variant"
+                ("body", index, "variant"), f"block '{block.id}' has no short variant{which}"
             )
         return block
 

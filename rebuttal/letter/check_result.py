@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rebuttal.letter.window import Window
 
 
 class Unit(StrEnum):
@@ -23,6 +27,7 @@ class Unit(StrEnum):
     CITATION_KEYS = "citation keys"
     OLDER_WORDINGS = "older wordings"  # blocks kept at the wording the letter recorded
     NOT_ONE_PERSON = "not one person"  # article authors that are not one person (or group)
+    DATED = "dated"  # found: whether the letter has its own date
     PERCENT = "percent"  # found: a share of the letter's words; allowed: the venue's ceiling
 
 
@@ -38,3 +43,6 @@ class CheckResult:
     unit: Unit  # what ``found`` and ``allowed`` count
     detail: str = ""  # one line of explanation / advice, for people only
     limit_confirmed: bool = True  # False when the venue profile could not confirm ``allowed``
+    verified_on: str = ""  # when the venue's figure was last compared with the journal's quoted words
+    as_of: str = ""  # the date of the newest quoted text backing the figure ('' when none says)
+    window: Window | None = None  # the window rule's dates (due, counted from which date)

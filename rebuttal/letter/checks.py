@@ -74,6 +74,7 @@ def run_checks(
                "over (the target article counts)"),
         _limit("authors", "Authors", len(document.signatories), venue.max_authors, Unit.AUTHORS,
                "signatories over"),
+        _dated(outline, today),
         _window(outline, venue, today),
         _article_cited(outline, document, venue),
         _placeholders(document),
@@ -97,10 +98,12 @@ _FIGURE_OF_RULE = {
 
 
 def _flag_unconfirmed(result: CheckResult, venue: Venue) -> CheckResult:
-    """Say so when the limit a rule used is one the venue profile could not confirm."""
+    """Say when the limit a rule used was verified, or that the venue profile could not confirm it."""
     figure = _FIGURE_OF_RULE.get(result.rule)
-    if figure is None or result.allowed is None or venue.is_confirmed(figure):
+    if figure is None or result.allowed is None:
         return result
+    if venue.is_confirmed(figure):
+        return replace(result, verified_on=venue.verified_on, as_of=venue.as_of(figure))
     return replace(result, limit_confirmed=False)
 
 
@@ -140,8 +143,10 @@ def block_words(library: Library, outline: Outline, document: Document) -> list[
         short = None
         item = outline.body[position] if position < len(outline.body) else None
         block = library.block(source.block_id) if source.block_id else None
-        if block and block.short and item is not None and item.variant == "full" and not item.text:
-            short = count_words(_plain_markup(block.short, values))
+        design = outline.article.design
+        if block and block.has_short(design) and item is not None and item.variant == "full" \
+                and not item.text:
+            short = count_words(_plain_markup(block.variant_text("short", design), values))
         found.append(BlockWords(position, source.block_id, counts[position], source.variant, short))
     return found
 
@@ -182,22 +187,25 @@ def _plain_markup(text: str, values: dict[str, str]) -> str:
 
 
 def _window(outline: Outline, venue: Venue, today: dt.date) -> CheckResult:
-    letter_date = dt.date.fromisoformat(outline.letter.date) if outline.letter.date else today
-    if venue.window_days is None:
+    """Days left to the due date, counted from the article date the venue counts from."""
+    from rebuttal.letter.window import response_window
+
+    window = response_window(outline, venue, today)
+    if window is None:
         return CheckResult("window", "Window", True, None, None, Unit.DAYS_LEFT,
                            "no response window at this venue")
-    limit = venue.window_days
-    if not outline.article.date:
-        return CheckResult("window", "Window", False, None, limit, Unit.DAYS_LEFT,
-                           "the article's date is missing: fill in article.date")
-    parts = [int(p) for p in outline.article.date.split("-")] + [1, 1]
-    published = dt.date(parts[0], parts[1], parts[2])
-    deadline = published + dt.timedelta(days=venue.window_days)
-    left = (deadline - letter_date).days
-    detail = f"due {deadline.isoformat()} (published {outline.article.date})"
-    if len(outline.article.date) < 10:
-        detail += "; date incomplete: counted from its first day"
-    return CheckResult("window", "Window", left >= 0, left, limit, Unit.DAYS_LEFT, detail)
+    left = window.days_left
+    return CheckResult("window", "Window", left is not None and left >= 0, left, window.days, Unit.DAYS_LEFT,
+                       window=window)
+
+
+def _dated(outline: Outline, today: dt.date) -> CheckResult:
+    """A letter without a date is dated the day it is built: its date and deadline change every rebuild."""
+    if outline.letter.date:
+        return CheckResult("date", "Letter date", True, True, None, Unit.DATED, outline.letter.date)
+    return CheckResult("date", "Letter date", False, False, None, Unit.DATED,
+                       f"no [letter] date: each build prints its own day's ({today.isoformat()} now), and "
+                       "the deadline counts from it; set date = YYYY-MM-DD")
 
 
 def _article_authors(outline: Outline) -> CheckResult:
@@ -280,7 +288,7 @@ def _uncited(library: Library, outline: Outline, document: Document) -> CheckRes
         block = library.block(item.block) if item.block else None
         if block is None or not item.text:
             continue
-        for key in _keys(block.variant_text(item.variant)):
+        for key in _keys(block.variant_text(item.variant, outline.article.design)):
             if key not in cited:
                 lost.setdefault(key, block.id)
     detail = "; ".join(f"{key} (cited by {block_id}, whose text this letter replaces)"
@@ -294,7 +302,7 @@ def missing_keys(library: Library, outline: Outline) -> dict[str, str]:
     texts = [(outline.letter.competing_interests, "letter.competing_interests")]
     for index, item in enumerate(outline.body):
         block = library.block(item.block) if item.block else None
-        text = item.text or (block.variant_text(item.variant) if block else "")
+        text = item.text or (block.variant_text(item.variant, outline.article.design) if block else "")
         texts.append((text, item.block or f"custom text {index + 1}"))
     for text, where in texts:
         for key in _keys(text):

@@ -19,8 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from rebuttal.errors import RebuttalError
-from rebuttal.files.atomic import atomic_write_text
-from rebuttal.files.lock import locked
 from rebuttal.model import Signatory
 from rebuttal.refs.article import ARTICLE_FIELDS, Article, article_problem
 from rebuttal.text.dates import is_partial_date
@@ -100,8 +98,30 @@ class Outline:
 
 
 def load_outline(path: Path) -> Outline:
-    """Read and validate an outline file."""
+    """Read and validate an outline file (a Word or PDF file given instead is named as such)."""
+    refuse_document(path)
     return outline_from_source(read_toml(path))
+
+
+# What a document given where an outline belongs starts with: ZIP (DOCX, ODT), OLE (.doc), PDF.
+_DOCUMENT_STARTS = {b"PK\x03\x04": "a Word (DOCX) file", b"\xd0\xcf\x11\xe0": "a Word (.doc) file",
+                    b"%PDF": "a PDF file"}
+
+
+def refuse_document(path: Path) -> None:
+    """Raise one clear line when ``path`` is a Word or PDF file, not an outline (``rebuttal build
+    letter.docx``, or ``merge`` with its arguments swapped)."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(4)
+    except OSError:
+        return  # read_toml says why, located
+    what = next((name for magic, name in _DOCUMENT_STARTS.items() if start.startswith(magic)), None)
+    if what is not None:
+        raise RebuttalError(
+            f"is {what}, not an outline: give the letter's .toml outline here (an edited DOCX goes "
+            f"first in `rebuttal merge EDITED.docx OUTLINE.toml`)", file=path,
+        )
 
 
 def parse_outline(text: str, path: Path) -> Outline:
@@ -160,6 +180,7 @@ def _read_article(source: TomlSource, data: dict[str, Any]) -> Article:
         journal=reader.text("journal"),
         journal_abbrev=reader.text("journal_abbrev"),
         date=_checked_date(reader, "date", full=False),
+        date_online=_checked_date(reader, "date_online", full=False),
         volume=reader.scalar("volume"),
         issue=reader.scalar("issue"),
         pages=reader.scalar("pages"),
@@ -230,8 +251,9 @@ def outline_to_dict(outline: Outline) -> dict[str, Any]:
     if society:
         data["society"] = society
     article = _non_empty(vars(outline.article))
-    if len(article.get("date", "")) == 10:
-        article["date"] = dt.date.fromisoformat(article["date"])
+    for name in ("date", "date_online"):
+        if len(article.get(name, "")) == 10:
+            article[name] = dt.date.fromisoformat(article[name])
     if article:
         data["article"] = article
     body = []
@@ -257,15 +279,25 @@ def dump_outline(outline: Outline) -> str:
     outlines by hand and read their diffs in git, so each body item and
     signatory gets its own ``[[body]]`` / ``[[signatories]]`` table instead.
     """
+    return dump_outline_data(outline_to_dict(outline))
+
+
+def dump_outline_data(data: dict[str, Any]) -> str:
+    """Outline TOML data (as :func:`outline_to_dict` gives it) as TOML text, laid out as a file."""
     import tomli_w
 
-    data = outline_to_dict(outline)
+    data = dict(data)
     arrays = {key: data.pop(key) for key in ("body", "signatories") if key in data}
     text = tomli_w.dumps(data, multiline_strings=True)
     for key, entries in arrays.items():
         for entry in entries:
             text += f"\n[[{key}]]\n" + tomli_w.dumps(entry, multiline_strings=True)
     return text
+
+
+def outline_from_data(data: dict[str, Any], path: Path) -> Outline:
+    """Outline TOML data (a merge's result) validated into an :class:`Outline` for ``path``."""
+    return parse_outline(dump_outline_data(data), path)
 
 
 def outline_text(outline: Outline, original: str | None = None) -> str:
@@ -293,6 +325,9 @@ def save_outline(outline: Outline, path: Path, original: str | None = None) -> s
     place: it is written anew, and stderr says so. Any other failure to edit is
     raised, with nothing written: a person's comments are never dropped unsaid.
     """
+    from rebuttal.files.atomic import atomic_write_text  # writing only: reading commands skip tempfile
+    from rebuttal.files.lock import locked
+
     with locked(path):  # callers that read the outline first hold it from their read
         if original is None and path.exists():
             original = _editable_text(path)

@@ -55,7 +55,7 @@ def article_values(article: Article) -> dict[str, str]:
         "article.first_author": split_author(article.authors[0])[0] if article.authors else "",
         "article.authors_short": authors_short(article.authors),
         "article.journal": article.journal,
-        "article.year": article.date[:4],
+        "article.year": (article.date or article.date_online)[:4],
         "article.design": article.design,
         "article.doi": article.doi,
         "article.pmid": article.pmid,

@@ -8,6 +8,7 @@ loads profiles and knows no outline.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rebuttal.letter.outline import DEFAULT_STYLE
@@ -32,12 +33,21 @@ def resolve_venue(library: Library, outline: Outline, name: str | None) -> Venue
     if venue is not None:
         return venue
     known = ", ".join(sorted(library.venues)) or "none"
-    message = f"unknown venue '{chosen}'{did_you_mean(chosen, library.venues)}; known: {known}"
+    message = f"unknown venue '{chosen}'{_suggestion(chosen, library.venues)}; known: {known}"
     if name:
         from rebuttal.errors import RebuttalError
 
         raise RebuttalError(message, field="--venue")
     raise outline.error(("letter", "venue"), message)
+
+
+def _suggestion(chosen: str, venues: Iterable[str]) -> str:
+    """`` (did you mean 'nejm-correspondence'?)``: ids naming what was typed, else the nearest id."""
+    word = chosen.strip().lower()
+    naming = sorted(v for v in venues if word and word in v.lower())
+    if not naming:
+        return did_you_mean(chosen, venues)
+    return " (did you mean " + " or ".join(f"'{v}'" for v in naming[:3]) + "?)"
 
 
 def venue_style_and_marker(library: Library, outline: Outline) -> tuple[str, str]:

@@ -47,7 +47,7 @@ def apply_changes(report: MergeReport, accepted: Iterable[ItemChange] | None = N
             continue
         if change.deleted:
             continue
-        _take_words(item, change)
+        _take_words(item, change, original.article.design)
         for note in _notes(change.comments):
             if note not in item.notes:
                 item.notes.append(note)
@@ -70,11 +70,11 @@ def _copied(item: BodyItem) -> BodyItem:
     return duplicate
 
 
-def _take_words(item: BodyItem, change: ItemChange) -> None:
+def _take_words(item: BodyItem, change: ItemChange, design: str = "") -> None:
     """Store changed words as overrides; words equal to the library's clear the override."""
     block = change.block
     if change.new_text is not None:
-        library_text = block.variant_text(item.variant) if block else None
+        library_text = block.variant_text(item.variant, design) if block else None
         same = library_text is not None and _same(change.new_text, library_text)
         item.text = "" if same else change.new_text
     if change.new_title is not None:

@@ -41,6 +41,7 @@ class BaselineItem:
     block: Block | None
     heading: Wording | None = None
     paragraphs: list[Wording] = field(default_factory=list)
+    design: str = ""  # the article's: picks the block's wording, as assembly does
 
     @property
     def label(self) -> str:
@@ -51,7 +52,7 @@ class BaselineItem:
         """The markup in force for the item's paragraphs (override, variant or block text)."""
         if self.item.text:
             return self.item.text
-        return self.block.variant_text(self.item.variant) if self.block else ""
+        return self.block.variant_text(self.item.variant, self.design) if self.block else ""
 
     def title_markup(self) -> str:
         """The markup in force for the item's heading."""
@@ -76,7 +77,8 @@ def build_baseline(
     document = assemble(library, outline, today=today)
     numbering = dict(record.citations) if record and record.citations else record_for(document).citations
     items = [
-        BaselineItem(index, item, "", library.block(item.block) if item.block else None)
+        BaselineItem(index, item, "", library.block(item.block) if item.block else None,
+                     design=outline.article.design)
         for index, item in enumerate(outline.body)
     ]
 

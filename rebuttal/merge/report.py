@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rebuttal.errors import RebuttalError
 from rebuttal.exchange.docx.names import COMMENT_AUTHOR
 from rebuttal.exchange.edited import EditedComment, EditedDocument, Revision
 from rebuttal.exchange.record import ExportRecord, outline_origin
-from rebuttal.letter.outline import Outline
+from rebuttal.letter.outline import Outline, parse_outline
 from rebuttal.library.stack import Library
 from rebuttal.merge.baseline import build_baseline
 from rebuttal.merge.compare import CitationProblem, ItemChange, compare_items
@@ -36,6 +37,10 @@ class MergeReport:
     comments: list[EditedComment] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     by_text: list[int] = field(default_factory=list)  # edited paragraphs found by similarity
+    # The outline as it is now, when it changed since the export and its text as exported was
+    # kept (``outline`` is then that text, the base): the editors' version is merged onto it.
+    current: Outline | None = None
+    export_digest: str = ""  # the SHA-256 of the outline as exported (from the export record)
 
     @property
     def changed(self) -> bool:
@@ -61,6 +66,10 @@ def merge_edited(
     except ValueError as error:
         raise RebuttalError(str(error), file=edited.path) from None
     notes = _check_origin(edited, record, outline, force=force)
+    current = None
+    if record is not None and not force:
+        outline, current, note = _as_exported(record, outline)
+        notes.extend(note)
     baseline = build_baseline(library, outline, record, today=today)
     marker = record.marker if record else baseline.document.marker
     paragraphs = body_paragraphs(edited, baseline)
@@ -75,14 +84,20 @@ def merge_edited(
     return MergeReport(
         docx=edited.path, outline=outline, changes=changes, revisions=list(edited.revisions),
         comments=list(comments.values()), notes=notes,
-        by_text=[p.paragraph.index for p in placed if p.by_text],
+        by_text=[p.paragraph.index for p in placed if p.by_text], current=current,
+        export_digest=record.outline_sha256 if record else "",
     )
 
 
 def _check_origin(
     edited: EditedDocument, record: ExportRecord | None, outline: Outline, *, force: bool
 ) -> list[str]:
-    """Refuse a DOCX from another outline (unless ``force``); note an outline changed since."""
+    """Refuse a DOCX from another outline (unless ``force``).
+
+    The rule: a DOCX merges into the outline file of the name it was exported from, into any
+    file holding the outline exactly as exported (a renamed copy), and into any file it was
+    merged into before (``merge --apply`` on a copy: that file stays its outline).
+    """
     if record is None:
         if not force:
             raise RebuttalError(
@@ -91,16 +106,42 @@ def _check_origin(
         return ["no export record: paragraphs mapped by text alone (--force)"]
     if force:
         return ["paragraphs mapped by text alone (--force)"]
+    from rebuttal.exchange.exports import was_applied
+
     name, digest = outline_origin(outline.path)
     renamed_copy = digest and digest == record.outline_sha256
-    if record.outline_name and name and record.outline_name != name and not renamed_copy:
+    if (record.outline_name and name and record.outline_name != name and not renamed_copy
+            and not (outline.path and was_applied(record.outline_sha256, outline.path))):
         raise RebuttalError(
             f"was built from another outline ({record.outline_name}), not {name}; {FORCE_HINT}",
             file=edited.path,
         )
-    if record.outline_sha256 and digest and digest != record.outline_sha256:
-        return [f"{name} has changed since this DOCX was exported; compared with it as it is now"]
     return []
+
+
+def _as_exported(record: ExportRecord, outline: Outline) -> tuple[Outline, Outline | None, list[str]]:
+    """``(base, current, notes)``: the outline as exported when it has changed since (else itself)."""
+    from rebuttal.exchange.exports import exported_text
+
+    name, digest = outline_origin(outline.path)
+    if not record.outline_sha256 or not digest or digest == record.outline_sha256:
+        return outline, None, []
+    text = exported_text(record.outline_sha256)
+    base = None
+    if text is not None:
+        try:
+            base = parse_outline(text, outline.path or Path("outline.toml"))
+        except RebuttalError:
+            base = None
+    if base is None:
+        return outline, None, [
+            f"{name} has changed since this DOCX was exported and the outline as exported is not kept on "
+            "this computer: compared with it as it is now (your own changes since may show as the editors')"
+        ]
+    return base, outline, [
+        f"{name} has changed since this DOCX was exported: the editors' changes are found against the "
+        "outline as exported and combined with yours"
+    ]
 
 
 def describe(report: MergeReport, *, with_unchanged: bool = False) -> list[str]:

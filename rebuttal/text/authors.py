@@ -14,6 +14,8 @@ import re
 _PUBMED_NAME = re.compile(
     r"^(?P<family>\S.*?)\s+(?P<initials>[A-Z]{1,4})(?P<suffix>\s+(?:Jr|Sr|2nd|3rd|II|III|IV))?$"
 )
+# PubMed ends its author list with a full stop: "..., Glennie A, Urquhart JC." (initials, a suffix).
+_FINAL_STOP = re.compile(r"(\s[A-Z]{1,4}(?:\s+(?:Jr|Sr|2nd|3rd|II|III|IV))?)\.\s*$")
 _ET_AL = re.compile(r"^(et\s+al\.?|and\s+others)$", re.IGNORECASE)
 
 
@@ -47,8 +49,10 @@ def _all_pubmed(parts: list[str]) -> bool:
 
 
 def _undot(part: str) -> str:
-    """``Eloubeidi M.A.`` -> ``Eloubeidi MA``."""
-    return re.sub(r"\b([A-Z])\.\s*(?=[A-Z]\.|$)", r"\1", part).rstrip(".") if _looks_dotted(part) else part
+    """``Eloubeidi M.A.`` -> ``Eloubeidi MA``; ``Urquhart JC.`` (PubMed's full stop) -> ``Urquhart JC``."""
+    if _looks_dotted(part):
+        return re.sub(r"\b([A-Z])\.\s*(?=[A-Z]\.|$)", r"\1", part).rstrip(".")
+    return _FINAL_STOP.sub(r"\1", part)
 
 
 def _one(part: str) -> str:
@@ -99,4 +103,8 @@ def not_one_person(author: str) -> str:
         return "has two sets of initials: two persons run together?"
     if re.search(r"\s(and|&)\s", author):
         return "joins two names with 'and'"
+    if family.strip().endswith(".") and not given.strip():
+        return "ends in a full stop (PubMed's, pasted with the list?): remove it"
+    if family.strip().endswith("."):
+        return "has a family name ending in a full stop (PubMed's, pasted with the list?): remove it"
     return ""

@@ -21,24 +21,29 @@ from rebuttal.designs import library_designs, same_design
 from rebuttal.errors import RebuttalError
 from rebuttal.letter.outline import LetterInfo, Outline, SocietyChoice
 from rebuttal.library.stack import Library
-from rebuttal.refs.article import ARTICLE_FIELDS, Article, article_problem
+from rebuttal.refs.article import ARTICLE_FIELDS, Article, article_problem, pasted_abstract, pasted_keywords
 from rebuttal.refs.styles import STYLES
 from rebuttal.text.authors import parse_authors, printed
-from rebuttal.ui.dialogs import Dialog, PathScreen
+from rebuttal.ui.dialogs import Dialog, PathScreen, text_area
 
 ARTICLE_FORM = [  # the article's fields the form shows; the others are kept as they are
     ("title", "Title", "the article's full title"),
     ("authors", "Authors", "paste as PubMed prints them (Juch JNS, Maas ET), or Family, Given; ..."),
     ("journal", "Journal", "e.g. BMJ"),
     ("journal_abbrev", "Journal abbreviation", "NLM abbreviation, e.g. J Pain Res (optional)"),
-    ("date", "Published", "YYYY-MM-DD, YYYY-MM or YYYY"),
+    ("date", "Published (issue)", "the print or issue date: YYYY-MM-DD, YYYY-MM or YYYY"),
+    ("date_online", "Published online", "first online, if earlier (YYYY-MM-DD); windows count from one"),
     ("volume", "Volume", "e.g. 388"),
     ("issue", "Issue", ""),
     ("pages", "Pages", "e.g. e079971 or 123-9"),
     ("doi", "DOI", "e.g. 10.1136/bmj-2024-079971"),
     ("pmid", "PMID", "e.g. 39971346 (digits)"),
-    ("design", "Design", "e.g. network meta-analysis (suited blocks are listed first, ★)"),
+    ("design", "Design", "e.g. network meta-analysis (blocks written for it are listed first, ★)"),
+    ("keywords", "Keywords", "paste as PubMed shows them (Keywords: low back pain; sham.) or a; b; c"),
 ]
+# The abstract, pasted as PubMed shows it (several paragraphs): a text area below the fields. With
+# the keywords it ranks the library for the article (an article with its title alone ranks poorly).
+ABSTRACT_HINT = "Abstract: paste it as PubMed shows it (with the keywords, it ranks the library for it)"
 LETTER_FIELDS = [
     ("title", "Letter title", "e.g. Statement of Concern"),
     ("date", "Letter date", "YYYY-MM-DD (empty: today)"),
@@ -82,7 +87,7 @@ def venue_summary(library: Library, name: str) -> str:
 
 def field_problem(section: str, name: str, value: str) -> str:
     """The message to show under a field, or ''."""
-    if section == "article" and name in ("doi", "pmid", "date"):
+    if section == "article" and name in ("doi", "pmid", "date", "date_online"):
         problem = article_problem(name, value)
         return problem[1] if problem else ""
     if section == "letter" and name == "date" and value:
@@ -147,7 +152,7 @@ class DetailsScreen(Dialog):
                 yield Label("The article you answer", classes="section")
                 for name, label, hint in ARTICLE_FORM:
                     value = getattr(article, name)
-                    value = "; ".join(value) if name == "authors" else value
+                    value = "; ".join(value) if name in ("authors", "keywords") else value
                     designs = self._designs() if name == "design" else []
                     yield self._field("article", name, label, hint, value,
                                       SuggestFromList(designs, case_sensitive=False) if designs else None)
@@ -155,6 +160,8 @@ class DetailsScreen(Dialog):
                         yield Label(_authors_shown(value), id="authors-printed", classes="field-problem")
                     if name == "design":
                         yield Label(self._design_match(value), id="design-match", classes="field-problem")
+                yield Label(ABSTRACT_HINT, classes="section")
+                yield text_area()(article.abstract, id="article-abstract", soft_wrap=True)
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Apply (Ctrl+S)", id="ok", variant="primary", compact=True)
@@ -211,7 +218,7 @@ class DetailsScreen(Dialog):
             return ""
         known = [d for d in self._designs() if same_design(d, value)]
         if known:
-            return f"Matches the library's '{known[0]}': suited blocks get ★"
+            return f"Matches the library's '{known[0]}': blocks written for it get ★ and its wording"
         return f"No block is tagged with this design; the library knows: {', '.join(self._designs())}"
 
     def problem_of(self, section: str, name: str, value: str) -> str:
@@ -259,14 +266,19 @@ class DetailsScreen(Dialog):
         venue = self.query_one("#letter-venue", Select).value
         letter.venue = "" if venue is Select.NULL else str(venue)
         letter.style = str(self.query_one("#letter-style", Select).value)
-        shown = {name for name, _, _ in ARTICLE_FORM}
+        shown = {name for name, _, _ in ARTICLE_FORM} | {"abstract"}
+        article.abstract = pasted_abstract(self.query_one("#article-abstract", text_area()).text)
         for name in ARTICLE_FIELDS:
             if name not in shown:  # not in the form: kept as they are
                 setattr(article, name, copy.deepcopy(getattr(self.outline.article, name)))
                 continue
+            if name == "abstract":
+                continue
             value = self.query_one(f"#article-{name}", Input).value.strip()
             if name == "authors":
                 article.authors = parse_authors(value)
+            elif name == "keywords":
+                article.keywords = pasted_keywords(value)
             else:
                 setattr(article, name, value)
         society_value = self.query_one("#society", Select).value
@@ -324,13 +336,15 @@ class DetailsScreen(Dialog):
         self.app.call_from_thread(self._fill_article, article, "PubMed" if pmid else "Crossref")
 
     def _fill_article(self, article: Article, source: str) -> None:
-        """Put ``article`` in the article fields (the design is kept when the source has none)."""
+        """Put ``article`` in the article fields, abstract and keywords included (the design is kept
+        when the source has none)."""
         for name, _, _ in ARTICLE_FORM:
             value = getattr(article, name)
-            if name == "authors":
+            if name in ("authors", "keywords"):
                 value = "; ".join(value)
             if value or name != "design":  # the design is rarely in a reference file: keep it
                 self.query_one(f"#article-{name}", Input).value = value
+        self.query_one("#article-abstract", text_area()).text = article.abstract
         self.app.notify(f"Article filled in from {source}; check it, then Apply.", title="Imported")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

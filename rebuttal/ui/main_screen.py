@@ -25,6 +25,7 @@ from textual.widgets import Input, OptionList, Static
 from rebuttal.app.session import ChangeRefused, Session
 from rebuttal.errors import RebuttalError
 from rebuttal.letter.outline import Article, LetterInfo, SocietyChoice
+from rebuttal.library.design_fit import wording_label
 from rebuttal.library.new_block import NewBlock, write_user_block
 from rebuttal.library.stack import user_library_folder
 from rebuttal.model import Letterhead
@@ -194,7 +195,11 @@ class MainScreen(Screen[None]):
             )
             body = render_rich(alone)
         approved = f" by {block.approved_by}" if block.approved_by else ""
-        meta = f"{block.id} v{block.version or '?'} · {block.status}{approved}"
+        # Which of its wordings this letter takes (trial wording, main wording), or that it is not
+        # written for the article's design at all.
+        wording = wording_label(block, self.session.outline.article.design)
+        shown = f" · {wording}" if wording else ""  # before the approval: a narrow border cuts the end
+        meta = f"{block.id} v{block.version or '?'}{shown} · {block.status}{approved}"
         self.query_one(BlockDetail).show(block.title, body, meta)  # type: ignore[arg-type]
 
     def on_descendant_focus(self) -> None:
@@ -297,7 +302,7 @@ class MainScreen(Screen[None]):
             heading += "\nEditors' notes:\n" + "\n".join(f"• {note}" for note in item.notes)
         block = session.block_of(item)
         title = item.title or (block.title if block else "")
-        library_text = block.variant_text(item.variant) if block else ""
+        library_text = block.variant_text(item.variant, session.outline.article.design) if block else ""
 
         def apply(text: str, new_title: str) -> str:
             return self.attempt(session.edit_item, index, text, new_title)

@@ -30,6 +30,9 @@ HEADER = "Header"
 FOOTER = "Footer"
 HYPERLINK = "Hyperlink"
 STRONG = "Strong"
+# The styles of Word comments (Word's own names for them).
+COMMENT_TEXT = "annotation text"
+COMMENT_REFERENCE = "annotation reference"
 
 # The paragraphs around the body, made from the outline's fields and the society's profile rather
 # than from body items: a merge reports edits to them and leaves them to the outline.

@@ -58,7 +58,7 @@ def _normalise(item: Any, path: Path, index: int) -> dict[str, Any]:
         raise RebuttalError(f"entry {index + 1} is not a mapping of fields", file=path)
     item = dict(item)
     _crossref_fields(item)
-    for name in DATE_VARIABLES:
+    for name in (*DATE_VARIABLES, "published-print", "published-online"):
         if name in item:
             item[name] = _date(item[name])
     for name in ("author", "editor", "translator", "container-author"):
@@ -71,8 +71,13 @@ def _crossref_fields(item: dict[str, Any]) -> None:
     """Crossref's own spellings as CSL: its ``event`` object and its preprints.
 
     Crossref writes a meeting as ``"event": {"name", "location", "start", "end"}``
-    and a preprint as type ``posted-content`` with the server under ``institution``.
+    and a preprint as type ``posted-content`` with the server under ``institution``;
+    ``published-online`` is CSL's ``available-date`` (``published-print``, the issue's
+    date, stays for :func:`rebuttal.refs.article.article_from_item`).
     """
+    online = item.get("published-online")
+    if online and "available-date" not in item:
+        item["available-date"] = online  # The date it was first published online.
     event = item.get("event")
     if isinstance(event, dict):
         del item["event"]

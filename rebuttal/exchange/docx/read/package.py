@@ -3,18 +3,27 @@
 A file that is not a Word document (an encrypted one, an old binary .doc, a
 damaged zip) is one :class:`RebuttalError` naming it; parts are found by the
 names the export gives them (:mod:`rebuttal.exchange.docx.names`).
+
+Before python-docx sees the file, :func:`check_package` reads the whole zip within
+limits (:mod:`rebuttal.files.guarded_zip`) and parses every XML part with the guarded
+parser (:mod:`rebuttal.files.guarded_xml`): a zip bomb, a part with a DTD or an entity
+is refused in one line naming the file and the part, so no paragraph is ever read
+around an entity and applied without the words it hid.
 """
 
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
 from lxml import etree
 
 from rebuttal.errors import RebuttalError
 from rebuttal.exchange.docx.names import COMMENTS_PART, CUSTOM_PROPERTIES_PART, W_NS
 from rebuttal.exchange.edited import EditedComment
+from rebuttal.files.guarded_xml import BadXML, parse
+from rebuttal.files.guarded_zip import BadZip, read_zip
 
 W = f"{{{W_NS}}}"
 # The magic number of an OLE compound file: what Word writes for an encrypted
@@ -39,6 +48,7 @@ def open_word(path: Path):  # -> docx.Document, never seen outside this package
         )
     if not zipfile.is_zipfile(path):
         raise RebuttalError("not a Word document (.docx)", file=path)
+    check_package(path)
     try:
         word = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
@@ -46,6 +56,29 @@ def open_word(path: Path):  # -> docx.Document, never seen outside this package
     except Exception as error:
         raise RebuttalError(f"damaged Word document ({_why(error)})", file=path) from None
     return word
+
+
+def check_package(path: Path) -> None:
+    """Read the whole package within limits and parse every XML part safely, or say why not."""
+    try:
+        parts = read_zip(path)
+    except BadZip as error:
+        raise RebuttalError(f"not a readable Word document: {error}", file=path) from None
+    xml_names = {name for name in parts if name.lower().endswith((".xml", ".rels"))}  # _rels/.rels too
+    if "[Content_Types].xml" in parts:  # parts the package itself declares as XML, whatever their names
+        try:
+            types = parse(parts["[Content_Types].xml"])
+        except BadXML as error:
+            raise RebuttalError(str(error), file=path, field="[Content_Types].xml") from None
+        for entry in types:
+            name = entry.get("PartName", "").lstrip("/")
+            if name in parts and entry.get("ContentType", "").endswith("xml"):
+                xml_names.add(name)
+    for name in sorted(xml_names):
+        try:
+            parse(parts[name])
+        except BadXML as error:
+            raise RebuttalError(str(error), file=path, field=name) from None
 
 
 def _why(error: Exception) -> str:
@@ -61,10 +94,10 @@ def style_names(word) -> dict[str, str]:
     return names
 
 
-def _part_element(word, partname: str) -> etree._Element | None:
+def _part_element(word, partname: str) -> Element | None:
     for part in word.part.package.iter_parts():
         if part.partname == partname:
-            return etree.fromstring(part.blob)
+            return parse(part.blob)
     return None
 
 
@@ -92,7 +125,7 @@ def custom_properties(word, path: Path) -> dict[str, str]:
     """The custom document properties (name -> text), where the export keeps its record."""
     try:
         root = _part_element(word, "/" + CUSTOM_PROPERTIES_PART)
-    except etree.XMLSyntaxError:
+    except BadXML:
         why = f"damaged Word document (unreadable {CUSTOM_PROPERTIES_PART})"
         raise RebuttalError(why, file=path) from None
     if root is None:

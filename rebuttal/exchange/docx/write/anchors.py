@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 from rebuttal.exchange.docx.names import CUSTOM_PROPERTIES_PART
 from rebuttal.exchange.docx.write.opc import CT, Package
 from rebuttal.exchange.docx.write.wordml import WordParagraph, attr, text, xml_part
+from rebuttal.files.guarded_xml import BadXML, parse
 
 CUSTOM_CONTENT_TYPE = CT + "custom-properties+xml"
 CUSTOM_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
@@ -46,8 +47,8 @@ def write_custom_properties(package: Package, properties: dict[str, str]) -> Non
     pid = 2
     if name in package.parts:
         try:
-            root = ElementTree.fromstring(package.parts[name])
-        except ElementTree.ParseError:
+            root = parse(package.parts[name])
+        except BadXML:
             root = ElementTree.Element("none")
         for entry in root:
             if entry.tag != f"{{{CUSTOM_NS}}}property" or entry.get("name") in properties:

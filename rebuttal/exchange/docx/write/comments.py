@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rebuttal.exchange.docx.names import COMMENT_AUTHOR, COMMENTS_PART
+from rebuttal.exchange.docx.names import COMMENT_AUTHOR, COMMENT_REFERENCE, COMMENT_TEXT, COMMENTS_PART
 from rebuttal.exchange.docx.write.opc import CT, RT, Package
-from rebuttal.exchange.docx.write.wordml import STORY_NAMESPACES, WordParagraph, run, xml_part
+from rebuttal.exchange.docx.write.wordml import STORY_NAMESPACES, WordParagraph, attr, run, xml_part
 from rebuttal.model import Source
 from rebuttal.text.printable import printable
 
@@ -19,8 +19,11 @@ from rebuttal.text.printable import printable
 class Comments:
     """Collects the paragraphs of each block use and writes one comment per use."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, ids: dict[str, str] | None = None) -> None:
         self.enabled = enabled
+        # Style ids of the comment styles in this document (a template may name them its own way).
+        self.text_style = (ids or {}).get(COMMENT_TEXT, "CommentText")
+        self.reference_style = (ids or {}).get(COMMENT_REFERENCE, "CommentReference")
         self.texts: list[str] = []
         self._source: Source | None = None
         self._pending: list[WordParagraph] = []
@@ -46,6 +49,7 @@ class Comments:
         else:
             note = f"Library block {source.label}."
         number = len(self.texts)
+        paragraphs[-1].comment_reference_style = self.reference_style
         paragraphs[0].comments_starting.append(number)
         paragraphs[-1].comments_ending.append(number)
         self.texts.append(note)
@@ -57,8 +61,8 @@ class Comments:
         stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
         entries = "".join(
             f'<w:comment w:id="{number}" w:author="{COMMENT_AUTHOR}" w:initials="RB" w:date="{stamp}">'
-            '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
-            '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
+            f'<w:p><w:pPr><w:pStyle w:val="{attr(self.text_style)}"/></w:pPr>'
+            f'<w:r><w:rPr><w:rStyle w:val="{attr(self.reference_style)}"/></w:rPr><w:annotationRef/></w:r>'
             f"{run(printable(note))}</w:p></w:comment>"
             for number, note in enumerate(self.texts)
         )

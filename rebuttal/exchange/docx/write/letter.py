@@ -32,7 +32,7 @@ from rebuttal.exchange.docx.write.reproducible import build_time
 from rebuttal.exchange.docx.write.styles import add_missing_styles, house_styles
 from rebuttal.exchange.docx.write.template import Start, blank_start, open_template
 from rebuttal.exchange.docx.write.wordml import BREAK_RUN, STORY_NAMESPACES, WordParagraph, run, xml_part
-from rebuttal.exchange.record import HEADING_PART, bookmark_name, record_for
+from rebuttal.exchange.record import HEADING_PART, bookmark_name, record_for, reference_bookmark
 from rebuttal.model import Citation, Document, Inline, PointList, Source
 from rebuttal.text.printable import printable
 
@@ -63,7 +63,7 @@ def write_docx(
         add_page_numbers(section, ids)
     numbering_name = package.related(main, RT + "numbering")
     numbering = ListNumbering(package.parts.get(numbering_name) if numbering_name else None)
-    writer = _LetterWriter(document, ids, numbering, Comments(comments), _Links(start))
+    writer = _LetterWriter(document, ids, numbering, Comments(comments, ids), _Links(start))
     body = writer.write()
     when = build_time(document.issued)
     body += section.xml()
@@ -150,7 +150,14 @@ class _LetterWriter:
         for inline in inlines:
             if isinstance(inline, Citation):
                 marked = self.document.marker.printed(inline.numbers)
-                runs.append(run(marked.text, superscript=marked.superscript))
+                shown = run(marked.text, superscript=marked.superscript)
+                # As reference managers do: the group links to its (first) entry in the reference
+                # list, looking just as before; merge reads the run inside the link as ever.
+                first = min(inline.numbers, default=0)
+                if any(reference.number == first for reference in self.document.references):
+                    target = reference_bookmark(first)
+                    shown = f'<w:hyperlink w:anchor="{target}" w:history="1">{shown}</w:hyperlink>'
+                runs.append(shown)
                 continue
             value = printable(inline.text)
             if not value:
@@ -207,6 +214,7 @@ class _LetterWriter:
             entry = self._new(names.REFERENCE)
             entry.num_id = num_id
             entry.content += self._inlines(reference.inlines)
+            self.bookmarks.wrap(entry, reference_bookmark(reference.number))
 
 
 def _kind(source: Source | None) -> str:

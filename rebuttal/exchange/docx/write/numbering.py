@@ -7,13 +7,30 @@ and LibreOffice alike, and the numbers follow when an editor moves a point.
 
 from __future__ import annotations
 
-from xml.etree import ElementTree
-
 from rebuttal.exchange.docx.names import W_NS
 from rebuttal.exchange.docx.write.parts import append_children, as_text, declare_w, insert_before_first
 from rebuttal.exchange.docx.write.wordml import xml_part
+from rebuttal.files.guarded_xml import parse
 
 _W = f"{{{W_NS}}}"
+
+
+def numbering_ids(data: bytes) -> tuple[list[int], list[int]]:
+    """The abstract numbering ids and the list (num) ids of a numbering part.
+
+    ``ValueError`` naming the first id that is not a whole number (the schema's
+    ST_DecimalNumber): such a part is damaged, and our new ids could not be chosen apart from it.
+    """
+    root = parse(data)
+    found: tuple[list[int], list[int]] = ([], [])
+    for kind, (element, attribute) in enumerate((("abstractNum", "abstractNumId"), ("num", "numId"))):
+        for entry in root.iter(f"{_W}{element}"):
+            value = entry.get(f"{_W}{attribute}", "0")
+            try:
+                found[kind].append(int(value))
+            except ValueError:
+                raise ValueError(f'w:{attribute}="{value[:20]}" is not a number') from None
+    return found
 
 
 class ListNumbering:
@@ -26,9 +43,9 @@ class ListNumbering:
         self.existing = existing
         abstract_ids, num_ids = [0], [0]
         if existing is not None:
-            root = ElementTree.fromstring(existing)
-            abstract_ids += [int(a.get(f"{_W}abstractNumId", "0")) for a in root.iter(f"{_W}abstractNum")]
-            num_ids += [int(n.get(f"{_W}numId", "0")) for n in root.iter(f"{_W}num")]
+            found = numbering_ids(existing)
+            abstract_ids += found[0]
+            num_ids += found[1]
         self._next_abstract = 1 + max(abstract_ids)
         self._next_num = 1 + max(num_ids)
         self._abstracts: dict[str, int] = {}

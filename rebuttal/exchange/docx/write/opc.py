@@ -11,14 +11,14 @@ A template's parts are kept byte for byte; only the parts we write change.
 
 from __future__ import annotations
 
-import io
 import posixpath
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree import ElementTree
 
 from rebuttal.exchange.docx.write.wordml import attr, xml_part
+from rebuttal.files.guarded_xml import BadXML, parse
+from rebuttal.files.guarded_zip import read_zip
 
 _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -54,34 +54,71 @@ class Package:
 
     @classmethod
     def read(cls, data: bytes | Path) -> Package:
-        """The package in a zip (``zipfile.BadZipFile`` or :class:`NotAPackage` when it is not one)."""
+        """The package in a zip: read within the zip guard's limits, every XML part parsed by the
+        guarded parser (:class:`BadZip`, :class:`BadXML` or :class:`NotAPackage` when it is not one)."""
         package = cls()
-        source = data if isinstance(data, Path) else io.BytesIO(data)
-        with zipfile.ZipFile(source) as archive:
-            names = archive.namelist()
-            if "[Content_Types].xml" not in names:
-                raise NotAPackage("no [Content_Types].xml")
-            package._read_types(archive.read("[Content_Types].xml"))
-            for name in names:
-                if name.endswith("/") or name == "[Content_Types].xml":
-                    continue
-                folder, base = posixpath.split(name)
+        entries = read_zip(data)
+        if "[Content_Types].xml" not in entries:
+            raise NotAPackage("no [Content_Types].xml")
+        package._read_types(entries["[Content_Types].xml"])
+        for name, content in entries.items():
+            if name == "[Content_Types].xml":
+                continue
+            folder, base = posixpath.split(name)
+            try:
                 if posixpath.basename(folder) == "_rels" and base.endswith(".rels"):
                     owner = posixpath.join(posixpath.dirname(folder), base[: -len(".rels")])
-                    package.rels[owner] = _read_rels(archive.read(name))
-                else:
-                    package.parts[name] = archive.read(name)
+                    package.rels[owner] = _read_rels(content)
+                    continue
+                if _is_xml(name, package.content_type(name)):
+                    parse(content)  # every later reading of the part then meets safe, well-formed XML
+            except BadXML as error:
+                raise BadXML(f"{name}: {error}") from None
+            package.parts[name] = content
         if package.main_part() not in package.parts:
             raise NotAPackage("no main document part")
         return package
 
     def _read_types(self, data: bytes) -> None:
-        root = ElementTree.fromstring(data)
+        try:
+            root = parse(data)
+        except BadXML as error:
+            raise BadXML(f"[Content_Types].xml: {error}") from None
         for entry in root:
             if entry.tag == f"{{{_TYPES_NS}}}Default":
                 self.defaults[entry.get("Extension", "").lower()] = entry.get("ContentType", "")
             elif entry.tag == f"{{{_TYPES_NS}}}Override":
                 self.overrides[entry.get("PartName", "").lstrip("/")] = entry.get("ContentType", "")
+
+    def keep_only_reachable(self) -> list[str]:
+        """Drop every part no relationship leads to from the package (and relationships to no part);
+        the names dropped. What nothing refers to, Word never shows: a template's leftovers (or a
+        payload hidden in it) must not travel on in the letter."""
+        reachable: set[str] = set()
+        todo = [""]
+        while todo:
+            source = todo.pop()
+            kept = []
+            for rel in self.rels.get(source, []):
+                if rel.external:
+                    kept.append(rel)
+                    continue
+                target = self.target_name(source, rel)
+                if target not in self.parts:
+                    continue  # a link to nothing (or out of the package): dropped
+                kept.append(rel)
+                if target not in reachable:
+                    reachable.add(target)
+                    todo.append(target)
+            if source in self.rels:
+                self.rels[source] = kept
+        dropped = [name for name in self.parts if name not in reachable]
+        for name in dropped:
+            del self.parts[name]
+            self.overrides.pop(name, None)
+        for owner in [owner for owner in self.rels if owner and owner not in reachable]:
+            del self.rels[owner]
+        return dropped
 
     # -- reading ---------------------------------------------------------------------------------
     def content_type(self, name: str) -> str:
@@ -189,8 +226,12 @@ class Package:
         return _xml(f'<Types xmlns="{_TYPES_NS}">{"".join(lines)}</Types>')
 
 
+def _is_xml(name: str, content_type: str) -> bool:
+    return name.lower().endswith(".xml") or content_type.endswith("xml")
+
+
 def _read_rels(data: bytes) -> list[Relationship]:
-    root = ElementTree.fromstring(data)
+    root = parse(data)
     return [
         Relationship(rel.get("Id", ""), rel.get("Type", ""), rel.get("Target", ""),
                      rel.get("TargetMode", "") == "External")

@@ -16,6 +16,8 @@ from rebuttal.exchange.docx.names import FOOTER, HEADER, LETTERHEAD, TAGLINE, W_
 from rebuttal.exchange.docx.write.images import DamagedImage, NotAnImage, image_info
 from rebuttal.exchange.docx.write.opc import CT, RT, Package
 from rebuttal.exchange.docx.write.wordml import R_NS, STORY_NAMESPACES, attr, run, simple_field, xml_part
+from rebuttal.files.guarded_xml import parse
+from rebuttal.files.problems import os_error
 from rebuttal.model import Document
 from rebuttal.text.printable import printable
 
@@ -27,6 +29,7 @@ TWIPS_PER_INCH = 1440
 PAPER = {"letter": (12240, 15840, 1440), "a4": (11906, 16838, 1417)}
 HEADER_DISTANCE = 624  # 1.1 cm
 LOGO_HEIGHT = 684000  # 1.9 cm in EMU
+MAX_LOGO_BYTES = 8 * 1024 * 1024
 # The order Word requires for the children of w:sectPr (ECMA-376 17.6.17).
 _SECTION_ORDER = (
     "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
@@ -160,7 +163,7 @@ def has_own_letterhead(section: Section) -> bool:
         name = section.reference("header", which)
         if name is None or name not in section.package.parts:
             continue
-        root = ElementTree.fromstring(section.package.parts[name])
+        root = parse(section.package.parts[name])
         if any(node.text and node.text.strip() for node in root.iter(_W + "t")):
             return True
         if next(root.iter(_W + "drawing"), None) is not None:
@@ -172,11 +175,25 @@ def _paragraph(style_id: str, content: str) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{attr(style_id)}"/></w:pPr>{content}</w:p>'
 
 
+def _read_logo(path: Path) -> bytes:
+    """The logo's bytes, at most :data:`MAX_LOGO_BYTES` (a letterhead logo is some kilobytes)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_LOGO_BYTES + 1)
+    except OSError as error:
+        raise os_error(error, path, doing="read", field="logo") from None
+    if len(data) > MAX_LOGO_BYTES:
+        limit = MAX_LOGO_BYTES // (1024 * 1024)
+        raise RebuttalError(f"logo is larger than {limit} MB; use a smaller picture (a letterhead logo is "
+                            "a few hundred KB at most)", file=path, field="logo")
+    return data
+
+
 def _logo_run(package: Package, header: str, path: Path, description: str) -> str:
     """A run holding the logo at ``path`` as an inline picture of the header part ``header``."""
     if not path.is_file():
         raise RebuttalError("logo file not found", file=path, field="logo")
-    data = path.read_bytes()
+    data = _read_logo(path)
     try:
         info = image_info(data)
     except NotAnImage:

@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 
 from rebuttal.exchange.docx.names import W_NS
 from rebuttal.exchange.docx.write.wordml import attr
+from rebuttal.files.guarded_xml import parse
 
 
 def as_text(data: bytes) -> str:
@@ -21,7 +22,7 @@ def as_text(data: bytes) -> str:
     try:
         return data.decode("utf-8").lstrip("\ufeff")
     except UnicodeDecodeError:
-        root = ElementTree.fromstring(data)
+        root = parse(data)
         return ElementTree.tostring(root, encoding="unicode")
 
 

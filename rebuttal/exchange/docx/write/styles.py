@@ -9,11 +9,11 @@ makes the build crash.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from xml.etree import ElementTree
 
 from rebuttal.exchange.docx import names
 from rebuttal.exchange.docx.write.parts import append_children, as_text, declare_w
 from rebuttal.exchange.docx.write.wordml import attr, xml_part
+from rebuttal.files.guarded_xml import parse
 
 _ACCENT = "1F3A5F"
 _GREY = "595959"
@@ -68,20 +68,37 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec(names.HYPERLINK, character=True, base=None, color="0563C1", underline=True),
     StyleSpec(names.STRONG, character=True, base=None, bold=True),
 )
-# Styles the house set needs as bases or for comments, in Word's own plain look.
-_SUPPORT = (
+# Styles the house set needs as bases, in Word's own plain look.
+_BASES = (
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
     '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>'
     "</w:style>"
     '<w:style w:type="paragraph" w:styleId="ListNumber"><w:name w:val="List Number"/>'
     '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
     "<w:pPr><w:contextualSpacing/></w:pPr></w:style>"
-    '<w:style w:type="paragraph" w:styleId="CommentText"><w:name w:val="annotation text"/>'
-    '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
-    '<w:rPr><w:sz w:val="20"/></w:rPr></w:style>'
-    '<w:style w:type="character" w:styleId="CommentReference"><w:name w:val="annotation reference"/>'
-    '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:rPr><w:sz w:val="16"/></w:rPr></w:style>'
 )
+# The styles of Word comments (``--comments``), by name: Word's own id and definition ({id}, {base}).
+_COMMENT_STYLES = {
+    names.COMMENT_TEXT: (
+        "CommentText",
+        '<w:style w:type="paragraph" w:styleId="{id}"><w:name w:val="annotation text"/>'
+        '{base}<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:sz w:val="20"/></w:rPr></w:style>',
+    ),
+    names.COMMENT_REFERENCE: (
+        "CommentReference",
+        '<w:style w:type="character" w:styleId="{id}"><w:name w:val="annotation reference"/>'
+        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:rPr><w:sz w:val="16"/></w:rPr>'
+        "</w:style>",
+    ),
+}
+
+
+def _comment_style(name: str, own_id: str, normal_id: str | None) -> str:
+    template = _COMMENT_STYLES[name][1]
+    base = f'<w:basedOn w:val="{attr(normal_id)}"/>' if normal_id else ""
+    return template.replace("{id}", attr(own_id)).replace("{base}", base)
+
+
 # Calibri 11 with 1.15 line spacing, as Word's own blank document.
 _DEFAULTS = (
     '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:eastAsia="Calibri" '
@@ -101,8 +118,12 @@ def house_styles() -> tuple[bytes, dict[str, str]]:
     """A whole styles part in our house look, and name -> style id for every style a letter uses."""
     ids = {spec.name: style_id(spec.name) for spec in SPECS}
     base_ids = {**ids, "List Number": "ListNumber"}
-    styles = "".join(_style_xml(spec, ids[spec.name], base_ids.get(spec.base or "")) for spec in SPECS)
-    body = f'<w:styles xmlns:w="{names.W_NS}">{_DEFAULTS}{_SUPPORT}{styles}</w:styles>'
+    comment_styles = ""
+    for name, (own_id, _) in _COMMENT_STYLES.items():
+        comment_styles += _comment_style(name, own_id, "Normal")
+        ids[name] = own_id
+    styles = "".join(_style_xml(spec, base_ids[spec.name], base_ids.get(spec.base or "")) for spec in SPECS)
+    body = f'<w:styles xmlns:w="{names.W_NS}">{_DEFAULTS}{_BASES}{comment_styles}{styles}</w:styles>'
     return xml_part(body), ids
 
 
@@ -112,7 +133,7 @@ def add_missing_styles(data: bytes) -> tuple[bytes, dict[str, str]]:
     The template's own styles are kept byte for byte: its look wins.
     """
     found: dict[str, str] = {}
-    for style in ElementTree.fromstring(data).iter(f"{_W}style"):
+    for style in parse(data).iter(f"{_W}style"):
         name = style.find(f"{_W}name")
         if name is not None and name.get(f"{_W}val") and style.get(f"{_W}styleId"):
             found.setdefault(name.get(f"{_W}val", ""), style.get(f"{_W}styleId", ""))
@@ -127,7 +148,15 @@ def add_missing_styles(data: bytes) -> tuple[bytes, dict[str, str]]:
         taken.add(new_id)
         added.append(declare_w(_style_xml(spec, new_id, found.get(spec.base or ""))))
         found[spec.name] = new_id
-    ids = {spec.name: found[spec.name] for spec in SPECS}
+    for name, (own_id, _) in _COMMENT_STYLES.items():
+        if name in found:
+            continue
+        while own_id in taken:
+            own_id += "1"
+        taken.add(own_id)
+        added.append(declare_w(_comment_style(name, own_id, found.get("Normal"))))
+        found[name] = own_id
+    ids = {name: found[name] for name in [spec.name for spec in SPECS] + list(_COMMENT_STYLES)}
     if not added:
         return data, ids
     return append_children(as_text(data), "styles", "".join(added)).encode("utf-8"), ids

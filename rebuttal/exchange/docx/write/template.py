@@ -10,20 +10,26 @@ traceback.
 from __future__ import annotations
 
 import copy
-import zipfile
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
 from rebuttal.errors import RebuttalError
 from rebuttal.exchange.docx.names import W_NS
+from rebuttal.exchange.docx.write.numbering import numbering_ids
 from rebuttal.exchange.docx.write.opc import CT, RT, RT_CORE, NotAPackage, Package
 from rebuttal.exchange.docx.write.page import DEFAULT_SECTION, Section
+from rebuttal.exchange.docx.write.parts import as_text
 from rebuttal.exchange.docx.write.wordml import xml_part
+from rebuttal.files.guarded_xml import BadXML, parse
+from rebuttal.files.guarded_zip import BadZip
+from rebuttal.files.problems import os_error
 
 _DOCUMENT = CT + "wordprocessingml.document.main+xml"
 _TEMPLATE = CT + "wordprocessingml.template.main+xml"
 _FIELD = "--template"
+MAX_TEMPLATE_BYTES = 64 * 1024 * 1024  # the file itself; what it holds is bounded by the zip guard
 _W = f"{{{W_NS}}}"
 # Prefixes Word uses, so that a template's section properties keep their usual names when written back.
 _PREFIXES = {
@@ -60,15 +66,27 @@ def blank_start() -> Start:
     package.relate("", RT + "officeDocument", main)
     package.put("word/settings.xml", xml_part(_SETTINGS), CT + "wordprocessingml.settings+xml")
     package.relate(main, RT + "settings", "word/settings.xml")
-    return Start(package, main, Section(ElementTree.fromstring(DEFAULT_SECTION), package, main), False)
+    return Start(package, main, Section(parse(DEFAULT_SECTION), package, main), False)
 
 
 def open_template(path: Path) -> Start:
-    """The template at ``path``, to be given a new body; ``RebuttalError`` when it is unusable."""
+    """The template at ``path``, to be given a new body; ``RebuttalError`` when it is unusable.
+
+    The template is read within the zip guard's limits and every XML part through the guarded
+    parser; only the parts the template's relationships lead to are kept (see
+    :meth:`Package.keep_only_reachable`), so nothing else in the zip reaches the letter.
+    """
+    try:
+        size = Path(path).stat().st_size
+    except OSError as error:
+        raise os_error(error, path, doing="read", field=_FIELD) from None
+    if size > MAX_TEMPLATE_BYTES:
+        raise RebuttalError(f"the template is {size // (1024 * 1024)} MB; a Word template is a few MB "
+                            f"(at most {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB)", file=path, field=_FIELD)
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        raise RebuttalError(f"cannot read the template: {error.strerror}", file=path, field=_FIELD) from None
+        raise os_error(error, path, doing="read", field=_FIELD) from None
     not_word = RebuttalError("not a Word document or template (.docx or .dotx)", file=path, field=_FIELD)
     try:
         package = Package.read(data)
@@ -80,16 +98,25 @@ def open_template(path: Path) -> Start:
             package.overrides[main] = _DOCUMENT
         elif kind != _DOCUMENT:
             raise NotAPackage(f"its main part is {kind or 'of no known type'}")
-        body = ElementTree.fromstring(package.parts[main]).find(_W + "body")
-    except zipfile.BadZipFile:
-        raise not_word from None
+        package.keep_only_reachable()
+        if main not in package.parts:
+            raise NotAPackage("no main document part")
+        body = parse(package.parts[main]).find(_W + "body")
+        numbering = package.related(main, RT + "numbering")
+        if numbering in package.parts:
+            try:
+                numbering_ids(package.parts[numbering])
+            except ValueError as error:
+                raise BadXML(f"{numbering}: {error}") from None
+    except BadZip as error:
+        raise RebuttalError(f"{not_word.message}: {error}", file=path, field=_FIELD) from None
     except _MacroEnabled:
         raise RebuttalError(
             "macro-enabled Word files (.docm/.dotm) are not supported; save it as .docx or .dotx",
             file=path, field=_FIELD,
         ) from None
-    except (NotAPackage, ElementTree.ParseError, KeyError, ValueError) as error:
-        reason = str(error).split("\n")[0][:120]
+    except (NotAPackage, BadXML) as error:
+        reason = str(error).split("\n")[0][:160]
         raise RebuttalError(f"{not_word.message}: {reason}", file=path, field=_FIELD) from None
     # Keep only the body's final sectPr: page size, margins, header and footer references.
     found = body.find(_W + "sectPr") if body is not None else None
@@ -97,7 +124,26 @@ def open_template(path: Path) -> Start:
     for name in [name for name in package.parts if name.startswith("docProps/thumbnail")]:
         del package.parts[name]  # a picture of the template's own first page would be wrong
     package.rels[""] = [rel for rel in package.rels.get("", []) if not rel.type.endswith("/thumbnail")]
+    # Word 2010's copy of the styles with effects would contradict the styles we add; Word
+    # rebuilds it from styles.xml when it is missing (and has not written it since 2013).
+    for rel in [rel for rel in package.rels.get(main, []) if rel.type.endswith("/stylesWithEffects")]:
+        package.unrelate(main, rel.id)
+    settings = package.related(main, RT + "settings")
+    if settings in package.parts:
+        package.parts[settings] = _valid_zoom(package.parts[settings])
     return Start(package, main, Section(element, package, main), True)
+
+
+def _valid_zoom(data: bytes) -> bytes:
+    """Settings whose ``w:zoom`` has the ``w:percent`` the schema requires (Word itself writes
+    ``<w:zoom w:val="bestFit"/>`` without it in some versions, and the schema refuses that)."""
+    text = as_text(data)
+    found = re.search(r"<(\w+):zoom\b([^>]*?)(/?)>", text)
+    if found is None or "percent=" in found.group(2):
+        return data
+    prefix = found.group(1)
+    fixed = f'<{prefix}:zoom{found.group(2)} {prefix}:percent="100"{found.group(3)}>'
+    return (text[:found.start()] + fixed + text[found.end():]).encode("utf-8")
 
 
 def core_part_name(package: Package) -> str:

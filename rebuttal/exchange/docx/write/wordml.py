@@ -76,6 +76,7 @@ class WordParagraph:
     bookmark: tuple[int, str] | None = None  # (id, name) around the whole content
     comments_starting: list[int] = field(default_factory=list)
     comments_ending: list[int] = field(default_factory=list)
+    comment_reference_style: str = "CommentReference"  # the style id of the comment marks ending here
 
     def xml(self) -> str:
         """The ``w:p`` element."""
@@ -90,7 +91,8 @@ class WordParagraph:
         for number in self.comments_ending:
             reference = f'<w:commentReference w:id="{number}"/>'
             parts.append(f'<w:commentRangeEnd w:id="{number}"/>'
-                         f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>{reference}</w:r>')
+                         f'<w:r><w:rPr><w:rStyle w:val="{attr(self.comment_reference_style)}"/></w:rPr>'
+                         f"{reference}</w:r>")
         if self.bookmark:
             parts.append(f'<w:bookmarkEnd w:id="{self.bookmark[0]}"/>')
         parts.append("</w:p>")

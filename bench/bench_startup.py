@@ -1,0 +1,93 @@
+"""Benchmark: start-up a person feels, side by side with what it is judged against.
+
+Run:  python3 bench/bench_startup.py [--runs N]
+
+Each run starts a fresh process, the four commands interleaved (so a busy machine weighs on
+all alike), and prints medians and ratios:
+
+  * bare Python: ``python -c pass`` (the interpreter the ``rebuttal`` script uses);
+  * ``rebuttal --version`` (target: at most 3x bare Python);
+  * ``pandoc -f docx -t plain`` reading the example's export;
+  * ``rebuttal merge`` of that unchanged export (target: no slower than pandoc).
+
+Compiled bytecode is allowed (``PYTHONDONTWRITEBYTECODE`` removed, one warm-up run each), as
+an installed ``rebuttal`` has it: compiling the sources on every start is not what users wait for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
+VERSION_TARGET = 3.0
+MERGE_TARGET = 1.0
+
+
+def _script() -> list[str]:
+    """How to start the ``rebuttal`` console script beside this Python."""
+    script = Path(sys.executable).with_name("rebuttal")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "rebuttal"]
+
+
+def _time(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    """Measure and print; non-zero when a target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    pandoc = shutil.which("pandoc")
+    with tempfile.TemporaryDirectory() as folder:
+        env["XDG_STATE_HOME"] = str(Path(folder) / "state")
+        outline = Path(folder) / EXAMPLE.name
+        shutil.copy(EXAMPLE, outline)
+        exported = Path(folder) / "letter.docx"
+        subprocess.run([*_script(), "build", str(outline), "-o", str(exported)], check=True, env=env,
+                       stderr=subprocess.DEVNULL)
+        commands = {
+            "bare python": [sys.executable, "-c", "pass"],
+            "rebuttal --version": [*_script(), "--version"],
+            "rebuttal merge (unchanged)": [*_script(), "merge", str(exported), str(outline)],
+        }
+        if pandoc:
+            commands["pandoc -f docx -t plain"] = [pandoc, "-f", "docx", "-t", "plain", str(exported)]
+        samples: dict[str, list[float]] = {name: [] for name in commands}
+        for command in commands.values():
+            _time(command, env)  # warm-up: bytecode written, files in the page cache
+        for _ in range(args.runs):
+            for name, command in commands.items():
+                samples[name].append(_time(command, env))
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    python = medians["bare python"]
+    print(f"start-up, {args.runs} runs each, interleaved (median, min-max):")
+    for name, values in samples.items():
+        spread = f"{min(values) * 1000:.0f}-{max(values) * 1000:.0f}"
+        print(f"  {name:28} {medians[name] * 1000:7.1f} ms  ({spread})")
+    version_ratio = medians["rebuttal --version"] / python
+    print(f"  --version / bare python:  {version_ratio:.2f}x (target <= {VERSION_TARGET:.0f}x)")
+    ok = version_ratio <= VERSION_TARGET
+    if pandoc:
+        merge_ratio = medians["rebuttal merge (unchanged)"] / medians["pandoc -f docx -t plain"]
+        print(f"  merge / pandoc:           {merge_ratio:.2f}x (target <= {MERGE_TARGET:.0f}x)")
+        ok = ok and merge_ratio <= MERGE_TARGET
+    else:
+        print("  pandoc not installed: merge not compared (apt-get install pandoc)")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

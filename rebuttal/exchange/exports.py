@@ -1,0 +1,126 @@
+"""The outline as it was when a DOCX was exported: the base of a later three-way merge.
+
+Every DOCX export records the SHA-256 of its outline's text (:mod:`rebuttal.exchange.record`).
+The text itself is kept here, in the user state folder (``$XDG_STATE_HOME/rebuttal/exports``
+on Linux), one file per text named by that digest, so that ``rebuttal merge`` can compare the
+editors' DOCX with the outline *as exported*, and combine it with what the person changed
+since (:mod:`rebuttal.letter.three_way`). The files are content-addressed: a text read back
+is checked against its name, so a damaged or edited copy is never used as a base. The
+folder holds at most :data:`KEEP` texts (the oldest go first); a letter whose base is gone
+is compared with its outline as it is now, as before, and the merge says so.
+
+Which outline files received a merge of an export (``applied/<digest>``: one resolved path a
+line) is kept here too: it is what lets ``merge`` accept the same DOCX again on a copied
+outline after an ``--apply`` (see :func:`rebuttal.merge.report.merge_edited`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from pathlib import Path
+
+from rebuttal.exchange.record import outline_origin
+
+KEEP = 500
+MAX_TEXT = 4_000_000  # far above any outline's size: a file bigger than this is not ours
+_HEX = frozenset("0123456789abcdef")
+
+
+def exports_folder() -> Path:
+    """``…/rebuttal/exports`` in the user state folder (``$XDG_STATE_HOME`` on Linux)."""
+    from platformdirs import user_state_path
+
+    return user_state_path("rebuttal", appauthor=False) / "exports"
+
+
+def export_origin(path: Path | None) -> tuple[str, str]:
+    """``(file name, SHA-256)`` of the outline being exported (for the export record), its text kept.
+
+    Keeping is best effort: an export never fails because the state folder cannot be written.
+    """
+    origin = outline_origin(path)
+    if path is not None and origin[1]:
+        with contextlib.suppress(OSError):
+            keep_exported(path.read_bytes())
+    return origin
+
+
+def keep_exported(data: bytes) -> str:
+    """Keep an outline's text (its bytes) as exported; return its SHA-256."""
+    from rebuttal.files.atomic import atomic_write_bytes
+
+    digest = hashlib.sha256(data).hexdigest()
+    target = exports_folder() / f"{digest}.toml"
+    if target.exists():
+        os.utime(target)  # recently used: pruned last
+        return digest
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(target, data, field=None)
+    _prune(target.parent)
+    return digest
+
+
+def exported_text(digest: str) -> str | None:
+    """The outline's text as exported with SHA-256 ``digest``; None when not kept (or damaged)."""
+    if len(digest) != 64 or not set(digest) <= _HEX:
+        return None
+    path = exports_folder() / f"{digest}.toml"
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_TEXT + 1)
+    except OSError:
+        return None
+    if len(data) > MAX_TEXT or hashlib.sha256(data).hexdigest() != digest:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def note_applied(digest: str, outline: Path) -> None:
+    """Remember that the export ``digest`` was merged into ``outline`` (``merge --apply``)."""
+    if len(digest) != 64 or not set(digest) <= _HEX:
+        return
+    from rebuttal.files.atomic import atomic_write_text
+    from rebuttal.files.lock import locked
+
+    target = exports_folder() / "applied" / digest
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with locked(target):
+            known = _applied(target)
+            entry = str(outline.resolve())
+            if entry not in known:
+                atomic_write_text(target, "".join(f"{line}\n" for line in [*known, entry]), field=None)
+    except OSError:
+        pass  # best effort: a later merge on a copy then asks for --force, as it did before
+
+
+def was_applied(digest: str, outline: Path) -> bool:
+    """True when the export ``digest`` was merged into ``outline`` before."""
+    if len(digest) != 64 or not set(digest) <= _HEX:
+        return False
+    return str(outline.resolve()) in _applied(exports_folder() / "applied" / digest)
+
+
+def _applied(path: Path) -> list[str]:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_TEXT)
+    except OSError:
+        return []
+    return [line for line in data.decode("utf-8", "replace").splitlines() if line]
+
+
+def _prune(folder: Path) -> None:
+    """Keep the :data:`KEEP` most recently used texts."""
+    try:
+        texts = sorted(folder.glob("*.toml"), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for old in texts[KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
