@@ -223,3 +223,11 @@ def test_library_usage_counts_letters_on_record(recorded: Path, tmp_path: Path, 
     empty.mkdir()
     status, _out, err = run(["library", "usage", "--library", str(empty)], capsys)
     assert status == 2 and "no letters" in err
+
+
+def test_the_frozen_outline_rebuilds_the_text_as_recorded(recorded: Path, tmp_path: Path) -> None:
+    folder = recorded / "letters"
+    rebuilt = tmp_path / "rebuilt.txt"
+    assert main(["build", str(folder / "2025-03-10-wang-society-statement.outline.toml"), "-o", str(rebuilt),
+                 "--library", str(recorded)]) == 0
+    assert rebuilt.read_text() == (folder / "2025-03-10-wang-society-statement.txt").read_text()
