@@ -69,7 +69,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"rebuttal {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Running a known command builds its parser alone (each parser costs argparse's gettext look-ups);
+    # anything else (no command, `--help`, a misspelt one) lists them all.
     for name, entry in COMMANDS.items():
+        if command in COMMANDS and name != command:
+            continue
         sub = subparsers.add_parser(name, help=entry.summary)
         if name == command:
             module = importlib.import_module(f"rebuttal.commands.{entry.module}")

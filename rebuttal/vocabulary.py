@@ -33,6 +33,7 @@ KNOWN_PLACEHOLDERS: dict[str, str] = {
     "society.member_count": "how many members it has, as a phrase",
     "society.region": "where its members practise",
     "society.specialties": "its members' specialties, as a phrase",
+    "societies.names": "every society signing, lead first (the X and the Y)",
     "letter.date": "the date of the letter",
     "letter.recipient": "to whom the letter is addressed",
     "letter.venue": "where the letter is sent",

@@ -20,7 +20,7 @@ LAYERS = (
     ("rebuttal",),  # the package itself: its version
     ("errors", "vocabulary", "text"),  # what everything shares; they import nothing of ours above
     ("model", "designs", "files", "toml"),  # the document model; study designs; files on disk; TOML
-    ("refs",),  # references: CSL, styles, importers, look-ups, the target article
+    ("refs", "people"),  # references: CSL, styles, importers, look-ups, the target article; who signs
     ("library",),  # blocks, profiles, the index, search and ranking, the committee
     ("record",),  # letters on record, their overlap index, watching what became of them
     ("letter",),  # outline + library -> one document: assembly, checks, fitting

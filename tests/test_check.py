@@ -42,7 +42,7 @@ def test_every_rule_passes_on_the_example_under_loose_limits(
     results = checks(builtin_library, example_outline, LOOSE)
     assert list(results) == [
         "words", "references", "authors", "date", "window", "article", "placeholders", "status",
-        "uncited", "missing", "repeated", "dates", "wording", "article-authors", "overlap",
+        "uncited", "missing", "repeated", "dates", "wording", "article-authors", "disclosures", "overlap",
     ]
     assert all(result.ok for result in results.values()), results
     assert results["words"].found == assemble(builtin_library, example_outline, today=TODAY).word_count()
@@ -61,7 +61,9 @@ def test_limits_fail_with_counts_and_advice(builtin_library: Library, example_ou
     assert longest.name in words.detail and longest.short_words is not None
     assert longest.short_words < longest.words
     assert (refs.ok, refs.found, refs.allowed, refs.unit) == (False, 14, 2, Unit.REFERENCES)
-    assert (authors.ok, authors.found, authors.allowed, authors.unit) == (False, 3, 1, Unit.AUTHORS)
+    # Two people; the Board of Directors signs on behalf and is no author (issue 18: it counted as one).
+    assert (authors.ok, authors.found, authors.allowed, authors.unit) == (False, 2, 1, Unit.AUTHORS)
+    assert "signing on behalf, not counted: Board of Directors" in authors.detail
 
 
 def test_no_limit_passes_and_says_so(builtin_library: Library, example_outline: Outline) -> None:
@@ -212,7 +214,7 @@ def test_cli_json(capsys) -> None:
     assert (words["verified_on"], words["as_of"]) == ("2026-12-03", "2017-06-26")
     assert words["detail"].endswith("; rule verified 2026-12-03 (journal's text of 2017-06-26)")
     assert set(words) == {"rule", "label", "ok", "value", "limit", "detail", "found", "allowed", "unit",
-                          "limit_confirmed", "verified_on", "as_of"}
+                          "limit_confirmed", "verified_on", "as_of", "warning"}
     article = by_rule["article"]
     assert (article["found"], article["value"]) == (True, "yes")
 
@@ -294,7 +296,12 @@ def test_results_are_data_and_the_status_reads_them_without_parsing(
     assert status.window is not None and status.window.rule == "window"
     assert isinstance(status.window.found, int)
     assert {r.rule for r in status.failed}.isdisjoint({"words", "references"})
-    assert verdict(status) == "Over by 423 words, 9 references"
+    # JAMA also asks each author for a disclosure, which the profile's placeholder names lack (issue 18).
+    assert {r.rule for r in status.failed} == {"disclosures"}
+    from rebuttal.letter.check_words import failure_headline
+
+    assert failure_headline(tuple(status.failed)) == "No disclosure: Jane Doe, John Roe"
+    assert verdict(status) == "Over by 423 words, 9 references (+1 more)"
     # Fitting is a comparison of numbers: no wording decides it.
     assert Status(words=400, word_limit=400, venue_name="JAMA letter").fits
     assert verdict(Status(words=400, word_limit=400, venue_name="JAMA letter")) == "Fits JAMA letter"

@@ -14,6 +14,7 @@ from rebuttal.errors import RebuttalError
 from rebuttal.library.stack import Library
 from rebuttal.render.formats import EXPORT_FORMATS, FORMAT_NAMES, export_format, format_for, format_of_path
 from rebuttal.ui.app import make_app
+from rebuttal.ui.checks_screen import ChecksScreen
 from rebuttal.ui.dialogs import PathScreen
 
 from .conftest import EXAMPLE, FIXTURES, TODAY
@@ -131,11 +132,16 @@ def test_the_session_exports_a_pdf_through_libreoffice(builtin_library: Library,
 
 
 FAKE_SOFFICE = """#!{python}
-# A stand-in for LibreOffice: records its arguments and converts the DOCX it is given into a
-# one-page PDF naming the DOCX's size, in --outdir, as `soffice --convert-to pdf` does.
-import json, pathlib, sys
+# A stand-in for LibreOffice: records its arguments, waits (at most a minute) until the test lets it
+# go, and converts the DOCX it is given into a PDF naming the DOCX's size, in --outdir, as
+# `soffice --convert-to pdf` does.
+import json, pathlib, sys, time
 args = sys.argv[1:]
 pathlib.Path({log!r}).write_text(json.dumps(args))
+go = pathlib.Path({go!r})
+deadline = time.monotonic() + 60
+while not go.exists() and time.monotonic() < deadline:
+    time.sleep(0.05)
 outdir = pathlib.Path(args[args.index("--outdir") + 1])
 docx = pathlib.Path(args[-1])
 size = str(docx.stat().st_size).encode()
@@ -154,7 +160,8 @@ def test_ctrl_e_exports_a_pdf_through_the_same_libreoffice_path(
     bin_dir.mkdir()
     log = tmp_path / "soffice-args.json"
     fake = bin_dir / "soffice"
-    fake.write_text(FAKE_SOFFICE.format(python=sys.executable, log=str(log)))
+    go = tmp_path / "go"
+    fake.write_text(FAKE_SOFFICE.format(python=sys.executable, log=str(log), go=str(go)))
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", str(bin_dir))
     target = tmp_path / "out" / "letter.pdf"
@@ -174,7 +181,13 @@ def test_ctrl_e_exports_a_pdf_through_the_same_libreoffice_path(
             assert dialog.query_one("#path", Input).value == str(target)
             await pilot.click("#ok")
             await pilot.pause()
-            assert app.screen is not dialog  # done: the dialog closed
+            assert app.screen is not dialog  # the dialog closed: LibreOffice works in the background
+            assert "Making the PDF with LibreOffice…" in said
+            await wait_until(pilot, log.exists)  # soffice is running, held until the test says go
+            await pilot.press("f4")  # the app still answers while the PDF is made
+            await wait_until(pilot, lambda: isinstance(app.screen, ChecksScreen))
+            assert not target.exists()
+            go.touch()
             await wait_until(pilot, lambda: any("Exported PDF" in message for message in said))
             assert f"Exported PDF to {target}" in said
 

@@ -5,6 +5,7 @@ one line naming the file (and the part), exit status 2, nothing written; or a cl
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 import time
 import zipfile
@@ -257,3 +258,33 @@ def test_the_package_relationships_are_checked_too(exported, tmp_path: Path, cap
                        lambda data: data.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY e "y">]>', 1))
     assert main(["merge", str(hostile), str(outline)]) == 2
     assert capsys.readouterr().err.startswith(f"rebuttal: {hostile}: _rels/.rels: it has a document type")
+
+
+# Found by the fuzz runs (tests/test_docx_fuzz.py): each was a traceback or an unreadable letter.
+def test_an_edited_letter_whose_styles_part_has_another_type_is_one_line(exported, tmp_path, capsys) -> None:
+    outline, letter = exported
+    hostile = _changed(letter, tmp_path / "edited.docx", "[Content_Types].xml",
+                       lambda data: data.replace(b"ml.styles+xml", b"ml.stylez+xml"))
+    assert main(["merge", str(hostile), str(outline)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"rebuttal: {hostile}: damaged Word document (") and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("part", "change", "reason"),
+    [
+        ("_rels/.rels", lambda data: data.replace(b"relationships/officeDocument", b"relationships/other"),
+         "no relationship to its main document"),
+        ("word/_rels/document.xml.rels",
+         lambda data: data.replace(b"<Relationship ", b'<Relationship Id="rId99" Type="http://schemas.'
+                                   b'openxmlformats.org/officeDocument/2006/relationships/styles" '
+                                   b'Target="styles.xml"/><Relationship ', 1),
+         "word/document.xml has 2 styles relationships (one is allowed)"),
+    ],
+)
+def test_a_template_that_word_could_not_open_either_is_one_line(tmp_path, example_document, part, change,
+                                                                 reason) -> None:
+    template = _template_with(tmp_path, part, change)
+    with pytest.raises(RebuttalError, match=re.escape(reason)):
+        write_docx(example_document, tmp_path / "letter.docx", template=template)
+    assert not (tmp_path / "letter.docx").exists()

@@ -230,7 +230,7 @@ def test_a_letter_that_does_not_assemble_opens_and_can_be_fixed(library: Library
             assert "unknown society 'gone'" in preview_text(app)  # shown, not raised
             await pilot.press("f2")
             await pilot.pause()
-            await pilot.press("enter", "down", "down", "enter", "ctrl+s")
+            await pilot.press("enter", "down", "down", "down", "enter", "ctrl+s")
             await pilot.pause()
             assert app.session.error == "" and app.session.outline.society.id == "psps"
             assert "Pacific Spine and Pain Society" in screen_text(app)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -83,8 +84,7 @@ def test_one_date_is_counted_from_as_publication(builtin_library: Library) -> No
 
 
 def test_an_online_counting_venue_uses_the_online_date(builtin_library: Library) -> None:
-    library = Library(folders=builtin_library.folders, blocks=builtin_library.blocks,
-                      societies=builtin_library.societies, bibliography=builtin_library.bibliography,
+    library = replace(builtin_library,
                       venues={"online": Venue(id="online", name="J", window_days=28, window_from="online")})
     said = _window(library, JAMA_EXAMPLE, "online", online="2025-01-10", printed="2025-02-19")
     assert said.startswith("due 2025-02-07, 28 days from online publication 2025-01-10 (print 2025-02-19)")

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from rebuttal.app.signatories import Signatories
 from rebuttal.app.status import Status, StatusActions
 from rebuttal.app.undo import History
 from rebuttal.errors import ChangeRefused, RebuttalError
@@ -254,16 +255,24 @@ class Session(StatusActions):
         words = item.text.split()
         return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
 
+    @property
+    def signatories(self) -> Signatories:
+        """Who signs, as the app edits it (:mod:`rebuttal.app.signatories`)."""
+        return Signatories(self)
+
     # -- letter, society and article -----------------------------------------------------
     def update_details(
-        self, letter: LetterInfo, society: SocietyChoice, article: Article, label: str = "edit details"
+        self, letter: LetterInfo, society: SocietyChoice, article: Article, label: str = "edit details",
+        cosigners: list[SocietyChoice] | None = None,
     ) -> None:
-        """Replace the letter, society and article parts in one undoable change."""
+        """Replace the letter, society and article parts (and the co-signers) in one undoable change."""
 
         def mutate(outline: Outline) -> None:
             outline.letter = copy.deepcopy(letter)
             outline.society = copy.deepcopy(society)
             outline.article = copy.deepcopy(article)
+            if cosigners is not None:
+                outline.cosigners = copy.deepcopy(cosigners)
 
         self.change(label, mutate)
 

@@ -1,7 +1,7 @@
-"""What a check rule returns: :class:`CheckResult` (data, worded by :mod:`rebuttal.letter.check_words`).
+"""What a check rule returns: :class:`CheckResult`, data turned into words only at the edge.
 
-Its own module so that rules kept in modules of their own (:mod:`rebuttal.letter.check_overlap`) return
-the same type that :mod:`rebuttal.letter.checks` gathers, without importing it.
+Its own module so that rules kept in modules of their own (``check_signatories``...)
+and :mod:`rebuttal.letter.checks`, which runs them all, share it without an import circle.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ class Unit(StrEnum):
     OLDER_WORDINGS = "older wordings"  # blocks kept at the wording the letter recorded
     NOT_ONE_PERSON = "not one person"  # article authors that are not one person (or group)
     DATED = "dated"  # found: whether the letter has its own date
+    NO_DISCLOSURE = "without a disclosure"  # signatories (people) who declare no competing interests
     PERCENT = "percent"  # found: a share of the letter's words; allowed: the venue's ceiling
 
 
@@ -46,3 +47,5 @@ class CheckResult:
     verified_on: str = ""  # when the venue's figure was last compared with the journal's quoted words
     as_of: str = ""  # the date of the newest quoted text backing the figure ('' when none says)
     window: Window | None = None  # the window rule's dates (due, counted from which date)
+    names: tuple[str, ...] = ()  # whom the rule names (the signatories without a disclosure)
+    warning: bool = False  # passes, but ``detail`` says what to look at (an old disclosure)

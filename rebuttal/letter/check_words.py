@@ -135,6 +135,8 @@ def _headline(said: list[CheckResult]) -> str:
         return f"Over by {_plural(_over(first), 'author')}"
     if first.rule == "article":
         return "The article answered is not cited"
+    if first.rule == "disclosures" and first.names:
+        return "No disclosure: " + ", ".join(first.names)
     if first.rule == "date":
         return "No letter date"
     if first.rule == "placeholders":
@@ -164,6 +166,7 @@ def as_json(result: CheckResult) -> dict[str, object]:
         "allowed": result.allowed,
         "unit": str(result.unit),
         "limit_confirmed": result.limit_confirmed,
+        "warning": result.warning,
         "verified_on": result.verified_on or None,
         "as_of": result.as_of or None,
         **(_window_json(result.window) if result.window is not None else {}),

@@ -21,7 +21,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
+from rebuttal.letter import check_signatories
 from rebuttal.letter.check_overlap import overlap_rule
 from rebuttal.letter.check_result import CheckResult, Unit
 from rebuttal.letter.outline import Outline
@@ -32,6 +34,9 @@ from rebuttal.model import Citation, Document, Inline, Source, count_words, inli
 from rebuttal.refs.article import ARTICLE_KEY, article_item
 from rebuttal.refs.bibliography import Bibliography, same_work
 from rebuttal.text.markup import MarkupError, citation_keys_in
+
+if TYPE_CHECKING:
+    pass
 
 __all__ = [
     "BlockWords",
@@ -72,8 +77,7 @@ def run_checks(
         _words(library, outline, document, venue),
         _limit("references", "References", len(document.references), venue.max_references, Unit.REFERENCES,
                "over (the target article counts)"),
-        _limit("authors", "Authors", len(document.signatories), venue.max_authors, Unit.AUTHORS,
-               "signatories over"),
+        check_signatories.authors(document, venue),
         _dated(outline, today),
         _window(outline, venue, today),
         _article_cited(outline, document, venue),
@@ -85,6 +89,7 @@ def run_checks(
         _cited_before_published(outline, document, today),
         _wording(document),
         _article_authors(outline),
+        check_signatories.disclosures(document, venue, _letter_date(outline, today)),
         overlap_rule(library, outline, document, venue),
     ]
     return [_flag_unconfirmed(result, venue) for result in results]
@@ -93,8 +98,13 @@ def run_checks(
 # Which venue figure each limit rule compares against.
 _FIGURE_OF_RULE = {
     "words": "word_limit", "references": "max_references", "authors": "max_authors",
-    "window": "window_days", "article": "cite_article", "overlap": "max_overlap",
+    "window": "window_days", "article": "cite_article", "disclosures": "disclosures",
+    "overlap": "max_overlap",
 }
+
+
+def _letter_date(outline: Outline, today: dt.date) -> dt.date:
+    return dt.date.fromisoformat(outline.letter.date) if outline.letter.date else today
 
 
 def _flag_unconfirmed(result: CheckResult, venue: Venue) -> CheckResult:
@@ -174,8 +184,10 @@ def _counted_inlines(document: Document) -> list[tuple[Source, tuple[Inline, ...
 def _placeholder_values(library: Library, outline: Outline, document: Document) -> dict[str, str]:
     from rebuttal.letter.assemble import resolve_society
     from rebuttal.letter.placeholders import placeholder_values
+    from rebuttal.letter.signing import resolve_cosigners
 
-    return placeholder_values(outline, resolve_society(library, outline), document.date, document.paper)
+    return placeholder_values(outline, resolve_society(library, outline), document.date, document.paper,
+                              cosigners=resolve_cosigners(library, outline))
 
 
 def _plain_markup(text: str, values: dict[str, str]) -> str:

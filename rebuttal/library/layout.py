@@ -1,12 +1,12 @@
 """Where things are in a library folder, and which files are blocks.
 
 A block is ``<folder>/<group>/<name>.toml`` (any depth of groups), its id
-``<group>/<name>``. The top-level folders ``societies/`` and ``venues/`` hold
-profiles and ``letters/`` the record of letters sent, not blocks; ``references.json``
-is the folder's bibliography. A file or folder whose name starts with a dot
-(``.git``, an editor's ``.#draft.toml`` lock) is never part of the library.
-Loading the library, its index and the committee's lint all list a folder
-through here, so they agree on what a block is.
+``<group>/<name>``. The top-level folders ``societies/``, ``venues/`` and ``people/``
+hold profiles and ``letters/`` the record of letters sent, not blocks;
+``references.json`` is the folder's bibliography. A file or folder whose name starts
+with a dot (``.git``, an editor's ``.#draft.toml`` lock) is never part of the library.
+Loading the library, its index and the committee's lint all list a folder through
+here, so they agree on what a block is.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-PROFILE_FOLDERS = ("societies", "venues")
+PROFILE_FOLDERS = ("societies", "venues", "people")
 LETTERS_FOLDER = "letters"  # the society's record of letters sent (rebuttal/record/), not blocks
 REFERENCES_FILE = "references.json"
 
@@ -44,7 +44,7 @@ def block_paths(folder: Path) -> list[tuple[Path, str]]:
 
 
 def profile_paths(folder: Path, kind: str) -> list[Path]:
-    """The profile files of one kind (``societies`` or ``venues``) in ``folder``, by path."""
+    """The profile files of one kind (``societies``, ``venues`` or ``people``) in ``folder``, by path."""
     profiles = folder / kind
     if not profiles.is_dir():
         return []

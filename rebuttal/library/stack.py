@@ -3,8 +3,8 @@
 A library is a stack of folders (built-in, the user's, then ``--library`` /
 ``REBUTTAL_LIBRARY``); a later folder overrides a block or society of the same
 id. Each block is one TOML file, ``<folder>/<group>/<name>.toml``, its id
-being ``<group>/<name>``. ``societies/`` holds society profiles and
-``venues/`` venue profiles; ``references.json`` is CSL-JSON.
+being ``<group>/<name>``. ``societies/`` holds society profiles, ``venues/``
+venue profiles and ``people/`` the people who sign; ``references.json`` is CSL-JSON.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from rebuttal.errors import RebuttalError
 from rebuttal.library.index import BlockIndex, BlockInfo, BlockMap
 from rebuttal.library.layout import PROFILE_FOLDERS, REFERENCES_FILE, block_entries, profile_paths
 from rebuttal.library.venues import Venue, load_venue
-from rebuttal.model import Signatory
+from rebuttal.people.entries import Person, SignatoryEntry, load_person, person_id, read_signatory_entry
 from rebuttal.refs.bibliography import Bibliography, load_bibliography
 from rebuttal.toml.fields import FieldReader, closest, did_you_mean
 from rebuttal.toml.source import TomlSource, read_toml
@@ -117,7 +117,7 @@ class Society:
     specialties: str = ""
     paper: str = "letter"
     logo: str | None = None
-    signatories: tuple[Signatory, ...] = ()
+    signatories: tuple[SignatoryEntry, ...] = ()  # who signs when a letter names no one
     path: Path | None = field(default=None, compare=False)
 
 
@@ -129,6 +129,7 @@ class Library:
     blocks: BlockMap = field(default_factory=BlockMap)
     societies: dict[str, Society] = field(default_factory=dict)
     venues: dict[str, Venue] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
     bibliography: Bibliography = field(default_factory=Bibliography)
     index: BlockIndex | None = field(default=None, compare=False, repr=False)
 
@@ -224,6 +225,9 @@ def load_library(
                 if kind == "societies":
                     society = _load_society(path)
                     library.societies[society.id] = society
+                elif kind == "people":
+                    person = load_person(path, person_id(folder / kind, path))
+                    library.people[person.id] = person
                 else:
                     venue = load_venue(path)
                     library.venues[venue.id] = venue
@@ -319,13 +323,10 @@ def _load_society(path: Path) -> Society:
         "name", "short_name", "description", "member_count", "region", "specialties",
         "paper", "logo", "signatories",
     )
-    signatories = []
-    for index, entry in enumerate(reader.tables("signatories")):
-        sub = FieldReader(source, data=entry, prefix=("signatories", index), context="signatory")
-        sub.allow("name", "degrees", "role")
-        signatories.append(
-            Signatory(sub.text("name", required=True), sub.text("degrees"), sub.text("role"))
-        )
+    signatories = [
+        read_signatory_entry(source, entry, ("signatories", index))
+        for index, entry in enumerate(reader.tables("signatories"))
+    ]
     logo = reader.text("logo")
     return Society(
         id=path.stem,

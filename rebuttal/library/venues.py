@@ -27,12 +27,20 @@ from rebuttal.vocabulary import MARKERS
 # What a word limit counts. Journals count the body only: no title, references,
 # signatures or competing interests (that is what Document.word_count counts).
 WORD_COUNTS = ("body",)
+# How a venue wants a group (a board, a committee) to sign: "on-behalf-of" after the people, who are
+# the authors ("On behalf of the Board of Directors"), or "group-author": the group is an author in
+# the byline and counts as one against max_authors.
+GROUP_SIGNATURES = ("on-behalf-of", "group-author")
+# Whether every signatory must declare competing interests ("required") or not ("").
+DISCLOSURES = ("required",)
 # Figures a profile can mark as unconfirmed.
-FIGURES = ("word_limit", "max_references", "max_authors", "window_days", "cite_article", "style", "marker",
-           "max_overlap")
+FIGURES = (
+    "word_limit", "max_references", "max_authors", "window_days", "cite_article", "style", "marker",
+    "disclosures", "group_signature", "max_overlap",
+)
 # The journal's limits: in a register, each needs a quoted source (style and marker are house
 # conventions a profile chooses, confirmed unless listed in ``unconfirmed``).
-LIMIT_FIGURES = ("word_limit", "max_references", "max_authors", "window_days", "cite_article")
+LIMIT_FIGURES = ("word_limit", "max_references", "max_authors", "window_days", "cite_article", "disclosures")
 # What a source can back: the figures, and which article date the window counts from.
 SUPPORTABLE = (*FIGURES, "window_from")
 # Which of the article's dates a window counts from: the print (issue) date or the online date.
@@ -63,6 +71,8 @@ class Venue:
     cite_article: bool = False
     max_authors: int | None = None
     window_days: int | None = None
+    disclosures: str = ""  # "required": every signatory declares competing interests
+    group_signature: str = "on-behalf-of"  # how a group signs (GROUP_SIGNATURES)
     window_from: str = ""  # "print" | "online" when the journal says; "" when it does not
     max_overlap: int | None = None  # percent of words shared with earlier letters; None: the default
     style: str = ""
@@ -113,8 +123,8 @@ def load_venue(path: Path) -> Venue:
     reader = FieldReader(source, context="venue profile")
     reader.allow(
         "name", "word_limit", "counts", "max_references", "cite_article", "max_authors",
-        "window_days", "window_from", "max_overlap", "style", "marker", "notes", "sources", "unconfirmed",
-        "verified_on",
+        "window_days", "window_from", "max_overlap", "disclosures", "group_signature", "style", "marker",
+        "notes", "sources", "unconfirmed", "verified_on",
     )
     sources = [_source(FieldReader(source, data=entry, prefix=("sources", index), context="venue source"))
                for index, entry in enumerate(reader.tables("sources"))]
@@ -133,6 +143,8 @@ def load_venue(path: Path) -> Venue:
         max_authors=_limit(reader, "max_authors"),
         window_days=_limit(reader, "window_days"),
         window_from=reader.choice("window_from", WINDOW_FROM),
+        disclosures=reader.choice("disclosures", DISCLOSURES),
+        group_signature=reader.choice("group_signature", GROUP_SIGNATURES, default="on-behalf-of"),
         max_overlap=_limit(reader, "max_overlap"),
         style=reader.choice("style", sorted(STYLES)),
         marker=reader.choice("marker", MARKERS),

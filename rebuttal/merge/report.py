@@ -126,7 +126,7 @@ def _as_exported(record: ExportRecord, outline: Outline) -> tuple[Outline, Outli
     name, digest = outline_origin(outline.path)
     if not record.outline_sha256 or not digest or digest == record.outline_sha256:
         return outline, None, []
-    text = exported_text(record.outline_sha256)
+    text = exported_text(record.outline_sha256) or record.embedded_outline()
     base = None
     if text is not None:
         try:
@@ -135,8 +135,9 @@ def _as_exported(record: ExportRecord, outline: Outline) -> tuple[Outline, Outli
             base = None
     if base is None:
         return outline, None, [
-            f"{name} has changed since this DOCX was exported and the outline as exported is not kept on "
-            "this computer: compared with it as it is now (your own changes since may show as the editors')"
+            f"{name} has changed since this DOCX was exported, and neither this computer nor the DOCX keeps "
+            "the outline as exported: compared with it as it is now (your own changes since may show as the "
+            "editors')"
         ]
     return base, outline, [
         f"{name} has changed since this DOCX was exported: the editors' changes are found against the "

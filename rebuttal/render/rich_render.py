@@ -7,7 +7,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from rebuttal.model import Citation, Document, Inline, Paragraph, PointList, Span
+from rebuttal.model import Citation, Document, Inline, Paragraph, PointList, Span, disclosure_line
 
 CITATION_STYLE = "bold cyan"
 # A terminal cannot raise text, so superscript numbers are drawn with Unicode's superscript
@@ -57,7 +57,7 @@ def render_rich(document: Document, *, marked: frozenset[int] = frozenset()) -> 
 
     parts: list[RenderableType] = []
     if document.letterhead.name:
-        parts.append(Text(document.letterhead.name, style="bold"))
+        parts.extend(Text(name, style="bold") for name in document.letterhead.names)
         if document.letterhead.tagline:
             parts.append(Text(document.letterhead.tagline, style="dim"))
         parts.append(Text(""))
@@ -80,12 +80,22 @@ def render_rich(document: Document, *, marked: frozenset[int] = frozenset()) -> 
             for paragraph in point.paragraphs:
                 text = tint(inline_text(paragraph.inlines, document), paragraph.source)
                 parts += [Padding(text, (0, 0, 1, 3))]
-    for signatory in document.signatories:
-        lines = Text(signatory.display_name, style="bold")
-        if signatory.role:
-            lines.append("\n" + signatory.role, style="")
-        parts += [lines, Text("")]
-    if document.competing_interests is not None:
+    for group in document.signature_groups():
+        if group.heading:
+            parts += [Text(group.heading, style="italic"), Text("")]
+        for signatory in group.signatories:
+            lines = Text(signatory.display_name, style="bold")
+            for line in signatory.details:
+                lines.append("\n" + line, style="")
+            parts += [lines, Text("")]
+    disclosures = document.disclosures()
+    if disclosures:
+        parts += [Text("Competing interests", style="bold"), Text("")]
+        if document.competing_interests is not None:
+            parts += [inline_text(document.competing_interests.inlines, document), Text("")]
+        parts += [Text(disclosure_line(name, disclosure)) for name, disclosure in disclosures]
+        parts.append(Text(""))
+    elif document.competing_interests is not None:
         statement = Text("Competing interests: ", style="italic")
         statement.append_text(inline_text(document.competing_interests.inlines, document))
         parts += [statement, Text("")]

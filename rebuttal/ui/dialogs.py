@@ -42,6 +42,8 @@ class Dialog(ModalScreen[str]):
     def show_error(self, message: str) -> None:
         """Show why the last attempt was refused (or clear it)."""
         label = self.query_one("#dialog-error", Label)
+        if not message and not label.display:
+            return  # nothing shown, nothing to clear (a keystroke need not lay the dialog out again)
         label.update(message)
         label.display = bool(message)
 

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select, SelectionList
 
 from rebuttal.designs import library_designs, same_design
 from rebuttal.errors import RebuttalError
@@ -50,7 +50,7 @@ LETTER_FIELDS = [
     ("recipient", "Addressed to", "e.g. The Editors, The BMJ"),
 ]
 
-Applied = Callable[[LetterInfo, SocietyChoice, Article], str]
+Applied = Callable[[LetterInfo, SocietyChoice, Article, list[SocietyChoice]], str]
 
 
 def venue_choices(library: Library, current: str) -> list[tuple[str, str]]:
@@ -120,6 +120,7 @@ class DetailsScreen(Dialog):
         self.outline = outline
         self.apply = apply
         self.first_focus = focus
+        self._marked: dict[str, str] = {}  # field id -> the problem its red line shows now
 
     def compose(self) -> ComposeResult:
         """Two sections of labelled inputs, each with its own problem line."""
@@ -138,6 +139,7 @@ class DetailsScreen(Dialog):
                 yield self._row("Society", Select(societies, value=society_id,
                                                   prompt="Choose the society that signs", id="society",
                                                   compact=True))
+                yield self._row("Co-signers", self._cosigners())
                 yield self._row("Venue", Select(venue_choices(self.library, letter.venue),
                                                 value=letter.venue, allow_blank=False,
                                                 id="letter-venue", compact=True))
@@ -169,7 +171,13 @@ class DetailsScreen(Dialog):
                 yield Button("Look up PMID/DOI (Ctrl+L)", id="lookup", compact=True)
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
 
-    def _row(self, label: str, widget: Input | Select) -> Horizontal:
+    def _cosigners(self) -> SelectionList[str]:
+        """The other societies that may co-sign (Space ticks one): a joint letter."""
+        chosen = {c.id for c in self.outline.cosigners}
+        choices = [(f"{s.name} ({s.id})", s.id, s.id in chosen) for s in self.library.societies.values()]
+        return SelectionList[str](*choices, id="cosigners", compact=True)
+
+    def _row(self, label: str, widget: Input | Select | SelectionList) -> Horizontal:
         return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
 
     def _field(
@@ -190,14 +198,17 @@ class DetailsScreen(Dialog):
             self._check(widget)
         # A new letter (or one whose society is gone) starts at the society; others at the article.
         default = "#article-title" if self.outline.society.id in self.library.societies else "#society"
-        target = {"society": "#society", "venue": "#letter-venue", "style": "#letter-style"}.get(
+        target = {"society": "#society", "venue": "#letter-venue", "style": "#letter-style",
+                  "cosigners": "#cosigners"}.get(
             self.first_focus, default
         )
         self.query_one(target).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Check a field as it is typed; a venue typed in brings its limits and style."""
-        if not self._check(event.input) and not any(self._check(w) for w in self.query(Input)):
+        # The other fields' marks are current (each is checked as it changes): only the typed one is
+        # marked again, which keeps a keystroke from laying out every field's line anew.
+        if not self._check(event.input) and not any(self._problem(w) for w in self.query(Input)):
             self.show_error("")  # the field marked in red is fixed: the reminder goes too
         if event.input.id == "article-authors":
             self.query_one("#authors-printed", Label).update(_authors_shown(event.value))
@@ -228,9 +239,15 @@ class DetailsScreen(Dialog):
             return f"unknown venue '{value}'; known: {', '.join(venues)}"
         return field_problem(section, name, value)
 
-    def _check(self, widget: Input) -> str:
+    def _problem(self, widget: Input) -> str:
         section, _, name = (widget.id or "").partition("-")
-        problem = self.problem_of(section, name, widget.value.strip())
+        return self.problem_of(section, name, widget.value.strip())
+
+    def _check(self, widget: Input) -> str:
+        problem = self._problem(widget)
+        if self._marked.get(widget.id or "") == problem:
+            return problem  # shown already: updating the line would lay the whole form out again
+        self._marked[widget.id or ""] = problem
         matches = self.query(f"#{widget.id}-problem")
         if matches:
             label = matches.first(Label)
@@ -248,7 +265,7 @@ class DetailsScreen(Dialog):
         if venue is not None and venue.style in STYLES and name != self.outline.letter.venue and style.value:
             style.value = venue.style
 
-    def collect(self) -> tuple[LetterInfo, SocietyChoice, Article] | None:
+    def collect(self) -> tuple[LetterInfo, SocietyChoice, Article, list[SocietyChoice]] | None:
         """The form's values, or None (focusing the first bad field) when one is invalid."""
         for widget in self.query(Input):
             if self._check(widget):
@@ -286,7 +303,11 @@ class DetailsScreen(Dialog):
             id="" if society_value is Select.NULL else str(society_value),
             overrides=dict(self.outline.society.overrides),
         )
-        return letter, society, article
+        kept = {c.id: c for c in self.outline.cosigners}  # a co-signer kept keeps its overrides
+        ticked = set(self.query_one("#cosigners", SelectionList).selected)
+        cosigners = [copy.deepcopy(kept.get(i, SocietyChoice(id=i)))
+                     for i in self.library.societies if i in ticked and i != society.id]
+        return letter, society, article, cosigners
 
     def action_apply(self) -> None:
         """Keep the changes (one undoable change)."""

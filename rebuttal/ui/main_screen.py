@@ -53,6 +53,7 @@ class MainScreen(Screen[None]):
         # Help first: the footer cuts from the right in a narrow terminal, and help must stay.
         Binding("f1", "app.help", "Help", key_display="F1", priority=True, id="main.help"),
         Binding("f2", "details", "Article", priority=True, id="main.details"),
+        Binding("f3", "signatories", "Signatories", priority=True, id="main.signatories"),
         Binding("ctrl+s", "save", "Save", priority=True, id="main.save"),
         Binding("ctrl+e", "export('docx')", "Export", priority=True, id="main.export"),
         Binding("ctrl+z", "undo", "Undo", priority=True, id="main.undo"),
@@ -353,10 +354,18 @@ class MainScreen(Screen[None]):
     def action_details(self, focus: str = "") -> None:
         """Open the article and letter form."""
 
-        def apply(letter: LetterInfo, society: SocietyChoice, article: Article) -> str:
-            return self.attempt(self.session.update_details, letter, society, article)
+        def apply(letter: LetterInfo, society: SocietyChoice, article: Article,
+                  cosigners: list[SocietyChoice]) -> str:
+            return self.attempt(self.session.update_details, letter, society, article, "edit details",
+                                cosigners)
 
         self.app.push_screen(DetailsScreen(self.session.library, self.session.outline, apply, focus))
+
+    def action_signatories(self) -> None:
+        """Who signs: people of the society, a new person, order, corresponding author, disclosures."""
+        from rebuttal.ui.signatories_screen import SignatoriesScreen
+
+        self.app.push_screen(SignatoriesScreen(self))
 
     def action_new_block(self) -> None:
         """Write a new block to the user's library and add it to the letter."""

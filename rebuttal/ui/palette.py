@@ -23,6 +23,8 @@ PALETTE_ACTIONS: list[tuple[str, str, str]] = [
     ("New block in my library…", "new_block", "Written as a draft TOML file"),
     ("Article and letter details…", "details", "Title, authors, journal, DOI, PMID, design"),
     ("Choose society…", "details('society')", "The society that signs"),
+    ("Signatories…", "signatories", "Who signs: the society's people, disclosures, corresponding author"),
+    ("Co-signing societies…", "details('cosigners')", "Other societies signing a joint letter"),
     ("Change venue…", "details('venue')", "Word and reference limits"),
     ("Change citation style…", "details('style')", "NLM, Vancouver"),
     ("Save", "save", "Write the outline (TOML)"),

@@ -51,6 +51,9 @@ def open_word(path: Path):  # -> docx.Document, never seen outside this package
     check_package(path)
     try:
         word = docx.Document(str(path))
+        # The parts the reader walks, reached here where a damaged package is still one line
+        # (a styles or main part of the wrong type is an AttributeError deep in python-docx).
+        _ = word.styles.element, word.element.body
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
         raise RebuttalError(f"not a readable Word document ({_why(error)})", file=path) from None
     except Exception as error:

@@ -47,11 +47,12 @@ def write_docx(
     *,
     template: Path | str | None = None,
     comments: bool = False,
-    origin: tuple[str, str] = ("", ""),
+    origin: tuple[str, ...] = ("", ""),
 ) -> None:
     """Write ``document`` as a Word letter at ``path`` (optionally on a society's ``template``).
 
-    ``origin`` is the outline's file name and content hash, recorded for ``rebuttal merge``.
+    ``origin`` is the outline's file name and content hash (and text, carried when small enough),
+    recorded for ``rebuttal merge``.
     """
     start = open_template(Path(template)) if template else blank_start()
     package, main, section = start.package, start.main, start.section
@@ -131,10 +132,7 @@ class _LetterWriter:
                 self._paragraph(style, section.inlines, section.source)
         self.comments.flush()
         self._signatures()
-        if document.competing_interests is not None:
-            statement = self._new(names.COMPETING)
-            statement.content.append(run("Competing interests: ", style_id=self.ids[names.STRONG]))
-            statement.content += self._inlines(document.competing_interests.inlines)
+        self._competing_interests()
         self._references()
         return "".join(paragraph.xml() for paragraph in self.paragraphs)
 
@@ -199,11 +197,33 @@ class _LetterWriter:
                 self._paragraph(names.POINT_BODY, paragraph.inlines, paragraph.source or point.source)
 
     def _signatures(self) -> None:
-        for signatory in self.document.signatories:
-            signature = self._new(names.SIGNATURE)
-            signature.content.append(run(printable(signatory.display_name), style_id=self.ids[names.STRONG]))
-            if signatory.role:
-                signature.content += [BREAK_RUN, run(printable(signatory.role))]
+        for group in self.document.signature_groups():
+            if group.heading:  # a joint letter: each society's signatories under its name
+                self._new(names.SIGNATURE).content.append(run(printable(group.heading), italic=True))
+            for signatory in group.signatories:
+                signature = self._new(names.SIGNATURE)
+                shown = printable(signatory.display_name)
+                signature.content.append(run(shown, style_id=self.ids[names.STRONG]))
+                for line in signatory.details:
+                    signature.content += [BREAK_RUN, run(printable(line))]
+
+    def _competing_interests(self) -> None:
+        """The letter's statement for everyone, and each signatory's disclosure by name."""
+        document = self.document
+        disclosures = document.disclosures()
+        strong = self.ids[names.STRONG]
+        if not disclosures:
+            if document.competing_interests is not None:
+                statement = self._new(names.COMPETING)
+                statement.content.append(run("Competing interests: ", style_id=strong))
+                statement.content += self._inlines(document.competing_interests.inlines)
+            return
+        self._new(names.COMPETING).content.append(run("Competing interests", style_id=strong))
+        if document.competing_interests is not None:
+            self._new(names.COMPETING).content += self._inlines(document.competing_interests.inlines)
+        for name, disclosure in disclosures:
+            line = self._new(names.COMPETING)
+            line.content += [run(printable(name) + ": ", italic=True), run(printable(disclosure))]
 
     def _references(self) -> None:
         if not self.document.references:
