@@ -45,6 +45,9 @@ def print_overlap(args: argparse.Namespace) -> Exit:
                    "passages": passages}, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return Exit.OK if ok else Exit.SOMETHING_TO_REVIEW
+    if not overlap.total_words:
+        print(f"{args.outline}: nothing to compare: no letters on record (rebuttal letters add records one)")
+        return Exit.OK
     print(f"{args.outline}: {overlap.percent:.0f}% of {overlap.total_words} words stand in runs shared with "
           f"recorded letters (allowed {allowed}% at {venue.id or 'no venue'})")
     for shared in overlap.by_letter:

@@ -97,10 +97,10 @@ def find_overlap(folders: Sequence[Path], segments: Sequence[tuple[Hashable, str
     get their exact share and passages (None: all; the check rule asks for 3, so that its cost stays
     that of the union and a count whatever the number of letters).
     """
-    seg_words = [(key, words(text)) for key, text in segments]
+    on_disk = _scan(folders)
+    seg_words = [(key, words(text)) for key, text in segments] if on_disk else []
     flat = [word for _key, found in seg_words for word in found]
     total = len(flat)
-    on_disk = _scan(folders)
     if total < RUN_WORDS or not on_disk:  # nothing to compare: no index opened or made
         return Overlap(total, 0)
     hashes = run_hashes(flat)
