@@ -50,6 +50,8 @@ COMMANDS: dict[str, Command] = {
     "venues": Command("venues", "list the venues' rules: limits, window, and when each was verified"),
     "merge": Command("merge", "report (and with --apply take in) the editors' changes to an exported DOCX"),
     "library": Command("library_cmd", "the approval committee's tools: lint, approve, usage, diff, update"),
+    "letters": Command("letters", "the record of letters sent: list, add, set a status, overlap with them"),
+    "watch": Command("watch", "ask PubMed and Crossref what became of the articles answered and cited"),
 }
 
 

@@ -13,6 +13,8 @@ STATUSES = ("approved", "draft", "retired")
 VARIANTS = ("full", "short")
 MARKERS = ("parentheses", "brackets", "superscript")
 PAPER_SIZES = ("letter", "a4")
+# A recorded letter's status (rebuttal/record/): "sent" when recorded, then what became of it.
+LETTER_STATUSES = ("sent", "submitted", "accepted", "published", "rejected", "withdrawn")
 
 # The fields block text may name as {placeholder}, and what each holds
 # (rebuttal.letter.placeholders fills them).

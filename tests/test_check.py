@@ -42,7 +42,7 @@ def test_every_rule_passes_on_the_example_under_loose_limits(
     results = checks(builtin_library, example_outline, LOOSE)
     assert list(results) == [
         "words", "references", "authors", "date", "window", "article", "placeholders", "status",
-        "uncited", "missing", "repeated", "dates", "wording", "article-authors", "disclosures",
+        "uncited", "missing", "repeated", "dates", "wording", "article-authors", "disclosures", "overlap",
     ]
     assert all(result.ok for result in results.values()), results
     assert results["words"].found == assemble(builtin_library, example_outline, today=TODAY).word_count()

@@ -194,7 +194,7 @@ def test_help_and_version_import_no_command_and_a_command_imports_only_itself() 
         "rebuttal.commands", "rebuttal.commands.refs", "rebuttal.commands.common"}
     assert "rebuttal.commands.refs" in loaded and "rebuttal.commands.build" not in loaded
     assert set(COMMANDS) == {"build", "preview", "blocks", "refs", "edit", "import", "check", "venues",
-                             "merge", "library"}
+                             "merge", "library", "letters", "watch"}
 
 
 def test_help_lists_every_command_with_its_summary(capsys) -> None:
@@ -222,3 +222,19 @@ def test_exit_statuses_are_named_never_bare_numbers() -> None:
             bare += [f"{path.name}:{node.lineno}" for value in values
                      if isinstance(value, ast.Constant) and type(value.value) is int]
     assert bare == []
+
+
+def test_every_command_is_documented_in_the_docs_and_its_help(capsys) -> None:
+    """Each command of the table appears as `rebuttal NAME` in README.md or docs/, and has its own
+    --help (the summary in `rebuttal --help` is checked above)."""
+    from rebuttal.cli import COMMANDS
+
+    docs = "\n".join(path.read_text(encoding="utf-8")
+                     for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))])
+    assert [name for name in COMMANDS if f"rebuttal {name}" not in docs] == []
+    for name in COMMANDS:
+        with pytest.raises(SystemExit) as done:
+            main([name, "--help"])
+        assert done.value.code == 0
+        out = " ".join(capsys.readouterr().out.split())
+        assert out.startswith(f"usage: rebuttal {name}"), name

@@ -29,6 +29,7 @@ class Unit(StrEnum):
     NOT_ONE_PERSON = "not one person"  # article authors that are not one person (or group)
     DATED = "dated"  # found: whether the letter has its own date
     NO_DISCLOSURE = "without a disclosure"  # signatories (people) who declare no competing interests
+    PERCENT = "percent"  # found: a share of the letter's words; allowed: the venue's ceiling
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ def found_text(result: CheckResult) -> str:
         return "yes" if found else "not set"
     if result.unit is Unit.NOT_ONE_PERSON:
         return f"{found} not one person"
+    if result.unit is Unit.PERCENT:
+        return f"{found}%"
     return str(found)
 
 
@@ -44,6 +46,8 @@ def allowed_text(result: CheckResult) -> str:
         return f"{allowed} days"
     if result.unit is Unit.CITED:
         return "required" if allowed else ""
+    if result.unit is Unit.PERCENT:
+        return f"{allowed}%"
     return str(allowed)
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rebuttal.letter import check_signatories
+from rebuttal.letter.check_overlap import overlap_rule
 from rebuttal.letter.check_result import CheckResult, Unit
 from rebuttal.letter.outline import Outline
 from rebuttal.letter.venue_choice import resolve_venue
@@ -89,6 +90,7 @@ def run_checks(
         _wording(document),
         _article_authors(outline),
         check_signatories.disclosures(document, venue, _letter_date(outline, today)),
+        overlap_rule(library, outline, document, venue),
     ]
     return [_flag_unconfirmed(result, venue) for result in results]
 
@@ -97,6 +99,7 @@ def run_checks(
 _FIGURE_OF_RULE = {
     "words": "word_limit", "references": "max_references", "authors": "max_authors",
     "window": "window_days", "article": "cite_article", "disclosures": "disclosures",
+    "overlap": "max_overlap",
 }
 
 

@@ -2,10 +2,11 @@
 
 A block is ``<folder>/<group>/<name>.toml`` (any depth of groups), its id
 ``<group>/<name>``. The top-level folders ``societies/``, ``venues/`` and ``people/``
-hold profiles, not blocks; ``references.json`` is the folder's bibliography. A file
-or folder whose name starts with a dot (``.git``, an editor's ``.#draft.toml``
-lock) is never part of the library. Loading the library, its index and the
-committee's lint all list a folder through here, so they agree on what a block is.
+hold profiles and ``letters/`` the record of letters sent, not blocks;
+``references.json`` is the folder's bibliography. A file or folder whose name starts
+with a dot (``.git``, an editor's ``.#draft.toml`` lock) is never part of the library.
+Loading the library, its index and the committee's lint all list a folder through
+here, so they agree on what a block is.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 PROFILE_FOLDERS = ("societies", "venues", "people")
+LETTERS_FOLDER = "letters"  # the society's record of letters sent (rebuttal/record/), not blocks
 REFERENCES_FILE = "references.json"
 
 
@@ -29,7 +31,7 @@ def block_entries(folder: Path) -> Iterator[tuple[os.DirEntry, str]]:
                 if name.startswith("."):
                     continue
                 if entry.is_dir():
-                    if not prefix and name in PROFILE_FOLDERS:
+                    if not prefix and (name in PROFILE_FOLDERS or name == LETTERS_FOLDER):
                         continue
                     stack.append((entry.path, f"{prefix}{name}/"))
                 elif prefix and name.endswith(".toml"):  # a file at the top is no block

@@ -36,7 +36,7 @@ DISCLOSURES = ("required",)
 # Figures a profile can mark as unconfirmed.
 FIGURES = (
     "word_limit", "max_references", "max_authors", "window_days", "cite_article", "style", "marker",
-    "disclosures", "group_signature",
+    "disclosures", "group_signature", "max_overlap",
 )
 # The journal's limits: in a register, each needs a quoted source (style and marker are house
 # conventions a profile chooses, confirmed unless listed in ``unconfirmed``).
@@ -74,6 +74,7 @@ class Venue:
     disclosures: str = ""  # "required": every signatory declares competing interests
     group_signature: str = "on-behalf-of"  # how a group signs (GROUP_SIGNATURES)
     window_from: str = ""  # "print" | "online" when the journal says; "" when it does not
+    max_overlap: int | None = None  # percent of words shared with earlier letters; None: the default
     style: str = ""
     marker: str = ""
     notes: str = ""
@@ -122,8 +123,8 @@ def load_venue(path: Path) -> Venue:
     reader = FieldReader(source, context="venue profile")
     reader.allow(
         "name", "word_limit", "counts", "max_references", "cite_article", "max_authors",
-        "window_days", "window_from", "disclosures", "group_signature", "style", "marker", "notes", "sources",
-        "unconfirmed", "verified_on",
+        "window_days", "window_from", "max_overlap", "disclosures", "group_signature", "style", "marker",
+        "notes", "sources", "unconfirmed", "verified_on",
     )
     sources = [_source(FieldReader(source, data=entry, prefix=("sources", index), context="venue source"))
                for index, entry in enumerate(reader.tables("sources"))]
@@ -144,6 +145,7 @@ def load_venue(path: Path) -> Venue:
         window_from=reader.choice("window_from", WINDOW_FROM),
         disclosures=reader.choice("disclosures", DISCLOSURES),
         group_signature=reader.choice("group_signature", GROUP_SIGNATURES, default="on-behalf-of"),
+        max_overlap=_limit(reader, "max_overlap"),
         style=reader.choice("style", sorted(STYLES)),
         marker=reader.choice("marker", MARKERS),
         notes=reader.text("notes"),

@@ -14,6 +14,9 @@ CITATION_STYLE = "bold cyan"
 # digits: "needed.²˒³" reads as it will be printed, not as "needed2,3".
 SUPERSCRIPT = str.maketrans("0123456789,-–", "⁰¹²³⁴⁵⁶⁷⁸⁹˒⁻⁻")
 UNRESOLVED_STYLE = "bold black on yellow"
+# Paragraphs that repeat words of letters on record (the app's overlap marks): a tint behind the text,
+# which changes nothing of the layout.
+MARKED_STYLE = "on #3d3417"
 
 
 def inline_text(inlines: tuple[Inline, ...], document: Document, base: str = "") -> Text:
@@ -43,8 +46,15 @@ def _span_style(span: Span, unresolved: set[str]) -> str:
     return " ".join(parts)
 
 
-def render_rich(document: Document) -> RenderableType:
-    """The whole letter as one Rich renderable."""
+def render_rich(document: Document, *, marked: frozenset[int] = frozenset()) -> RenderableType:
+    """The whole letter as one Rich renderable; the body items at the outline positions ``marked`` are
+    tinted (the app marks those overlapping earlier letters)."""
+
+    def tint(text: Text, source: object) -> Text:
+        if marked and getattr(source, "position", None) in marked:
+            text.stylize(MARKED_STYLE)
+        return text
+
     parts: list[RenderableType] = []
     if document.letterhead.name:
         parts.extend(Text(name, style="bold") for name in document.letterhead.names)
@@ -60,15 +70,16 @@ def render_rich(document: Document) -> RenderableType:
         parts += [Text(document.salutation), Text("")]
     for section in document.body:
         if isinstance(section, Paragraph):
-            parts += [inline_text(section.inlines, document), Text("")]
+            parts += [tint(inline_text(section.inlines, document), section.source), Text("")]
             continue
         assert isinstance(section, PointList)
         for point in section.points:
             heading = Text(f"{point.number}. ", style="bold")
             heading.append_text(inline_text(point.heading, document, base="bold"))
-            parts += [heading, Text("")]
+            parts += [tint(heading, point.source), Text("")]
             for paragraph in point.paragraphs:
-                parts += [Padding(inline_text(paragraph.inlines, document), (0, 0, 1, 3))]
+                text = tint(inline_text(paragraph.inlines, document), paragraph.source)
+                parts += [Padding(text, (0, 0, 1, 3))]
     for group in document.signature_groups():
         if group.heading:
             parts += [Text(group.heading, style="italic"), Text("")]

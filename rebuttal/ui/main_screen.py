@@ -61,6 +61,7 @@ class MainScreen(Screen[None]):
         Binding("f4", "checks", "Checks", priority=True, id="main.checks"),
         Binding("ctrl+n", "new_block", "New block", id="main.new_block", show=False),
         Binding("f6", "merge_docx", "Merge edited DOCX", id="main.merge", show=False),
+        Binding("f7", "letters", "Letters on record", id="main.letters", show=False),
         Binding("slash", "focus_filter", "Filter library", show=False, id="main.filter"),
     ]
 
@@ -122,7 +123,7 @@ class MainScreen(Screen[None]):
         self.selected = max(0, min(self.selected, len(session.body) - 1))
         self.query_one(LetterList).show(session, self.selected)
         if session.document is not None:
-            self.query_one(PreviewPanel).show(render_rich(session.document))
+            self.query_one(PreviewPanel).show(render_rich(session.document, marked=self.overlap_marks()))
         else:
             self.query_one(PreviewPanel).show(Text(session.error, style="bold red"))
         self.query_one("#status", Static).update(status_line(session))
@@ -136,6 +137,33 @@ class MainScreen(Screen[None]):
         if _ranked_fields(session.outline.article) != self._design:  # the library's ranking follows
             self._design = _ranked_fields(session.outline.article)
             self.query_one(LibraryPanel).refilter()
+
+    def overlap_marks(self) -> frozenset[int]:
+        """The letter's items sharing words with letters on record (tinted in the preview)."""
+        from rebuttal.app.record import overlapping_positions
+
+        session = self.session
+        if session.document is None:
+            return frozenset()
+        try:
+            return overlapping_positions(session.library, session.outline, session.document)
+        except RebuttalError:
+            return frozenset()  # a damaged record: `rebuttal letters` names it; the preview goes on
+
+    def action_letters(self) -> None:
+        """The letters on record, and this letter's status if it is one of them (F7)."""
+        import datetime as dt
+
+        from rebuttal.app.record import letters_on_record, record_of
+        from rebuttal.ui.letters_screen import LettersScreen
+
+        try:
+            letters = letters_on_record(self.session.library)
+        except RebuttalError as error:
+            self.notify(str(error), title="Letters on record", severity="error")
+            return
+        today = self.session.today or dt.date.today()
+        self.app.push_screen(LettersScreen(letters, record_of(letters, self.session.outline), today))
 
     def reveal_selected(self) -> None:
         """Scroll the preview to where the selected block of the letter starts."""

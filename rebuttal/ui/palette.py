@@ -33,6 +33,7 @@ PALETTE_ACTIONS: list[tuple[str, str, str]] = [
     ("Merge edited DOCX…", "merge_docx", "Review the editors' changes and comments (F6)"),
     ("Checks against the venue…", "checks", "Words, references, authors, deadline... as rebuttal check (F4)"),
     ("Make it fit: switch to short variants", "make_it_fit", "Last blocks first, until the limit is met"),
+    ("Letters on record…", "letters", "What the society sent, where, and what became of it (F7)"),
     ("Undo", "undo", "Undo the last change to the letter"),
     ("Redo", "redo", "Redo what was undone"),
     ("Filter the library", "focus_filter", "Type words from titles, tags or text"),

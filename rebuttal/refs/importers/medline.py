@@ -21,6 +21,11 @@ _TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- ?(.*)$")
 
 def read_medline(text: str, path: Path) -> list[RawEntry]:
     """One item per record; FAU (full names) preferred over AU (initials)."""
+    return [(_item(fields), line) for fields, line in medline_records(text)]
+
+
+def medline_records(text: str) -> list[tuple[list[list[str]], int]]:
+    """Each record's ``[tag, value]`` fields in order (continuation lines joined), and its first line."""
     records: list[tuple[list[list[str]], int]] = []
     after_blank = True
     for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
@@ -38,7 +43,7 @@ def read_medline(text: str, path: Path) -> list[RawEntry]:
         elif line[:1].isspace() and records and records[-1][0]:
             records[-1][0][-1][1] += " " + line.strip()
         after_blank = False
-    return [(_item(fields), line) for fields, line in records]
+    return records
 
 
 def _journal_title(title: str) -> str:
