@@ -100,8 +100,9 @@ def _crossref_fields(item: dict[str, Any]) -> None:
             item["event-date"] = {"date-parts": [start, end] if end and end != start else [start]}
     elif isinstance(event, str) and event.strip():
         item.setdefault("event-title", item.pop("event"))  # CSL 1.0.1's name for it
-    if item.get("type") in CROSSREF_TYPES:
-        item["type"] = CROSSREF_TYPES[item["type"]]
+    kind = item.get("type")
+    if isinstance(kind, str) and kind in CROSSREF_TYPES:  # untrusted: a type may be any JSON value
+        item["type"] = CROSSREF_TYPES[kind]
     if item.get("type") == "posted-content":
         item["type"] = "article"
         institutions = item.get("institution")
