@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from rebuttal.toml.plain import plain_data
+
 Entry = Mapping[str, Any]
 Identity = Callable[[Entry], str | None]
 
@@ -49,7 +51,8 @@ def match_items(
     used: set[int] = set()
     # 1. Equal items, nearest first.
     for i, entry in enumerate(first):
-        candidates = [j for j, other in enumerate(second) if j not in used and _plain(other) == _plain(entry)]
+        wanted = plain_data(entry)
+        candidates = [j for j, other in enumerate(second) if j not in used and plain_data(other) == wanted]
         if candidates:
             j = min(candidates, key=lambda j: abs(j - i))
             matched[i] = j
@@ -89,12 +92,3 @@ def _anchor_in_second(j: int, matched: Mapping[int, int]) -> int | None:
     earlier = [k for k, v in matched.items() if v < j]
     return max(earlier, key=lambda k: matched[k]) if earlier else None
 
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from rebuttal.letter.body_match import Identity, block_identity, match_items, name_identity
+from rebuttal.toml.plain import plain_data
 
 Side = Literal["mine", "theirs"]
 Path = tuple[str | int, ...]
@@ -285,14 +286,5 @@ def _same(first: Any, second: Any) -> bool:
 
 
 def _plain(value: Any) -> Any:
-    if value is ABSENT:
-        return value
-    if hasattr(value, "unwrap"):
-        value = value.unwrap()
-    if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
+    """``value`` as plain data; ABSENT (a key one side lacks) stays itself."""
+    return value if value is ABSENT else plain_data(value)

@@ -20,12 +20,12 @@ import copy
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from rebuttal.exchange.edited import EditedComment
 from rebuttal.letter.outline import BodyItem, Outline, outline_from_data, outline_to_dict
 from rebuttal.merge.compare import ItemChange
 from rebuttal.merge.report import MergeReport
+from rebuttal.toml.plain import plain_data
 
 TYPE_CHECKING = False  # the three-way merge is imported only when an outline moved on
 if TYPE_CHECKING:
@@ -158,17 +158,8 @@ def combine(
         isinstance(choose, str) or all(c.path in choose for c in merged.conflicts)
     )
     data = merged.resolved(choose) if choose is not None else merged.data
-    if _plain(data) == _plain(mine):
+    if plain_data(data) == plain_data(mine):
         return Combined(None, merged, merged.conflicts, decided)
     outline = outline_from_data(data, report.current.path or Path("outline.toml"))
     return Combined(outline, merged, merged.conflicts, decided)
 
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
