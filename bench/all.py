@@ -15,7 +15,7 @@ from pathlib import Path
 SCRIPTS = [
     "run.py", "bench_references.py", "bench_docx.py", "bench_check.py", "bench_app.py", "bench_import.py",
     "bench_merge.py", "bench_startup.py", "bench_lookup.py", "bench_library.py", "bench_relevance.py",
-    "fault_import_concurrent.py", "fault_lookup.py",
+    "bench_overlap.py", "fault_import_concurrent.py", "fault_lookup.py",
 ]
 
 

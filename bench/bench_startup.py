@@ -8,7 +8,9 @@ all alike), and prints medians and ratios:
   * bare Python: ``python -c pass`` (the interpreter the ``rebuttal`` script uses);
   * ``rebuttal --version`` (target: at most 3x bare Python);
   * ``pandoc -f docx -t plain`` reading the example's export;
-  * ``rebuttal merge`` of that unchanged export (target: no slower than pandoc).
+  * ``rebuttal merge`` of that unchanged export (target: no slower than pandoc);
+  * for reference, ``python -c "import docx"``: python-docx, which the reader must use, imported
+    and nothing done (the floor under any merge).
 
 Compiled bytecode is allowed (``PYTHONDONTWRITEBYTECODE`` removed, one warm-up run each), as
 an installed ``rebuttal`` has it: compiling the sources on every start is not what users wait for.
@@ -61,6 +63,9 @@ def main() -> int:
         commands = {
             "bare python": [sys.executable, "-c", "pass"],
             "rebuttal --version": [*_script(), "--version"],
+            # The floor under any merge: the reader must use python-docx (the brief), whose import alone
+            # is printed here for comparison.
+            "python + import docx": [sys.executable, "-c", "import docx"],
             "rebuttal merge (unchanged)": [*_script(), "merge", str(exported), str(outline)],
         }
         if pandoc:

@@ -47,8 +47,11 @@ COMMANDS: dict[str, Command] = {
     "edit": Command("edit", "write the letter in the interactive app"),
     "import": Command("import_refs", "import references (CSL-JSON/YAML, BibTeX, RIS, PubMed MEDLINE)"),
     "check": Command("check", "check the letter against a venue's limits and for loose ends"),
+    "venues": Command("venues", "list the venues' rules: limits, window, and when each was verified"),
     "merge": Command("merge", "report (and with --apply take in) the editors' changes to an exported DOCX"),
     "library": Command("library_cmd", "the approval committee's tools: lint, approve, usage, diff, update"),
+    "letters": Command("letters", "the record of letters sent: list, add, set a status, overlap with them"),
+    "watch": Command("watch", "ask PubMed and Crossref what became of the articles answered and cited"),
 }
 
 
@@ -66,7 +69,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"rebuttal {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Running a known command builds its parser alone (each parser costs argparse's gettext look-ups);
+    # anything else (no command, `--help`, a misspelt one) lists them all.
     for name, entry in COMMANDS.items():
+        if command in COMMANDS and name != command:
+            continue
         sub = subparsers.add_parser(name, help=entry.summary)
         if name == command:
             module = importlib.import_module(f"rebuttal.commands.{entry.module}")

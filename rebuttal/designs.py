@@ -111,3 +111,47 @@ def design_of(publication_types: Iterable[str], title: str = "", headings: Itera
             return design
     terms = {" ".join(term.lower().split()) for term in headings}
     return next((design for name, design in HEADINGS.items() if name in terms), "")
+
+
+# Design families: the designs whose letters can share one wording. A block writes its main
+# wording for the designs it was first written for and, in ``[wording.<family>]`` tables, the
+# wording for another family; the letter takes the wording of its article's family.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "review": ("systematic review", "meta-analysis", "network meta-analysis", "review"),
+    "trial": ("randomised trial", "sham-controlled trial", "non-randomised trial", "crossover trial"),
+    "observational": ("cohort study", "case-control study", "cross-sectional study", "observational study",
+                      "case series", "case report"),
+    "guideline": ("guideline", "consensus statement"),
+}
+# Families that report one study of patients: they pool, include or compare no trials.
+SINGLE_STUDY_FAMILIES = ("trial", "observational")
+
+
+@lru_cache(maxsize=4096)
+def family_of(design: str) -> str:
+    """The family of a design ("review", "trial", "observational", "guideline"), "" when none."""
+    if not design.strip():
+        return ""
+    tag = canonical_design(design)
+    return next((name for name, designs in FAMILIES.items() if tag in designs), "")
+
+
+def design_tags(tags: Iterable[str]) -> list[str]:
+    """The tags among ``tags`` that name a design of a family (in their order)."""
+    return [tag for tag in tags if family_of(tag)]
+
+
+def written_for(tags: Iterable[str], design: str) -> str:
+    """The tag by which a block is written for the article's ``design`` ("" when none is).
+
+    The same design first; failing that, a design of the same family (a block for
+    meta-analyses reads right for a network meta-analysis).
+    """
+    if not design.strip():
+        return ""
+    tags = list(tags)
+    same = next((tag for tag in tags if same_design(tag, design)), "")
+    if same:
+        return same
+    family = family_of(design)
+    return next((tag for tag in tags if family and family_of(tag) == family), "")

@@ -116,26 +116,84 @@ class Reference:
 
 @dataclass(frozen=True)
 class Signatory:
-    """A person (or body) signing the letter."""
+    """A person (or a group: a board, a committee) signing the letter, resolved from the outline.
+
+    ``society`` is the name of the society the signatory signs for (the lead's, or a co-signer's);
+    ``on_behalf`` is set for a group the venue wants written "On behalf of the ..." after the people.
+    """
 
     name: str
     degrees: str = ""
     role: str = ""
+    affiliation: str = ""
+    email: str = ""
+    orcid: str = ""
+    disclosure: str = ""
+    disclosure_date: str = ""  # YYYY-MM-DD: when the disclosure was last brought up to date
+    corresponding: bool = False
+    group: bool = False
+    on_behalf: bool = False
+    society: str = ""
+    person: str = ""  # the library person it came from ("" when written in the letter)
 
     @property
     def display_name(self) -> str:
-        """``Jane Doe, MD``."""
+        """``Jane Doe, MD``; a group signing on behalf: ``On behalf of the Board of Directors``."""
+        if self.on_behalf:
+            return f"On behalf of {with_the(self.name)}"
         return f"{self.name}, {self.degrees}" if self.degrees else self.name
+
+    @property
+    def details(self) -> tuple[str, ...]:
+        """The lines under the name: role, affiliation, e-mail (marked when corresponding), ORCID."""
+        lines = [self.role, self.affiliation]
+        if self.email:
+            lines.append(f"Corresponding author: {self.email}" if self.corresponding else self.email)
+        elif self.corresponding:
+            lines.append("Corresponding author")
+        if self.orcid:
+            lines.append(f"ORCID {self.orcid}")
+        return tuple(line for line in lines if line)
+
+
+@dataclass(frozen=True)
+class SignatureGroup:
+    """The signatories who sign for one society; ``heading`` is '' in a letter of one society."""
+
+    heading: str
+    signatories: tuple[Signatory, ...]
 
 
 @dataclass(frozen=True)
 class Letterhead:
-    """The society's identity at the top of the letter."""
+    """The society's identity at the top of the letter; a joint letter names its co-signers too."""
 
     name: str
     short_name: str = ""
     tagline: str = ""
     logo: str | None = None
+    cosigners: tuple[str, ...] = ()  # the co-signing societies' names, in the letter's order
+    cosigner_short_names: tuple[str, ...] = ()  # their short names (their names where they have none)
+    cosigner_logos: tuple[str | None, ...] = ()  # their logos (None where one has none)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every society the letter speaks for, lead first."""
+        return tuple(name for name in (self.name, *self.cosigners) if name)
+
+    def logos(self) -> list[tuple[str, str]]:
+        """``(file, society)`` of every society's logo, the lead's first."""
+        lead = (self.logo, self.name or self.short_name)
+        pairs = [lead, *zip(self.cosigner_logos, self.cosigners, strict=False)]
+        return [(logo, who) for logo, who in pairs if logo]
+
+    @property
+    def short_label(self) -> str:
+        """``PSPS`` or, for a joint letter, ``PSPS and GLISS`` (a running header's words)."""
+        shorts = [short for short in (self.short_name or self.name, *self.cosigner_short_names) if short]
+        if len(shorts) <= 1:
+            return "".join(shorts)
+        return ", ".join(shorts[:-1]) + " and " + shorts[-1]
 
 
 @dataclass(frozen=True)
@@ -158,6 +216,34 @@ class Document:
     keywords: tuple[str, ...] = ()
     unresolved: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()  # what the author should know (e.g. a block kept at an older wording)
+
+    @property
+    def joint(self) -> bool:
+        """True when more than one society signs."""
+        return bool(self.letterhead.cosigners)
+
+    def signature_groups(self) -> list[SignatureGroup]:
+        """The signatories by the society they sign for, in the letter's order of societies.
+
+        In a joint letter each group is headed ``For the Pacific Spine and Pain Society``;
+        a letter of one society has one group without a heading.
+        """
+        if not self.joint:
+            return [SignatureGroup("", self.signatories)] if self.signatories else []
+        order = list(self.letterhead.names)
+        for signatory in self.signatories:
+            if signatory.society not in order:
+                order.append(signatory.society)
+        groups = []
+        for society in order:
+            members = tuple(s for s in self.signatories if s.society == society)
+            if members:
+                groups.append(SignatureGroup(signature_heading(society), members))
+        return groups
+
+    def disclosures(self) -> list[tuple[str, str]]:
+        """``(name, disclosure)`` of every signatory with one, in signing order."""
+        return [(s.name, s.disclosure) for s in self.signatories if s.disclosure]
 
     def paragraphs(self) -> list[Paragraph]:
         """Every body paragraph in reading order, points included (not headings)."""
@@ -191,6 +277,21 @@ class Document:
     def points(self) -> list[Point]:
         """All numbered points in reading order."""
         return [point for s in self.body if isinstance(s, PointList) for point in s.points]
+
+
+def signature_heading(society: str) -> str:
+    """``For the Pacific Spine and Pain Society``: a joint letter's heading over a society's signatories."""
+    return f"For {with_the(society)}" if society else ""
+
+
+def with_the(name: str) -> str:
+    """``the Board of Directors``: a body's name as a sentence names it (kept when it has its 'the')."""
+    return name if name[:4].lower() == "the " else f"the {name}"
+
+
+def disclosure_line(name: str, disclosure: str) -> str:
+    """``Jane Doe: Consulting fees from Medtronic.`` as the competing-interests section prints it."""
+    return f"{name}: {disclosure}"
 
 
 def inline_text(inlines: tuple[Inline, ...], marker: CitationMarker) -> str:

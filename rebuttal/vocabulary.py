@@ -13,6 +13,8 @@ STATUSES = ("approved", "draft", "retired")
 VARIANTS = ("full", "short")
 MARKERS = ("parentheses", "brackets", "superscript")
 PAPER_SIZES = ("letter", "a4")
+# A recorded letter's status (rebuttal/record/): "sent" when recorded, then what became of it.
+LETTER_STATUSES = ("sent", "submitted", "accepted", "published", "rejected", "withdrawn")
 
 # The fields block text may name as {placeholder}, and what each holds
 # (rebuttal.letter.placeholders fills them).
@@ -31,6 +33,7 @@ KNOWN_PLACEHOLDERS: dict[str, str] = {
     "society.member_count": "how many members it has, as a phrase",
     "society.region": "where its members practise",
     "society.specialties": "its members' specialties, as a phrase",
+    "societies.names": "every society signing, lead first (the X and the Y)",
     "letter.date": "the date of the letter",
     "letter.recipient": "to whom the letter is addressed",
     "letter.venue": "where the letter is sent",

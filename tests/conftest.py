@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from rebuttal.letter.assemble import assemble
 from rebuttal.letter.outline import Outline, load_outline
@@ -17,6 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
 TODAY = dt.date(2025, 3, 10)
+
+# Generated cases are the same on every run and machine, so the suite passes or fails alike in CI
+# and here; HYPOTHESIS_PROFILE=explore searches afresh (and remembers what it finds in .hypothesis).
+hypothesis_settings.register_profile("repeatable", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture(scope="session")

@@ -20,8 +20,9 @@ LAYERS = (
     ("rebuttal",),  # the package itself: its version
     ("errors", "vocabulary", "text"),  # what everything shares; they import nothing of ours above
     ("model", "designs", "files", "toml"),  # the document model; study designs; files on disk; TOML
-    ("refs",),  # references: CSL, styles, importers, look-ups, the target article
+    ("refs", "people"),  # references: CSL, styles, importers, look-ups, the target article; who signs
     ("library",),  # blocks, profiles, the index, search and ranking, the committee
+    ("record",),  # letters on record, their overlap index, watching what became of them
     ("letter",),  # outline + library -> one document: assembly, checks, fitting
     ("exchange",),  # the DOCX going out and coming back, the record it carries, PDF
     ("render", "merge"),  # document -> Rich/Markdown/text/DOCX/PDF; an edited DOCX -> the outline
@@ -104,6 +105,8 @@ def test_batch_commands_never_import_textual(tmp_path: Path) -> None:
         ["build", outline, "-o", str(tmp_path / "a.md"), *library],
         ["refs", outline, *library],
         ["blocks", *library],
+        ["letters", *library],
+        ["letters", "overlap", outline, *library],
     ):
         loaded = _modules_after(args, tmp_path)
         assert "textual" not in loaded, args
@@ -199,3 +202,17 @@ def test_renderers_know_only_the_document() -> None:
             known = {m for m in _reachable(graph, module)
                      if not m.startswith(writers) and _folder(m) not in allowed_folders}
             assert known <= allowed, (module, known - allowed)
+
+
+def test_the_record_knows_the_library_and_references_but_not_the_letter_or_its_renderers() -> None:
+    """rebuttal/record/ keeps letters as files and text: what it needs of a letter (its target, its words)
+    is handed to it, so the overlap rule can sit in letter/ and the commands build what is recorded."""
+    graph = _import_graph()
+    record = [m for m in graph if _folder(m) == "record"]
+    assert record, "rebuttal/record/ exists"
+    reached = {_folder(r) for m in record for r in _reachable(graph, m)}
+    assert reached & {"letter", "exchange", "render", "merge", "app", "ui", "commands", "cli"} == set()
+    # the check rule is registered with one line: letter/checks imports the rule's own module
+    assert "rebuttal.letter.check_overlap" in graph["rebuttal.letter.checks"]
+    assert {m for m in graph["rebuttal.letter.check_overlap"] if _folder(m) == "record"} == {
+        "rebuttal.record.overlap"}

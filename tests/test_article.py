@@ -64,3 +64,18 @@ def test_the_article_form_shows_article_fields_and_keeps_the_others() -> None:
     shown = [name for name, _, _ in ARTICLE_FORM]
     assert set(shown) < set(ARTICLE_FIELDS)
     assert [name for name in ARTICLE_FIELDS if name in shown] == shown  # in the outline's order
+
+
+def test_keywords_and_abstract_pasted_as_pubmed_shows_them() -> None:
+    from rebuttal.refs.article import pasted_abstract, pasted_keywords
+
+    assert pasted_keywords("Keywords: Low back pain; Radiofrequency denervation; sham; low back pain.") == [
+        "Low back pain", "Radiofrequency denervation", "sham"]
+    assert pasted_keywords("sciatica\nmicrodiscectomy\n") == ["sciatica", "microdiscectomy"]
+    assert pasted_keywords("sciatica, surgery") == ["sciatica", "surgery"]
+    assert pasted_keywords("  ") == []
+    page = ("Abstract\n\nBackground: Sciatica is\ncommon.\n\nMethods: We randomly assigned\x01 patients.\n\n"
+            "Keywords: sciatica; surgery.\n\nCopyright © 2020 Massachusetts Medical Society.")
+    expected = "Background: Sciatica is common.\n\nMethods: We randomly assigned patients."
+    assert pasted_abstract(page) == expected
+    assert pasted_abstract("One paragraph only.") == "One paragraph only."

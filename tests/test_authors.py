@@ -69,7 +69,7 @@ def test_the_article_form_parses_pubmed_authors(builtin_library, tmp_path: Path)
             await pilot.pause()
             shown = str(app.screen.query_one("#authors-printed", Label).render())
             assert "Will print (3 authors): Juch JNS, Maas ET, Ostelo RWJG" in shown
-            _letter, _society, article = app.screen.collect() or (None, None, None)
+            _letter, _society, article, _cosigners = app.screen.collect() or (None, None, None, None)
             assert article is not None and article.authors == ["Juch, JNS", "Maas, ET", "Ostelo, RWJG"]
 
     asyncio.run(run())

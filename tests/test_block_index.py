@@ -224,3 +224,30 @@ def test_the_parser_modules_cover_the_code_a_block_file_goes_through() -> None:
     graph = _import_graph()
     for reader in ("rebuttal.toml.fields", "rebuttal.toml.source"):
         assert {reader, *_reachable(graph, reader)} <= covered
+
+
+def test_design_wordings_and_subjects_come_back_from_the_index_and_follow_edits(tmp_path: Path) -> None:
+    """Ranking reads wording families and [applies] from the index: an edited file is read again."""
+    from rebuttal.library.ranking import rank_library
+
+    path = _write(tmp_path, "concerns/sham", word="sham")
+    tables = '\n[wording.review]\ntext = "Review words."\n[applies]\nwhen = ["sham"]\n'
+    path.write_text(path.read_text() + tables)
+    location = tmp_path / ".index"
+    load_library([tmp_path], index_location=location)  # fills the index
+    library = load_library([tmp_path], index_location=location)
+    info = library.block_infos()[0]
+    assert info.in_index is not None  # read from the index, not parsed
+    assert info.wordings == ("review",) and info.applies_when == ("sham",) and info.applies_unless == ()
+    ranking = rank_library(library, title="A trial without it: shams none", design="meta-analysis")
+    assert ranking.ranked[0].lacking == [] and ranking.ranked[0].wording == "review"
+    text = path.read_text().replace('when = ["sham"]', 'unless = ["sham"]').replace("[wording.review]",
+                                                                                     "[wording.trial]")
+    path.write_text(text)
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    library = load_library([tmp_path], index_location=location)
+    info = library.block_infos()[0]
+    assert info.wordings == ("trial",) and info.applies_when == () and info.applies_unless == ("sham",)
+    ranking = rank_library(library, title="Sham-controlled", design="RCT")
+    assert ranking.ranked[0].excluded == ["sham"] and ranking.ranked[0].wording == "trial"
+    assert "not for articles about: sham" in ranking.ranked[0].reasons()

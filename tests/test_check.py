@@ -42,7 +42,7 @@ def test_every_rule_passes_on_the_example_under_loose_limits(
     results = checks(builtin_library, example_outline, LOOSE)
     assert list(results) == [
         "words", "references", "authors", "date", "window", "article", "placeholders", "status",
-        "uncited", "missing", "repeated", "dates", "wording", "article-authors",
+        "uncited", "missing", "repeated", "dates", "wording", "article-authors", "disclosures", "overlap",
     ]
     assert all(result.ok for result in results.values()), results
     assert results["words"].found == assemble(builtin_library, example_outline, today=TODAY).word_count()
@@ -61,7 +61,9 @@ def test_limits_fail_with_counts_and_advice(builtin_library: Library, example_ou
     assert longest.name in words.detail and longest.short_words is not None
     assert longest.short_words < longest.words
     assert (refs.ok, refs.found, refs.allowed, refs.unit) == (False, 14, 2, Unit.REFERENCES)
-    assert (authors.ok, authors.found, authors.allowed, authors.unit) == (False, 3, 1, Unit.AUTHORS)
+    # Two people; the Board of Directors signs on behalf and is no author (issue 18: it counted as one).
+    assert (authors.ok, authors.found, authors.allowed, authors.unit) == (False, 2, 1, Unit.AUTHORS)
+    assert "signing on behalf, not counted: Board of Directors" in authors.detail
 
 
 def test_no_limit_passes_and_says_so(builtin_library: Library, example_outline: Outline) -> None:
@@ -74,18 +76,18 @@ def test_no_limit_passes_and_says_so(builtin_library: Library, example_outline: 
 
 def test_window_counts_days_left_or_late(builtin_library: Library, example_outline: Outline) -> None:
     assert not (late := checks(builtin_library, example_outline, STRICT)["window"]).ok
-    assert late.found == -12 and found_text(late) == "12 days late" and "due 2025-02-26" in late.detail
+    assert late.found == -12 and found_text(late) == "12 days late" and "due 2025-02-26" in detail_text(late)
     example_outline.letter.date = ""  # then --today is the letter's date
     document = assemble_for_check(builtin_library, example_outline, today=dt.date(2025, 2, 20))
     result = run_checks(builtin_library, example_outline, document, STRICT, today=dt.date(2025, 2, 20))[4]
     assert (result.rule, result.ok, result.found) == ("window", True, 6)
     example_outline.article.date = "2025-02"
     partial = checks(builtin_library, example_outline, LOOSE)["window"]
-    assert partial.ok and "counted from its first day" in partial.detail
-    assert "due 2025-04-02" in partial.detail
+    assert partial.ok and "counted from its first day" in detail_text(partial)
+    assert "due 2025-04-02" in detail_text(partial)
     example_outline.article.date = ""
     missing = checks(builtin_library, example_outline, LOOSE)["window"]
-    assert not missing.ok and "article.date" in missing.detail
+    assert not missing.ok and "article.date" in detail_text(missing)
     assert (missing.found, missing.allowed, found_text(missing)) == (None, 60, "?")
 
 
@@ -208,10 +210,11 @@ def test_cli_json(capsys) -> None:
     words = by_rule["words"]
     assert words["value"] == "823" and words["limit"] == "400"  # the words, as scripts read them before
     data_fields = (words["found"], words["allowed"], words["unit"], words["limit_confirmed"])
-    assert data_fields == (823, 400, "words", False)  # the venue profile could not confirm JAMA's 400
-    assert words["detail"].endswith("; limit unconfirmed")
+    assert data_fields == (823, 400, "words", True)  # JAMA's 400 is quoted in the venue's register
+    assert (words["verified_on"], words["as_of"]) == ("2026-12-03", "2017-06-26")
+    assert words["detail"].endswith("; rule verified 2026-12-03 (journal's text of 2017-06-26)")
     assert set(words) == {"rule", "label", "ok", "value", "limit", "detail", "found", "allowed", "unit",
-                          "limit_confirmed"}
+                          "limit_confirmed", "verified_on", "as_of", "warning"}
     article = by_rule["article"]
     assert (article["found"], article["value"]) == (True, "yes")
 
@@ -250,7 +253,8 @@ def test_cli_table_quotes_the_letter_as_plain_text(tmp_path: Path, capsys) -> No
     )
     status, out, err = run(["check", str(outline)], capsys)
     assert status == 1, err
-    line = next(line for line in out.splitlines() if "Unknown citation keys" in line)
+    line = next(line for line in out.splitlines() if "Unknown citation keys" in line and "│" in line)
+    assert "Unknown citation keys: [@nosuch2020] in" in " ".join(out.split())  # the verdict, as written
     assert "FAIL" in line and "[@nosuch2020] in" in line  # the table wraps at 80 columns
 
 
@@ -292,7 +296,12 @@ def test_results_are_data_and_the_status_reads_them_without_parsing(
     assert status.window is not None and status.window.rule == "window"
     assert isinstance(status.window.found, int)
     assert {r.rule for r in status.failed}.isdisjoint({"words", "references"})
-    assert verdict(status) == "Over by 423 words, 9 references"
+    # JAMA also asks each author for a disclosure, which the profile's placeholder names lack (issue 18).
+    assert {r.rule for r in status.failed} == {"disclosures"}
+    from rebuttal.letter.check_words import failure_headline
+
+    assert failure_headline(tuple(status.failed)) == "No disclosure: Jane Doe, John Roe"
+    assert verdict(status) == "Over by 423 words, 9 references (+1 more)"
     # Fitting is a comparison of numbers: no wording decides it.
     assert Status(words=400, word_limit=400, venue_name="JAMA letter").fits
     assert verdict(Status(words=400, word_limit=400, venue_name="JAMA letter")) == "Fits JAMA letter"

@@ -131,6 +131,29 @@ def test_blocks_show_prints_one_block(capsys) -> None:
     assert "did you mean 'concerns/heterogeneity'" in capsys.readouterr().err
 
 
+def test_blocks_show_names_the_wording_a_design_takes(capsys) -> None:
+    import json
+
+    from rebuttal.cli import main
+
+    assert main(["blocks", "show", "concerns/sham-comparator", "--design", "RCT"]) == 0
+    out = capsys.readouterr().out
+    assert "wordings: main, trial\n" in out and "applies: when the article mentions sham or placebo\n" in out
+    assert ("for a randomised trial: the trial wording ([wording.trial]); written for it "
+            "(tag 'randomised trial')") in out
+    assert "Text for randomised trial, sham-controlled trial" in out
+    assert "as if the sham were\ninactive" in out
+    example = str(Path(__file__).resolve().parent.parent / "examples" / "psps-wang-2025.toml")
+    assert main(["blocks", "show", "concerns/heterogeneity", "--for", example]) == 0
+    assert ("for a network meta-analysis: the main wording (it has no [wording.review]); written for it "
+            "(tag 'network meta-analysis')") in capsys.readouterr().out
+    assert main(["blocks", "show", "concerns/heterogeneity", "--design", "cohort study"]) == 0
+    assert "NOT written for it" in capsys.readouterr().out
+    assert main(["blocks", "show", "concerns/short-follow-up", "--design", "cohort", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["wording"] == "main" and set(data["wordings"]) == {"trial"} and "NOT written" in data["why"]
+
+
 def test_blocks_piped_is_one_whole_line_per_block_and_json_for_scripts(capsys) -> None:
     import json
 
@@ -170,8 +193,8 @@ def test_help_and_version_import_no_command_and_a_command_imports_only_itself() 
     assert {name for name in loaded if name.startswith("rebuttal.commands.")} <= {
         "rebuttal.commands", "rebuttal.commands.refs", "rebuttal.commands.common"}
     assert "rebuttal.commands.refs" in loaded and "rebuttal.commands.build" not in loaded
-    assert set(COMMANDS) == {"build", "preview", "blocks", "refs", "edit", "import", "check", "merge",
-                             "library"}
+    assert set(COMMANDS) == {"build", "preview", "blocks", "refs", "edit", "import", "check", "venues",
+                             "merge", "library", "letters", "watch"}
 
 
 def test_help_lists_every_command_with_its_summary(capsys) -> None:
@@ -199,3 +222,19 @@ def test_exit_statuses_are_named_never_bare_numbers() -> None:
             bare += [f"{path.name}:{node.lineno}" for value in values
                      if isinstance(value, ast.Constant) and type(value.value) is int]
     assert bare == []
+
+
+def test_every_command_is_documented_in_the_docs_and_its_help(capsys) -> None:
+    """Each command of the table appears as `rebuttal NAME` in README.md or docs/, and has its own
+    --help (the summary in `rebuttal --help` is checked above)."""
+    from rebuttal.cli import COMMANDS
+
+    docs = "\n".join(path.read_text(encoding="utf-8")
+                     for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))])
+    assert [name for name in COMMANDS if f"rebuttal {name}" not in docs] == []
+    for name in COMMANDS:
+        with pytest.raises(SystemExit) as done:
+            main([name, "--help"])
+        assert done.value.code == 0
+        out = " ".join(capsys.readouterr().out.split())
+        assert out.startswith(f"usage: rebuttal {name}"), name

@@ -180,3 +180,31 @@ def test_one_version_rule_for_approving_and_proposing(tmp_path: Path, version: s
     change = ItemChange(1, "alpha", block=block, new_text="Alpha now cites one [@r1].", library_text=True)
     (draft,) = proposals([change], tmp_path / "drafts", "edited.docx")
     assert draft.version == after and f'version = "{after}"' in draft.text
+
+
+def test_a_letter_kept_at_an_older_version_keeps_the_wording_its_design_took_then(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A trial wording approved later is not the wording of a letter that recorded the version before."""
+    alpha = repo / "concerns" / "alpha.toml"
+    assert main(["library", "approve", "concerns/alpha", "--by", "C", *_lib(repo)]) == 0
+    _git(repo, "commit", "-qam", "approve alpha 1.0")
+    outline = tmp_path / "letter.toml"
+    outline.write_text((FIXTURES / "outlines" / "small.toml").read_text().replace(
+        'block = "concerns/alpha"', 'block = "concerns/alpha"\nversion = "1.0"').replace(
+        'design = "meta-analysis"', 'design = "randomised trial"'))
+    alpha.write_text(alpha.read_text().replace('tags = ["meta-analysis"]', 'tags = ["meta-analysis", "RCT"]')
+                     + '\n[wording.trial]\ntext = "Alpha, for one trial [@r1]."\nshort = "Alpha, trial."\n')
+    assert main(["library", "approve", "concerns/alpha", "--by", "C", *_lib(repo)]) == 0
+    _git(repo, "commit", "-qam", "alpha 1.1: a trial wording")
+
+    document = assemble(load_library([repo]), load_outline(outline), today=TODAY)
+    text = "\n".join(p.plain() for p in document.paragraphs())
+    assert "Alpha cites one" in text and "for one trial" not in text  # v1.0 had no trial wording
+    capsys.readouterr()
+    assert main(["library", "diff", "concerns/alpha", *_lib(repo)]) == 0
+    assert "wording.trial.text: {+Alpha, for one trial [@r1].+}" in capsys.readouterr().out
+    assert main(["library", "update", str(outline), *_lib(repo)]) == 0
+    assert "[-Alpha cites-] {+Alpha, for+} one {+trial+} [@r1]." in capsys.readouterr().out  # main -> trial
+    text = "\n".join(p.plain() for p in assemble(load_library([repo]), load_outline(outline)).paragraphs())
+    assert "Alpha, for one trial" in text

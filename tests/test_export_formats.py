@@ -14,11 +14,12 @@ from rebuttal.errors import RebuttalError
 from rebuttal.library.stack import Library
 from rebuttal.render.formats import EXPORT_FORMATS, FORMAT_NAMES, export_format, format_for, format_of_path
 from rebuttal.ui.app import make_app
+from rebuttal.ui.checks_screen import ChecksScreen
 from rebuttal.ui.dialogs import PathScreen
 
 from .conftest import EXAMPLE, FIXTURES, TODAY
 from .test_architecture import _modules_after
-from .ui_support import SIZE, isolated_state, library
+from .ui_support import SIZE, isolated_state, library, record_notifications, wait_until
 
 __all__ = ["isolated_state", "library"]  # fixtures used by the tests below
 
@@ -128,3 +129,72 @@ def test_the_session_exports_a_pdf_through_libreoffice(builtin_library: Library,
     assert session.export(target, export_format("pdf").name) == target
     assert target.read_bytes()[:5] == b"%PDF-"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.pdf"]  # no temporary left behind
+
+
+FAKE_SOFFICE = """#!{python}
+# A stand-in for LibreOffice: records its arguments, waits (at most a minute) until the test lets it
+# go, and converts the DOCX it is given into a PDF naming the DOCX's size, in --outdir, as
+# `soffice --convert-to pdf` does.
+import json, pathlib, sys, time
+args = sys.argv[1:]
+pathlib.Path({log!r}).write_text(json.dumps(args))
+go = pathlib.Path({go!r})
+deadline = time.monotonic() + 60
+while not go.exists() and time.monotonic() < deadline:
+    time.sleep(0.05)
+outdir = pathlib.Path(args[args.index("--outdir") + 1])
+docx = pathlib.Path(args[-1])
+size = str(docx.stat().st_size).encode()
+(outdir / (docx.stem + ".pdf")).write_bytes(b"%PDF-1.4\\n% from " + size + b"\\n")
+"""
+
+
+def test_ctrl_e_exports_a_pdf_through_the_same_libreoffice_path(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's PDF is the CLI's: a DOCX of the letter converted by `soffice --headless --convert-to pdf`."""
+    import json
+    import sys
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "soffice-args.json"
+    fake = bin_dir / "soffice"
+    go = tmp_path / "go"
+    fake.write_text(FAKE_SOFFICE.format(python=sys.executable, log=str(log), go=str(go)))
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    target = tmp_path / "out" / "letter.pdf"
+    target.parent.mkdir()
+
+    async def run() -> None:
+        app = make_app(EXAMPLE, library, today=TODAY, autosave_seconds=None)
+        said = record_notifications(app)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+e")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, PathScreen)
+            dialog.query_one("#path", Input).value = str(tmp_path / "out" / "letter.docx")
+            await pilot.click("#fmt-pdf")
+            await pilot.pause()
+            assert dialog.query_one("#path", Input).value == str(target)
+            await pilot.click("#ok")
+            await pilot.pause()
+            assert app.screen is not dialog  # the dialog closed: LibreOffice works in the background
+            assert "Making the PDF with LibreOffice…" in said
+            await wait_until(pilot, log.exists)  # soffice is running, held until the test says go
+            await pilot.press("f4")  # the app still answers while the PDF is made
+            await wait_until(pilot, lambda: isinstance(app.screen, ChecksScreen))
+            assert not target.exists()
+            go.touch()
+            await wait_until(pilot, lambda: any("Exported PDF" in message for message in said))
+            assert f"Exported PDF to {target}" in said
+
+    asyncio.run(run())
+    assert target.read_bytes().startswith(b"%PDF-1.4\n% from ")
+    assert int(target.read_bytes().split(b"from ")[1]) > 1000  # a whole DOCX letter was converted
+    args = json.loads(log.read_text())
+    assert args[1:5] == ["--headless", "--convert-to", "pdf", "--outdir"] and args[0].startswith("-env:")
+    assert args[-1].endswith("letter.docx")
+    assert sorted(p.name for p in target.parent.iterdir()) == ["letter.pdf"]  # no temporary left behind

@@ -5,6 +5,7 @@ one line naming the file (and the part), exit status 2, nothing written; or a cl
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 import time
 import zipfile
@@ -43,6 +44,8 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
         (b"<d><e></d>", "mismatched tag"),
         (b"<a>" * 201 + b"</a>" * 201, "nested deeper than 200"),
         (b"", "no element found"),
+        (b'<?xml version="1.0" encoding="UTF-8es"?><d/>', "unknown encoding"),  # found by the fuzz run
+        (b"<d><v:ext/></d>", "unbound prefix"),  # found by the fuzz run: passed on, unreadable in Word
     ],
 )
 def test_the_xml_parser_refuses_in_words(xml: bytes, reason: str) -> None:
@@ -185,6 +188,9 @@ def _template_with(tmp_path: Path, name: str, change) -> Path:
         ("word/settings.xml",
          lambda data: data.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>', 1),
          "word/settings.xml: it has a document type declaration"),
+        ("word/styles.xml", lambda data: data.replace(b"</w:styles>", b"<w:x>" * 300 + b"</w:x>" * 300
+                                                      + b"</w:styles>"),
+         "elements nested deeper than 200 levels"),
     ],
 )
 def test_a_hostile_template_is_one_line_exit_2(tmp_path: Path, capsys, part, change, reason) -> None:
@@ -257,3 +263,57 @@ def test_the_package_relationships_are_checked_too(exported, tmp_path: Path, cap
                        lambda data: data.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY e "y">]>', 1))
     assert main(["merge", str(hostile), str(outline)]) == 2
     assert capsys.readouterr().err.startswith(f"rebuttal: {hostile}: _rels/.rels: it has a document type")
+
+
+# Found by the fuzz runs (tests/test_docx_fuzz.py): each was a traceback or an unreadable letter.
+def test_an_edited_letter_whose_styles_part_has_another_type_is_one_line(exported, tmp_path, capsys) -> None:
+    outline, letter = exported
+    hostile = _changed(letter, tmp_path / "edited.docx", "[Content_Types].xml",
+                       lambda data: data.replace(b"ml.styles+xml", b"ml.stylez+xml"))
+    assert main(["merge", str(hostile), str(outline)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"rebuttal: {hostile}: damaged Word document (") and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("part", "change", "reason"),
+    [
+        ("_rels/.rels", lambda data: data.replace(b"relationships/officeDocument", b"relationships/other"),
+         "no relationship to its main document"),
+        ("word/_rels/document.xml.rels",
+         lambda data: data.replace(b"<Relationship ", b'<Relationship Id="rId99" Type="http://schemas.'
+                                   b'openxmlformats.org/officeDocument/2006/relationships/styles" '
+                                   b'Target="styles.xml"/><Relationship ', 1),
+         "word/document.xml has 2 styles relationships (one is allowed)"),
+    ],
+)
+def test_a_template_that_word_could_not_open_either_is_one_line(tmp_path, example_document, part, change,
+                                                                 reason) -> None:
+    template = _template_with(tmp_path, part, change)
+    with pytest.raises(RebuttalError, match=re.escape(reason)):
+        write_docx(example_document, tmp_path / "letter.docx", template=template)
+    assert not (tmp_path / "letter.docx").exists()
+
+
+def test_an_edited_letter_nested_too_deeply_is_one_line(exported, tmp_path, capsys) -> None:
+    outline, letter = exported
+    deep = b"<w:sdt><w:sdtContent>" * 150 + b"</w:sdtContent></w:sdt>" * 150
+    hostile = _changed(letter, tmp_path / "edited.docx", "word/document.xml",
+                       lambda data: data.replace(b"<w:body>", b"<w:body>" + deep, 1))
+    assert main(["merge", str(hostile), str(outline)]) == 2
+    assert capsys.readouterr().err.strip() == (f"rebuttal: {hostile}: word/document.xml: elements nested "
+                                               "deeper than 200 levels")
+
+
+def test_a_thumbnail_linked_under_another_type_leaves_no_dangling_link(tmp_path, example_document) -> None:
+    """Found by the fuzz run: the thumbnail (dropped by name) stayed linked, and the letter was unreadable."""
+    from rebuttal.exchange.docx.read import read_docx
+
+    template = _template_with(tmp_path, "_rels/.rels",
+                              lambda data: data.replace(b"metadata/thumbnail", b"metadata/picture"))
+    out = tmp_path / "letter.docx"
+    write_docx(example_document, out, template=template)
+    with zipfile.ZipFile(out) as letter:
+        assert not any(name.startswith("docProps/thumbnail") for name in letter.namelist())
+        assert b"thumbnail" not in letter.read("_rels/.rels")
+    assert read_docx(out).paragraphs

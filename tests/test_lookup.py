@@ -139,9 +139,15 @@ def test_the_article_form_looks_the_pmid_up(server: Replay, builtin_library, tmp
     from rebuttal.ui.app import make_app
     from rebuttal.ui.forms import DetailsScreen
 
-    server.answer(EFETCH, (RECORDED / "efetch-39971346.txt").read_text())
+    # The recorded answer, with two author keywords (OT) as PubMed gives them for many records.
+    record = (RECORDED / "efetch-39971346.txt").read_text()
+    record = record.replace("\nAB  - ", "\nOT  - Low back pain\nOT  - Sham\nAB  - ", 1)
+    assert "OT  - Sham" in record
+    server.answer(EFETCH, record)
 
     async def run() -> None:
+        from textual.widgets import TextArea
+
         app = make_app(tmp_path / "new.toml", builtin_library, autosave_seconds=None)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("f2")
@@ -152,5 +158,13 @@ def test_the_article_form_looks_the_pmid_up(server: Replay, builtin_library, tmp
             await wait_until(pilot, lambda: app.screen.query_one("#article-title", Input).value)
             assert app.screen.query_one("#article-title", Input).value.startswith("Common interventional")
             assert app.screen.query_one("#article-doi", Input).value == DOI
+            # Ctrl+L fills the abstract and the keywords too: the ranking needs them.
+            assert app.screen.query_one("#article-keywords", Input).value == "Low back pain; Sham"
+            abstract = app.screen.query_one("#article-abstract", TextArea).text
+            assert abstract.startswith("OBJECTIVE: To determine the benefits and harms of common")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            article = app.session.outline.article
+            assert article.keywords == ["Low back pain", "Sham"] and article.abstract == abstract
 
     asyncio.run(run())

@@ -536,3 +536,36 @@ def test_apply_changes_only_the_merged_items_lines_in_the_outline(letter) -> Non
     [added] = [line for line in after if line not in before]
     assert added.startswith('text = "The included studies are heterogeneous, which calls into question')
     assert after.index(added) == after.index('block = "concerns/heterogeneity"') + 1
+
+
+def test_a_trial_letter_merges_against_and_proposes_the_trial_wording(
+    tmp_path: Path, builtin_library: Library, capsys
+) -> None:
+    """A letter about a trial takes [wording.trial]; merge compares with it and --propose changes it."""
+    from rebuttal.library.stack import load_library
+
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        'design = "network meta-analysis"', 'design = "randomised trial"')
+    example = tmp_path / "source" / "trial-letter.toml"
+    example.parent.mkdir()
+    example.write_text(text, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    outline, exported = export_example(tmp_path / "out", builtin_library, example)
+    outline_data = load_outline(outline)
+    outline_data.body.insert(4, copy.deepcopy(outline_data.body[4]))
+    outline_data.body[4].block = "concerns/short-follow-up"
+    from rebuttal.letter.outline import save_outline
+
+    save_outline(outline_data, outline)
+    write_docx(assemble(builtin_library, load_outline(outline), today=TODAY), exported,
+               origin=outline_origin(outline))
+    assert not merged(exported, outline, builtin_library).changed  # compared with the trial wording
+    path = edited_copy(exported, lambda word: edits.track_delete(
+        word, "assessed its main outcome", "only ", EDITOR))
+    drafts = tmp_path / "drafts"
+    assert main(["merge", str(path), str(outline), "--propose", str(drafts)]) == 0
+    draft = load_library([drafts]).block("concerns/short-follow-up")
+    library_block = builtin_library.block("concerns/short-follow-up")
+    assert draft.text == library_block.text  # the main (review) wording is not the one edited
+    trial = draft.wording_for("randomised trial")
+    assert trial.family == "trial" and "assessed its main outcome after weeks" in " ".join(trial.text.split())

@@ -122,12 +122,49 @@ def test_ours_keeps_the_outlines_value(exported) -> None:
     assert load_outline(outline).body[5].title == "Ours"
 
 
-def test_without_the_kept_base_the_merge_says_it_compares_with_the_outline_now(exported, capsys) -> None:
+def test_the_docx_carries_the_base_to_another_computer(exported, capsys) -> None:
     outline, docx_path = exported
+    shutil.rmtree(exports_folder())  # another computer: nothing in its state folder
+    _move_on(outline)
+    edited = _editors(docx_path, _one_sentence)
+    assert main(["merge", str(edited), str(outline), "--apply"]) == 0
+    assert "found against the outline as exported" in capsys.readouterr().out
+    after = load_outline(outline)
+    assert next(i for i in after.body if i.block == "concerns/heterogeneity").variant == "short"
+
+
+def test_without_any_base_the_merge_says_it_compares_with_the_outline_now(
+    exported, builtin_library, capsys
+) -> None:
+    outline, docx_path = exported
+    from rebuttal.exchange.docx.write import write_docx
+    from rebuttal.exchange.record import outline_origin
+    from rebuttal.letter.assemble import assemble
+
     shutil.rmtree(exports_folder())
+    write_docx(assemble(builtin_library, load_outline(outline)), docx_path, origin=outline_origin(outline))
     _move_on(outline)
     assert main(["merge", str(docx_path), str(outline)]) == 0
-    assert "not kept on this computer" in capsys.readouterr().out
+    assert "neither this computer nor the DOCX keeps the outline as exported" in capsys.readouterr().out
+
+
+def test_the_carried_text_is_used_only_when_it_matches_its_hash() -> None:
+    from rebuttal.exchange.record import MAX_EMBEDDED, ExportRecord
+
+    text = '[letter]\ntitle = "A"\n'
+    import hashlib
+
+    record = ExportRecord(outline_sha256=hashlib.sha256(text.encode()).hexdigest(), outline_text=text)
+    back = ExportRecord.from_properties(record.to_properties())
+    assert back is not None and back.embedded_outline() == text
+    other = ExportRecord.from_properties({**record.to_properties(), "rebuttal.outline_sha256": "0" * 64})
+    assert other is not None and other.embedded_outline() is None
+    damaged = ExportRecord.from_properties({**record.to_properties(), "rebuttal.outline_text": "!!!"})
+    assert damaged is not None and damaged.embedded_outline() is None
+    import os
+
+    huge = ExportRecord(outline_sha256="x", outline_text=os.urandom(MAX_EMBEDDED).hex())
+    assert not any(name.startswith("rebuttal.outline_text") for name in huge.to_properties())
 
 
 def test_a_copied_outline_merged_once_is_accepted_again(exported, capsys) -> None:
@@ -156,3 +193,26 @@ def test_keeping_is_content_addressed_and_bounded(monkeypatch) -> None:
     assert len(list(exports_folder().glob("*.toml"))) == 3
     assert exported_text(digests[-1]) == "n = 4\n"
     assert exported_text("../../etc/passwd") is None
+
+
+def test_apply_changes_keeps_a_letter_changed_in_memory(exported, builtin_library) -> None:
+    # The app compares with its letter in memory (saved or not): the person's own changes since the
+    # export stay, whoever calls apply_changes (conflicts keep the letter's value; combine() shows them).
+    from rebuttal.exchange.docx.read import read_docx
+    from rebuttal.merge.apply import apply_changes
+    from rebuttal.merge.combine import combine
+    from rebuttal.merge.report import merge_edited
+
+    outline, docx_path = exported
+    edited = _editors(docx_path, _one_sentence)
+    letter = load_outline(outline)
+    letter.body[7].variant = "short"  # concerns/heterogeneity, not saved
+    report = merge_edited(read_docx(edited), builtin_library, letter)
+    assert report.current is letter
+    assert [c.label for c in report.changes if c.changed] == ["closing/body-of-evidence"]
+    updated = apply_changes(report)
+    assert updated is not None and updated.body[7].variant == "short" and not updated.body[7].text
+    assert "should keep generating" in updated.body[13].text
+    assert combine(report).conflicts == []
+    unchanged = merge_edited(read_docx(edited), builtin_library, load_outline(outline))
+    assert unchanged.current is None  # the letter as exported: compared with itself, as before

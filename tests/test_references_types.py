@@ -177,3 +177,29 @@ def test_crossref_event_and_posted_content_become_csl() -> None:
     assert item["event-title"] == "A meeting" and item["event-place"] == "Paris, France"
     assert item["event-date"] == {"date-parts": [[2020, 6, 1], [2020, 6, 3]]}
     assert "*medRxiv*. Preprint posted online April 8, 2020." in formatted("ama", item)
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_crossref_proceedings_article_is_a_paper_presented_at_its_meeting(style: str) -> None:
+    # Crossref's /works answers name a conference paper "proceedings-article", not CSL's "paper-conference".
+    answer = json.dumps({
+        "type": "proceedings-article",
+        "title": "Cell cycle dysregulation in epithelioid hemangioendothelioma",
+        "author": [{"family": "Rubin", "given": "B"}, {"family": "Ali", "given": "S"},
+                   {"family": "Subbiah", "given": "B"}],
+        "event": {"name": "Annual Meeting of The Connective Tissue Oncology Society", "location": "Maui, HI",
+                  "start": {"date-parts": [[2017, 11, 9]]}},
+        "issued": {"date-parts": [[2017]]},
+    })
+    [item] = import_text(answer, Path("Crossref 10.1/x"), "csl-json").items
+    assert item["type"] == "paper-conference"
+    title = "Rubin B, Ali S, Subbiah B. Cell cycle dysregulation in epithelioid hemangioendothelioma. "
+    assert formatted(style, item) == title + PRESENTED[style]
+
+
+def test_crossref_work_types_become_csl_types() -> None:
+    for crossref, csl in (("journal-article", "article-journal"), ("book-chapter", "chapter"),
+                          ("dissertation", "thesis"), ("monograph", "book"), ("dataset", "dataset")):
+        answer = json.dumps({"type": crossref, "title": "T", "issued": {"date-parts": [[2020]]}})
+        [item] = import_text(answer, Path("Crossref 10.1/x"), "csl-json").items
+        assert item["type"] == csl

@@ -70,7 +70,7 @@ async def _fill_details(pilot, app: RebuttalApp) -> None:
     form = app.screen
     assert isinstance(form, DetailsScreen)
     assert app.focused is form.query_one("#society", Select)  # a new letter starts at the society
-    await pilot.press("enter", "down", "down", "enter")  # open the list, pick PSPS
+    await pilot.press("enter", "down", "down", "down", "enter")  # the list: example, GLISS, PSPS
     await pilot.pause()
     assert form.query_one("#society", Select).value == "psps"
     fields = {
@@ -83,9 +83,14 @@ async def _fill_details(pilot, app: RebuttalApp) -> None:
         "#article-design": "network meta-analysis",
     }
     form.query_one("#letter-venue", Select).value = "society-statement"  # chosen, not typed
+    typed = ("#letter-date", "#article-pmid", "#article-design")  # key by key, checked as typed
     for selector, value in fields.items():
-        form.query_one(selector, Input).focus()
-        await type_text(pilot, value)
+        field = form.query_one(selector, Input)
+        if selector in typed:
+            field.focus()
+            await type_text(pilot, value)
+        else:  # as pasted: each key would lay the long form out again (~0.1 s)
+            field.value = value
     await pilot.pause()
     problem = form.query_one("#article-pmid-problem")
     assert problem.display and "not a PubMed ID" in str(problem.render())

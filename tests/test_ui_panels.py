@@ -174,8 +174,10 @@ def test_library_lists_design_suited_blocks_first_and_fills_them_in(library: Lib
             ids = [blocks.get_option_at_index(i).id for i in range(blocks.option_count)]
             concerns = [library.block(i) for i in ids if i and library.block(i).kind == "concern"]
             suited = [suits_design(b, "network meta-analysis") for b in concerns]
-            assert any(suited) and not all(suited)
+            assert any(suited)
             assert suited == sorted(suited, reverse=True)  # every suited block before the others
+            # Every shipped concern is written for a review (a tag of its family), not for a cohort.
+            assert not all(suits_design(b, "cohort study") for b in concerns)
             await pilot.press(*"statement")
             await pilot.pause()
             from rich.console import Console
@@ -228,7 +230,7 @@ def test_a_letter_that_does_not_assemble_opens_and_can_be_fixed(library: Library
             assert "unknown society 'gone'" in preview_text(app)  # shown, not raised
             await pilot.press("f2")
             await pilot.pause()
-            await pilot.press("enter", "down", "down", "enter", "ctrl+s")
+            await pilot.press("enter", "down", "down", "down", "enter", "ctrl+s")
             await pilot.pause()
             assert app.session.error == "" and app.session.outline.society.id == "psps"
             assert "Pacific Spine and Pain Society" in screen_text(app)
@@ -293,5 +295,43 @@ def test_a_refused_form_shows_the_bad_field_and_its_problem(library: Library) ->
             assert app.focused is pmid
             assert scroll.contains_region(pmid.region) and scroll.contains_region(problem)
             assert "not a PubMed ID" in screen_text(app)
+
+    asyncio.run(run())
+
+
+def test_the_form_takes_abstract_and_keywords_as_pubmed_shows_them_and_stars_follow_the_design(
+    library: Library, tmp_path: Path
+) -> None:
+    """F2: the keywords line and the abstract pasted from PubMed; the library then ranks for them and
+    stars only blocks written for a trial (never the sham block, the abstract naming no sham)."""
+    from rebuttal.refs.article import read_article
+
+    bailey = read_article(Path(__file__).parent / "fixtures" / "relevance" / "bailey2020.nbib")
+    letter = tmp_path / "letter.toml"
+    letter.write_text('[letter]\ntitle = "Letter"\n\n[article]\ntitle = "' + bailey.title + '"\n'
+                      'design = "randomized clinical trial"\n\n[[body]]\nblock = "opening/salient-points"\n')
+
+    async def run() -> None:
+        app = make_app(letter, library, today=TODAY, autosave_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            form = app.screen
+            form.query_one("#article-keywords", Input).value = "Keywords: sciatica; diskectomy; sciatica."
+            form.query_one("#article-abstract", TextArea).text = "Abstract\n\n" + bailey.abstract + (
+                "\n\nCopyright © 2020 Massachusetts Medical Society.")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            article = app.session.outline.article
+            assert article.keywords == ["sciatica", "diskectomy"]
+            assert article.abstract == " ".join(bailey.abstract.split())  # no "Abstract", no copyright
+            blocks = app.query_one("#blocks", OptionList)
+            rows = {blocks.get_option_at_index(i).id: str(blocks.get_option_at_index(i).prompt)
+                    for i in range(blocks.option_count) if blocks.get_option_at_index(i).id}
+            starred = {block_id for block_id, row in rows.items() if row.startswith("★")}
+            assert "concerns/short-follow-up" in starred and "concerns/sham-comparator" not in starred
+            assert all("randomised trial" in library.block(block_id).tags for block_id in starred)
+            assert "trial wording" in rows["concerns/sham-comparator"]  # its own wording for a trial
+            assert "trial wording" not in rows["concerns/heterogeneity"]
 
     asyncio.run(run())

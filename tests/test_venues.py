@@ -1,5 +1,6 @@
 """Venue profiles: the shipped journals, located errors, stacking, resolving, preferred style."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ SHIPPED = {
     "bmj-letter": (300, None, None, 28),
     "jama-letter": (400, 5, 3, 28),
     "nejm-correspondence": (175, 5, 3, 21),
-    "annals-letter": (400, 5, 3, None),
+    "annals-letter": (400, 5, 3, 28),
 }
 
 
@@ -30,7 +31,8 @@ def test_every_required_venue_ships_with_its_figures_and_sources(builtin_library
         ), venue_id
     lancet = builtin_library.venues["lancet-correspondence"]
     assert lancet.window_days == 14
-    assert not lancet.is_confirmed("word_limit") and lancet.is_confirmed("window_days")
+    assert lancet.is_confirmed("word_limit") and lancet.is_confirmed("window_days")
+    assert not lancet.is_confirmed("marker")
     statement = builtin_library.venues["society-statement"]
     assert (statement.word_limit, statement.max_references, statement.window_days) == (None, None, None)
     for venue in builtin_library.venues.values():
@@ -127,3 +129,88 @@ def test_venue_file_loads_on_its_own(tmp_path: Path) -> None:
     venue = load_venue(path)
     assert (venue.id, venue.word_limit, venue.is_confirmed("word_limit")) == ("journal", 250, False)
     assert load_outline(ROOT / "examples" / "jama-letter-wang-2025.toml").letter.venue == "jama-letter"
+
+
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def _said(number: int, quote: str) -> bool:
+    """The quote states ``number``: as digits, as a word ("three (3)"), or as weeks for a window."""
+    words = quote.lower()
+    return str(number) in words or NUMBER_WORDS.get(number, "?") in words
+
+
+def test_every_shipped_limit_is_quoted_or_marked_unconfirmed(builtin_library: Library) -> None:
+    """The register: a dated file, and each limit backed by a quote that states it (or marked)."""
+    for venue in builtin_library.venues.values():
+        if venue.id == "society-statement":
+            continue
+        assert venue.verified_on, venue.id
+        assert venue.is_register, venue.id
+        for figure in ("word_limit", "max_references", "max_authors", "window_days"):
+            value = getattr(venue, figure)
+            if value is None or not venue.is_confirmed(figure):
+                continue
+            quotes = [source.quote for source in venue.sources_for(figure)]
+            assert quotes, (venue.id, figure)
+            stated = value // 7 if figure == "window_days" else value
+            assert any(_said(stated, quote) for quote in quotes), (venue.id, figure, value)
+        for source in venue.sources:
+            assert not source.supports or source.quote, (venue.id, source.title)
+
+
+def test_the_register_says_which_date_jama_counts_from(builtin_library: Library) -> None:
+    jama = builtin_library.venues["jama-letter"]
+    assert jama.window_from == "print"
+    assert any("publication in print" in source.quote for source in jama.sources_for("window_from"))
+    for venue_id in ("lancet-correspondence", "nejm-correspondence", "annals-letter"):
+        assert builtin_library.venues[venue_id].window_from == "", venue_id  # not stated by the journal
+    assert builtin_library.venues["bmj-letter"].is_confirmed("word_limit")
+    assert not builtin_library.venues["bmj-letter"].is_confirmed("window_days")  # 2003's figure only
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "words"),
+    [
+        ('name = "J"\nwindow_from = "issue"\n', "window_from", "not one of print, online"),
+        ('name = "J"\nverified_on = "last week"\n', "verified_on", "not a date"),
+        ('name = "J"\n[[sources]]\ntitle = "T"\nsupports = ["word_limit"]\n', "sources[1].supports",
+         "needs the journal's sentence in 'quote'"),
+        ('name = "J"\n[[sources]]\ntitle = "T"\nquote = "q"\nsupports = ["word_limt"]\n',
+         "sources[1].supports", "did you mean 'word_limit'"),
+        ('name = "J"\n[[sources]]\ntitle = "T"\nquote = "q"\nas_of = "2020-13"\n', "sources[1].as_of",
+         "not a date"),
+    ],
+)
+def test_register_fields_are_checked_with_their_place(tmp_path: Path, text: str, field: str,
+                                                     words: str) -> None:
+    with pytest.raises(RebuttalError) as caught:
+        load_venue(_venue_file(tmp_path, text))
+    assert field in str(caught.value) and words in str(caught.value)
+
+
+def test_a_limit_no_quote_backs_is_unconfirmed(tmp_path: Path) -> None:
+    venue = load_venue(_venue_file(tmp_path, (
+        'name = "J, letter"\nword_limit = 250\nmax_authors = 4\nverified_on = 2026-12-03\n'
+        '[[sources]]\ntitle = "T"\nquote = "no longer than 250 words"\nsupports = ["word_limit"]\n'
+        'as_of = "2020-01"\n'
+    )))
+    assert venue.is_confirmed("word_limit") and not venue.is_confirmed("max_authors")
+    assert (venue.journal, venue.verified_on, venue.as_of("word_limit")) == ("J", "2026-12-03", "2020-01")
+
+
+def test_rebuttal_venues_lists_every_venue_with_its_limits_and_date(capsys) -> None:
+    from rebuttal.cli import main
+
+    assert main(["venues", "--json"]) == 0
+    listed = {venue["id"]: venue for venue in json.loads(capsys.readouterr().out)}
+    assert set(listed) >= set(SHIPPED) | {"lancet-correspondence", "society-statement"}
+    jama = listed["jama-letter"]
+    assert (jama["journal"], jama["word_limit"], jama["max_references"], jama["max_authors"]) == (
+        "JAMA", 400, 5, 3)
+    assert (jama["window_days"], jama["window_from"], jama["verified_on"]) == (28, "print", "2026-12-03")
+    assert all(source["quote"] for source in jama["sources"] if source["supports"])
+    assert listed["annals-letter"]["unconfirmed"] == ["max_authors", "cite_article"]
+    assert main(["venues"]) == 0
+    table = " ".join(capsys.readouterr().out.split())
+    assert "28 days from print" in table and "14 days (date not stated)" in table and "3*" in table

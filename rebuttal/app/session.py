@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from rebuttal.app.signatories import Signatories
 from rebuttal.app.status import Status, StatusActions
 from rebuttal.app.undo import History
 from rebuttal.errors import ChangeRefused, RebuttalError
@@ -184,7 +185,7 @@ class Session(StatusActions):
         """Switch item ``index`` between its full and short variant; the new variant."""
         item = self._item(index)
         block = self.block_of(item)
-        if block is None or not block.short:
+        if block is None or not block.has_short(self.outline.article.design):
             raise ChangeRefused(f"'{self.item_title(item)}' has no short variant")
         variant = "short" if item.variant == "full" else "full"
 
@@ -225,14 +226,15 @@ class Session(StatusActions):
         """The text item ``index`` shows: its override, else the block's chosen variant."""
         item = self._item(index)
         block = self.block_of(item)
-        return item.text or (block.variant_text(item.variant) if block else "")
+        return item.text or (block.variant_text(item.variant, self.outline.article.design) if block else "")
 
     def edit_item(self, index: int, text: str, title: str | None = None) -> None:
         """Change the text (and heading) of one use of a block, never the library block."""
         item = self._item(index)
         block = self.block_of(item)
         text = text.strip()
-        if block is not None and _same_words(text, block.variant_text(item.variant)):
+        design = self.outline.article.design
+        if block is not None and _same_words(text, block.variant_text(item.variant, design)):
             text = ""  # Back to the approved wording: drop the override.
         if block is None and not text:
             raise ChangeRefused("custom text cannot be empty; remove the item instead")
@@ -256,16 +258,24 @@ class Session(StatusActions):
         words = item.text.split()
         return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
 
+    @property
+    def signatories(self) -> Signatories:
+        """Who signs, as the app edits it (:mod:`rebuttal.app.signatories`)."""
+        return Signatories(self)
+
     # -- letter, society and article -----------------------------------------------------
     def update_details(
-        self, letter: LetterInfo, society: SocietyChoice, article: Article, label: str = "edit details"
+        self, letter: LetterInfo, society: SocietyChoice, article: Article, label: str = "edit details",
+        cosigners: list[SocietyChoice] | None = None,
     ) -> None:
-        """Replace the letter, society and article parts in one undoable change."""
+        """Replace the letter, society and article parts (and the co-signers) in one undoable change."""
 
         def mutate(outline: Outline) -> None:
             outline.letter = copy.deepcopy(letter)
             outline.society = copy.deepcopy(society)
             outline.article = copy.deepcopy(article)
+            if cosigners is not None:
+                outline.cosigners = copy.deepcopy(cosigners)
 
         self.change(label, mutate)
 
@@ -362,7 +372,8 @@ class Session(StatusActions):
     def preview_block(self, block: Block, variant: str = "full") -> Document | str:
         """``block`` alone, placeholders filled from this letter's article; or why it fails."""
         single = copy.copy(self.outline)
-        single.body = [BodyItem(block=block.id, variant=variant if block.short else "full")]
+        short = block.has_short(self.outline.article.design)
+        single.body = [BodyItem(block=block.id, variant=variant if short else "full")]
         single.signatories = []
         try:
             return assemble(self.library, single, today=self.today)

@@ -32,6 +32,8 @@ class Status:
     failed: list[CheckResult] = field(default_factory=list)  # failing rules besides words and references
     problem: str = ""  # why the venue's rules could not be checked (an unknown venue...)
     venue_name: str = ""
+    checked: bool = False  # the venue's rules ran (``failures`` is every failing rule)
+    failures: tuple[CheckResult, ...] = ()  # every failing rule, most urgent first (letter.urgency)
 
     @property
     def words_over(self) -> int:
@@ -50,8 +52,18 @@ class Status:
 
     @property
     def fits(self) -> bool:
-        """True when no limit is exceeded."""
+        """True when no word or reference limit is exceeded (what "Make it fit" can fix)."""
         return not (self.words_over or self.references_over)
+
+    @property
+    def passes(self) -> bool:
+        """True only when the venue's rules ran and every check passes: the letter can go."""
+        return self.checked and not self.failures and not self.problem
+
+    @property
+    def most_urgent(self) -> CheckResult | None:
+        """The failing rule to name first (None when none fails)."""
+        return self.failures[0] if self.failures else None
 
 
 def short_venue_name(name: str) -> str:
@@ -67,6 +79,7 @@ def short_venue_name(name: str) -> str:
 def letter_status(library: Library, outline: Outline, document: Document, *, today: dt.date) -> Status:
     """Counts, limits and failed rules (from ``rebuttal.letter.checks``) of the letter as it is."""
     from rebuttal.letter.checks import run_checks
+    from rebuttal.letter.urgency import by_urgency
     from rebuttal.letter.venue_choice import resolve_venue
 
     status = Status(words=document.word_count(), references=len(document.references),
@@ -80,6 +93,8 @@ def letter_status(library: Library, outline: Outline, document: Document, *, tod
         status.problem = error.message
         return status
     status.venue_name = short_venue_name(venue.name)
+    status.checked = True
+    status.failures = by_urgency(results)
     for result in results:
         if result.rule == "words":
             status.word_limit = _number(result.allowed)

@@ -16,8 +16,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The command's arguments (its name and summary are in ``rebuttal.cli.COMMANDS``)."""
     parser.description = (
         "Check OUTLINE against its venue (letter.venue, or --venue): words, references, "
-        "authors, days left to respond, target article cited, unfilled placeholders, draft or "
-        "retired blocks, lost or missing references, blocks used twice. Exit status: 0 all pass, "
+        "authors (people; a board signing on behalf is no author), days left to respond, "
+        "every signatory's disclosure where the venue requires one, target article cited, unfilled "
+        "placeholders, draft or retired blocks, lost or missing references, blocks used twice. "
+        "Exit status: 0 all pass (a warning too), "
         "1 a rule fails, 2 bad input."
     )
     parser.add_argument("outline", help="the letter's TOML outline")
@@ -72,11 +74,14 @@ def _print_table(results: list, venue_name: str, outline: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from rebuttal.letter.check_words import allowed_text, detail_text, found_text
+    from rebuttal.letter.check_words import allowed_text, detail_text, failure_headline, found_text
+    from rebuttal.letter.urgency import by_urgency
 
     failed = sum(not r.ok for r in results)
-    verdict = "all checks pass" if not failed else f"{failed} of {len(results)} checks fail"
-    table = Table(title=f"{outline} for {venue_name}: {verdict}", title_justify="left")
+    verdict = "all checks pass" if not failed else (
+        f"{failure_headline(by_urgency(results), count_more=False)} ({failed} of {len(results)} checks fail)")
+    # The verdict may quote the letter ([@key]): plain text, never Rich markup.
+    table = Table(title=Text(f"{outline} for {venue_name}: {verdict}"), title_justify="left")
     table.add_column("", no_wrap=True)
     table.add_column("check", no_wrap=True)
     table.add_column("found", justify="right", no_wrap=True)
@@ -84,6 +89,8 @@ def _print_table(results: list, venue_name: str, outline: str) -> None:
     table.add_column("detail", overflow="fold")
     for result in results:
         mark = "[green]ok[/]" if result.ok else "[bold red]FAIL[/]"
+        if result.ok and result.warning:
+            mark = "[yellow]warn[/]"
         # Details quote the letter ([@key], {placeholder}): plain text, never Rich markup.
         table.add_row(mark, result.label, Text(found_text(result)), Text(allowed_text(result) or "-"),
                       Text(detail_text(result)))

@@ -4,7 +4,8 @@
   1 problems, 2 bad input);
 - ``approve ID --by NAME``: status, approver, date, version and the hash of the approved wording,
   written into the block file in place (comments and order kept);
-- ``usage OUTLINE...``: which letters use which blocks at which versions;
+- ``usage [OUTLINE...]``: which letters (these, and every letter on record) use which blocks at which
+  versions;
 - ``diff ID``: a block's wording between two versions, from git history;
 - ``update OUTLINE [ID]``: move a letter to the library's current wording, showing the change.
 """
@@ -35,8 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                          help="the new version (default: the next minor, 1.0 -> 1.1)")
     approve.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
     add_library_option(approve)
-    usage = actions.add_parser("usage", help="which letters use which blocks and versions")
-    usage.add_argument("outlines", nargs="+", type=Path, metavar="OUTLINE")
+    usage = actions.add_parser("usage", help="which letters (these and those on record) use which blocks "
+                               "and versions")
+    usage.add_argument("outlines", nargs="*", type=Path, metavar="OUTLINE")
     add_library_option(usage)
     diff = actions.add_parser("diff", help="a block's wording between two versions (from git history)")
     diff.add_argument("id")
@@ -58,9 +60,11 @@ def run(args: argparse.Namespace) -> Exit:
 def _lint(args: argparse.Namespace) -> Exit:
     from rebuttal.library.committee import lint
     from rebuttal.library.stack import library_folders
+    from rebuttal.record.notices import notice_problems
 
     folders = library_folders(args.library)
-    problems = lint(folders)
+    # and blocks citing works `rebuttal watch` found retracted or corrected, until the committee acts
+    problems = lint(folders) + notice_problems(folders)
     for problem in problems:
         print(problem)
     blocks = sum(1 for _ in _all_block_files(folders))
@@ -93,20 +97,33 @@ def _approve(args: argparse.Namespace) -> Exit:
 
 
 def _usage(args: argparse.Namespace) -> Exit:
+    """Each letter's blocks and versions; letters on record count per block too, but a sent letter's
+    older or retired blocks are its history, not something to review (only OUTLINEs set the exit status)."""
+    from collections import Counter
+
     from rebuttal.letter.outline import load_outline
+    from rebuttal.record.letters import load_letters
 
     library = open_library(args)
+    letters = [(str(path), path, False) for path in args.outlines]
+    letters += [(f"{letter.outline_path} (on record: {letter.named()}, {letter.status})", letter.outline_path,
+                 True) for letter in reversed(load_letters(library.folders))]
+    if not letters:
+        raise RebuttalError("no letters: name OUTLINE files, or record sent letters with "
+                            "`rebuttal letters add`", field="usage")
     stale = 0
-    for path in args.outlines:
+    on_record: Counter[str] = Counter()
+    for label, path, recorded in letters:
         outline = load_outline(path)
-        print(f"{path}:")
+        print(f"{label}:")
         for index, item in enumerate(outline.body, start=1):
             if item.is_custom:
                 continue
+            on_record[item.block] += recorded
             block = library.block(item.block)
             if block is None:
                 print(f"  body[{index}] {item.block}: not in the library")
-                stale += 1
+                stale += not recorded
                 continue
             used = item.version or "(not recorded: builds the current wording)"
             notes = []
@@ -116,10 +133,17 @@ def _usage(args: argparse.Namespace) -> Exit:
                 notes.append("draft")
             if item.version and item.version != block.version:
                 notes.append(f"OLDER wording: library has v{block.version}")
-            stale += bool(notes and notes != ["draft"])
+            stale += bool(notes and notes != ["draft"]) and not recorded
             tail = f"  [{', '.join(notes)}]" if notes else ""
             print(f"  body[{index}] {block.id} v{used}{tail}")
-    print(f"{stale} uses of retired, missing or older blocks", file=sys.stderr)
+    recorded_count = sum(recorded for _label, _path, recorded in letters)
+    if recorded_count:
+        print(f"blocks in the {recorded_count} letters on record:")
+        for block_id, count in sorted(on_record.items(), key=lambda pair: (-pair[1], pair[0])):
+            if count:
+                print(f"  {block_id}: {count}")
+    print(f"{stale} uses of retired, missing or older blocks in {len(letters) - recorded_count} outlines "
+          f"(and {recorded_count} letters on record)", file=sys.stderr)
     return Exit.SOMETHING_TO_REVIEW if stale else Exit.OK
 
 
@@ -144,8 +168,14 @@ def _diff(args: argparse.Namespace) -> Exit:
     if from_block is None:
         raise RebuttalError(f"no version {from_version} of {block.id} in its git history", field="--from")
     print(f"{block.id}: v{from_block.version} -> v{to_block.version}")
-    pairs = (("title", from_block.title, to_block.title), ("text", from_block.text, to_block.text),
-             ("short", from_block.short or "", to_block.short or ""))
+    pairs = [("title", from_block.title, to_block.title), ("text", from_block.text, to_block.text),
+             ("short", from_block.short or "", to_block.short or "")]
+    old_wordings = {w.family: w for w in from_block.wordings}
+    new_wordings = {w.family: w for w in to_block.wordings}
+    for family in sorted(old_wordings.keys() | new_wordings.keys()):  # [wording.<family>], added or changed
+        was, now = old_wordings.get(family), new_wordings.get(family)
+        pairs += [(f"wording.{family}.text", was.text if was else "", now.text if now else ""),
+                  (f"wording.{family}.short", (was and was.short) or "", (now and now.short) or "")]
     for label, old, new in pairs:
         if old.split() != new.split():
             print(f"{label}: {word_diff(old, new, context=None)}")
@@ -176,7 +206,8 @@ def _update_locked(args: argparse.Namespace) -> Exit:
         older = wording_at(block, item.version)
         print(f"body[{index}] {block.id}: v{item.version} -> v{block.version}")
         if older is not None:
-            old, new = older.variant_text(item.variant), block.variant_text(item.variant)
+            design = outline.article.design
+            old, new = older.variant_text(item.variant, design), block.variant_text(item.variant, design)
             change = word_diff(old, new, context=None)
             print(f"  {change}")
         item.version = block.version

@@ -25,7 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The command's arguments (its name and summary are in ``rebuttal.cli.COMMANDS``)."""
     parser.description = (
         "Compare EDITED.docx (a DOCX exported by `rebuttal build`, edited in Word or "
-        "LibreOffice) with OUTLINE. Reports by default; writes nothing unless --apply or --propose."
+        "LibreOffice) with OUTLINE as it was exported, and merge the editors' changes with OUTLINE's own "
+        "changes since (three ways; see docs/merging.md). Reports by default; writes nothing unless --apply "
+        "or --propose."
     )
     parser.add_argument("edited", type=Path, metavar="EDITED.docx", help="the editors' DOCX")
     parser.add_argument("outline", type=Path, metavar="OUTLINE", help="the letter's TOML outline")
@@ -86,7 +88,7 @@ def _merge(args: argparse.Namespace) -> Exit:
     if args.propose:
         from rebuttal.merge.propose import proposals
 
-        drafts = proposals(report.changes, args.propose, args.edited.name)
+        drafts = proposals(report.changes, args.propose, args.edited.name, design=outline.article.design)
     combined = combine(report, choose=args.choose) if args.apply or report.current is not None else None
     for line in describe(report, with_unchanged=args.all):
         print(line)

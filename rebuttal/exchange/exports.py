@@ -35,16 +35,25 @@ def exports_folder() -> Path:
     return user_state_path("rebuttal", appauthor=False) / "exports"
 
 
-def export_origin(path: Path | None) -> tuple[str, str]:
-    """``(file name, SHA-256)`` of the outline being exported (for the export record), its text kept.
+def export_origin(path: Path | None) -> tuple[str, str, str]:
+    """``(file name, SHA-256, text)`` of the outline being exported (for the export record, which
+    carries the text when small enough), its text kept in the state folder too.
 
     Keeping is best effort: an export never fails because the state folder cannot be written.
     """
-    origin = outline_origin(path)
-    if path is not None and origin[1]:
-        with contextlib.suppress(OSError):
-            keep_exported(path.read_bytes())
-    return origin
+    if path is None:
+        return "", "", ""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return (*outline_origin(path), "")
+    with contextlib.suppress(OSError):
+        keep_exported(data)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = ""
+    return path.name, hashlib.sha256(data).hexdigest(), text
 
 
 def keep_exported(data: bytes) -> str:

@@ -11,7 +11,9 @@ Two things travel inside the Word file, both invisible to editors:
 * **The export record** (custom document properties, ``docProps/custom.xml``): the
   outline's file name and a SHA-256 of its text, the rebuttal version, which body
   item stood at which position, how citations were numbered (key -> number) and
-  how numbers were printed (the citation marker).
+  how numbers were printed (the citation marker); and the outline's text itself,
+  compressed (zlib, base64), when it is small enough: the base of a later three-way
+  merge on any computer (the state folder keeps it too: :mod:`rebuttal.exchange.exports`).
 
 This module defines both formats; the DOCX renderer writes them, the DOCX reader
 hands their raw text back, and ``rebuttal.merge`` interprets them. It knows no
@@ -38,6 +40,8 @@ MAX_BOOKMARK = 40  # Word's limit for a bookmark name
 # values are split into numbered pieces ("name#1", "name#2", ...) below that.
 PROPERTY_PIECE = 240
 PROPERTY = "rebuttal."
+MAX_EMBEDDED = 48_000  # characters of compressed, base64 outline text carried in the DOCX at most
+MAX_OUTLINE = 4_000_000  # bytes an embedded outline may expand to (a bound on untrusted input)
 _BOOKMARK = re.compile(r"^rb_(\d+)_(h|\d+)(?:_|$)")
 _PIECE = re.compile(r"^(.*)#(\d+)$")
 
@@ -86,6 +90,14 @@ class ExportRecord:
     items: list[RecordedItem] = field(default_factory=list)
     citations: dict[str, int] = field(default_factory=dict)
     marker: CitationMarker = field(default_factory=CitationMarker)
+    outline_text: str = ""  # the outline's text as exported ("" when not carried)
+
+    def embedded_outline(self) -> str | None:
+        """The outline's text as exported, when carried and matching its recorded SHA-256."""
+        if not self.outline_text or not self.outline_sha256:
+            return None
+        data = self.outline_text.encode("utf-8")
+        return self.outline_text if hashlib.sha256(data).hexdigest() == self.outline_sha256 else None
 
     def to_properties(self) -> dict[str, str]:
         """The record as custom document properties (name -> text), long values split."""
@@ -99,6 +111,9 @@ class ExportRecord:
                 [self.marker.open, self.marker.close, self.marker.superscript, self.marker.range_separator]
             ),
         }
+        packed = _pack(self.outline_text)
+        if packed and len(packed) <= MAX_EMBEDDED:
+            values["outline_text"] = packed
         properties: dict[str, str] = {}
         for name, value in values.items():
             pieces = [value[i : i + PROPERTY_PIECE] for i in range(0, len(value), PROPERTY_PIECE)] or [""]
@@ -135,7 +150,36 @@ class ExportRecord:
         return cls(
             outline_name=values.get("outline", ""), outline_sha256=values.get("outline_sha256", ""),
             version=values.get("version", ""), items=items, citations=citations, marker=marker,
+            outline_text=_unpack(values.get("outline_text", "")),
         )
+
+
+def _pack(text: str) -> str:
+    """``text`` compressed and in base64 (plain ASCII: safe in any document property)."""
+    if not text:
+        return ""
+    import base64
+    import zlib
+
+    return base64.b64encode(zlib.compress(text.encode("utf-8"), 9)).decode("ascii")
+
+
+def _unpack(packed: str) -> str:
+    """The text :func:`_pack` made; "" for anything damaged or too large (it is only a convenience)."""
+    if not packed or len(packed) > MAX_EMBEDDED:
+        return ""
+    import base64
+    import binascii
+    import zlib
+
+    try:
+        inflater = zlib.decompressobj()
+        data = inflater.decompress(base64.b64decode(packed, validate=True), MAX_OUTLINE)
+        if inflater.unconsumed_tail or not inflater.eof:
+            return ""
+        return data.decode("utf-8")
+    except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError):
+        return ""
 
 
 def outline_origin(path: Path | None) -> tuple[str, str]:
@@ -148,8 +192,11 @@ def outline_origin(path: Path | None) -> tuple[str, str]:
         return path.name, ""
 
 
-def record_for(document: Document, outline_name: str = "", outline_sha256: str = "") -> ExportRecord:
-    """The export record of ``document``: its items by position and its citation numbering."""
+def record_for(
+    document: Document, outline_name: str = "", outline_sha256: str = "", outline_text: str = ""
+) -> ExportRecord:
+    """The export record of ``document``: its items by position and its citation numbering (and,
+    when given, the outline's text as exported)."""
     items: dict[int, RecordedItem] = {}
     citations: dict[str, int] = {}
 
@@ -177,4 +224,5 @@ def record_for(document: Document, outline_name: str = "", outline_sha256: str =
     return ExportRecord(
         outline_name=outline_name, outline_sha256=outline_sha256,
         items=[items[p] for p in sorted(items)], citations=citations, marker=document.marker,
+        outline_text=outline_text,
     )

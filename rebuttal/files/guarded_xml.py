@@ -15,7 +15,7 @@ after every part has passed through here (:mod:`rebuttal.exchange.docx.read.pack
 from __future__ import annotations
 
 from typing import NoReturn
-from xml.etree.ElementTree import Element, TreeBuilder
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser
 from xml.parsers import expat
 
 MAX_XML_BYTES = 64 * 1024 * 1024  # the largest part the zip guard lets through
@@ -26,28 +26,47 @@ class BadXML(ValueError):
     """XML refused, with the reason in words (``str(error)``): not well-formed, a DTD, too deep..."""
 
 
-def parse(data: bytes | str, *, max_bytes: int = MAX_XML_BYTES, max_depth: int = MAX_DEPTH) -> Element:
-    """The root element of ``data``; :class:`BadXML` when it is not safe, well-formed XML."""
+def check(data: bytes | str, *, max_bytes: int = MAX_XML_BYTES) -> None:
+    """Refuse ``data`` (:class:`BadXML`) unless it is well-formed XML without a DTD or entities.
+
+    One pass at expat's own speed that builds nothing: for parts only passed on, or checked
+    before another parser (python-docx's) reads them.
+    """
     if len(data) > max_bytes:
         raise BadXML(f"larger than {max_bytes // (1024 * 1024)} MB")
-    builder = _Builder(max_depth)
-    parser = expat.ParserCreate(namespace_separator="}")
-    parser.buffer_text = True
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    parser.StartDoctypeDeclHandler = _refuse_doctype
-    parser.EntityDeclHandler = _refuse_entity
-    parser.ExternalEntityRefHandler = _refuse_external
-    parser.StartElementHandler = builder.start
-    parser.EndElementHandler = builder.end
-    parser.CharacterDataHandler = builder.data
+    guard = expat.ParserCreate(namespace_separator="}")  # an undeclared prefix is an error too
+    guard.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    guard.StartDoctypeDeclHandler = _refuse_doctype
+    guard.EntityDeclHandler = _refuse_entity
+    guard.ExternalEntityRefHandler = _refuse_external
     try:
-        parser.Parse(data, True)
+        guard.Parse(data, True)
     except expat.ExpatError as error:
         raise BadXML(f"not well-formed XML (line {error.lineno}, column {error.offset + 1}: "
                      f"{expat.ErrorString(error.code)})") from None
-    root = builder.close()
-    if root is None:
-        raise BadXML("no root element")
+    except (LookupError, UnicodeError) as error:  # <?xml encoding="..."?> naming no codec we have
+        raise BadXML(f"not readable XML ({' '.join(str(error).split())[:80]})") from None
+
+
+def parse(data: bytes | str, *, max_bytes: int = MAX_XML_BYTES, max_depth: int = MAX_DEPTH) -> Element:
+    """The root element of ``data``; :class:`BadXML` when it is not safe, well-formed XML.
+
+    :func:`check` first, then the tree is built (the standard library's C parser can meet no
+    DTD now), then its depth is measured level by level, without recursion.
+    """
+    check(data, max_bytes=max_bytes)
+    builder = XMLParser(target=TreeBuilder())
+    try:
+        builder.feed(data)
+        root = builder.close()
+    except (ParseError, LookupError, UnicodeError) as error:  # check() passed it, so this is unexpected
+        raise BadXML(f"not well-formed XML ({' '.join(str(error).split())[:80]})") from None
+    level, depth = [root], 1
+    while level:
+        if depth > max_depth:
+            raise BadXML(f"elements nested deeper than {max_depth} levels")
+        level = [child for element in level for child in element]
+        depth += 1
     return root
 
 
@@ -61,35 +80,3 @@ def _refuse_entity(*_: object) -> NoReturn:
 
 def _refuse_external(*_: object) -> NoReturn:
     raise BadXML("it refers to an external entity; refused")
-
-
-class _Builder:
-    """Elements from expat's events, with ``{uri}local`` names, counting depth."""
-
-    def __init__(self, max_depth: int) -> None:
-        self.tree = TreeBuilder()
-        self.depth = 0
-        self.max_depth = max_depth
-
-    def start(self, name: str, attributes: dict[str, str]) -> None:
-        self.depth += 1
-        if self.depth > self.max_depth:
-            raise BadXML(f"elements nested deeper than {self.max_depth} levels")
-        self.tree.start(_qualified(name), {_qualified(key): value for key, value in attributes.items()})
-
-    def end(self, name: str) -> None:
-        self.depth -= 1
-        self.tree.end(_qualified(name))
-
-    def data(self, text: str) -> None:
-        self.tree.data(text)
-
-    def close(self) -> Element | None:
-        try:
-            return self.tree.close()
-        except AssertionError:  # TreeBuilder's way of saying it saw no element
-            return None
-
-
-def _qualified(name: str) -> str:
-    return "{" + name if "}" in name else name

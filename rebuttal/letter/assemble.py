@@ -15,8 +15,10 @@ from typing import Any
 from rebuttal.errors import RebuttalError
 from rebuttal.letter.outline import DEFAULT_TITLE, BodyItem, Outline
 from rebuttal.letter.placeholders import authors_short, placeholder_values
+from rebuttal.letter.signing import resolve_cosigners, resolve_signatories, society_of
 from rebuttal.letter.venue_choice import venue_style_and_marker
 from rebuttal.library.stack import Block, Library, Society
+from rebuttal.library.venues import NO_VENUE
 from rebuttal.model import (
     Citation,
     Document,
@@ -41,9 +43,10 @@ from rebuttal.toml.fields import did_you_mean
 def assemble(library: Library, outline: Outline, *, today: dt.date | None = None) -> Document:
     """Build the letter that ``outline`` describes from ``library``."""
     society = resolve_society(library, outline)
+    cosigners = resolve_cosigners(library, outline)
     paper = outline.letter.paper or (society.paper if society else "letter")
     letter_date = outline.letter.date or (today or dt.date.today()).isoformat()
-    values = placeholder_values(outline, society, letter_date, paper)
+    values = placeholder_values(outline, society, letter_date, paper, cosigners=cosigners)
     # The venue's preferred style and marker apply where the outline sets none.
     style_name, marker_name = venue_style_and_marker(library, outline)
     try:
@@ -55,11 +58,12 @@ def assemble(library: Library, outline: Outline, *, today: dt.date | None = None
 
     body: list[Section] = []
     points: list[Point] = []
+    design = outline.article.design  # picks each block's wording: [wording.<family>] or its main
     for index, item in enumerate(outline.body):
         block = builder.block_for(item, index)
         kind = block.kind if block else item.kind
         source = _source(item, block, index)
-        text = item.text or (block.variant_text(item.variant) if block else "")
+        text = item.text or (block.variant_text(item.variant, design) if block else "")
         paragraphs = builder.paragraphs(text, source, ("body", index, "text" if item.text else "block"))
         if item.part_of_point and points and kind != "concern":
             # Continues the point before: its paragraphs join that point, the numbering runs on.
@@ -78,6 +82,7 @@ def assemble(library: Library, outline: Outline, *, today: dt.date | None = None
     if points:
         body.append(PointList(tuple(points)))
 
+    venue = library.venues.get(outline.letter.venue, NO_VENUE)
     competing = None
     if outline.letter.competing_interests:
         inlines = builder.inlines_of(
@@ -94,13 +99,13 @@ def assemble(library: Library, outline: Outline, *, today: dt.date | None = None
     article = outline.article
     return Document(
         title=outline.letter.title or DEFAULT_TITLE,
-        letterhead=_letterhead(society, outline),
+        letterhead=_letterhead(society, cosigners),
         date=values["letter.date"],
         issued=letter_date,
         recipient=outline.letter.recipient,
         salutation=outline.letter.salutation,
         body=tuple(body),
-        signatories=tuple(outline.signatories or (society.signatories if society else ())),
+        signatories=resolve_signatories(library, outline, society, cosigners, venue),
         competing_interests=competing,
         references=references,
         marker=marker,
@@ -119,16 +124,7 @@ def resolve_society(library: Library, outline: Outline) -> Society | None:
         if not choice.overrides.get("name"):
             return None
         return Society(id="", **{k: v for k, v in choice.overrides.items()})
-    society = library.societies.get(choice.id)
-    if society is None:
-        hint = did_you_mean(choice.id, library.societies)
-        known = ", ".join(sorted(library.societies)) or "none"
-        raise outline.error(
-            ("society", "id"), f"unknown society '{choice.id}'{hint}; known: {known}"
-        )
-    if not choice.overrides:
-        return society
-    return replace(society, **choice.overrides)
+    return society_of(library, outline, choice, ("society",))
 
 
 
@@ -171,9 +167,11 @@ class _Builder:
             raise unknown_block_error(self.library, self.outline, index)
         if item.version and item.version != block.version:
             block = self._recorded_wording(block, item, index)
-        if item.variant == "short" and not block.short and not item.text:
+        if item.variant == "short" and not block.has_short(self.outline.article.design) and not item.text:
+            wording = block.wording_for(self.outline.article.design).family
+            which = f" in its {wording} wording" if wording else ""
             raise self.outline.error(
-                ("body", index, "variant"), f"block '{block.id}' has no short variant"
+                ("body", index, "variant"), f"block '{block.id}' has no short variant{which}"
             )
         return block
 
@@ -334,9 +332,16 @@ def _source(item: BodyItem, block: Block | None, index: int) -> Source:
     )
 
 
-def _letterhead(society: Society | None, outline: Outline) -> Letterhead:
+def _letterhead(society: Society | None, cosigners: list[Society]) -> Letterhead:
     if society is None:
         return Letterhead(name="")
+    if cosigners:  # a joint letter: every society named, no one region
+        return Letterhead(
+            name=society.name, short_name=society.short_name, logo=society.logo,
+            tagline="A joint letter", cosigners=tuple(c.name for c in cosigners),
+            cosigner_short_names=tuple(c.short_name or c.name for c in cosigners),
+            cosigner_logos=tuple(c.logo for c in cosigners),
+        )
     return Letterhead(
         name=society.name, short_name=society.short_name,
         tagline=society.region and f"Serving {society.region}", logo=society.logo,

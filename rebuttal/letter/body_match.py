@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from rebuttal.toml.plain import plain_data
+
 Entry = Mapping[str, Any]
 Identity = Callable[[Entry], str | None]
 
@@ -37,14 +39,20 @@ def name_identity(entry: Entry) -> str | None:
 
 
 def match_items(
-    first: Sequence[Entry], second: Sequence[Entry], identity: Identity = block_identity
+    first: Sequence[Entry], second: Sequence[Entry], identity: Identity = block_identity,
+    *, by_place: bool = True,
 ) -> dict[int, int]:
-    """``{index in first: index in second}`` for the items that are the same item in both."""
+    """``{index in first: index in second}`` for the items that are the same item in both.
+
+    ``by_place=False`` leaves out pass 3: two lists of *additions* share no history, so two
+    different custom texts standing at the same place are two items, not one edited.
+    """
     matched: dict[int, int] = {}
     used: set[int] = set()
     # 1. Equal items, nearest first.
     for i, entry in enumerate(first):
-        candidates = [j for j, other in enumerate(second) if j not in used and _plain(other) == _plain(entry)]
+        wanted = plain_data(entry)
+        candidates = [j for j, other in enumerate(second) if j not in used and plain_data(other) == wanted]
         if candidates:
             j = min(candidates, key=lambda j: abs(j - i))
             matched[i] = j
@@ -59,7 +67,7 @@ def match_items(
             matched[i] = j
             used.add(j)
     # 3. Items without identity, by the matched item they follow.
-    for i, entry in enumerate(first):
+    for i, entry in enumerate(first if by_place else ()):
         if i in matched or identity(entry) is not None:
             continue
         anchor = _anchor(i, matched)
@@ -84,12 +92,3 @@ def _anchor_in_second(j: int, matched: Mapping[int, int]) -> int | None:
     earlier = [k for k, v in matched.items() if v < j]
     return max(earlier, key=lambda k: matched[k]) if earlier else None
 
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value

@@ -21,8 +21,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
-from enum import StrEnum
+from typing import TYPE_CHECKING
 
+from rebuttal.letter import check_signatories
+from rebuttal.letter.check_overlap import overlap_rule
+from rebuttal.letter.check_result import CheckResult, Unit
 from rebuttal.letter.outline import Outline
 from rebuttal.letter.venue_choice import resolve_venue
 from rebuttal.library.stack import Library
@@ -31,6 +34,9 @@ from rebuttal.model import Citation, Document, Inline, Source, count_words, inli
 from rebuttal.refs.article import ARTICLE_KEY, article_item
 from rebuttal.refs.bibliography import Bibliography, same_work
 from rebuttal.text.markup import MarkupError, citation_keys_in
+
+if TYPE_CHECKING:
+    pass
 
 __all__ = [
     "BlockWords",
@@ -45,36 +51,6 @@ __all__ = [
 ]
 
 REUSABLE_STATUSES = ("approved",)
-
-
-class Unit(StrEnum):
-    """What a rule's figures count (and so how people read them)."""
-
-    WORDS = "words"
-    REFERENCES = "references"
-    AUTHORS = "authors"
-    DAYS_LEFT = "days left"  # found: days to the deadline, negative when late; allowed: the window in days
-    CITED = "cited"  # found: whether it is cited; allowed: True when the venue requires it
-    PLACEHOLDERS = "placeholders"
-    BLOCKS = "blocks"
-    CITATION_KEYS = "citation keys"
-    OLDER_WORDINGS = "older wordings"  # blocks kept at the wording the letter recorded
-    NOT_ONE_PERSON = "not one person"  # article authors that are not one person (or group)
-    DATED = "dated"  # found: whether the letter has its own date
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """The outcome of one rule: what was found, what is allowed, and advice."""
-
-    rule: str  # stable id, e.g. "words"
-    label: str  # the rule's name for people: "Words"
-    ok: bool  # the rule passes
-    found: int | bool | None  # 834 (None: cannot be told, e.g. a window without the article's date)
-    allowed: int | bool | None  # 400 (None: no limit at this venue)
-    unit: Unit  # what ``found`` and ``allowed`` count
-    detail: str = ""  # one line of explanation / advice, for people only
-    limit_confirmed: bool = True  # False when the venue profile could not confirm ``allowed``
 
 
 @dataclass(frozen=True)
@@ -101,8 +77,7 @@ def run_checks(
         _words(library, outline, document, venue),
         _limit("references", "References", len(document.references), venue.max_references, Unit.REFERENCES,
                "over (the target article counts)"),
-        _limit("authors", "Authors", len(document.signatories), venue.max_authors, Unit.AUTHORS,
-               "signatories over"),
+        check_signatories.authors(document, venue),
         _dated(outline, today),
         _window(outline, venue, today),
         _article_cited(outline, document, venue),
@@ -114,6 +89,8 @@ def run_checks(
         _cited_before_published(outline, document, today),
         _wording(document),
         _article_authors(outline),
+        check_signatories.disclosures(document, venue, _letter_date(outline, today)),
+        overlap_rule(library, outline, document, venue),
     ]
     return [_flag_unconfirmed(result, venue) for result in results]
 
@@ -121,15 +98,22 @@ def run_checks(
 # Which venue figure each limit rule compares against.
 _FIGURE_OF_RULE = {
     "words": "word_limit", "references": "max_references", "authors": "max_authors",
-    "window": "window_days", "article": "cite_article",
+    "window": "window_days", "article": "cite_article", "disclosures": "disclosures",
+    "overlap": "max_overlap",
 }
 
 
+def _letter_date(outline: Outline, today: dt.date) -> dt.date:
+    return dt.date.fromisoformat(outline.letter.date) if outline.letter.date else today
+
+
 def _flag_unconfirmed(result: CheckResult, venue: Venue) -> CheckResult:
-    """Say so when the limit a rule used is one the venue profile could not confirm."""
+    """Say when the limit a rule used was verified, or that the venue profile could not confirm it."""
     figure = _FIGURE_OF_RULE.get(result.rule)
-    if figure is None or result.allowed is None or venue.is_confirmed(figure):
+    if figure is None or result.allowed is None:
         return result
+    if venue.is_confirmed(figure):
+        return replace(result, verified_on=venue.verified_on, as_of=venue.as_of(figure))
     return replace(result, limit_confirmed=False)
 
 
@@ -169,8 +153,10 @@ def block_words(library: Library, outline: Outline, document: Document) -> list[
         short = None
         item = outline.body[position] if position < len(outline.body) else None
         block = library.block(source.block_id) if source.block_id else None
-        if block and block.short and item is not None and item.variant == "full" and not item.text:
-            short = count_words(_plain_markup(block.short, values))
+        design = outline.article.design
+        if block and block.has_short(design) and item is not None and item.variant == "full" \
+                and not item.text:
+            short = count_words(_plain_markup(block.variant_text("short", design), values))
         found.append(BlockWords(position, source.block_id, counts[position], source.variant, short))
     return found
 
@@ -198,8 +184,10 @@ def _counted_inlines(document: Document) -> list[tuple[Source, tuple[Inline, ...
 def _placeholder_values(library: Library, outline: Outline, document: Document) -> dict[str, str]:
     from rebuttal.letter.assemble import resolve_society
     from rebuttal.letter.placeholders import placeholder_values
+    from rebuttal.letter.signing import resolve_cosigners
 
-    return placeholder_values(outline, resolve_society(library, outline), document.date, document.paper)
+    return placeholder_values(outline, resolve_society(library, outline), document.date, document.paper,
+                              cosigners=resolve_cosigners(library, outline))
 
 
 def _plain_markup(text: str, values: dict[str, str]) -> str:
@@ -211,22 +199,16 @@ def _plain_markup(text: str, values: dict[str, str]) -> str:
 
 
 def _window(outline: Outline, venue: Venue, today: dt.date) -> CheckResult:
-    letter_date = dt.date.fromisoformat(outline.letter.date) if outline.letter.date else today
-    if venue.window_days is None:
+    """Days left to the due date, counted from the article date the venue counts from."""
+    from rebuttal.letter.window import response_window
+
+    window = response_window(outline, venue, today)
+    if window is None:
         return CheckResult("window", "Window", True, None, None, Unit.DAYS_LEFT,
                            "no response window at this venue")
-    limit = venue.window_days
-    if not outline.article.date:
-        return CheckResult("window", "Window", False, None, limit, Unit.DAYS_LEFT,
-                           "the article's date is missing: fill in article.date")
-    parts = [int(p) for p in outline.article.date.split("-")] + [1, 1]
-    published = dt.date(parts[0], parts[1], parts[2])
-    deadline = published + dt.timedelta(days=venue.window_days)
-    left = (deadline - letter_date).days
-    detail = f"due {deadline.isoformat()} (published {outline.article.date})"
-    if len(outline.article.date) < 10:
-        detail += "; date incomplete: counted from its first day"
-    return CheckResult("window", "Window", left >= 0, left, limit, Unit.DAYS_LEFT, detail)
+    left = window.days_left
+    return CheckResult("window", "Window", left is not None and left >= 0, left, window.days, Unit.DAYS_LEFT,
+                       window=window)
 
 
 def _dated(outline: Outline, today: dt.date) -> CheckResult:
@@ -318,7 +300,7 @@ def _uncited(library: Library, outline: Outline, document: Document) -> CheckRes
         block = library.block(item.block) if item.block else None
         if block is None or not item.text:
             continue
-        for key in _keys(block.variant_text(item.variant)):
+        for key in _keys(block.variant_text(item.variant, outline.article.design)):
             if key not in cited:
                 lost.setdefault(key, block.id)
     detail = "; ".join(f"{key} (cited by {block_id}, whose text this letter replaces)"
@@ -332,7 +314,7 @@ def missing_keys(library: Library, outline: Outline) -> dict[str, str]:
     texts = [(outline.letter.competing_interests, "letter.competing_interests")]
     for index, item in enumerate(outline.body):
         block = library.block(item.block) if item.block else None
-        text = item.text or (block.variant_text(item.variant) if block else "")
+        text = item.text or (block.variant_text(item.variant, outline.article.design) if block else "")
         texts.append((text, item.block or f"custom text {index + 1}"))
     for text, where in texts:
         for key in _keys(text):

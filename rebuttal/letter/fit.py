@@ -72,7 +72,8 @@ def fit_to_limit(
             break
         item = fitted.body[position]
         block = library.block(item.block) if item.block else None
-        if block is None or not block.short or item.variant == "short" or item.text:
+        design = fitted.article.design
+        if block is None or not block.has_short(design) or item.variant == "short" or item.text:
             continue
         item.variant = "short"
         document = assemble(library, fitted, today=today)

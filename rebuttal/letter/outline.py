@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from rebuttal.errors import RebuttalError
-from rebuttal.model import Signatory
+from rebuttal.people.entries import SignatoryEntry, read_signatory_entry
 from rebuttal.refs.article import ARTICLE_FIELDS, Article, article_problem
 from rebuttal.text.dates import is_partial_date
 from rebuttal.toml.fields import FieldReader
@@ -86,7 +86,8 @@ class Outline:
     society: SocietyChoice = field(default_factory=SocietyChoice)
     article: Article = field(default_factory=Article)
     body: list[BodyItem] = field(default_factory=list)
-    signatories: list[Signatory] = field(default_factory=list)
+    signatories: list[SignatoryEntry] = field(default_factory=list)
+    cosigners: list[SocietyChoice] = field(default_factory=list)  # societies signing with the lead
     path: Path | None = field(default=None, compare=False, repr=False)
     source: TomlSource | None = field(default=None, compare=False, repr=False)
 
@@ -132,19 +133,20 @@ def parse_outline(text: str, path: Path) -> Outline:
 def outline_from_source(source: TomlSource) -> Outline:
     """Validate parsed TOML into an :class:`Outline`."""
     top = FieldReader(source, context="outline")
-    top.allow("letter", "society", "article", "body", "signatories")
+    top.allow("letter", "society", "cosigners", "article", "body", "signatories")
     outline = Outline(path=source.path, source=source)
     outline.letter = _read_letter(source, top.table("letter"))
-    outline.society = _read_society(source, top.table("society"))
+    outline.society = _read_society(source, top.table("society"), ("society",), "[society]")
+    for index, entry in enumerate(top.tables("cosigners")):
+        cosigner = _read_society(source, entry, ("cosigners", index), "[[cosigners]] item")
+        if not cosigner.id:
+            raise source.error(("cosigners", index), "a co-signing society needs 'id' (a society profile)")
+        outline.cosigners.append(cosigner)
     outline.article = _read_article(source, top.table("article"))
     for index, entry in enumerate(top.tables("body")):
         outline.body.append(_read_body_item(source, entry, index))
     for index, entry in enumerate(top.tables("signatories")):
-        reader = FieldReader(source, data=entry, prefix=("signatories", index), context="signatory")
-        reader.allow("name", "degrees", "role")
-        outline.signatories.append(
-            Signatory(reader.text("name", required=True), reader.text("degrees"), reader.text("role"))
-        )
+        outline.signatories.append(read_signatory_entry(source, entry, ("signatories", index)))
     return outline
 
 
@@ -164,8 +166,8 @@ def _read_letter(source: TomlSource, data: dict[str, Any]) -> LetterInfo:
     )
 
 
-def _read_society(source: TomlSource, data: dict[str, Any]) -> SocietyChoice:
-    reader = FieldReader(source, data=data, prefix=("society",), context="[society]")
+def _read_society(source: TomlSource, data: dict[str, Any], prefix: FieldPath, context: str) -> SocietyChoice:
+    reader = FieldReader(source, data=data, prefix=prefix, context=context)
     reader.allow("id", *SOCIETY_OVERRIDES)
     overrides = {key: reader.text(key) for key in SOCIETY_OVERRIDES if key in data}
     return SocietyChoice(id=reader.text("id"), overrides=overrides)
@@ -180,6 +182,7 @@ def _read_article(source: TomlSource, data: dict[str, Any]) -> Article:
         journal=reader.text("journal"),
         journal_abbrev=reader.text("journal_abbrev"),
         date=_checked_date(reader, "date", full=False),
+        date_online=_checked_date(reader, "date_online", full=False),
         volume=reader.scalar("volume"),
         issue=reader.scalar("issue"),
         pages=reader.scalar("pages"),
@@ -245,13 +248,16 @@ def outline_to_dict(outline: Outline) -> dict[str, Any]:
     if "date" in letter:
         letter["date"] = dt.date.fromisoformat(letter["date"])
     data["letter"] = letter
-    society = {"id": outline.society.id} if outline.society.id else {}
-    society.update(_non_empty(outline.society.overrides))
+    society = _society_dict(outline.society)
     if society:
         data["society"] = society
+    cosigners = [_society_dict(cosigner) for cosigner in outline.cosigners]
+    if cosigners:
+        data["cosigners"] = cosigners
     article = _non_empty(vars(outline.article))
-    if len(article.get("date", "")) == 10:
-        article["date"] = dt.date.fromisoformat(article["date"])
+    for name in ("date", "date_online"):
+        if len(article.get(name, "")) == 10:
+            article[name] = dt.date.fromisoformat(article[name])
     if article:
         data["article"] = article
     body = []
@@ -264,10 +270,16 @@ def outline_to_dict(outline: Outline) -> dict[str, Any]:
         body.append(entry)
     if body:
         data["body"] = body
-    signatories = [_non_empty(vars(s)) for s in outline.signatories]
+    signatories = [entry.to_dict() for entry in outline.signatories]
     if signatories:
         data["signatories"] = signatories
     return data
+
+
+def _society_dict(choice: SocietyChoice) -> dict[str, Any]:
+    society = {"id": choice.id} if choice.id else {}
+    society.update(_non_empty(choice.overrides))
+    return society
 
 
 def dump_outline(outline: Outline) -> str:
@@ -275,7 +287,7 @@ def dump_outline(outline: Outline) -> str:
 
     tomli-w writes a list of short tables as one inline array; people edit
     outlines by hand and read their diffs in git, so each body item and
-    signatory gets its own ``[[body]]`` / ``[[signatories]]`` table instead.
+    signatory gets its own ``[[body]]`` / ``[[signatories]]`` table instead (co-signers too).
     """
     return dump_outline_data(outline_to_dict(outline))
 
@@ -285,7 +297,7 @@ def dump_outline_data(data: dict[str, Any]) -> str:
     import tomli_w
 
     data = dict(data)
-    arrays = {key: data.pop(key) for key in ("body", "signatories") if key in data}
+    arrays = {key: data.pop(key) for key in ("cosigners", "body", "signatories") if key in data}
     text = tomli_w.dumps(data, multiline_strings=True)
     for key, entries in arrays.items():
         for entry in entries:

@@ -7,8 +7,10 @@ or ``eval`` on user text, so a block can only ever insert these strings.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rebuttal.letter.signing import societies_names
 from rebuttal.text.authors import split_author
 from rebuttal.vocabulary import KNOWN_PLACEHOLDERS
 
@@ -55,7 +57,7 @@ def article_values(article: Article) -> dict[str, str]:
         "article.first_author": split_author(article.authors[0])[0] if article.authors else "",
         "article.authors_short": authors_short(article.authors),
         "article.journal": article.journal,
-        "article.year": article.date[:4],
+        "article.year": (article.date or article.date_online)[:4],
         "article.design": article.design,
         "article.doi": article.doi,
         "article.pmid": article.pmid,
@@ -63,10 +65,15 @@ def article_values(article: Article) -> dict[str, str]:
 
 
 def placeholder_values(
-    outline: Outline, society: Society | None, letter_date: str, paper: str
+    outline: Outline, society: Society | None, letter_date: str, paper: str, *,
+    cosigners: Sequence[Society] = (),
 ) -> dict[str, str]:
-    """Every known placeholder's value for this letter ('' when not filled in)."""
+    """Every known placeholder's value for this letter ('' when not filled in).
+
+    ``society.*`` is the lead society; ``societies.names`` every society signing, lead first.
+    """
     values = article_values(outline.article)
+    values["societies.names"] = societies_names([s for s in (society, *cosigners) if s is not None])
     if society is not None:
         values.update(
             {

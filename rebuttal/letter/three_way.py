@@ -15,7 +15,8 @@
   side and changed on the other is a conflict (mine/theirs: the item or nothing);
 * items added on either side are kept, each after the item it follows on its own side
   (at the same place, mine's first); the same item added on both sides is added once
-  (the same block on both: merged field by field, differing fields conflict);
+  (the same block on both: merged field by field, differing fields conflict; different
+  custom texts are two items);
 * order: if only one side reordered the items both kept, that order wins; both
   reordering differently is a conflict on ``body.order``.
 
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from rebuttal.letter.body_match import Identity, block_identity, match_items, name_identity
+from rebuttal.toml.plain import plain_data
 
 Side = Literal["mine", "theirs"]
 Path = tuple[str | int, ...]
@@ -175,7 +177,8 @@ class _Run:
                 self.from_theirs.append(f"{label} removed")
         mine_new = [j for j in range(len(mine)) if j not in to_mine.values()]
         theirs_new = [j for j in range(len(theirs)) if j not in to_theirs.values()]
-        pairs = match_items([mine[j] for j in mine_new], [theirs[j] for j in theirs_new], identity)
+        pairs = match_items([mine[j] for j in mine_new], [theirs[j] for j in theirs_new], identity,
+                            by_place=False)
         same_new = {theirs_new[b]: mine_new[a] for a, b in pairs.items()}  # theirs index -> mine index
         for j in mine_new:
             label = _item_label(path, mine[j], j, identity)
@@ -283,14 +286,5 @@ def _same(first: Any, second: Any) -> bool:
 
 
 def _plain(value: Any) -> Any:
-    if value is ABSENT:
-        return value
-    if hasattr(value, "unwrap"):
-        value = value.unwrap()
-    if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
+    """``value`` as plain data; ABSENT (a key one side lacks) stays itself."""
+    return value if value is ABSENT else plain_data(value)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rebuttal.errors import RebuttalError
+from rebuttal.library.design_fit import misfits
 from rebuttal.library.layout import REFERENCES_FILE, block_paths
 from rebuttal.library.stack import Block, load_block
 from rebuttal.model import count_words
@@ -84,6 +85,8 @@ def _block_problems(
     if block.short is not None and count_words(block.short) >= count_words(block.text):
         found.append(problem("short", f"the short variant ({count_words(block.short)} words) is not shorter "
                                       f"than the text ({count_words(block.text)} words)"))
+    for misfit in misfits(block):
+        found.append(Problem(path, source.line_of(misfit.field), ".".join(misfit.field), misfit.message))
     if block.status == "approved":
         if not block.approved_by:
             found.append(problem("approved_by", "an approved block names who approved it"))

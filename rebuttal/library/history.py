@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from rebuttal.library.stack import Block
+from rebuttal.library.stack import Block, Wording
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Revision:
     title: str
     text: str
     short: str | None
+    wordings: tuple[Wording, ...] = ()  # its [wording.<family>] tables then
 
 
 def _git(folder: Path, *args: str) -> str | None:
@@ -65,10 +66,14 @@ def _revisions(path_text: str, mtime_ns: int) -> tuple[Revision, ...]:
             data = tomllib.loads(shown)
         except (tomllib.TOMLDecodeError, RecursionError):  # an old version that never loaded
             continue
+        tables = data.get("wording") if isinstance(data.get("wording"), dict) else {}
+        wordings = tuple(
+            Wording(family, str(table["text"]).strip(), (str(table.get("short") or "")).strip() or None)
+            for family, table in tables.items() if isinstance(table, dict) and table.get("text"))
         found.append(Revision(
             commit, date, str(data.get("version", "")), str(data.get("status", "draft")),
             str(data.get("title", "")), str(data.get("text", "")),
-            str(data["short"]) if data.get("short") else None,
+            str(data["short"]) if data.get("short") else None, wordings,
         ))
     return tuple(found)
 
@@ -88,5 +93,6 @@ def wording_at(block: Block, version: str) -> Block | None:
         if revision.version == version:
             return replace(block, version=version, status=revision.status,
                            title=revision.title or block.title,
-                           text=revision.text.strip(), short=(revision.short or "").strip() or None)
+                           text=revision.text.strip(), short=(revision.short or "").strip() or None,
+                           wordings=revision.wordings)  # the wordings it had then (none before they existed)
     return None

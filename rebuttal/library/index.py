@@ -32,59 +32,20 @@ from typing import Any, NamedTuple
 
 from rebuttal.errors import RebuttalError
 from rebuttal.library import layout
+from rebuttal.library.info import BlockInfo
 from rebuttal.library.layout import block_entries
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: wording families and [applies] subjects per block
 # How long to wait for another process's write. It parses before it takes the lock, so it holds
 # the lock only to store rows, a fraction of the parsing time; parsing everything again in memory,
 # the fallback, would take longer than waiting.
 LOCK_WAIT_SECONDS = 15.0
-_INFO_COLUMNS = "block_id, title, kind, tags, summary, short, version, status, path"
+_INFO_COLUMNS = "block_id, title, kind, tags, summary, short, version, status, path, wordings, applies"
 _SEP = "\x1f"
 _FAILED = "SELECT path FROM files WHERE error IS NOT NULL"
 _INSERT_FTS = "INSERT INTO fts (rowid, title, summary, tags, text) VALUES (?,?,?,?,?)"
 
 Parse = Callable[[Path, str], Any]
-
-
-class BlockInfo:
-    """What the index knows of a block without parsing it: enough to list, filter and rank.
-
-    Its searchable text (the whole wording) stays in the index until asked for: 10,000
-    blocks' wording is megabytes the app's list never shows (``SearchIndex`` reads it all at
-    once with :meth:`BlockIndex.search_texts`).
-    """
-
-    __slots__ = ("_index", "_text", "id", "kind", "path", "short", "status", "summary", "tags", "title",
-                 "version")
-
-    def __init__(self, block_id: str, title: str, kind: str, tags: tuple[str, ...], summary: str,
-                 short: bool, version: str, status: str, path: str | None, search_text: str | None,
-                 index: BlockIndex | None = None) -> None:
-        self.id, self.title, self.kind, self.tags, self.summary = block_id, title, kind, tags, summary
-        self.short, self.version, self.status, self.path = short, version, status, path
-        self._text, self._index = search_text, index
-
-    @classmethod
-    def of(cls, block: Any) -> BlockInfo:
-        """The summary of a parsed block."""
-        return cls(block.id, block.title, block.kind, tuple(block.tags), block.summary, bool(block.short),
-                   block.version, block.status, str(block.path) if block.path else None, block.search_text)
-
-    @property
-    def search_text(self) -> str:
-        """Lower-cased id, title, tags, summary and text (read from the index each time if not held)."""
-        if self._text is not None:
-            return self._text
-        return self._index.search_text_of(self.path or "") if self._index is not None else ""
-
-    @property
-    def in_index(self) -> BlockIndex | None:
-        """The index whose row holds this block's searchable text (None when the text is held here)."""
-        return self._index if self._text is None else None
-
-    def __repr__(self) -> str:
-        return f"BlockInfo({self.id!r})"
 
 
 def index_folder() -> Path:
@@ -136,6 +97,8 @@ class _FileRow(NamedTuple):
     version: str = ""
     status: str = ""
     search_text: str = ""
+    wordings: str = ""  # the families of its [wording.<family>] tables, _SEP between them
+    applies: str = ""  # [applies]: "when:<subject>" and "unless:<subject>", _SEP between them
 
 
 _INSERT_FILE = (f"INSERT INTO files ({', '.join(_FileRow._fields)}) "
@@ -148,7 +111,7 @@ CREATE TABLE IF NOT EXISTS files (
     rowid INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, block_id TEXT NOT NULL,
     size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, error TEXT,
     title TEXT, kind TEXT, tags TEXT, summary TEXT, short INTEGER, version TEXT, status TEXT,
-    search_text TEXT
+    search_text TEXT, wordings TEXT, applies TEXT
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, summary, tags, text, tokenize = 'porter unicode61'
@@ -331,9 +294,12 @@ class BlockIndex:
             block = self.parse(Path(path), block_id)
         except RebuttalError as error:
             return _FileRow(path, block_id, size, mtime, str(error)), ""
+        applies = [*(f"when:{s}" for s in block.applies_when), *(f"unless:{s}" for s in block.applies_unless)]
+        text = "\n\n".join((block.text, *(wording.text for wording in block.wordings)))
         return _FileRow(path, block_id, size, mtime, None, block.title, block.kind, _SEP.join(block.tags),
                         block.summary, int(bool(block.short)), block.version, block.status,
-                        block.search_text), block.text
+                        block.search_text, _SEP.join(w.family for w in block.wordings),
+                        _SEP.join(applies)), text
 
     # -- reading -------------------------------------------------------------------------------
     def infos(self, paths: dict[str, str]) -> dict[str, BlockInfo]:
@@ -343,10 +309,13 @@ class BlockIndex:
         for row in self._read(f"SELECT {_INFO_COLUMNS} FROM files WHERE error IS NULL"):
             block_id = wanted.get(row["path"])
             if block_id == row["block_id"]:
+                applies = [entry.split(":", 1) for entry in filter(None, row["applies"].split(_SEP))]
                 found[block_id] = BlockInfo(
                     block_id, row["title"], row["kind"], tuple(filter(None, row["tags"].split(_SEP))),
                     row["summary"], bool(row["short"]), row["version"], row["status"], row["path"], None,
-                    self)
+                    self, wordings=tuple(filter(None, row["wordings"].split(_SEP))),
+                    applies_when=tuple(subject for how, subject in applies if how == "when"),
+                    applies_unless=tuple(subject for how, subject in applies if how == "unless"))
         return found
 
     def search_text_of(self, path: str) -> str:

@@ -1,11 +1,12 @@
 """Where things are in a library folder, and which files are blocks.
 
 A block is ``<folder>/<group>/<name>.toml`` (any depth of groups), its id
-``<group>/<name>``. The top-level folders ``societies/`` and ``venues/`` hold
-profiles, not blocks; ``references.json`` is the folder's bibliography. A file
-or folder whose name starts with a dot (``.git``, an editor's ``.#draft.toml``
-lock) is never part of the library. Loading the library, its index and the
-committee's lint all list a folder through here, so they agree on what a block is.
+``<group>/<name>``. The top-level folders ``societies/``, ``venues/`` and ``people/``
+hold profiles and ``letters/`` the record of letters sent, not blocks;
+``references.json`` is the folder's bibliography. A file or folder whose name starts
+with a dot (``.git``, an editor's ``.#draft.toml`` lock) is never part of the library.
+Loading the library, its index and the committee's lint all list a folder through
+here, so they agree on what a block is.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-PROFILE_FOLDERS = ("societies", "venues")
+PROFILE_FOLDERS = ("societies", "venues", "people")
+LETTERS_FOLDER = "letters"  # the society's record of letters sent (rebuttal/record/), not blocks
 REFERENCES_FILE = "references.json"
 
 
@@ -29,7 +31,7 @@ def block_entries(folder: Path) -> Iterator[tuple[os.DirEntry, str]]:
                 if name.startswith("."):
                     continue
                 if entry.is_dir():
-                    if not prefix and name in PROFILE_FOLDERS:
+                    if not prefix and (name in PROFILE_FOLDERS or name == LETTERS_FOLDER):
                         continue
                     stack.append((entry.path, f"{prefix}{name}/"))
                 elif prefix and name.endswith(".toml"):  # a file at the top is no block
@@ -42,7 +44,7 @@ def block_paths(folder: Path) -> list[tuple[Path, str]]:
 
 
 def profile_paths(folder: Path, kind: str) -> list[Path]:
-    """The profile files of one kind (``societies`` or ``venues``) in ``folder``, by path."""
+    """The profile files of one kind (``societies``, ``venues`` or ``people``) in ``folder``, by path."""
     profiles = folder / kind
     if not profiles.is_dir():
         return []

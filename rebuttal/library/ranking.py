@@ -1,10 +1,18 @@
-"""Blocks ranked for an article: BM25 over the library index, boosted by the article's design.
+"""Blocks ranked for an article: BM25 over the library index, ordered by what reads right for it.
 
 The article's title, keywords and design (weighted twice) and its abstract are
 matched with FTS5's ``bm25()`` against each block's title, summary, tags and
-text (column weights below); blocks whose tags name the article's design
-(spelling variants agree: randomized/randomised) get a boost. Plain values
-in, so that this module knows neither outlines nor the app.
+text (column weights below). Then the design and the subjects order them, in
+three tiers, each by score:
+
+1. blocks that fit: written for the article's design (a design tag of its
+   family: see ``rebuttal.designs.written_for``), boosted, or naming no design;
+2. blocks whose ``[applies]`` subject the article lacks (``when = ["sham"]`` and
+   its title, abstract and keywords never mention a sham) or has (``unless``);
+3. blocks written for other designs only (a review's block for a single trial).
+
+Every entry says why (:meth:`Ranked.reasons`). Plain values in, so that this
+module knows neither outlines nor the app.
 """
 
 from __future__ import annotations
@@ -12,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rebuttal.designs import canonical_design
+from rebuttal.designs import design_tags, family_of, written_for
 from rebuttal.library.index import BlockIndex, BlockInfo
 from rebuttal.library.stack import Library
 from rebuttal.text.spelling import american, british
@@ -30,7 +38,8 @@ _STOPWORD_TEXT = (
     "using use used vs versus study studies patients results conclusions methods background objective "
     "objectives design setting participants interventions main outcome outcomes measures importance "
     "data who per also however compared based non but all any time included effect effects low short final "
-    "number follow high one two three during before"
+    "number follow high one two three during before out whether several yet date ratio well first mean group "
+    "groups respect needed relevant conducted enrolled patient"
 )
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
@@ -55,7 +64,33 @@ class Ranked:
     info: BlockInfo
     score: float
     terms: list[str] = field(default_factory=list)
-    design: bool = False
+    design: bool = False  # written for the article's design: the app's and the list's star
+    written_for: str = ""  # the design tag it is written for the article by ("" when none)
+    wording: str = ""  # the [wording.<family>] the letter will take ("" for its main wording)
+    lacking: list[str] = field(default_factory=list)  # its [applies] when-subjects, none in the article
+    excluded: list[str] = field(default_factory=list)  # its [applies] unless-subjects the article has
+    other_designs: list[str] = field(default_factory=list)  # written for these, not the article's
+
+    @property
+    def tier(self) -> int:
+        """0 fits, 1 misses a subject, 2 written for other designs only: the order before the score."""
+        return 2 if self.other_designs else 1 if self.lacking or self.excluded else 0
+
+    def reasons(self) -> str:
+        """Why it ranks where it does: "written for: randomised trial (trial wording); matched: sham"."""
+        parts = []
+        if self.written_for:
+            which = f" ({self.wording} wording)" if self.wording else ""
+            parts.append(f"written for: {self.written_for}{which}")
+        if self.other_designs:
+            parts.append(f"written for other designs: {', '.join(self.other_designs)}")
+        if self.lacking:
+            parts.append(f"the article does not mention: {' or '.join(self.lacking)}")
+        if self.excluded:
+            parts.append(f"not for articles about: {', '.join(self.excluded)}")
+        if self.terms:
+            parts.append(f"matched: {', '.join(self.terms)}")
+        return "; ".join(parts)
 
 
 @dataclass
@@ -91,24 +126,44 @@ def rank_blocks(index: BlockIndex, infos: dict[str, BlockInfo], *, title: str, a
     top = max(scores.values(), default=0.0) or 1.0
     ranked = []
     all_terms = headline + body
-    wanted_design = canonical_design(design) if design.strip() else None
-    suiting: dict[tuple[str, ...], bool] = {}  # many blocks share their tags
+    family = family_of(design)
+    article_text = _folded(" ".join([title, abstract, *keywords]))
+    fitting: dict[tuple[str, ...], tuple[str, list[str]]] = {}  # many blocks share their tags
     for block_id, info in infos.items():
         if kind and info.kind != kind:
             continue
-        suits = suiting.get(info.tags)
-        if suits is None:
-            suits = suiting[info.tags] = wanted_design is not None and any(
-                canonical_design(tag) == wanted_design for tag in info.tags)
-        score = scores[block_id] + (DESIGN_BOOST * top if suits else 0.0)
-        ranked.append(Ranked(info, score, [], suits))
-    ranked.sort(key=lambda r: (-r.score, r.info.id))
+        fit = fitting.get(info.tags)
+        if fit is None:
+            tag = written_for(info.tags, design)
+            others = [] if tag or not design.strip() else design_tags(info.tags)
+            fit = fitting[info.tags] = (tag, others)
+        tag, others = fit
+        score = scores[block_id] + (DESIGN_BOOST * top if tag else 0.0)
+        wording = family if family in info.wordings else ""
+        lacking = list(info.applies_when) if info.applies_when and not any(
+            _mentions(article_text, subject) for subject in info.applies_when) else []
+        excluded = [subject for subject in info.applies_unless if _mentions(article_text, subject)]
+        ranked.append(Ranked(info, score, [], bool(tag), tag, wording, lacking, excluded, others))
+    ranked.sort(key=lambda r: (r.tier, -r.score, r.info.id))
     for entry in ranked[:EXPLAINED]:
         if entry.score:
             text = entry.info.search_text  # read from the index once per block
             matched = [t for t in all_terms if t in text]
             entry.terms = [t for t in matched if not any(t != other and t in other for other in matched)][:8]
     return Ranking(label, ranked)
+
+
+def _folded(text: str) -> str:
+    """Lower case, with each word also in its other spelling, for finding subjects."""
+    words = text.lower().split()
+    return " ".join(words + [american(w) for w in words] + [british(w) for w in words])
+
+
+def _mentions(text: str, subject: str) -> bool:
+    """True when ``text`` (folded) has ``subject`` at a word's start: "sham" finds "sham-controlled",
+    "shams"; a subject of several words finds them in that order."""
+    pattern = r"\b" + r"\W+".join(re.escape(word) for word in subject.lower().split())
+    return re.search(pattern, text) is not None
 
 
 def article_label(authors: list[str] | tuple[str, ...], date: str, title: str = "") -> str:

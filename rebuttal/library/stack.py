@@ -3,8 +3,8 @@
 A library is a stack of folders (built-in, the user's, then ``--library`` /
 ``REBUTTAL_LIBRARY``); a later folder overrides a block or society of the same
 id. Each block is one TOML file, ``<folder>/<group>/<name>.toml``, its id
-being ``<group>/<name>``. ``societies/`` holds society profiles and
-``venues/`` venue profiles; ``references.json`` is CSL-JSON.
+being ``<group>/<name>``. ``societies/`` holds society profiles, ``venues/``
+venue profiles and ``people/`` the people who sign; ``references.json`` is CSL-JSON.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 
@@ -20,13 +20,22 @@ from rebuttal.errors import RebuttalError
 from rebuttal.library.index import BlockIndex, BlockInfo, BlockMap
 from rebuttal.library.layout import PROFILE_FOLDERS, REFERENCES_FILE, block_entries, profile_paths
 from rebuttal.library.venues import Venue, load_venue
-from rebuttal.model import Signatory
+from rebuttal.people.entries import Person, SignatoryEntry, load_person, person_id, read_signatory_entry
 from rebuttal.refs.bibliography import Bibliography, load_bibliography
-from rebuttal.toml.fields import FieldReader, closest
-from rebuttal.toml.source import read_toml
+from rebuttal.toml.fields import FieldReader, closest, did_you_mean
+from rebuttal.toml.source import TomlSource, read_toml
 from rebuttal.vocabulary import BLOCK_KINDS, PAPER_SIZES, STATUSES
 
 LIBRARY_ENV = "REBUTTAL_LIBRARY"
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A block's wording for one design family (``[wording.<family>]``): its text and short variant."""
+
+    family: str
+    text: str
+    short: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,9 @@ class Block:
     approved_on: str = ""
     approved_hash: str = ""  # "sha256:..." of the wording as approved (rebuttal library approve)
     override: bool = False  # says it replaces a block of the same id in an earlier folder
+    wordings: tuple[Wording, ...] = ()  # the wording for other design families ([wording.<family>])
+    applies_when: tuple[str, ...] = ()  # subjects the article should have ([applies] when)
+    applies_unless: tuple[str, ...] = ()  # subjects that make the block miss ([applies] unless)
     path: Path | None = field(default=None, compare=False)
 
     @property
@@ -57,19 +69,39 @@ class Block:
         """
         import hashlib
 
-        parts = [" ".join(part.split()) for part in (self.title, self.text, self.short or "")]
+        texts = [self.title, self.text, self.short or ""]
+        for wording in self.wordings:  # none: the hash of a block without them is as it always was
+            texts += [f"wording.{wording.family}", wording.text, wording.short or ""]
+        parts = [" ".join(part.split()) for part in texts]
         return "sha256:" + hashlib.sha256("\n\x1f\n".join(parts).encode("utf-8")).hexdigest()
 
-    def variant_text(self, variant: str) -> str:
-        """The full text, or the short variant when asked for and present."""
-        if variant == "short" and self.short:
-            return self.short
-        return self.text
+    def wording_for(self, design: str = "") -> Wording:
+        """The wording a letter about an article of ``design`` takes: its family's ``[wording.<family>]``
+        when the block has one, else the main wording (``family`` "")."""
+        from rebuttal.designs import family_of
+
+        family = family_of(design)
+        for wording in self.wordings:
+            if family and wording.family == family:
+                return wording
+        return Wording("", self.text, self.short)
+
+    def variant_text(self, variant: str, design: str = "") -> str:
+        """The full text, or the short variant when asked for and present, in the wording for ``design``."""
+        wording = self.wording_for(design)
+        if variant == "short" and wording.short:
+            return wording.short
+        return wording.text
+
+    def has_short(self, design: str = "") -> bool:
+        """True when the wording for ``design`` has a short variant."""
+        return bool(self.wording_for(design).short)
 
     @property
     def search_text(self) -> str:
         """Lower-cased text that filtering looks through."""
-        return " ".join((self.id, self.title, " ".join(self.tags), self.summary, self.text)).lower()
+        texts = (self.text, *(wording.text for wording in self.wordings))
+        return " ".join((self.id, self.title, " ".join(self.tags), self.summary, *texts)).lower()
 
 
 @dataclass(frozen=True)
@@ -85,7 +117,7 @@ class Society:
     specialties: str = ""
     paper: str = "letter"
     logo: str | None = None
-    signatories: tuple[Signatory, ...] = ()
+    signatories: tuple[SignatoryEntry, ...] = ()  # who signs when a letter names no one
     path: Path | None = field(default=None, compare=False)
 
 
@@ -97,6 +129,7 @@ class Library:
     blocks: BlockMap = field(default_factory=BlockMap)
     societies: dict[str, Society] = field(default_factory=dict)
     venues: dict[str, Venue] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
     bibliography: Bibliography = field(default_factory=Bibliography)
     index: BlockIndex | None = field(default=None, compare=False, repr=False)
 
@@ -192,6 +225,9 @@ def load_library(
                 if kind == "societies":
                     society = _load_society(path)
                     library.societies[society.id] = society
+                elif kind == "people":
+                    person = load_person(path, person_id(folder / kind, path))
+                    library.people[person.id] = person
                 else:
                     venue = load_venue(path)
                     library.venues[venue.id] = venue
@@ -222,11 +258,11 @@ def parser_modules() -> tuple[ModuleType, ...]:
     """The code :func:`load_block` runs to accept a block file: the index trusts the verdicts it
     stored only while these modules are unchanged (named by import, so a moved module is still
     covered, and a renamed one fails here, loudly)."""
-    from rebuttal import errors, vocabulary
+    from rebuttal import designs, errors, vocabulary
     from rebuttal.text import markup, printable
     from rebuttal.toml import fields, scan, source
 
-    return (sys.modules[__name__], fields, source, scan, markup, printable, vocabulary, errors)
+    return (sys.modules[__name__], fields, source, scan, markup, printable, vocabulary, errors, designs)
 
 
 def load_block(path: Path, block_id: str) -> Block:
@@ -235,7 +271,7 @@ def load_block(path: Path, block_id: str) -> Block:
     reader = FieldReader(source, context="block")
     reader.allow(
         "title", "kind", "text", "tags", "summary", "short", "version", "status",
-        "approved_by", "approved_on", "approved_hash", "override",
+        "approved_by", "approved_on", "approved_hash", "override", "wording", "applies",
     )
     kind = reader.choice("kind", BLOCK_KINDS, required=True)
     block = Block(
@@ -252,9 +288,32 @@ def load_block(path: Path, block_id: str) -> Block:
         approved_on=reader.date("approved_on"),
         approved_hash=reader.text("approved_hash"),
         override=reader.flag("override"),
+        wordings=_wordings(source, reader),
         path=path,
     )
+    applies = FieldReader(source, data=reader.table("applies"), prefix=("applies",), context="[applies]")
+    applies.allow("when", "unless")
+    when, unless = tuple(applies.strings("when")), tuple(applies.strings("unless"))
+    if when or unless:
+        block = replace(block, applies_when=when, applies_unless=unless)
     return block
+
+
+def _wordings(source: TomlSource, reader: FieldReader) -> tuple[Wording, ...]:
+    """The ``[wording.<family>]`` tables, each a family of rebuttal.designs.FAMILIES with a text."""
+    from rebuttal.designs import FAMILIES
+
+    wordings = []
+    for family, data in reader.table("wording").items():
+        if family not in FAMILIES:
+            raise reader.fail("wording", f"unknown design family '{family}'{did_you_mean(family, FAMILIES)}; "
+                                         f"known: {', '.join(FAMILIES)}")
+        if not isinstance(data, dict):
+            raise reader.fail("wording", f"wording.{family} must be a table ([wording.{family}])")
+        sub = FieldReader(source, data=data, prefix=("wording", family), context=f"[wording.{family}]")
+        sub.allow("text", "short")
+        wordings.append(Wording(family, sub.markup("text", required=True), sub.markup("short") or None))
+    return tuple(wordings)
 
 
 def _load_society(path: Path) -> Society:
@@ -264,13 +323,10 @@ def _load_society(path: Path) -> Society:
         "name", "short_name", "description", "member_count", "region", "specialties",
         "paper", "logo", "signatories",
     )
-    signatories = []
-    for index, entry in enumerate(reader.tables("signatories")):
-        sub = FieldReader(source, data=entry, prefix=("signatories", index), context="signatory")
-        sub.allow("name", "degrees", "role")
-        signatories.append(
-            Signatory(sub.text("name", required=True), sub.text("degrees"), sub.text("role"))
-        )
+    signatories = [
+        read_signatory_entry(source, entry, ("signatories", index))
+        for index, entry in enumerate(reader.tables("signatories"))
+    ]
     logo = reader.text("logo")
     return Society(
         id=path.stem,

@@ -3,9 +3,15 @@
 A venue is one TOML file in a library folder's ``venues/`` (``venues/jama-letter.toml``
 is the venue ``jama-letter``), so a society can add or correct a journal in its
 own library folder. Every field is read through :class:`FieldReader`, so a wrong
-type is reported as ``file:line: field: message``. Each profile lists the
-``sources`` its figures come from and names in ``unconfirmed`` any figure that
-could not be checked against the journal's own instructions.
+type is reported as ``file:line: field: message``.
+
+A profile is a dated register of the journal's rules: ``verified_on`` is the
+day someone last compared its figures with the journal's words, and each of
+its ``[[sources]]`` quotes the sentence (``quote``) that backs the figures it
+names in ``supports``, with the date the quoted text is known to be from
+(``as_of``). A figure that no quoted source supports is unconfirmed, as is any
+figure named in ``unconfirmed``. ``window_from`` says which of the article's
+dates the response window counts from, where the journal says so.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rebuttal.text.dates import is_partial_date
 from rebuttal.toml.fields import FieldReader, did_you_mean
 from rebuttal.toml.source import read_toml
 from rebuttal.vocabulary import MARKERS
@@ -20,8 +27,24 @@ from rebuttal.vocabulary import MARKERS
 # What a word limit counts. Journals count the body only: no title, references,
 # signatures or competing interests (that is what Document.word_count counts).
 WORD_COUNTS = ("body",)
+# How a venue wants a group (a board, a committee) to sign: "on-behalf-of" after the people, who are
+# the authors ("On behalf of the Board of Directors"), or "group-author": the group is an author in
+# the byline and counts as one against max_authors.
+GROUP_SIGNATURES = ("on-behalf-of", "group-author")
+# Whether every signatory must declare competing interests ("required") or not ("").
+DISCLOSURES = ("required",)
 # Figures a profile can mark as unconfirmed.
-FIGURES = ("word_limit", "max_references", "max_authors", "window_days", "cite_article", "style", "marker")
+FIGURES = (
+    "word_limit", "max_references", "max_authors", "window_days", "cite_article", "style", "marker",
+    "disclosures", "group_signature", "max_overlap",
+)
+# The journal's limits: in a register, each needs a quoted source (style and marker are house
+# conventions a profile chooses, confirmed unless listed in ``unconfirmed``).
+LIMIT_FIGURES = ("word_limit", "max_references", "max_authors", "window_days", "cite_article", "disclosures")
+# What a source can back: the figures, and which article date the window counts from.
+SUPPORTABLE = (*FIGURES, "window_from")
+# Which of the article's dates a window counts from: the print (issue) date or the online date.
+WINDOW_FROM = ("print", "online")
 
 
 @dataclass(frozen=True)
@@ -31,6 +54,9 @@ class VenueSource:
     title: str
     url: str = ""
     accessed: str = ""
+    quote: str = ""  # the journal's sentence, word for word
+    supports: tuple[str, ...] = ()  # the fields the quote backs ("word_limit", "window_from"...)
+    as_of: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD: when the quoted text is known to have said so
 
 
 @dataclass(frozen=True)
@@ -45,16 +71,45 @@ class Venue:
     cite_article: bool = False
     max_authors: int | None = None
     window_days: int | None = None
+    disclosures: str = ""  # "required": every signatory declares competing interests
+    group_signature: str = "on-behalf-of"  # how a group signs (GROUP_SIGNATURES)
+    window_from: str = ""  # "print" | "online" when the journal says; "" when it does not
+    max_overlap: int | None = None  # percent of words shared with earlier letters; None: the default
     style: str = ""
     marker: str = ""
     notes: str = ""
     sources: tuple[VenueSource, ...] = ()
     unconfirmed: tuple[str, ...] = ()
+    verified_on: str = ""  # YYYY-MM-DD: when the figures were last compared with the sources
     path: Path | None = field(default=None, compare=False)
 
+    @property
+    def journal(self) -> str:
+        """``JAMA`` of ``JAMA, Letter to the Editor (...)``: the name before its first comma."""
+        return self.name.partition(",")[0].strip()
+
+    @property
+    def is_register(self) -> bool:
+        """True when some source says which figures it backs (a dated register, not a bare list)."""
+        return any(source.supports for source in self.sources)
+
+    def sources_for(self, figure: str) -> tuple[VenueSource, ...]:
+        """The quoted sources that back ``figure``."""
+        return tuple(source for source in self.sources if figure in source.supports)
+
     def is_confirmed(self, figure: str) -> bool:
-        """False when the profile marks ``figure`` (e.g. ``window_days``) as unconfirmed."""
-        return figure not in self.unconfirmed
+        """False when ``figure`` (e.g. ``window_days``) is marked unconfirmed or no quoted source backs it.
+
+        Only the limits need a quote; a profile whose sources name no figures (written before
+        sources said what they back) confirms every figure it does not list in ``unconfirmed``.
+        """
+        if figure in self.unconfirmed:
+            return False
+        return figure not in LIMIT_FIGURES or not self.is_register or bool(self.sources_for(figure))
+
+    def as_of(self, figure: str) -> str:
+        """The newest date of the quoted text backing ``figure`` ('' when none says)."""
+        return max((source.as_of for source in self.sources_for(figure)), default="")
 
 
 NO_VENUE = Venue(id="", name="no venue (no limits)")
@@ -68,13 +123,11 @@ def load_venue(path: Path) -> Venue:
     reader = FieldReader(source, context="venue profile")
     reader.allow(
         "name", "word_limit", "counts", "max_references", "cite_article", "max_authors",
-        "window_days", "style", "marker", "notes", "sources", "unconfirmed",
+        "window_days", "window_from", "max_overlap", "disclosures", "group_signature", "style", "marker",
+        "notes", "sources", "unconfirmed", "verified_on",
     )
-    sources = []
-    for index, entry in enumerate(reader.tables("sources")):
-        sub = FieldReader(source, data=entry, prefix=("sources", index), context="venue source")
-        sub.allow("title", "url", "accessed")
-        sources.append(VenueSource(sub.text("title", required=True), sub.text("url"), sub.date("accessed")))
+    sources = [_source(FieldReader(source, data=entry, prefix=("sources", index), context="venue source"))
+               for index, entry in enumerate(reader.tables("sources"))]
     unconfirmed = reader.strings("unconfirmed")
     for name in unconfirmed:
         if name not in FIGURES:
@@ -89,13 +142,43 @@ def load_venue(path: Path) -> Venue:
         cite_article=_flag(reader, "cite_article"),
         max_authors=_limit(reader, "max_authors"),
         window_days=_limit(reader, "window_days"),
+        window_from=reader.choice("window_from", WINDOW_FROM),
+        disclosures=reader.choice("disclosures", DISCLOSURES),
+        group_signature=reader.choice("group_signature", GROUP_SIGNATURES, default="on-behalf-of"),
+        max_overlap=_limit(reader, "max_overlap"),
         style=reader.choice("style", sorted(STYLES)),
         marker=reader.choice("marker", MARKERS),
         notes=reader.text("notes"),
         sources=tuple(sources),
         unconfirmed=tuple(unconfirmed),
+        verified_on=_full_date(reader, "verified_on"),
         path=path,
     )
+
+
+def _source(sub: FieldReader) -> VenueSource:
+    """One ``[[sources]]`` table: a quote that backs figures must be there, word for word."""
+    sub.allow("title", "url", "accessed", "quote", "supports", "as_of")
+    supports = sub.strings("supports")
+    for name in supports:
+        if name not in SUPPORTABLE:
+            raise sub.fail("supports", f"'{name}' is not a figure{did_you_mean(name, SUPPORTABLE)}; "
+                           f"figures: {', '.join(SUPPORTABLE)}")
+    quote = sub.text("quote")
+    if supports and not quote:
+        raise sub.fail("supports", "a source that backs figures needs the journal's sentence in 'quote'")
+    as_of = sub.date("as_of")
+    if as_of and not is_partial_date(as_of):
+        raise sub.fail("as_of", f"'{as_of}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return VenueSource(sub.text("title", required=True), sub.text("url"), _full_date(sub, "accessed"),
+                       quote, tuple(supports), as_of)
+
+
+def _full_date(reader: FieldReader, key: str) -> str:
+    value = reader.date(key)
+    if value and not (len(value) == 10 and is_partial_date(value)):
+        raise reader.fail(key, f"'{value}' is not a date (YYYY-MM-DD)")
+    return value
 
 
 def _limit(reader: FieldReader, key: str) -> int | None:

@@ -15,9 +15,10 @@ from rebuttal.exchange.record import ExportRecord, record_for
 from rebuttal.letter.assemble import assemble, resolve_society
 from rebuttal.letter.outline import BodyItem, Outline
 from rebuttal.letter.placeholders import placeholder_values
+from rebuttal.letter.signing import resolve_cosigners
 from rebuttal.library.stack import Block, Library
 from rebuttal.merge.wording import Piece, comparison_key, exported_pieces, plain_text, unbolded
-from rebuttal.model import Document, Inline, Paragraph, PointList, Source, inline_text
+from rebuttal.model import Document, Inline, Paragraph, PointList, Source, disclosure_line, inline_text
 from rebuttal.text.markup import split_paragraphs
 from rebuttal.text.printable import printable
 
@@ -41,6 +42,7 @@ class BaselineItem:
     block: Block | None
     heading: Wording | None = None
     paragraphs: list[Wording] = field(default_factory=list)
+    design: str = ""  # the article's: picks the block's wording, as assembly does
 
     @property
     def label(self) -> str:
@@ -51,7 +53,7 @@ class BaselineItem:
         """The markup in force for the item's paragraphs (override, variant or block text)."""
         if self.item.text:
             return self.item.text
-        return self.block.variant_text(self.item.variant) if self.block else ""
+        return self.block.variant_text(self.item.variant, self.design) if self.block else ""
 
     def title_markup(self) -> str:
         """The markup in force for the item's heading."""
@@ -76,7 +78,8 @@ def build_baseline(
     document = assemble(library, outline, today=today)
     numbering = dict(record.citations) if record and record.citations else record_for(document).citations
     items = [
-        BaselineItem(index, item, "", library.block(item.block) if item.block else None)
+        BaselineItem(index, item, "", library.block(item.block) if item.block else None,
+                     design=outline.article.design)
         for index, item in enumerate(outline.body)
     ]
 
@@ -110,20 +113,26 @@ def build_baseline(
     society = resolve_society(library, outline)
     paper = outline.letter.paper or (society.paper if society else "letter")
     letter_date = outline.letter.date or (today or dt.date.today()).isoformat()
-    values = placeholder_values(outline, society, letter_date, paper)
+    values = placeholder_values(outline, society, letter_date, paper,
+                                cosigners=resolve_cosigners(library, outline))
     return Baseline(document, items, numbering, _frame_texts(document), values)
 
 
 def _frame_texts(document: Document) -> set[str]:
     """Texts of the paragraphs around the body, which a merge leaves to the outline's fields."""
     texts = {document.date, document.recipient, document.title, document.salutation, "References"}
-    texts.update((document.letterhead.name, document.letterhead.tagline))
-    for signatory in document.signatories:
-        texts.add(signatory.display_name)
-        texts.add(f"{signatory.display_name} {signatory.role}".strip())
+    texts.update((*document.letterhead.names, document.letterhead.tagline))
+    for group in document.signature_groups():
+        texts.add(group.heading)
+        for signatory in group.signatories:
+            texts.add(signatory.display_name)
+            texts.add(" ".join((signatory.display_name, *signatory.details)))
     if document.competing_interests is not None:
         statement = inline_text(document.competing_interests.inlines, document.marker)
-        texts.add("Competing interests: " + statement)
+        texts.update(("Competing interests: " + statement, statement))
+    if document.disclosures():
+        texts.add("Competing interests")
+        texts.update(disclosure_line(name, disclosure) for name, disclosure in document.disclosures())
     for reference in document.references:
         texts.add(reference.plain())
     # As the DOCX holds them: a reference's U+FFFE (a library's JSON may hold one) is not exported.

@@ -35,9 +35,12 @@ class Proposal:
 
 
 def proposals(
-    changes: list[ItemChange], folder: Path, docx_name: str, *, today: dt.date | None = None
+    changes: list[ItemChange], folder: Path, docx_name: str, *, today: dt.date | None = None, design: str = ""
 ) -> list[Proposal]:
-    """The drafts for every change that rewrites library wording; checks before anything is written."""
+    """The drafts for every change that rewrites library wording; checks before anything is written.
+
+    ``design`` is the letter's article's: the editors rewrote the wording the letter took, its
+    ``[wording.<family>]`` when the block has one for that design, and the draft changes that one."""
     found: dict[str, Proposal] = {}
     for change in changes:
         block = change.block
@@ -46,7 +49,7 @@ def proposals(
         path = folder / f"{block.id}.toml"
         _check_replaceable(path, block.id)
         version = next_version(block.version)  # the committee's rule: a draft is the next minor
-        text = _draft_text(block, change, version, docx_name, today)
+        text = _draft_text(block, change, version, docx_name, today, design)
         found[block.id] = Proposal(block.id, path, version, text)
     return list(found.values())
 
@@ -74,7 +77,8 @@ def _check_replaceable(path: Path, block_id: str) -> None:
             )
 
 
-def _draft_text(block: Block, change: ItemChange, version: str, docx_name: str, today: dt.date | None) -> str:
+def _draft_text(block: Block, change: ItemChange, version: str, docx_name: str, today: dt.date | None,
+                design: str = "") -> str:
     import tomli_w
 
     editors = sorted({r.author for r in change.revisions if r.author}) or sorted(
@@ -89,14 +93,27 @@ def _draft_text(block: Block, change: ItemChange, version: str, docx_name: str, 
         data["tags"] = list(block.tags)
     if block.summary:
         data["summary"] = block.summary
-    variant = "short" if block.short and change.variant == "short" else "full"
+    taken = block.wording_for(design)  # the wording the letter took: its family's, or the main one
+    variant = "short" if taken.short and change.variant == "short" else "full"
     new_text = change.new_text if change.new_text is not None and change.library_text else None
-    data["text"] = _wrapped(new_text) if variant == "full" and new_text else block.text.strip() + "\n"
-    short = _wrapped(new_text) if variant == "short" and new_text else block.short
-    if short:
-        data["short"] = short.strip() + "\n"
+
+    def wording(text: str, short: str | None, edited: bool) -> dict[str, str]:
+        rewritten = edited and variant == "full" and new_text
+        fields = {"text": _wrapped(new_text) if rewritten else text.strip() + "\n"}
+        short = _wrapped(new_text) if edited and variant == "short" and new_text else short
+        if short:
+            fields["short"] = short.strip() + "\n"
+        return fields
+
+    data.update(wording(block.text, block.short, not taken.family))
     data["version"] = version
     data["status"] = "draft"
+    if block.wordings:
+        data["wording"] = {w.family: wording(w.text, w.short, w.family == taken.family)
+                           for w in block.wordings}
+    applies = {"when": list(block.applies_when), "unless": list(block.applies_unless)}
+    if any(applies.values()):
+        data["applies"] = {key: value for key, value in applies.items() if value}
     header = (
         f"# Draft v{version} of {block.id}, proposed from the editors' changes in {docx_name}\n"
         f"# edited by: {', '.join(editors) or 'unknown'}; on: {when}\n"

@@ -17,7 +17,7 @@ from rebuttal.errors import RebuttalError
 from rebuttal.exchange.docx.names import COMMENT_AUTHOR
 from rebuttal.exchange.edited import EditedComment, EditedDocument, Revision
 from rebuttal.exchange.record import ExportRecord, outline_origin
-from rebuttal.letter.outline import Outline, parse_outline
+from rebuttal.letter.outline import Outline, outline_to_dict, parse_outline
 from rebuttal.library.stack import Library
 from rebuttal.merge.baseline import build_baseline
 from rebuttal.merge.compare import CitationProblem, ItemChange, compare_items
@@ -124,19 +124,25 @@ def _as_exported(record: ExportRecord, outline: Outline) -> tuple[Outline, Outli
     from rebuttal.exchange.exports import exported_text
 
     name, digest = outline_origin(outline.path)
-    if not record.outline_sha256 or not digest or digest == record.outline_sha256:
+    if not record.outline_sha256:
         return outline, None, []
-    text = exported_text(record.outline_sha256)
+    name = name or "the letter"
+    text = exported_text(record.outline_sha256) or record.embedded_outline()
     base = None
     if text is not None:
         try:
             base = parse_outline(text, outline.path or Path("outline.toml"))
         except RebuttalError:
             base = None
+    if base is not None and outline_to_dict(base) == outline_to_dict(outline):
+        return outline, None, []  # as exported (the app's letter in memory included, saved or not)
     if base is None:
+        if not digest or digest == record.outline_sha256:
+            return outline, None, []
         return outline, None, [
-            f"{name} has changed since this DOCX was exported and the outline as exported is not kept on "
-            "this computer: compared with it as it is now (your own changes since may show as the editors')"
+            f"{name} has changed since this DOCX was exported, and neither this computer nor the DOCX keeps "
+            "the outline as exported: compared with it as it is now (your own changes since may show as the "
+            "editors')"
         ]
     return base, outline, [
         f"{name} has changed since this DOCX was exported: the editors' changes are found against the "

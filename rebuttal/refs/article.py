@@ -11,6 +11,7 @@ article form read and write the same fields the same way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,8 @@ class Article:
     authors: list[str] = field(default_factory=list)
     journal: str = ""
     journal_abbrev: str = ""
-    date: str = ""
+    date: str = ""  # the issue (print) date
+    date_online: str = ""  # first published online (often weeks before the issue)
     volume: str = ""
     issue: str = ""
     pages: str = ""
@@ -55,7 +57,7 @@ def article_problem(name: str, value: str) -> tuple[str, str] | None:
         problem = doi_problem(value)
     elif name == "pmid":
         problem = pmid_problem(value)
-    elif name == "date" and not is_partial_date(value):
+    elif name in ("date", "date_online") and not is_partial_date(value):
         problem = f"'{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
     return (name, problem) if problem else None
 
@@ -75,8 +77,10 @@ def article_item(article: Article) -> dict[str, Any] | None:
         item["container-title"] = article.journal
     if article.journal_abbrev or article.journal:
         item["container-title-short"] = article.journal_abbrev or article.journal
-    if article.date:
-        item["issued"] = {"date-parts": [[int(part) for part in article.date.split("-")]]}
+    if article.date or article.date_online:
+        item["issued"] = _parts(article.date or article.date_online)
+    if article.date_online:
+        item["available-date"] = _parts(article.date_online)
     for name, value in (
         ("volume", article.volume), ("issue", article.issue), ("page", article.pages),
         ("DOI", article.doi), ("PMID", article.pmid), ("URL", article.url),
@@ -98,14 +102,19 @@ def article_from_item(item: dict[str, Any], keep: Article | None = None) -> Arti
         else:
             given = " ".join(part for part in (person.get("given", ""), person.get("suffix", "")) if part)
             authors.append(f"{person.get('family', '')}, {given}" if given else str(person.get("family", "")))
-    parts = (item.get("issued") or {}).get("date-parts", [[]])[0]
-    date = "-".join(f"{int(part):02d}" if index else str(int(part)) for index, part in enumerate(parts[:3]))
+    online = _date_text(item.get("available-date")) or _date_text(item.get("published-online"))
+    printed = _date_text(item.get("published-print"))
+    issued = _date_text(item.get("issued"))
+    # Crossref's "issued" is the earlier of print and online: the print date is published-print,
+    # and without one (online first, not yet in an issue) the article has only its online date.
+    date = printed or ("" if "published-online" in item and issued == online else issued)
     return Article(
         title=str(item.get("title", "")),
         authors=authors,
         journal=str(item.get("container-title", "")),
         journal_abbrev=str(item.get("container-title-short", "")),
         date=date,
+        date_online=online,
         volume=str(item.get("volume", "")),
         issue=str(item.get("issue", "")),
         pages=str(item.get("page", "")),
@@ -116,6 +125,20 @@ def article_from_item(item: dict[str, Any], keep: Article | None = None) -> Arti
         abstract=str(item.get("abstract", "")),
         keywords=[word for word in str(item.get("keyword", "")).split("; ") if word],
     )
+
+
+def _parts(text: str) -> dict[str, Any]:
+    return {"date-parts": [[int(part) for part in text.split("-")]]}
+
+
+def _date_text(value: Any) -> str:
+    """``{"date-parts": [[2025, 2, 19]]}`` -> ``2025-02-19`` ('' for anything else)."""
+    parts = value.get("date-parts") if isinstance(value, dict) else None
+    try:
+        first = [int(part) for part in parts[0][:3]] if parts and parts[0] else []
+    except (TypeError, ValueError, IndexError, KeyError):
+        return ""
+    return "-".join(f"{part:02d}" if index else str(part) for index, part in enumerate(first))
 
 
 def read_article(path: Path) -> Article:
@@ -141,3 +164,42 @@ def look_up_article(*, pmid: str = "", doi: str = "") -> Article:
     if not result.items:
         raise RebuttalError("the answer holds no reference", file=answer.label)
     return article_from_item(result.items[0])
+
+
+def pasted_keywords(text: str) -> list[str]:
+    """Keywords as PubMed shows them ("Keywords: Low back pain; Radiofrequency; sham."), or one a
+    line, or separated by commas when there is no semicolon: the list, each once, in order."""
+    from rebuttal.text.printable import without_unwritable
+
+    text = without_unwritable(text).strip()
+    text = re.sub(r"^\s*key\s*words\s*:?\s*", "", text, flags=re.IGNORECASE)
+    separator = ";" if ";" in text else "\n" if "\n" in text else ","
+    found: list[str] = []
+    for part in text.split(separator):
+        word = " ".join(part.split()).strip(" .,;")
+        if word and word.casefold() not in (known.casefold() for known in found):
+            found.append(word)
+    return found
+
+
+def pasted_abstract(text: str) -> str:
+    """An abstract as PubMed shows it ("Abstract", then "Background: ..." paragraphs; a "Keywords:"
+    line and the copyright line after it): its paragraphs, each on one line, a blank line between."""
+    from rebuttal.text.printable import without_unwritable
+
+    lines = [" ".join(line.split()) for line in without_unwritable(text).splitlines()]
+    while lines and (not lines[0] or lines[0].casefold() == "abstract"):
+        lines.pop(0)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in [*lines, ""]:
+        if re.match(r"(?i)key\s*words\s*:", line) or line.startswith(("©", "Copyright")):
+            break  # what follows the abstract on the page is not the abstract
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(paragraphs)

@@ -63,8 +63,9 @@ def clean_doi(value: str) -> str:
     return doi
 
 
-def fetch_pubmed(pmids: list[str]) -> Answer:
-    """The MEDLINE records of ``pmids`` from PubMed (one request for all of them)."""
+def fetch_pubmed(pmids: list[str], *, max_age: float | None = None) -> Answer:
+    """The MEDLINE records of ``pmids`` from PubMed (one request for all of them); a kept answer older
+    than ``max_age`` seconds is asked for again (``rebuttal watch`` wants news, not the first answer)."""
     ids = [clean_pmid(p) for p in pmids]
     base = os.environ.get(EUTILS_ENV, "").strip() or EUTILS_URL
     params = {
@@ -81,7 +82,7 @@ def fetch_pubmed(pmids: list[str]) -> Answer:
         return "the answer is not MEDLINE text" if missing else None
 
     text = _get(f"{base.rstrip('/')}/efetch.fcgi", params, label, what="PMID " + ", ".join(ids),
-                check=holds_every_pmid)
+                check=holds_every_pmid, max_age=max_age)
     return Answer(text, "medline", label)
 
 
@@ -93,6 +94,30 @@ def fetch_crossref(doi: str) -> Answer:
     text = _get(url, {}, f"Crossref {doi}", what=f"DOI {doi}",
                 check=lambda text: _crossref_problem(text, doi))
     return Answer(text, "csl-json", f"Crossref {doi}")
+
+
+def fetch_crossref_work(doi: str, *, max_age: float | None = None) -> dict:
+    """Crossref's own record of ``doi`` (``/works/{doi}``: its ``message``), which carries what the CSL
+    transform leaves out: ``update-to`` / ``updated-by`` (retractions, corrections) and ``relation``."""
+    doi = clean_doi(doi)
+    base = os.environ.get(CROSSREF_ENV, "").strip() or CROSSREF_URL
+    text = _get(f"{base.rstrip('/')}/works/{doi}", {}, f"Crossref {doi}", what=f"DOI {doi}",
+                check=lambda text: _work_problem(text, doi), max_age=max_age)
+    return json.loads(text)["message"]
+
+
+def _work_problem(text: str, doi: str) -> str | None:
+    """Why ``text`` is not Crossref's ``/works`` answer for ``doi``; None when it is."""
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        return "the JSON is nested too deeply"
+    except ValueError:
+        return "the answer is not JSON"
+    message = data.get("message") if isinstance(data, dict) else None
+    if not isinstance(message, dict):
+        return "the answer is not a Crossref work"
+    return _crossref_problem(json.dumps(message), doi)
 
 
 def _crossref_problem(text: str, doi: str) -> str | None:
@@ -122,7 +147,7 @@ def cache_folder() -> Path:
 
 
 def _get(url: str, params: dict[str, str], label: str, *, what: str,
-         check: Callable[[str], str | None]) -> str:
+         check: Callable[[str], str | None], max_age: float | None = None) -> str:
     """The body of a GET (from the cache when asked before); one clear error otherwise.
 
     ``check`` says what is wrong with an answer: None when nothing, why it is not the record
@@ -134,7 +159,7 @@ def _get(url: str, params: dict[str, str], label: str, *, what: str,
 
     key_source = url + "?" + "&".join(f"{k}={v}" for k, v in sorted(params.items()) if k != "email")
     cached = cache_folder() / (hashlib.sha256(key_source.encode()).hexdigest()[:32] + ".txt")
-    kept = _read_cached(cached)
+    kept = _read_cached(cached, max_age)
     if kept is not None and _passes(check, kept):
         return kept
     page = get_text(url, params, {"User-Agent": USER_AGENT, "Accept": "application/json, text/plain;q=0.9"},
@@ -165,12 +190,16 @@ def _passes(check: Callable[[str], str | None], text: str) -> bool:
         return False
 
 
-def _read_cached(cached: Path) -> str | None:
-    """A kept answer, or None (none, unreadable, or too large to be one we kept)."""
+def _read_cached(cached: Path, max_age: float | None = None) -> str | None:
+    """A kept answer, or None (none, unreadable, too large to be one we kept, or older than ``max_age``
+    seconds)."""
+    import time
+
     from rebuttal.refs.web import MAX_BODY_BYTES
 
     try:
-        if cached.stat().st_size > MAX_BODY_BYTES:
+        info = cached.stat()
+        if info.st_size > MAX_BODY_BYTES or (max_age is not None and time.time() - info.st_mtime > max_age):
             return None
         return cached.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rebuttal.model import Citation, Document, Inline, Paragraph, PointList, Span
+from rebuttal.model import Citation, Document, Inline, Paragraph, PointList, Span, disclosure_line
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
@@ -41,8 +41,8 @@ def _span(span: Span) -> str:
 def render_markdown(document: Document) -> str:
     """The letter as CommonMark."""
     out: list[str] = []
-    if document.letterhead.name:
-        out += [f"**{_escape(document.letterhead.name)}**", ""]
+    if document.letterhead.names:  # a joint letter names every society, one per line
+        out += ["  \n".join(f"**{_escape(name)}**" for name in document.letterhead.names), ""]
     for line in (document.date, document.recipient):
         if line:
             out += [_escape(line), ""]
@@ -61,11 +61,22 @@ def render_markdown(document: Document) -> str:
             out += [f"{label}**{heading}**" if heading else label.rstrip(), ""]
             for paragraph in point.paragraphs:
                 out += [" " * len(label) + _inlines(paragraph.inlines, document), ""]
-    for signatory in document.signatories:
-        lines = [_escape(signatory.display_name)] + ([_escape(signatory.role)] if signatory.role else [])
-        out += ["  \n".join(lines), ""]
-    if document.competing_interests is not None:
-        out += ["*Competing interests:* " + _inlines(document.competing_interests.inlines, document), ""]
+    for group in document.signature_groups():
+        if group.heading:
+            out += [f"*{_escape(group.heading)}*", ""]
+        for signatory in group.signatories:
+            lines = [_escape(line) for line in (signatory.display_name, *signatory.details)]
+            out += ["  \n".join(lines), ""]
+    disclosures = document.disclosures()
+    competing = document.competing_interests
+    statement = _inlines(competing.inlines, document) if competing is not None else ""
+    if disclosures:
+        out += ["## Competing interests", ""] + ([statement, ""] if statement else [])
+        out += [_escape(disclosure_line(name, disclosure)) + "  " for name, disclosure in disclosures]
+        out[-1] = out[-1].rstrip()
+        out.append("")
+    elif statement:
+        out += ["*Competing interests:* " + statement, ""]
     if document.references:
         out += ["## References", ""]
         for reference in document.references:

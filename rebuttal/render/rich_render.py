@@ -7,13 +7,16 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from rebuttal.model import Citation, Document, Inline, Paragraph, PointList, Span
+from rebuttal.model import Citation, Document, Inline, Paragraph, PointList, Span, disclosure_line
 
 CITATION_STYLE = "bold cyan"
 # A terminal cannot raise text, so superscript numbers are drawn with Unicode's superscript
 # digits: "needed.²˒³" reads as it will be printed, not as "needed2,3".
 SUPERSCRIPT = str.maketrans("0123456789,-–", "⁰¹²³⁴⁵⁶⁷⁸⁹˒⁻⁻")
 UNRESOLVED_STYLE = "bold black on yellow"
+# Paragraphs that repeat words of letters on record (the app's overlap marks): a tint behind the text,
+# which changes nothing of the layout.
+MARKED_STYLE = "on #3d3417"
 
 
 def inline_text(inlines: tuple[Inline, ...], document: Document, base: str = "") -> Text:
@@ -43,11 +46,18 @@ def _span_style(span: Span, unresolved: set[str]) -> str:
     return " ".join(parts)
 
 
-def render_rich(document: Document) -> RenderableType:
-    """The whole letter as one Rich renderable."""
+def render_rich(document: Document, *, marked: frozenset[int] = frozenset()) -> RenderableType:
+    """The whole letter as one Rich renderable; the body items at the outline positions ``marked`` are
+    tinted (the app marks those overlapping earlier letters)."""
+
+    def tint(text: Text, source: object) -> Text:
+        if marked and getattr(source, "position", None) in marked:
+            text.stylize(MARKED_STYLE)
+        return text
+
     parts: list[RenderableType] = []
     if document.letterhead.name:
-        parts.append(Text(document.letterhead.name, style="bold"))
+        parts.extend(Text(name, style="bold") for name in document.letterhead.names)
         if document.letterhead.tagline:
             parts.append(Text(document.letterhead.tagline, style="dim"))
         parts.append(Text(""))
@@ -60,21 +70,32 @@ def render_rich(document: Document) -> RenderableType:
         parts += [Text(document.salutation), Text("")]
     for section in document.body:
         if isinstance(section, Paragraph):
-            parts += [inline_text(section.inlines, document), Text("")]
+            parts += [tint(inline_text(section.inlines, document), section.source), Text("")]
             continue
         assert isinstance(section, PointList)
         for point in section.points:
             heading = Text(f"{point.number}. ", style="bold")
             heading.append_text(inline_text(point.heading, document, base="bold"))
-            parts += [heading, Text("")]
+            parts += [tint(heading, point.source), Text("")]
             for paragraph in point.paragraphs:
-                parts += [Padding(inline_text(paragraph.inlines, document), (0, 0, 1, 3))]
-    for signatory in document.signatories:
-        lines = Text(signatory.display_name, style="bold")
-        if signatory.role:
-            lines.append("\n" + signatory.role, style="")
-        parts += [lines, Text("")]
-    if document.competing_interests is not None:
+                text = tint(inline_text(paragraph.inlines, document), paragraph.source)
+                parts += [Padding(text, (0, 0, 1, 3))]
+    for group in document.signature_groups():
+        if group.heading:
+            parts += [Text(group.heading, style="italic"), Text("")]
+        for signatory in group.signatories:
+            lines = Text(signatory.display_name, style="bold")
+            for line in signatory.details:
+                lines.append("\n" + line, style="")
+            parts += [lines, Text("")]
+    disclosures = document.disclosures()
+    if disclosures:
+        parts += [Text("Competing interests", style="bold"), Text("")]
+        if document.competing_interests is not None:
+            parts += [inline_text(document.competing_interests.inlines, document), Text("")]
+        parts += [Text(disclosure_line(name, disclosure)) for name, disclosure in disclosures]
+        parts.append(Text(""))
+    elif document.competing_interests is not None:
         statement = Text("Competing interests: ", style="italic")
         statement.append_text(inline_text(document.competing_interests.inlines, document))
         parts += [statement, Text("")]

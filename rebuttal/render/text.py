@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from rebuttal.model import Document, Paragraph, PointList, inline_text
+from rebuttal.model import Document, Paragraph, PointList, disclosure_line, inline_text
 from rebuttal.text.printable import printable
 
 # Spaces inside these are held with a no-break placeholder while wrapping.
@@ -38,7 +38,10 @@ def render_text(document: Document, *, width: int = 72) -> str:
         out.append(wrap(text, width, indent, first))
         out.append("")
 
-    for line in (document.letterhead.name, document.date, document.recipient):
+    if document.joint:  # every society on its own line, as on a joint letterhead
+        out.extend(wrap(name, width) for name in document.letterhead.names)
+        out.append("")
+    for line in ("" if document.joint else document.letterhead.name, document.date, document.recipient):
         if line:
             para(line)
     if document.title:
@@ -55,14 +58,23 @@ def render_text(document: Document, *, width: int = 72) -> str:
             para(inline_text(point.heading, marker), " " * len(label), label)
             for paragraph in point.paragraphs:
                 para(paragraph.plain(marker), " " * len(label))
-    for signatory in document.signatories:
-        # Name and role stay on their own lines, as under a signed letter.
-        out.append(wrap(signatory.display_name, width))
-        if signatory.role:
-            out.append(wrap(signatory.role, width))
-        out.append("")
-    if document.competing_interests is not None:
-        para("Competing interests: " + document.competing_interests.plain(marker))
+    for group in document.signature_groups():
+        if group.heading:
+            para(group.heading)
+        for signatory in group.signatories:
+            # Name, role and the rest stay on their own lines, as under a signed letter.
+            out.extend(wrap(line, width) for line in (signatory.display_name, *signatory.details))
+            out.append("")
+    disclosures = document.disclosures()
+    statement = document.competing_interests.plain(marker) if document.competing_interests else ""
+    if disclosures:
+        para("Competing interests")
+        if statement:
+            para(statement)
+        for name, disclosure in disclosures:
+            para(disclosure_line(name, disclosure))
+    elif statement:
+        para("Competing interests: " + statement)
     if document.references:
         para("References")
         digits = len(str(len(document.references)))

@@ -21,12 +21,12 @@ this module only edits files that already exist.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from rebuttal.toml.plain import plain_data
 from rebuttal.toml.scan import Header, structure
 
 # Tells whether a new key/value is a default the person never wrote (so it is left out).
@@ -78,13 +78,13 @@ def update_toml_text(
 
     if old_data is None:
         old_data = tomllib.loads(original)
-    if _plain(old_data) == _plain(new_data):
+    if plain_data(old_data) == plain_data(new_data):
         return original
     preamble, sections = _split(original)
     is_table = {k: _is_table(v) for k, v in {**old_data, **new_data}.items()}
     top_new = {k: v for k, v in new_data.items() if not is_table[k]}
     top_old = {k: v for k, v in old_data.items() if not is_table[k]}
-    if _plain(top_new) != _plain(top_old):
+    if plain_data(top_new) != plain_data(top_old):
         # Keys before the first header (a block file's fields): edited like a table's.
         preamble = _updated_table(_Section((), False, lines=preamble.splitlines(keepends=True)),
                                   top_new, top_old, (), is_default)
@@ -164,7 +164,7 @@ def _updated_table(
     is_default: IsDefault | None,
 ) -> str:
     """The section with its keys set to ``new`` (tomlkit edit; untouched keys kept)."""
-    if _plain(new) == _plain(old):
+    if plain_data(new) == plain_data(old):
         return section.text()
     import tomlkit
 
@@ -188,7 +188,7 @@ def _update_container(
         if key not in new and key in container:
             del container[key]
     for key, value in new.items():
-        if key in old and _plain(old[key]) == _plain(value):
+        if key in old and plain_data(old[key]) == plain_data(value):
             continue
         if key in container:
             if isinstance(value, Mapping) and isinstance(old.get(key), Mapping):
@@ -261,9 +261,9 @@ def _match_items(new_items: list[Any], old_items: list[Any]) -> list[int | None]
     """
     used: set[int] = set()
     result: list[int | None] = [None] * len(new_items)
-    plain_old = [_plain(item) for item in old_items]
+    plain_old = [plain_data(item) for item in old_items]
     for position, item in enumerate(new_items):
-        wanted = _plain(item)
+        wanted = plain_data(item)
         candidates = [i for i, old in enumerate(plain_old) if old == wanted and i not in used]
         if candidates:
             chosen = min(candidates, key=lambda i: abs(i - position))
@@ -323,15 +323,3 @@ def _append_new(text: str, new_data: Mapping[str, Any], missing: list[str]) -> s
         text += "\n"
     return text + addition
 
-
-def _plain(value: Any) -> Any:
-    """``value`` with dates as ISO text and tomlkit items unwrapped, for comparing."""
-    if hasattr(value, "unwrap"):
-        value = value.unwrap()
-    if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    return value

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 Apply = Callable[..., str]
 
 
-def _text_area() -> type[TextArea]:
+def text_area() -> type[TextArea]:
     """Textual's TextArea, imported when a dialog first needs it (with its highlighting, ~10 ms that
     the app's first frame does not wait for)."""
     from textual.widgets import TextArea
@@ -43,6 +43,8 @@ class Dialog(ModalScreen[str]):
     def show_error(self, message: str) -> None:
         """Show why the last attempt was refused (or clear it)."""
         label = self.query_one("#dialog-error", Label)
+        if not message and not label.display:
+            return  # nothing shown, nothing to clear (a keystroke need not lay the dialog out again)
         label.update(message)
         label.display = bool(message)
 
@@ -175,7 +177,7 @@ class EditScreen(Dialog):
                 yield Input(self.title_value, id="item-title", select_on_focus=False)
             yield Label("Text — **bold**, *italic*, citations [@key], placeholders {article.title}. "
                         "F7 selects all; Tab goes on to the buttons.")
-            yield _text_area()(self.text_value, id="item-text", soft_wrap=True)
+            yield text_area()(self.text_value, id="item-text", soft_wrap=True)
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Apply (Ctrl+S)", id="ok", variant="primary", compact=True)
@@ -186,20 +188,20 @@ class EditScreen(Dialog):
     def on_mount(self) -> None:
         """Start in the text, what people open the dialog for (Shift+Tab reaches the heading above)."""
         self.show_error("")
-        focus_now(self.query_one("#item-text", _text_area()))
+        focus_now(self.query_one("#item-text", text_area()))
 
     def action_apply(self) -> None:
         """Apply the edit (refused with a message when the letter would not assemble)."""
         title = self.query_one("#item-title", Input).value if self.show_title else self.title_value
-        self.attempt(self.apply, self.query_one("#item-text", _text_area()).text, title)
+        self.attempt(self.apply, self.query_one("#item-text", text_area()).text, title)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Apply, restore or cancel."""
         if event.button.id == "ok":
             self.action_apply()
         elif event.button.id == "restore":
-            text_area = self.query_one("#item-text", _text_area())
-            text_area.text = self.library_text or text_area.text
+            area = self.query_one("#item-text", text_area())
+            area.text = self.library_text or area.text
         else:
             self.dismiss("")
 
@@ -227,7 +229,7 @@ class NewBlockScreen(Dialog):
                              id="block-kind")
             yield Input(placeholder="Title", id="block-title")
             yield Input(placeholder="Tags, separated by commas", id="block-tags")
-            yield _text_area()("", id="block-text", soft_wrap=True)
+            yield text_area()("", id="block-text", soft_wrap=True)
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Create and add (Ctrl+S)", id="ok", variant="primary", compact=True)
@@ -246,7 +248,7 @@ class NewBlockScreen(Dialog):
             self.query_one("#block-id", Input).value.strip(),
             str(self.query_one("#block-kind", Select).value),
             self.query_one("#block-title", Input).value,
-            self.query_one("#block-text", _text_area()).text,
+            self.query_one("#block-text", text_area()).text,
             tags,
         )
 

@@ -15,16 +15,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select, SelectionList
 
 from rebuttal.designs import library_designs, same_design
 from rebuttal.errors import RebuttalError
 from rebuttal.letter.outline import LetterInfo, Outline, SocietyChoice
 from rebuttal.library.stack import Library
-from rebuttal.refs.article import ARTICLE_FIELDS, Article, article_problem
+from rebuttal.refs.article import ARTICLE_FIELDS, Article, article_problem, pasted_abstract, pasted_keywords
 from rebuttal.refs.styles import STYLES
 from rebuttal.text.authors import parse_authors, printed
-from rebuttal.ui.dialogs import Dialog, PathScreen
+from rebuttal.ui.dialogs import Dialog, PathScreen, text_area
 from rebuttal.ui.key_order import focus_now
 
 ARTICLE_FORM = [  # the article's fields the form shows; the others are kept as they are
@@ -32,21 +32,26 @@ ARTICLE_FORM = [  # the article's fields the form shows; the others are kept as 
     ("authors", "Authors", "paste as PubMed prints them (Juch JNS, Maas ET), or Family, Given; ..."),
     ("journal", "Journal", "e.g. BMJ"),
     ("journal_abbrev", "Journal abbreviation", "NLM abbreviation, e.g. J Pain Res (optional)"),
-    ("date", "Published", "YYYY-MM-DD, YYYY-MM or YYYY"),
+    ("date", "Published (issue)", "the print or issue date: YYYY-MM-DD, YYYY-MM or YYYY"),
+    ("date_online", "Published online", "first online, if earlier (YYYY-MM-DD); windows count from one"),
     ("volume", "Volume", "e.g. 388"),
     ("issue", "Issue", ""),
     ("pages", "Pages", "e.g. e079971 or 123-9"),
     ("doi", "DOI", "e.g. 10.1136/bmj-2024-079971"),
     ("pmid", "PMID", "e.g. 39971346 (digits)"),
-    ("design", "Design", "e.g. network meta-analysis (suited blocks are listed first, ★)"),
+    ("design", "Design", "e.g. network meta-analysis (blocks written for it are listed first, ★)"),
+    ("keywords", "Keywords", "paste as PubMed shows them (Keywords: low back pain; sham.) or a; b; c"),
 ]
+# The abstract, pasted as PubMed shows it (several paragraphs): a text area below the fields. With
+# the keywords it ranks the library for the article (an article with its title alone ranks poorly).
+ABSTRACT_HINT = "Abstract: paste it as PubMed shows it (with the keywords, it ranks the library for it)"
 LETTER_FIELDS = [
     ("title", "Letter title", "e.g. Statement of Concern"),
     ("date", "Letter date", "YYYY-MM-DD (empty: today)"),
     ("recipient", "Addressed to", "e.g. The Editors, The BMJ"),
 ]
 
-Applied = Callable[[LetterInfo, SocietyChoice, Article], str]
+Applied = Callable[[LetterInfo, SocietyChoice, Article, list[SocietyChoice]], str]
 
 
 def venue_choices(library: Library, current: str) -> list[tuple[str, str]]:
@@ -83,7 +88,7 @@ def venue_summary(library: Library, name: str) -> str:
 
 def field_problem(section: str, name: str, value: str) -> str:
     """The message to show under a field, or ''."""
-    if section == "article" and name in ("doi", "pmid", "date"):
+    if section == "article" and name in ("doi", "pmid", "date", "date_online"):
         problem = article_problem(name, value)
         return problem[1] if problem else ""
     if section == "letter" and name == "date" and value:
@@ -116,6 +121,7 @@ class DetailsScreen(Dialog):
         self.outline = outline
         self.apply = apply
         self.first_focus = focus
+        self._marked: dict[str, str] = {}  # field id -> the problem its red line shows now
 
     def compose(self) -> ComposeResult:
         """Two sections of labelled inputs, each with its own problem line."""
@@ -134,6 +140,7 @@ class DetailsScreen(Dialog):
                 yield self._row("Society", Select(societies, value=society_id,
                                                   prompt="Choose the society that signs", id="society",
                                                   compact=True))
+                yield self._row("Co-signers", self._cosigners())
                 yield self._row("Venue", Select(venue_choices(self.library, letter.venue),
                                                 value=letter.venue, allow_blank=False,
                                                 id="letter-venue", compact=True))
@@ -148,7 +155,7 @@ class DetailsScreen(Dialog):
                 yield Label("The article you answer", classes="section")
                 for name, label, hint in ARTICLE_FORM:
                     value = getattr(article, name)
-                    value = "; ".join(value) if name == "authors" else value
+                    value = "; ".join(value) if name in ("authors", "keywords") else value
                     designs = self._designs() if name == "design" else []
                     yield self._field("article", name, label, hint, value,
                                       SuggestFromList(designs, case_sensitive=False) if designs else None)
@@ -156,6 +163,8 @@ class DetailsScreen(Dialog):
                         yield Label(_authors_shown(value), id="authors-printed", classes="field-problem")
                     if name == "design":
                         yield Label(self._design_match(value), id="design-match", classes="field-problem")
+                yield Label(ABSTRACT_HINT, classes="section")
+                yield text_area()(article.abstract, id="article-abstract", soft_wrap=True)
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Apply (Ctrl+S)", id="ok", variant="primary", compact=True)
@@ -163,7 +172,13 @@ class DetailsScreen(Dialog):
                 yield Button("Look up PMID/DOI (Ctrl+L)", id="lookup", compact=True)
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
 
-    def _row(self, label: str, widget: Input | Select) -> Horizontal:
+    def _cosigners(self) -> SelectionList[str]:
+        """The other societies that may co-sign (Space ticks one): a joint letter."""
+        chosen = {c.id for c in self.outline.cosigners}
+        choices = [(f"{s.name} ({s.id})", s.id, s.id in chosen) for s in self.library.societies.values()]
+        return SelectionList[str](*choices, id="cosigners", compact=True)
+
+    def _row(self, label: str, widget: Input | Select | SelectionList) -> Horizontal:
         return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
 
     def _field(
@@ -184,14 +199,17 @@ class DetailsScreen(Dialog):
             self._check(widget)
         # A new letter (or one whose society is gone) starts at the society; others at the article.
         default = "#article-title" if self.outline.society.id in self.library.societies else "#society"
-        target = {"society": "#society", "venue": "#letter-venue", "style": "#letter-style"}.get(
+        target = {"society": "#society", "venue": "#letter-venue", "style": "#letter-style",
+                  "cosigners": "#cosigners"}.get(
             self.first_focus, default
         )
         focus_now(self.query_one(target))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Check a field as it is typed; a venue typed in brings its limits and style."""
-        if not self._check(event.input) and not any(self._check(w) for w in self.query(Input)):
+        # The other fields' marks are current (each is checked as it changes): only the typed one is
+        # marked again, which keeps a keystroke from laying out every field's line anew.
+        if not self._check(event.input) and not any(self._problem(w) for w in self.query(Input)):
             self.show_error("")  # the field marked in red is fixed: the reminder goes too
         if event.input.id == "article-authors":
             self.query_one("#authors-printed", Label).update(_authors_shown(event.value))
@@ -212,7 +230,7 @@ class DetailsScreen(Dialog):
             return ""
         known = [d for d in self._designs() if same_design(d, value)]
         if known:
-            return f"Matches the library's '{known[0]}': suited blocks get ★"
+            return f"Matches the library's '{known[0]}': blocks written for it get ★ and its wording"
         return f"No block is tagged with this design; the library knows: {', '.join(self._designs())}"
 
     def problem_of(self, section: str, name: str, value: str) -> str:
@@ -222,9 +240,15 @@ class DetailsScreen(Dialog):
             return f"unknown venue '{value}'; known: {', '.join(venues)}"
         return field_problem(section, name, value)
 
-    def _check(self, widget: Input) -> str:
+    def _problem(self, widget: Input) -> str:
         section, _, name = (widget.id or "").partition("-")
-        problem = self.problem_of(section, name, widget.value.strip())
+        return self.problem_of(section, name, widget.value.strip())
+
+    def _check(self, widget: Input) -> str:
+        problem = self._problem(widget)
+        if self._marked.get(widget.id or "") == problem:
+            return problem  # shown already: updating the line would lay the whole form out again
+        self._marked[widget.id or ""] = problem
         matches = self.query(f"#{widget.id}-problem")
         if matches:
             label = matches.first(Label)
@@ -242,7 +266,7 @@ class DetailsScreen(Dialog):
         if venue is not None and venue.style in STYLES and name != self.outline.letter.venue and style.value:
             style.value = venue.style
 
-    def collect(self) -> tuple[LetterInfo, SocietyChoice, Article] | None:
+    def collect(self) -> tuple[LetterInfo, SocietyChoice, Article, list[SocietyChoice]] | None:
         """The form's values, or None (focusing the first bad field) when one is invalid."""
         for widget in self.query(Input):
             if self._check(widget):
@@ -260,14 +284,19 @@ class DetailsScreen(Dialog):
         venue = self.query_one("#letter-venue", Select).value
         letter.venue = "" if venue is Select.NULL else str(venue)
         letter.style = str(self.query_one("#letter-style", Select).value)
-        shown = {name for name, _, _ in ARTICLE_FORM}
+        shown = {name for name, _, _ in ARTICLE_FORM} | {"abstract"}
+        article.abstract = pasted_abstract(self.query_one("#article-abstract", text_area()).text)
         for name in ARTICLE_FIELDS:
             if name not in shown:  # not in the form: kept as they are
                 setattr(article, name, copy.deepcopy(getattr(self.outline.article, name)))
                 continue
+            if name == "abstract":
+                continue
             value = self.query_one(f"#article-{name}", Input).value.strip()
             if name == "authors":
                 article.authors = parse_authors(value)
+            elif name == "keywords":
+                article.keywords = pasted_keywords(value)
             else:
                 setattr(article, name, value)
         society_value = self.query_one("#society", Select).value
@@ -275,7 +304,11 @@ class DetailsScreen(Dialog):
             id="" if society_value is Select.NULL else str(society_value),
             overrides=dict(self.outline.society.overrides),
         )
-        return letter, society, article
+        kept = {c.id: c for c in self.outline.cosigners}  # a co-signer kept keeps its overrides
+        ticked = set(self.query_one("#cosigners", SelectionList).selected)
+        cosigners = [copy.deepcopy(kept.get(i, SocietyChoice(id=i)))
+                     for i in self.library.societies if i in ticked and i != society.id]
+        return letter, society, article, cosigners
 
     def action_apply(self) -> None:
         """Keep the changes (one undoable change)."""
@@ -325,13 +358,15 @@ class DetailsScreen(Dialog):
         self.app.call_from_thread(self._fill_article, article, "PubMed" if pmid else "Crossref")
 
     def _fill_article(self, article: Article, source: str) -> None:
-        """Put ``article`` in the article fields (the design is kept when the source has none)."""
+        """Put ``article`` in the article fields, abstract and keywords included (the design is kept
+        when the source has none)."""
         for name, _, _ in ARTICLE_FORM:
             value = getattr(article, name)
-            if name == "authors":
+            if name in ("authors", "keywords"):
                 value = "; ".join(value)
             if value or name != "design":  # the design is rarely in a reference file: keep it
                 self.query_one(f"#article-{name}", Input).value = value
+        self.query_one("#article-abstract", text_area()).text = article.abstract
         self.app.notify(f"Article filled in from {source}; check it, then Apply.", title="Imported")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

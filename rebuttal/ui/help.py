@@ -8,9 +8,10 @@ from textual.widget import Widget
 
 GETTING_STARTED = (
     "**Getting started.** Press **F2** to describe the article you answer and choose the society "
-    "and venue. In the **Library** (left, top) type to filter and press **Enter** to add a block; "
+    "(and any co-signing societies) and venue; **F3** chooses who signs, with their disclosures. "
+    "In the **Library** (left, top) type to filter and press **Enter** to add a block; "
     "in the **Letter** (left, bottom) move, edit and remove blocks. **Tab** moves between panels, "
-    "**Ctrl+S** saves the outline, **Ctrl+E** exports a Word file, **Ctrl+Z** undoes, "
+    "**Ctrl+S** saves the outline, **Ctrl+E** exports Word, PDF, Markdown or text, **Ctrl+Z** undoes, "
     "**Ctrl+P** lists every command, **Ctrl+Q** quits."
 )
 

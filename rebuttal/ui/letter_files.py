@@ -13,7 +13,7 @@ from pathlib import Path
 from rebuttal.app.autosave import discard_autosave, discard_recovery, find_recovery, write_autosave
 from rebuttal.app.presence import claim, close_window, open_window, release
 from rebuttal.app.session import Session
-from rebuttal.errors import RebuttalError
+from rebuttal.errors import ChangeRefused, RebuttalError
 from rebuttal.letter.outline import Outline
 from rebuttal.render.formats import DEFAULT_FORMAT, export_format
 from rebuttal.ui.dialogs import ConfirmScreen, PathScreen
@@ -136,6 +136,13 @@ class LetterFiles:
             export = export_format(chosen)
             if not path.suffix:  # "certainty" becomes "certainty.docx": Word would not open it otherwise
                 path = path.with_name(path.name + export.extension)
+            if export.needs_libreoffice:  # seconds of LibreOffice: made while the person works on
+                from rebuttal.render import check_can_write
+
+                message = self.editor.attempt(check_can_write, export)  # missing: the CLI's one line
+                if not message:
+                    self._export_in_background(path, chosen)
+                return message
             message = self.editor.attempt(self.session.export, path, chosen)
             if not message:
                 self.editor.notify(f"Exported {export.label} to {path.resolve()}", title="Exported",
@@ -143,6 +150,23 @@ class LetterFiles:
             return message
 
         self.editor.app.push_screen(PathScreen("Export the letter", suggested, apply, formats=True))
+
+    def _export_in_background(self, path: Path, fmt: str) -> None:
+        """Export in a thread (a PDF is a DOCX converted by LibreOffice); a notification says when it is
+        written, or why not."""
+        app, export = self.editor.app, export_format(fmt)
+        self.editor.notify(f"Making the {export.label} with LibreOffice…", title="Exporting", timeout=4)
+
+        def work() -> None:
+            try:
+                self.session.export(path, fmt)
+            except (ChangeRefused, RebuttalError, OSError) as error:
+                app.call_from_thread(self.editor.notify, str(error), title="Not exported", severity="error")
+                return
+            app.call_from_thread(self.editor.notify, f"Exported {export.label} to {path.resolve()}",
+                                 title="Exported", timeout=8)
+
+        app.run_worker(work, thread=True, group="export")
 
     def autosave(self) -> None:
         """Write the working letter to the autosave file when it changed since the last time."""

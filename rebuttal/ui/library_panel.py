@@ -16,28 +16,31 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from rebuttal.app.session import Session
+from rebuttal.designs import family_of
 from rebuttal.library.search import SearchIndex
 from rebuttal.library.stack import BLOCK_KINDS, Block
 
 SHOWN_PER_KIND = 20  # the best matches of each kind; more rows only slow typing, the filter narrows
-STARRED_PER_KIND = 3  # ★ on the best-ranked blocks of each kind
+STARRED_PER_KIND = 3  # ★ on the best-ranked blocks of each kind that are written for the article
 
 
 def suits_design(block: Block, design: str) -> bool:
-    """True when one of the block's tags names the article's design."""
-    from rebuttal.designs import same_design
+    """True when the block is written for the article's design: a tag names it or its family."""
+    from rebuttal.designs import written_for
 
-    return any(same_design(tag, design) for tag in block.tags)
+    return bool(written_for(block.tags, design))
 
 
 class BlockList(OptionList):
     """The library's blocks, grouped by kind; Enter adds the highlighted one to the letter."""
 
     HELP = (
-        "**Library.** Every block the society may use, grouped by kind. Blocks whose tags match the "
-        "article's design come first in their group, marked ★. Start typing to filter by title, tag "
-        "or text; press **Enter** (or click twice) to add the highlighted block to the letter, after "
-        "the block selected in the Letter panel."
+        "**Library.** Every block the society may use, grouped by kind. Blocks written for the "
+        "article's design (or its family) come first in their group; the best of them are marked ★, and "
+        "a block with its own wording for the design says so (trial wording). Blocks about a subject the "
+        "article lacks (a sham, when its abstract has none) come after them. Start typing to filter by "
+        "title, tag or text; press **Enter** (or click twice) to add the highlighted block to the "
+        "letter, after the block selected in the Letter panel."
     )
     BINDINGS = [  # noqa: RUF012 (Textual reads this class attribute)
         # "Enter", not "⏎": some terminals draw that glyph two cells wide and the footer shifts.
@@ -99,6 +102,7 @@ class LibraryPanel(Vertical):
         self.index = SearchIndex(session.library.block_infos())
         self._last_query = ""
         self._ranking: tuple[tuple, dict[str, int]] | None = None
+        self._fitting: set[str] = set()  # ranked blocks written for the article's design that fit it
         self.border_title = "Library"
 
     def compose(self) -> ComposeResult:
@@ -137,6 +141,7 @@ class LibraryPanel(Vertical):
             )
             self._ranking = (key, {"": label} | {r.info.id: place for place, r in enumerate(ranking.ranked)
                                                   if r.score > 0})
+            self._fitting = {r.info.id for r in ranking.ranked if r.design and r.tier == 0}
         places = dict(self._ranking[1])
         return places.pop(""), places
 
@@ -183,10 +188,12 @@ class LibraryPanel(Vertical):
                 continue
             blocks.sort(key=lambda b: (not suits_design(b, design), rank[b.id] if query or places else b.id))
             by_place = sorted(blocks, key=lambda b: places.get(b.id, len(places)))[:STARRED_PER_KIND]
-            best = ({b.id for b in by_place if b.id in places} if places
+            # ★ only on blocks written for the article's design that fit it (never one whose subject
+            # the article lacks), among the best ranked when there is a ranking.
+            best = ({b.id for b in by_place if b.id in places and b.id in self._fitting} if places
                     else {b.id for b in blocks if suits_design(b, design)})
             options.append(Option(Text(f"{kind} ({counts[kind]})", style="bold"), disabled=True))
-            options.extend(Option(_block_row(b, b.id in best), id=b.id) for b in blocks)
+            options.extend(Option(_block_row(b, b.id in best, design), id=b.id) for b in blocks)
             if counts[kind] > len(blocks):
                 hidden = counts[kind] - len(blocks)
                 options.append(Option(f"  … {hidden} more: type to narrow", disabled=True))
@@ -207,10 +214,15 @@ class LibraryPanel(Vertical):
         self.border_subtitle = " · ".join(filter(None, (subtitle, label and f"ranked for {label}")))
 
 
-def _block_row(block: Block, starred: bool) -> Text:
+def _block_row(block: Block, starred: bool, design: str = "") -> Text:
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append("★ " if starred else "  ", style="yellow")
     row.append(block.title)
+    # A parsed block holds Wordings, the index's summary their family names.
+    families = {getattr(wording, "family", wording) for wording in getattr(block, "wordings", ())}
+    family = family_of(design)
+    if family and family in families:  # the letter takes the block's own wording for this design
+        row.append(f"  {family} wording", style="cyan")
     row.append(f"  {block.status}", style="green" if block.status == "approved" else "magenta")
     if block.short:
         row.append(" +short", style="dim")

@@ -25,6 +25,7 @@ from textual.widgets import Input, OptionList, Static
 from rebuttal.app.session import ChangeRefused, Session
 from rebuttal.errors import RebuttalError
 from rebuttal.letter.outline import Article, LetterInfo, SocietyChoice
+from rebuttal.library.design_fit import wording_label
 from rebuttal.library.new_block import NewBlock, write_user_block
 from rebuttal.library.stack import user_library_folder
 from rebuttal.model import Letterhead
@@ -53,6 +54,7 @@ class MainScreen(Screen[None]):
         # Help first: the footer cuts from the right in a narrow terminal, and help must stay.
         Binding("f1", "app.help", "Help", key_display="F1", priority=True, id="main.help"),
         Binding("f2", "details", "Article", priority=True, id="main.details"),
+        Binding("f3", "signatories", "Signatories", priority=True, id="main.signatories"),
         Binding("ctrl+s", "save", "Save", priority=True, id="main.save"),
         Binding("ctrl+e", "export('docx')", "Export", priority=True, id="main.export"),
         Binding("ctrl+z", "undo", "Undo", priority=True, id="main.undo"),
@@ -60,6 +62,7 @@ class MainScreen(Screen[None]):
         Binding("f4", "checks", "Checks", priority=True, id="main.checks"),
         Binding("ctrl+n", "new_block", "New block", id="main.new_block", show=False),
         Binding("f6", "merge_docx", "Merge edited DOCX", id="main.merge", show=False),
+        Binding("f7", "letters", "Letters on record", id="main.letters", show=False),
         Binding("slash", "focus_filter", "Filter library", show=False, id="main.filter"),
     ]
 
@@ -125,7 +128,7 @@ class MainScreen(Screen[None]):
         self.selected = max(0, min(self.selected, len(session.body) - 1))
         self.query_one(LetterList).show(session, self.selected)
         if session.document is not None:
-            self.query_one(PreviewPanel).show(render_rich(session.document))
+            self.query_one(PreviewPanel).show(render_rich(session.document, marked=self.overlap_marks()))
         else:
             self.query_one(PreviewPanel).show(Text(session.error, style="bold red"))
         self.query_one("#status", Static).update(status_line(session))
@@ -140,6 +143,33 @@ class MainScreen(Screen[None]):
         if _ranked_fields(session.outline.article) != self._design:  # the library's ranking follows
             self._design = _ranked_fields(session.outline.article)
             self.query_one(LibraryPanel).refilter()
+
+    def overlap_marks(self) -> frozenset[int]:
+        """The letter's items sharing words with letters on record (tinted in the preview)."""
+        from rebuttal.app.record import overlapping_positions
+
+        session = self.session
+        if session.document is None:
+            return frozenset()
+        try:
+            return overlapping_positions(session.library, session.outline, session.document)
+        except RebuttalError:
+            return frozenset()  # a damaged record: `rebuttal letters` names it; the preview goes on
+
+    def action_letters(self) -> None:
+        """The letters on record, and this letter's status if it is one of them (F7)."""
+        import datetime as dt
+
+        from rebuttal.app.record import letters_on_record, record_of
+        from rebuttal.ui.letters_screen import LettersScreen
+
+        try:
+            letters = letters_on_record(self.session.library)
+        except RebuttalError as error:
+            self.notify(str(error), title="Letters on record", severity="error")
+            return
+        today = self.session.today or dt.date.today()
+        self.app.push_screen(LettersScreen(letters, record_of(letters, self.session.outline), today))
 
     def reveal_selected(self) -> None:
         """Scroll the preview to where the selected block of the letter starts."""
@@ -172,7 +202,11 @@ class MainScreen(Screen[None]):
             )
             body = render_rich(alone)
         approved = f" by {block.approved_by}" if block.approved_by else ""
-        meta = f"{block.id} v{block.version or '?'} · {block.status}{approved}"
+        # Which of its wordings this letter takes (trial wording, main wording), or that it is not
+        # written for the article's design at all.
+        wording = wording_label(block, self.session.outline.article.design)
+        shown = f" · {wording}" if wording else ""  # before the approval: a narrow border cuts the end
+        meta = f"{block.id} v{block.version or '?'}{shown} · {block.status}{approved}"
         self.query_one(BlockDetail).show(block.title, body, meta)  # type: ignore[arg-type]
 
     def on_descendant_focus(self) -> None:
@@ -277,7 +311,7 @@ class MainScreen(Screen[None]):
             heading += "\nEditors' notes:\n" + "\n".join(f"• {note}" for note in item.notes)
         block = session.block_of(item)
         title = item.title or (block.title if block else "")
-        library_text = block.variant_text(item.variant) if block else ""
+        library_text = block.variant_text(item.variant, session.outline.article.design) if block else ""
 
         def apply(text: str, new_title: str) -> str:
             return self.attempt(session.edit_item, index, text, new_title)
@@ -328,10 +362,18 @@ class MainScreen(Screen[None]):
     def action_details(self, focus: str = "") -> None:
         """Open the article and letter form."""
 
-        def apply(letter: LetterInfo, society: SocietyChoice, article: Article) -> str:
-            return self.attempt(self.session.update_details, letter, society, article)
+        def apply(letter: LetterInfo, society: SocietyChoice, article: Article,
+                  cosigners: list[SocietyChoice]) -> str:
+            return self.attempt(self.session.update_details, letter, society, article, "edit details",
+                                cosigners)
 
         self.app.push_screen(DetailsScreen(self.session.library, self.session.outline, apply, focus))
+
+    def action_signatories(self) -> None:
+        """Who signs: people of the society, a new person, order, corresponding author, disclosures."""
+        from rebuttal.ui.signatories_screen import SignatoriesScreen
+
+        self.app.push_screen(SignatoriesScreen(self))
 
     def action_new_block(self) -> None:
         """Write a new block to the user's library and add it to the letter."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from rebuttal.app.session import Session, Status
-from rebuttal.letter.check_words import found_text
+from rebuttal.letter.check_words import failure_headline, found_text
 
 
 def _count(label: str, value: int, limit: int | None) -> Text:
@@ -15,7 +15,14 @@ def _count(label: str, value: int, limit: int | None) -> Text:
 
 
 def verdict(status: Status) -> str:
-    """``Fits JAMA letter`` or ``Over by 423 words, 9 references``; '' without a venue with limits."""
+    """``Fits NEJM correspondence`` only when every check passes; else the most urgent failure
+    (``Late by 3 days``, ``Over by 423 words, 9 references``); '' without a venue."""
+    if status.checked:
+        if status.failures:
+            return failure_headline(status.failures)
+        if status.problem or not (status.has_limits or status.window is not None):
+            return ""  # a venue without limits (a society's own statement): nothing to fit
+        return f"Fits {status.venue_name}" if status.venue_name else "Fits"
     over = []
     if status.words_over:
         over.append(f"{status.words_over} words")
@@ -37,9 +44,11 @@ def status_line(session: Session) -> Text:
     line.append_text(_count("Refs", status.references, status.reference_limit))
     said = verdict(status)
     if said:
-        line.append(f"  {said}", style="bold green" if status.fits else "bold red")
+        good = status.passes if status.checked else status.fits
+        line.append(f"  {said}", style="bold green" if good else "bold red")
     if status.window is not None:
-        line.append(f"  Due: {found_text(status.window)}")
+        due = status.window.window.due if status.window.window is not None else None
+        line.append(f"  Due: {found_text(status.window)}" + (f" ({due.isoformat()})" if due else ""))
     venue = session.outline.letter.venue
     line.append(f"  Venue: {venue}" if venue else "  Venue: none (F2)", style="dim" if not venue else "")
     if session.error:
@@ -52,8 +61,8 @@ def status_line(session: Session) -> Text:
     if status.problem:
         line.append(f"  ✗ {status.problem}", style="bold red")
     for failed in status.failed:
-        if failed is status.window:
-            continue  # the deadline is shown once, above
+        if failed is status.window or failed is status.most_urgent:
+            continue  # the deadline and the verdict's failure are shown once, above
         line.append(f"  ✗ {failed.label} {found_text(failed)}", style="bold red")
     line.no_wrap = True
     line.overflow = "ellipsis"

@@ -58,7 +58,7 @@ def _normalise(item: Any, path: Path, index: int) -> dict[str, Any]:
         raise RebuttalError(f"entry {index + 1} is not a mapping of fields", file=path)
     item = dict(item)
     _crossref_fields(item)
-    for name in DATE_VARIABLES:
+    for name in (*DATE_VARIABLES, "published-print", "published-online"):
         if name in item:
             item[name] = _date(item[name])
     for name in ("author", "editor", "translator", "container-author"):
@@ -67,12 +67,27 @@ def _normalise(item: Any, path: Path, index: int) -> dict[str, Any]:
     return item
 
 
+# Crossref's own work types (its /works answers) that are not CSL's: the CSL type that prints them.
+CROSSREF_TYPES = {
+    "journal-article": "article-journal", "proceedings-article": "paper-conference",
+    "book-chapter": "chapter", "book-section": "chapter", "book-part": "chapter",
+    "monograph": "book", "edited-book": "book", "reference-book": "book", "dissertation": "thesis",
+    "report-component": "report",
+}
+
+
 def _crossref_fields(item: dict[str, Any]) -> None:
     """Crossref's own spellings as CSL: its ``event`` object and its preprints.
 
     Crossref writes a meeting as ``"event": {"name", "location", "start", "end"}``
-    and a preprint as type ``posted-content`` with the server under ``institution``.
+    and a preprint as type ``posted-content`` with the server under ``institution``; its other
+    work types (``proceedings-article``, ``book-chapter``, ``dissertation``...) become CSL's;
+    ``published-online`` is CSL's ``available-date`` (``published-print``, the issue's
+    date, stays for :func:`rebuttal.refs.article.article_from_item`).
     """
+    online = item.get("published-online")
+    if online and "available-date" not in item:
+        item["available-date"] = online  # The date it was first published online.
     event = item.get("event")
     if isinstance(event, dict):
         del item["event"]
@@ -85,6 +100,9 @@ def _crossref_fields(item: dict[str, Any]) -> None:
             item["event-date"] = {"date-parts": [start, end] if end and end != start else [start]}
     elif isinstance(event, str) and event.strip():
         item.setdefault("event-title", item.pop("event"))  # CSL 1.0.1's name for it
+    kind = item.get("type")
+    if isinstance(kind, str) and kind in CROSSREF_TYPES:  # untrusted: a type may be any JSON value
+        item["type"] = CROSSREF_TYPES[kind]
     if item.get("type") == "posted-content":
         item["type"] = "article"
         institutions = item.get("institution")

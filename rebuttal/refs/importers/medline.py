@@ -21,6 +21,11 @@ _TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- ?(.*)$")
 
 def read_medline(text: str, path: Path) -> list[RawEntry]:
     """One item per record; FAU (full names) preferred over AU (initials)."""
+    return [(_item(fields), line) for fields, line in medline_records(text)]
+
+
+def medline_records(text: str) -> list[tuple[list[list[str]], int]]:
+    """Each record's ``[tag, value]`` fields in order (continuation lines joined), and its first line."""
     records: list[tuple[list[list[str]], int]] = []
     after_blank = True
     for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
@@ -38,7 +43,7 @@ def read_medline(text: str, path: Path) -> list[RawEntry]:
         elif line[:1].isspace() and records and records[-1][0]:
             records[-1][0][-1][1] += " " + line.strip()
         after_blank = False
-    return [(_item(fields), line) for fields, line in records]
+    return records
 
 
 def _journal_title(title: str) -> str:
@@ -56,7 +61,8 @@ def _publication_kind(item: dict[str, Any], fields: list[list[str]], first: dict
     """What the publication types and history say: a preprint, an Epub date, a retraction.
 
     ``PT - Preprint``: the "journal" is the server (medRxiv), the work a CSL
-    ``article``. ``DEP``: the date it was published online (``available-date``).
+    ``article``. ``DEP`` (or, without it, ``PHST - ... [epublish]``): the date it
+    was published online (``available-date``); ``DP`` is the issue's date (``issued``).
     ``RIN``: the notice that retracted it, which Citing Medicine prints as
     "Retraction in: ..." (CSL's ``references`` holds such notices).
     """
@@ -67,6 +73,12 @@ def _publication_kind(item: dict[str, Any], fields: list[list[str]], first: dict
     published_online = first.get("DEP", "")
     if re.fullmatch(r"\d{8}", published_online):
         item["available-date"] = date_parts(published_online[:4], published_online[4:6], published_online[6:])
+    else:  # No DEP: the history's "PHST- 2025/01/10 00:00 [epublish]" is the same date.
+        for tag, value in fields:
+            epublished = re.fullmatch(r"(\d{4})/(\d{2})/(\d{2})(?: \d{2}:\d{2})? \[epublish\]", value.strip())
+            if tag == "PHST" and epublished:
+                item["available-date"] = date_parts(*epublished.groups())
+                break
     notices = [value for tag, value in fields if tag == "RIN" and value]
     if notices:
         item["references"] = "; ".join(f"Retraction in: {_without_ids(notice)}" for notice in notices)

@@ -104,6 +104,9 @@ def _item(fields: list[list[str]]) -> dict[str, Any]:
         "keyword": "; ".join(dict.fromkeys(keywords)),
         "_design": design_of(value for tag, value, *_ in fields if tag == "M3"),
     }
+    epub = re.fullmatch(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})/?", first.get("ET", "").strip())
+    if kind == "article-journal" and epub:
+        item["available-date"] = date_parts(*epub.groups())  # EndNote's "Epub Date" (its ET for articles)
     if kind == "paper-conference":
         _conference(item, first)
     elif kind == "thesis":

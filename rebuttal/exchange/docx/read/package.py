@@ -22,7 +22,7 @@ from lxml import etree
 from rebuttal.errors import RebuttalError
 from rebuttal.exchange.docx.names import COMMENTS_PART, CUSTOM_PROPERTIES_PART, W_NS
 from rebuttal.exchange.edited import EditedComment
-from rebuttal.files.guarded_xml import BadXML, parse
+from rebuttal.files.guarded_xml import BadXML, check, parse
 from rebuttal.files.guarded_zip import BadZip, read_zip
 
 W = f"{{{W_NS}}}"
@@ -51,6 +51,9 @@ def open_word(path: Path):  # -> docx.Document, never seen outside this package
     check_package(path)
     try:
         word = docx.Document(str(path))
+        # The parts the reader walks, reached here where a damaged package is still one line
+        # (a styles or main part of the wrong type is an AttributeError deep in python-docx).
+        _ = word.styles.element, word.element.body
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
         raise RebuttalError(f"not a readable Word document ({_why(error)})", file=path) from None
     except Exception as error:
@@ -74,9 +77,11 @@ def check_package(path: Path) -> None:
             name = entry.get("PartName", "").lstrip("/")
             if name in parts and entry.get("ContentType", "").endswith("xml"):
                 xml_names.add(name)
+    # The parts read here in full (and by python-docx's lxml) are also measured for depth.
+    read_whole = {"word/document.xml", COMMENTS_PART, CUSTOM_PROPERTIES_PART}
     for name in sorted(xml_names):
         try:
-            parse(parts[name])
+            (parse if name in read_whole else check)(parts[name])
         except BadXML as error:
             raise RebuttalError(str(error), file=path, field=name) from None
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rebuttal.errors import RebuttalError
 from rebuttal.exchange.docx import names
 from rebuttal.exchange.docx.write.anchors import Bookmarks, write_custom_properties
 from rebuttal.exchange.docx.write.comments import Comments
@@ -33,6 +34,7 @@ from rebuttal.exchange.docx.write.styles import add_missing_styles, house_styles
 from rebuttal.exchange.docx.write.template import Start, blank_start, open_template
 from rebuttal.exchange.docx.write.wordml import BREAK_RUN, STORY_NAMESPACES, WordParagraph, run, xml_part
 from rebuttal.exchange.record import HEADING_PART, bookmark_name, record_for, reference_bookmark
+from rebuttal.files.guarded_xml import BadXML
 from rebuttal.model import Citation, Document, Inline, PointList, Source
 from rebuttal.text.printable import printable
 
@@ -47,13 +49,23 @@ def write_docx(
     *,
     template: Path | str | None = None,
     comments: bool = False,
-    origin: tuple[str, str] = ("", ""),
+    origin: tuple[str, ...] = ("", ""),
 ) -> None:
     """Write ``document`` as a Word letter at ``path`` (optionally on a society's ``template``).
 
-    ``origin`` is the outline's file name and content hash, recorded for ``rebuttal merge``.
+    ``origin`` is the outline's file name and content hash (and text, carried when small enough),
+    recorded for ``rebuttal merge``.
     """
     start = open_template(Path(template)) if template else blank_start()
+    try:
+        _write(document, path, start, template=template, comments=comments, origin=origin)
+    except BadXML as error:  # only a template's parts can be bad: every other piece of XML is ours
+        raise RebuttalError(f"not a Word document or template (.docx or .dotx): {error}", file=template,
+                            field="--template") from None
+
+
+def _write(document: Document, path: Path, start: Start, *, template: Path | str | None, comments: bool,
+           origin: tuple[str, str]) -> None:
     package, main, section = start.package, start.main, start.section
     ids = _styles(start)
     section.set_paper(document.paper, margins=not template)
@@ -131,10 +143,7 @@ class _LetterWriter:
                 self._paragraph(style, section.inlines, section.source)
         self.comments.flush()
         self._signatures()
-        if document.competing_interests is not None:
-            statement = self._new(names.COMPETING)
-            statement.content.append(run("Competing interests: ", style_id=self.ids[names.STRONG]))
-            statement.content += self._inlines(document.competing_interests.inlines)
+        self._competing_interests()
         self._references()
         return "".join(paragraph.xml() for paragraph in self.paragraphs)
 
@@ -199,11 +208,37 @@ class _LetterWriter:
                 self._paragraph(names.POINT_BODY, paragraph.inlines, paragraph.source or point.source)
 
     def _signatures(self) -> None:
-        for signatory in self.document.signatories:
-            signature = self._new(names.SIGNATURE)
-            signature.content.append(run(printable(signatory.display_name), style_id=self.ids[names.STRONG]))
-            if signatory.role:
-                signature.content += [BREAK_RUN, run(printable(signatory.role))]
+        for group in self.document.signature_groups():
+            if group.heading:  # a joint letter: each society's signatories under its name
+                heading = self._new(names.SIGNATURE)
+                heading.content.append(run(printable(group.heading), italic=True))
+                heading.keep_with_next = True
+            for signatory in group.signatories:
+                signature = self._new(names.SIGNATURE)
+                shown = printable(signatory.display_name)
+                signature.content.append(run(shown, style_id=self.ids[names.STRONG]))
+                for line in signatory.details:
+                    signature.content += [BREAK_RUN, run(printable(line))]
+
+    def _competing_interests(self) -> None:
+        """The letter's statement for everyone, and each signatory's disclosure by name."""
+        document = self.document
+        disclosures = document.disclosures()
+        strong = self.ids[names.STRONG]
+        if not disclosures:
+            if document.competing_interests is not None:
+                statement = self._new(names.COMPETING)
+                statement.content.append(run("Competing interests: ", style_id=strong))
+                statement.content += self._inlines(document.competing_interests.inlines)
+            return
+        heading = self._new(names.COMPETING)
+        heading.content.append(run("Competing interests", style_id=strong))
+        heading.keep_with_next = True  # never alone at the foot of a page
+        if document.competing_interests is not None:
+            self._new(names.COMPETING).content += self._inlines(document.competing_interests.inlines)
+        for name, disclosure in disclosures:
+            line = self._new(names.COMPETING)
+            line.content += [run(printable(name) + ": ", italic=True), run(printable(disclosure))]
 
     def _references(self) -> None:
         if not self.document.references:

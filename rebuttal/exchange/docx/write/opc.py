@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rebuttal.exchange.docx.write.wordml import attr, xml_part
-from rebuttal.files.guarded_xml import BadXML, parse
+from rebuttal.files.guarded_xml import BadXML, check, parse
 from rebuttal.files.guarded_zip import read_zip
 
 _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -71,7 +71,7 @@ class Package:
                     package.rels[owner] = _read_rels(content)
                     continue
                 if _is_xml(name, package.content_type(name)):
-                    parse(content)  # every later reading of the part then meets safe, well-formed XML
+                    check(content)  # every later reading of the part then meets safe, well-formed XML
             except BadXML as error:
                 raise BadXML(f"{name}: {error}") from None
             package.parts[name] = content

@@ -127,17 +127,18 @@ def add_letterhead(section: Section, document: Document, ids: dict[str, str]) ->
     head = document.letterhead
     paragraphs = []
     name = section.package.free_name("word/header%d.xml")
-    if head.logo:
-        picture = _logo_run(section.package, name, Path(head.logo),
-                            printable(f"{head.name or head.short_name} logo"))
-        paragraphs.append(_paragraph(ids[LETTERHEAD], picture))
-    if head.name:
-        paragraphs.append(_paragraph(ids[LETTERHEAD], run(printable(head.name))))
+    logos = head.logos()
+    if logos:  # a joint letter's logos side by side, the lead's first
+        pictures = [_logo_run(section.package, name, Path(logo), printable(f"{who} logo"), number)
+                    for number, (logo, who) in enumerate(logos, start=1)]
+        paragraphs.append(_paragraph(ids[LETTERHEAD], run("    ").join(pictures)))
+    for society in head.names:  # a joint letter names every society
+        paragraphs.append(_paragraph(ids[LETTERHEAD], run(printable(society))))
     if head.tagline:
         paragraphs.append(_paragraph(ids[TAGLINE], run(printable(head.tagline))))
     first = "".join(paragraphs) or _paragraph(ids[HEADER], "")
-    section.set_story("header", "first", first, name if head.logo else None)
-    label = " · ".join(part for part in (head.short_name or head.name, document.title) if part)
+    section.set_story("header", "first", first, name if logos else None)
+    label = " · ".join(part for part in (head.short_label, document.title) if part)
     section.set_story("header", "default", _paragraph(ids[HEADER], run(printable(label)) if label else ""))
 
 
@@ -189,7 +190,7 @@ def _read_logo(path: Path) -> bytes:
     return data
 
 
-def _logo_run(package: Package, header: str, path: Path, description: str) -> str:
+def _logo_run(package: Package, header: str, path: Path, description: str, number: int = 1) -> str:
     """A run holding the logo at ``path`` as an inline picture of the header part ``header``."""
     if not path.is_file():
         raise RebuttalError("logo file not found", file=path, field="logo")
@@ -210,7 +211,7 @@ def _logo_run(package: Package, header: str, path: Path, description: str) -> st
     width = round(height * info.width_inches / info.height_inches)
     return (
         f'<w:r><w:drawing><wp:inline><wp:extent cx="{width}" cy="{height}"/>'
-        f'<wp:docPr id="1" name="Picture 1" descr="{attr(description)}"/>'
+        f'<wp:docPr id="{number}" name="Picture {number}" descr="{attr(description)}"/>'
         '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
         '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
         f'<pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="{attr(path.name)}"/><pic:cNvPicPr/></pic:nvPicPr>'

@@ -29,6 +29,9 @@ from rebuttal.files.problems import os_error
 _DOCUMENT = CT + "wordprocessingml.document.main+xml"
 _TEMPLATE = CT + "wordprocessingml.template.main+xml"
 _FIELD = "--template"
+# Parts of which a document has at most one (ECMA-376 Part 1, 11.3).
+_SINGLE_PARTS = ("styles", "numbering", "settings", "webSettings", "fontTable", "theme", "comments",
+                 "footnotes", "endnotes", "glossaryDocument")
 MAX_TEMPLATE_BYTES = 64 * 1024 * 1024  # the file itself; what it holds is bounded by the zip guard
 _W = f"{{{W_NS}}}"
 # Prefixes Word uses, so that a template's section properties keep their usual names when written back.
@@ -90,7 +93,11 @@ def open_template(path: Path) -> Start:
     not_word = RebuttalError("not a Word document or template (.docx or .dotx)", file=path, field=_FIELD)
     try:
         package = Package.read(data)
+        if package.related("", RT + "officeDocument") is None:
+            raise NotAPackage("no relationship to its main document")
         main = package.main_part()
+        _one_of_each(package, "", ("officeDocument",))
+        _one_of_each(package, main, _SINGLE_PARTS)
         kind = package.content_type(main)
         if "macroEnabled" in kind or any("macroEnabled" in value for value in package.overrides.values()):
             raise _MacroEnabled
@@ -131,7 +138,16 @@ def open_template(path: Path) -> Start:
     settings = package.related(main, RT + "settings")
     if settings in package.parts:
         package.parts[settings] = _valid_zoom(package.parts[settings])
+    package.keep_only_reachable()  # again: no relationship left pointing at a part dropped above
     return Start(package, main, Section(element, package, main), True)
+
+
+def _one_of_each(package: Package, source: str, kinds: tuple[str, ...]) -> None:
+    """Refuse two relationships of one kind where a Word file has one (two styles parts...)."""
+    for kind in kinds:
+        count = sum(1 for rel in package.rels.get(source, []) if rel.type == RT + kind)
+        if count > 1:
+            raise NotAPackage(f"{source or 'the package'} has {count} {kind} relationships (one is allowed)")
 
 
 def _valid_zoom(data: bytes) -> bytes:
