@@ -66,6 +66,11 @@ class KeyGate:
         self.tries = 0
         self.busy = 0  # keys forwarded and not yet done (0 or 1)
         self.current: events.Key | None = None
+        # Handed back to the app's queue and not come through again yet: the input that reached the
+        # app meanwhile was typed after them, and waits behind them (``overtaken``).
+        self.in_flight: deque[events.Event] = deque()
+        self.overtaken: deque[events.Event] = deque()
+        self.key_number = 0  # which key ``busy`` stands for (a late ``_done`` of an earlier one is ignored)
 
     def ready(self) -> bool:
         """Whether keys can go where the person sees the focus: a built screen with a focus."""
@@ -81,6 +86,21 @@ class KeyGate:
         """True when ``event`` is kept for later (it will come back through the app's queue)."""
         if not isinstance(event, _HELD) or event.is_forwarded:
             return False
+        if self.in_flight:
+            if event is not self.in_flight[0]:  # came after those handed back, reached the app before them
+                self.overtaken.append(event)
+                return True
+            self.in_flight.popleft()
+            held = self._take(event)
+            if not self.in_flight:  # all back: the ones typed after them follow, in order
+                self.waiting.extend(self.overtaken)
+                self.overtaken.clear()
+                if self.waiting:
+                    self.app.call_after_refresh(self.release)
+            return held
+        return self._take(event)
+
+    def _take(self, event: events.Event) -> bool:
         typed = isinstance(event, (events.Key, events.Paste))
         if not self.waiting and not self.busy and (self.ready() or not typed):
             self.current = event if isinstance(event, events.Key) else None
@@ -102,27 +122,29 @@ class KeyGate:
             return
         chain = list(target.ancestors_with_self)
         self.busy = 1
+        self.key_number += 1
+        number = self.key_number
         # If a widget on the way goes (its screen closed), the key is done anyway soon after.
-        timer = self.app.set_timer(_LONGEST_KEY, self._done)
+        timer = self.app.set_timer(_LONGEST_KEY, lambda: self._done(number))
 
         def step(index: int) -> None:
             if index == len(chain):
                 timer.stop()
-                self._done()
+                self._done(number)
             else:  # behind the key in this widget's queue: after it has handled (and passed on) the key
                 chain[index].call_later(step, index + 1)
 
         step(0)
 
-    def _done(self) -> None:
-        if self.busy:
+    def _done(self, number: int) -> None:
+        if self.busy and number == self.key_number:  # (a key that took too long is done already)
             self.busy = 0
             self.tries = 0
             self.release()
 
     def release(self) -> None:
         """Hand on what waits, in order, once the screen can take it (or has waited long enough)."""
-        if not self.waiting or self.busy:
+        if not self.waiting or self.busy or self.in_flight:  # (those still on their way come first)
             return
         if not self.ready():
             self.tries += 1
@@ -137,4 +159,6 @@ class KeyGate:
         # Back to the app's queue, in order; what comes after them waits behind them there. The
         # first goes; the others are held again behind it, one at a time.
         while self.waiting:
-            self.app.post_message(self.waiting.popleft())
+            event = self.waiting.popleft()
+            if self.app.post_message(event):  # (not when the app is closing)
+                self.in_flight.append(event)
