@@ -9,6 +9,10 @@ is checked against its name, so a damaged or edited copy is never used as a base
 folder holds at most :data:`KEEP` texts (the oldest go first); a letter whose base is gone
 is compared with its outline as it is now, as before, and the merge says so.
 
+When a letter's parts (:func:`rebuttal.exchange.record.content_digest`) were last exported
+(``content/<digest>``, an empty file: its time is the answer) is kept here too: ``merge`` of an
+export nobody changed trusts it only if nothing it reads changed since (:mod:`rebuttal.merge.unchanged`).
+
 Which outline files received a merge of an export (``applied/<digest>``: one resolved path a
 line) is kept here too: it is what lets ``merge`` accept the same DOCX again on a copied
 outline after an ``--apply`` (see :func:`rebuttal.merge.report.merge_edited`).
@@ -89,6 +93,44 @@ def exported_text(digest: str) -> str | None:
         return None
 
 
+def note_export(path: Path) -> None:
+    """Remember that the DOCX at ``path`` was just exported (its letter parts' digest, now); for
+    anything else, or a file that cannot be read back, nothing (best effort)."""
+    if path.suffix.lower() != ".docx":
+        return
+    from rebuttal.exchange.record import content_digest
+    from rebuttal.files.guarded_zip import BadZip, read_zip
+
+    try:
+        note_content(content_digest(read_zip(path)))
+    except (BadZip, OSError):
+        return
+
+
+def note_content(digest: str) -> None:
+    """Remember that a letter with parts of SHA-256 ``digest`` was exported now (best effort)."""
+    if len(digest) != 64 or not set(digest) <= _HEX:
+        return
+    target = exports_folder() / "content" / digest
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.touch()
+        os.utime(target)
+    except OSError:
+        return
+    _prune(target.parent, "*")
+
+
+def content_time(digest: str) -> float | None:
+    """When a letter with parts of SHA-256 ``digest`` was last exported; None when not known."""
+    if len(digest) != 64 or not set(digest) <= _HEX:
+        return None
+    try:
+        return (exports_folder() / "content" / digest).stat().st_mtime
+    except OSError:
+        return None
+
+
 def note_applied(digest: str, outline: Path) -> None:
     """Remember that the export ``digest`` was merged into ``outline`` (``merge --apply``)."""
     if len(digest) != 64 or not set(digest) <= _HEX:
@@ -124,10 +166,10 @@ def _applied(path: Path) -> list[str]:
     return [line for line in data.decode("utf-8", "replace").splitlines() if line]
 
 
-def _prune(folder: Path) -> None:
-    """Keep the :data:`KEEP` most recently used texts."""
+def _prune(folder: Path, pattern: str = "*.toml") -> None:
+    """Keep the :data:`KEEP` most recently used texts (or other files matching ``pattern``)."""
     try:
-        texts = sorted(folder.glob("*.toml"), key=lambda p: p.stat().st_mtime, reverse=True)
+        texts = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
         return
     for old in texts[KEEP:]:

@@ -14,6 +14,8 @@ Two things travel inside the Word file, both invisible to editors:
   how numbers were printed (the citation marker); and the outline's text itself,
   compressed (zlib, base64), when it is small enough: the base of a later three-way
   merge on any computer (the state folder keeps it too: :mod:`rebuttal.exchange.exports`).
+  And a SHA-256 of the letter's own parts as written (:func:`content_digest`): ``merge`` of an
+  export nobody changed recognises it without parsing it (:mod:`rebuttal.merge.unchanged`).
 
 This module defines both formats; the DOCX renderer writes them, the DOCX reader
 hands their raw text back, and ``rebuttal.merge`` interprets them. It knows no
@@ -25,12 +27,16 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rebuttal import __version__
-from rebuttal.model import Citation, Document, Inline, Paragraph, PointList, Source
 from rebuttal.text.citations import CitationMarker
+
+if TYPE_CHECKING:  # the model is loaded by record_for: merge of an unchanged export needs none of it
+    from rebuttal.model import Document, Inline, Source
 
 BOOKMARK_PREFIX = "rb_"
 HEADING_PART = "h"
@@ -91,6 +97,7 @@ class ExportRecord:
     citations: dict[str, int] = field(default_factory=dict)
     marker: CitationMarker = field(default_factory=CitationMarker)
     outline_text: str = ""  # the outline's text as exported ("" when not carried)
+    content_sha256: str = ""  # content_digest() of the parts as written ("" when not recorded)
 
     def embedded_outline(self) -> str | None:
         """The outline's text as exported, when carried and matching its recorded SHA-256."""
@@ -111,6 +118,8 @@ class ExportRecord:
                 [self.marker.open, self.marker.close, self.marker.superscript, self.marker.range_separator]
             ),
         }
+        if self.content_sha256:
+            values["content_sha256"] = self.content_sha256
         packed = _pack(self.outline_text)
         if packed and len(packed) <= MAX_EMBEDDED:
             values["outline_text"] = packed
@@ -151,6 +160,7 @@ class ExportRecord:
             outline_name=values.get("outline", ""), outline_sha256=values.get("outline_sha256", ""),
             version=values.get("version", ""), items=items, citations=citations, marker=marker,
             outline_text=_unpack(values.get("outline_text", "")),
+            content_sha256=values.get("content_sha256", ""),
         )
 
 
@@ -182,6 +192,22 @@ def _unpack(packed: str) -> str:
         return ""
 
 
+def content_digest(parts: Mapping[str, bytes]) -> str:
+    """SHA-256 of the parts that carry the letter: every part under ``word/`` (body, comments,
+    styles, numbering, headers, footers, media), relationships and document properties left out.
+
+    The export records it; any edit or re-save in Word or LibreOffice rewrites ``word/document.xml``
+    and so changes it. Parts are taken in name order, each named and sized, so no two different
+    packages run together into the same bytes.
+    """
+    digest = hashlib.sha256()
+    for name in sorted(n for n in parts if n.startswith("word/") and "/_rels/" not in n):
+        data = parts[name]
+        digest.update(f"{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
 def outline_origin(path: Path | None) -> tuple[str, str]:
     """``(file name, SHA-256 of its bytes)`` of the outline a letter is built from."""
     if path is None:
@@ -197,6 +223,8 @@ def record_for(
 ) -> ExportRecord:
     """The export record of ``document``: its items by position and its citation numbering (and,
     when given, the outline's text as exported)."""
+    from rebuttal.model import Citation, Paragraph, PointList
+
     items: dict[int, RecordedItem] = {}
     citations: dict[str, int] = {}
 
