@@ -108,10 +108,10 @@ def test_what_the_full_path_also_reads_changed_since_the_export(tmp_path, monkey
     block = library / "concerns" / "note.toml"
     block.write_text("# newer than the export\n")
     from rebuttal.exchange.exports import exports_folder
-    from rebuttal.exchange.record import content_digest
+    from rebuttal.exchange.record_values import content_digest
     from rebuttal.files.guarded_zip import read_zip
 
-    noted = exports_folder() / "content" / content_digest(read_zip(exported))
+    noted = next((exports_folder() / "content").glob(content_digest(read_zip(exported)) + ".*"))
     now = os.stat(noted).st_mtime
     os.utime(noted, (now - 100, now - 100))  # exported 100 s ago, the library changed 50 s ago
     os.utime(block, (now - 50, now - 50))

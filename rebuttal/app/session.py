@@ -358,7 +358,7 @@ class Session(StatusActions):
         if export.takes("origin"):
             from rebuttal.exchange.exports import note_export
 
-            note_export(Path(path))  # when this letter was exported (merge of an unchanged one)
+            note_export(Path(path), self.path)  # when this letter was exported (merge of an unchanged one)
         return path
 
     # -- status -------------------------------------------------------------------------------

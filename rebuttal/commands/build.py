@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> Exit:
         if fmt.takes("origin"):
             from rebuttal.exchange.exports import note_export
 
-            note_export(output)  # when this letter was exported: merge trusts an unchanged one after it
+            note_export(output, Path(args.outline))  # when: merge trusts an unchanged one after it
     where = "standard output" if to_stdout else str(output)
     print(
         f"wrote {where}: {len(document.points)} points, {len(document.references)} references, "

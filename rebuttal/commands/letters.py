@@ -175,7 +175,7 @@ def _built_docx(document, outline: Path) -> bytes:
     with tempfile.TemporaryDirectory(prefix="rebuttal-letter-") as folder:
         path = Path(folder) / "letter.docx"
         render_to_file(document, path, export_format("docx"), origin=export_origin(outline))
-        note_export(path)
+        note_export(path, outline)
         return path.read_bytes()
 
 

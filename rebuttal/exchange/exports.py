@@ -9,8 +9,9 @@ is checked against its name, so a damaged or edited copy is never used as a base
 folder holds at most :data:`KEEP` texts (the oldest go first); a letter whose base is gone
 is compared with its outline as it is now, as before, and the merge says so.
 
-When a letter's parts (:func:`rebuttal.exchange.record.content_digest`) were last exported
-(``content/<digest>``, an empty file: its time is the answer) is kept here too: ``merge`` of an
+When a letter's parts (:func:`rebuttal.exchange.record.content_digest`) were last exported from
+an outline (``content/<parts digest>.<outline digest>``: its time, and the outline's number of body
+items) is kept here too: ``merge`` of an
 export nobody changed trusts it only if nothing it reads changed since (:mod:`rebuttal.merge.unchanged`).
 
 Which outline files received a merge of an export (``applied/<digest>``: one resolved path a
@@ -93,42 +94,58 @@ def exported_text(digest: str) -> str | None:
         return None
 
 
-def note_export(path: Path) -> None:
-    """Remember that the DOCX at ``path`` was just exported (its letter parts' digest, now); for
-    anything else, or a file that cannot be read back, nothing (best effort)."""
-    if path.suffix.lower() != ".docx":
+def note_export(path: Path, outline: Path | None) -> None:
+    """Remember that the DOCX at ``path`` was just exported from ``outline``: when, and what a merge
+    of it unchanged would report (its body items; -1 for an undated letter, dated the day it is
+    built). Nothing for any other format or a file that cannot be read back (best effort)."""
+    if path.suffix.lower() != ".docx" or outline is None:
         return
-    from rebuttal.exchange.record import content_digest
+    from rebuttal.exchange.record_values import content_digest
+    from rebuttal.files.atomic import atomic_write_text
     from rebuttal.files.guarded_zip import BadZip, read_zip
 
     try:
-        note_content(content_digest(read_zip(path)))
+        data = outline.read_bytes()
+        target = _noted(content_digest(read_zip(path)), hashlib.sha256(data).hexdigest())
+        target.parent.mkdir(parents=True, exist_ok=True)
+        items = _dated_items(data)
+        atomic_write_text(target, f"{-1 if items is None else items}\n", field=None)
     except (BadZip, OSError):
         return
+    _prune(target.parent, "*.*")
 
 
-def note_content(digest: str) -> None:
-    """Remember that a letter with parts of SHA-256 ``digest`` was exported now (best effort)."""
-    if len(digest) != 64 or not set(digest) <= _HEX:
-        return
-    target = exports_folder() / "content" / digest
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.touch()
-        os.utime(target)
-    except OSError:
-        return
-    _prune(target.parent, "*")
-
-
-def content_time(digest: str) -> float | None:
-    """When a letter with parts of SHA-256 ``digest`` was last exported; None when not known."""
-    if len(digest) != 64 or not set(digest) <= _HEX:
+def noted_export(content: str, outline: str) -> tuple[float, int] | None:
+    """``(when, body items)`` of the last export of the letter with parts of SHA-256 ``content`` from
+    the outline of SHA-256 ``outline`` (items -1: undated); None when not known."""
+    if {len(content), len(outline)} != {64} or not set(content + outline) <= _HEX:
         return None
+    target = _noted(content, outline)
     try:
-        return (exports_folder() / "content" / digest).stat().st_mtime
-    except OSError:
+        with target.open("rb") as handle:
+            items = int(handle.read(32).decode("ascii").strip())
+        return target.stat().st_mtime, items
+    except (OSError, ValueError, UnicodeDecodeError):
         return None
+
+
+def _noted(content: str, outline: str) -> Path:
+    return exports_folder() / "content" / f"{content}.{outline}"
+
+
+def _dated_items(outline: bytes) -> int | None:
+    """How many body items the outline has, when the letter sets its own date (an undated one is
+    dated the day it is built, so its export may differ from today's letter); else None."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(outline.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    letter, body = data.get("letter"), data.get("body", [])
+    if not isinstance(letter, dict) or not letter.get("date") or not isinstance(body, list):
+        return None
+    return len(body)
 
 
 def note_applied(digest: str, outline: Path) -> None:

@@ -27,12 +27,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rebuttal import __version__
+from rebuttal.exchange.record_values import PROPERTY, PROPERTY_PIECE, recorded_values
 from rebuttal.text.citations import CitationMarker
 
 if TYPE_CHECKING:  # the model is loaded by record_for: merge of an unchanged export needs none of it
@@ -42,14 +42,9 @@ BOOKMARK_PREFIX = "rb_"
 HEADING_PART = "h"
 REFERENCE_BOOKMARK_PREFIX = "_rb_ref_"
 MAX_BOOKMARK = 40  # Word's limit for a bookmark name
-# Word's user interface keeps at most 255 characters of a text property; longer
-# values are split into numbered pieces ("name#1", "name#2", ...) below that.
-PROPERTY_PIECE = 240
-PROPERTY = "rebuttal."
 MAX_EMBEDDED = 48_000  # characters of compressed, base64 outline text carried in the DOCX at most
 MAX_OUTLINE = 4_000_000  # bytes an embedded outline may expand to (a bound on untrusted input)
 _BOOKMARK = re.compile(r"^rb_(\d+)_(h|\d+)(?:_|$)")
-_PIECE = re.compile(r"^(.*)#(\d+)$")
 
 
 def bookmark_name(source: Source, part: str) -> str:
@@ -139,17 +134,9 @@ class ExportRecord:
 
         Raises ``ValueError`` when our properties are there but unreadable.
         """
-        joined: dict[str, list[tuple[int, str]]] = {}
-        for name, value in properties.items():
-            if not name.startswith(PROPERTY):
-                continue
-            name = name[len(PROPERTY) :]
-            match = _PIECE.match(name)
-            number = int(match.group(2)) if match else 0
-            joined.setdefault(match.group(1) if match else name, []).append((number, value))
-        if "items" not in joined:
+        values = recorded_values(properties)
+        if "items" not in values:
             return None
-        values = {name: "".join(v for _, v in sorted(pieces)) for name, pieces in joined.items()}
         try:
             items = [RecordedItem(int(p), b, str(k)) for p, b, k in json.loads(values["items"])]
             citations = {str(k): int(v) for k, v in json.loads(values.get("citations", "{}")).items()}
@@ -190,22 +177,6 @@ def _unpack(packed: str) -> str:
         return data.decode("utf-8")
     except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError):
         return ""
-
-
-def content_digest(parts: Mapping[str, bytes]) -> str:
-    """SHA-256 of the parts that carry the letter: every part under ``word/`` (body, comments,
-    styles, numbering, headers, footers, media), relationships and document properties left out.
-
-    The export records it; any edit or re-save in Word or LibreOffice rewrites ``word/document.xml``
-    and so changes it. Parts are taken in name order, each named and sized, so no two different
-    packages run together into the same bytes.
-    """
-    digest = hashlib.sha256()
-    for name in sorted(n for n in parts if n.startswith("word/") and "/_rels/" not in n):
-        data = parts[name]
-        digest.update(f"{name}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest()
 
 
 def outline_origin(path: Path | None) -> tuple[str, str]:

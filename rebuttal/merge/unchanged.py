@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
 from rebuttal import __version__
 from rebuttal.exchange.docx.names import CUSTOM_PROPERTIES_PART
-from rebuttal.exchange.record import ExportRecord, content_digest
+from rebuttal.exchange.record_values import content_digest, recorded_values
 
 _SKIP_FOLDERS = frozenset({".git", "__pycache__"})
 
@@ -40,40 +39,20 @@ def unchanged_lines(edited: Path, outline: Path, library: Sequence[Path] = ()) -
         if CUSTOM_PROPERTIES_PART not in parts:
             return None
         root = parse(parts[CUSTOM_PROPERTIES_PART])
-        record = ExportRecord.from_properties({e.get("name", ""): "".join(e.itertext()) for e in root})
+        values = recorded_values({e.get("name", ""): "".join(e.itertext()) for e in root})
     except (BadZip, BadXML, OSError, ValueError):
         return None  # the full path says what is wrong, in its own words
-    if (record is None or not record.content_sha256 or record.version != __version__
-            or record.content_sha256 != content_digest(parts)
-            or hashlib.sha256(outline_data).hexdigest() != record.outline_sha256):
+    content, exported = values.get("content_sha256", ""), values.get("outline_sha256", "")
+    if (not content or "items" not in values or values.get("version") != __version__
+            or content != content_digest(parts) or hashlib.sha256(outline_data).hexdigest() != exported):
         return None
-    items = _dated_items(outline_data)
-    exported_at = _export_time(record.outline_sha256, record.content_sha256)
-    if items is None or exported_at is None or _changed_since(library, exported_at):
+    from rebuttal.exchange.exports import noted_export
+
+    noted = noted_export(content, exported)
+    if noted is None or noted[1] < 0 or _changed_since(library, noted[0]):
         return None
     # describe()'s lines for a report whose every body item is unchanged, no note, no comment.
-    return [f"{edited}: merged against {outline}", f"no change: {items} unchanged"]
-
-
-def _export_time(outline: str, content: str) -> float | None:
-    """When this very letter (parts of SHA-256 ``content``) was last exported from the outline
-    ``outline``, as the state folder remembers it; None when it does not."""
-    from rebuttal.exchange.exports import content_time, exported_text
-
-    return content_time(content) if exported_text(outline) is not None else None
-
-
-def _dated_items(outline: bytes) -> int | None:
-    """How many body items the outline has, when the letter sets its own date (an undated one is
-    dated the day it is built, so its export may differ from today's letter); else None."""
-    try:
-        data = tomllib.loads(outline.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
-    letter, body = data.get("letter"), data.get("body", [])
-    if not isinstance(letter, dict) or not letter.get("date") or not isinstance(body, list):
-        return None
-    return len(body)
+    return [f"{edited}: merged against {outline}", f"no change: {noted[1]} unchanged"]
 
 
 def _changed_since(library: Sequence[Path], when: float) -> bool:

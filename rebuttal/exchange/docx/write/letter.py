@@ -33,13 +33,8 @@ from rebuttal.exchange.docx.write.reproducible import build_time
 from rebuttal.exchange.docx.write.styles import add_missing_styles, house_styles
 from rebuttal.exchange.docx.write.template import Start, blank_start, open_template
 from rebuttal.exchange.docx.write.wordml import BREAK_RUN, STORY_NAMESPACES, WordParagraph, run, xml_part
-from rebuttal.exchange.record import (
-    HEADING_PART,
-    bookmark_name,
-    content_digest,
-    record_for,
-    reference_bookmark,
-)
+from rebuttal.exchange.record import HEADING_PART, bookmark_name, record_for, reference_bookmark
+from rebuttal.exchange.record_values import content_digest
 from rebuttal.files.guarded_xml import BadXML
 from rebuttal.model import Citation, Document, Inline, PointList, Source
 from rebuttal.text.printable import printable
