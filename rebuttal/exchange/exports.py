@@ -26,8 +26,6 @@ import hashlib
 import os
 from pathlib import Path
 
-from rebuttal.exchange.record import outline_origin
-
 KEEP = 500
 MAX_TEXT = 4_000_000  # far above any outline's size: a file bigger than this is not ours
 _HEX = frozenset("0123456789abcdef")
@@ -51,6 +49,8 @@ def export_origin(path: Path | None) -> tuple[str, str, str]:
     try:
         data = path.read_bytes()
     except OSError:
+        from rebuttal.exchange.record import outline_origin
+
         return (*outline_origin(path), "")
     with contextlib.suppress(OSError):
         keep_exported(data)
