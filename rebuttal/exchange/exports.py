@@ -9,7 +9,7 @@ is checked against its name, so a damaged or edited copy is never used as a base
 folder holds at most :data:`KEEP` texts (the oldest go first); a letter whose base is gone
 is compared with its outline as it is now, as before, and the merge says so.
 
-When a letter's parts (:func:`rebuttal.exchange.record.content_digest`) were last exported from
+When a letter's parts (:func:`rebuttal.exchange.record_values.content_digest`) were last exported from
 an outline (``content/<parts digest>.<outline digest>``: its time, and the outline's number of body
 items) is kept here too: ``merge`` of an
 export nobody changed trusts it only if nothing it reads changed since (:mod:`rebuttal.merge.unchanged`).

@@ -14,8 +14,9 @@ Two things travel inside the Word file, both invisible to editors:
   how numbers were printed (the citation marker); and the outline's text itself,
   compressed (zlib, base64), when it is small enough: the base of a later three-way
   merge on any computer (the state folder keeps it too: :mod:`rebuttal.exchange.exports`).
-  And a SHA-256 of the letter's own parts as written (:func:`content_digest`): ``merge`` of an
-  export nobody changed recognises it without parsing it (:mod:`rebuttal.merge.unchanged`).
+  And a SHA-256 of the letter's own parts as written
+  (:func:`rebuttal.exchange.record_values.content_digest`): ``merge`` of an export nobody
+  changed recognises it without parsing it (:mod:`rebuttal.merge.unchanged`).
 
 This module defines both formats; the DOCX renderer writes them, the DOCX reader
 hands their raw text back, and ``rebuttal.merge`` interprets them. It knows no

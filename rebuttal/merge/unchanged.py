@@ -2,11 +2,11 @@
 
 Reading an edited letter means python-docx (and lxml), whose import alone takes longer than
 the whole merge. An export carries the SHA-256 of its letter parts as written
-(:func:`rebuttal.exchange.record.content_digest`); when the DOCX still has exactly those parts,
+(:func:`rebuttal.exchange.record_values.content_digest`); when the DOCX still has exactly those parts,
 the outline is byte for byte the one exported, and nothing the comparison also reads changed
 since this letter was last exported (the library folders, the day for an undated letter, the
 rebuttal version: the state folder keeps when each letter was exported,
-:func:`rebuttal.exchange.exports.note_content`),
+:func:`rebuttal.exchange.exports.note_export`),
 the full comparison can only say "no change". :func:`unchanged_lines` then gives the very lines
 :func:`rebuttal.merge.report.describe` would print; in any doubt it gives None and the merge
 takes the full path. The package is read with the guarded zip reader and the guarded XML
