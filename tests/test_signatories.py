@@ -395,3 +395,31 @@ def test_the_rich_preview_prints_both_societies_and_each_disclosure(joint) -> No
     for line in DISCLOSURES:
         assert line in shown
     assert shown.startswith(" ".join(BOTH))
+
+
+def test_on_behalf_of_the_board_follows_the_people_wherever_the_list_puts_it(
+    tmp_path: Path, builtin_library: Library
+) -> None:
+    # A letter whose profile board was left first when people were added (as F3 leaves it).
+    path = _outline(tmp_path, LETTER.format(venue="jama-letter") + """
+[[signatories]]
+name = "Board of Directors"
+role = "Pacific Spine and Pain Society"
+group = true
+
+[[signatories]]
+person = "kowalski"
+""")
+    document = assemble(builtin_library, load_outline(path), today=TODAY)
+    assert [s.on_behalf for s in document.signatories] == [False, True]
+    text = _flat(render_text(document))
+    assert text.index("Anna Kowalski") < text.index("On behalf of the Board of Directors")
+
+
+def test_headings_of_signature_groups_and_disclosures_keep_with_what_follows(tmp_path: Path) -> None:
+    out = tmp_path / "joint.docx"
+    assert main(["build", str(JOINT), "-o", str(out)]) == 0
+    paragraphs = docx.Document(str(out)).paragraphs
+    headings = [p for p in paragraphs if p.text.startswith("For the ") or p.text == "Competing interests"]
+    assert len(headings) == 3
+    assert all(p.paragraph_format.keep_with_next for p in headings)

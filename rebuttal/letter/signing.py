@@ -65,10 +65,10 @@ def resolve_signatories(
     societies = [s for s in (lead, *cosigners) if s is not None]
     on_behalf = venue.group_signature == "on-behalf-of"
     if outline.signatories:
-        return tuple(
-            _signatory(library, entry, societies, on_behalf, outline=outline, index=index)
-            for index, entry in enumerate(outline.signatories)
-        )
+        named = [_signatory(library, entry, societies, on_behalf, outline=outline, index=index)
+                 for index, entry in enumerate(outline.signatories)]
+        # "On behalf of the Board" follows the people who sign, wherever the list put the board.
+        return tuple(sorted(named, key=lambda signatory: signatory.on_behalf))
     signed: list[Signatory] = []
     for society in societies:  # no one named: each society's profile signs for it
         for index, entry in enumerate(society.signatories):

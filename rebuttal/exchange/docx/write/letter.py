@@ -213,7 +213,9 @@ class _LetterWriter:
     def _signatures(self) -> None:
         for group in self.document.signature_groups():
             if group.heading:  # a joint letter: each society's signatories under its name
-                self._new(names.SIGNATURE).content.append(run(printable(group.heading), italic=True))
+                heading = self._new(names.SIGNATURE)
+                heading.content.append(run(printable(group.heading), italic=True))
+                heading.keep_with_next = True
             for signatory in group.signatories:
                 signature = self._new(names.SIGNATURE)
                 shown = printable(signatory.display_name)
@@ -232,7 +234,9 @@ class _LetterWriter:
                 statement.content.append(run("Competing interests: ", style_id=strong))
                 statement.content += self._inlines(document.competing_interests.inlines)
             return
-        self._new(names.COMPETING).content.append(run("Competing interests", style_id=strong))
+        heading = self._new(names.COMPETING)
+        heading.content.append(run("Competing interests", style_id=strong))
+        heading.keep_with_next = True  # never alone at the foot of a page
         if document.competing_interests is not None:
             self._new(names.COMPETING).content += self._inlines(document.competing_interests.inlines)
         for name, disclosure in disclosures:

@@ -77,10 +77,13 @@ class WordParagraph:
     comments_starting: list[int] = field(default_factory=list)
     comments_ending: list[int] = field(default_factory=list)
     comment_reference_style: str = "CommentReference"  # the style id of the comment marks ending here
+    keep_with_next: bool = False  # on the same page as the next paragraph (a heading its style lacks)
 
     def xml(self) -> str:
         """The ``w:p`` element."""
         properties = f'<w:pStyle w:val="{attr(self.style_id)}"/>'
+        if self.keep_with_next:
+            properties += "<w:keepNext/>"  # after pStyle, before numPr: the schema's order
         if self.num_id is not None:
             properties += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{self.num_id}"/></w:numPr>'
         parts = [f"<w:p><w:pPr>{properties}</w:pPr>"]
