@@ -60,6 +60,24 @@ def _isolated_user_library(
 
 
 @pytest.fixture(autouse=True)
+def _claims_of_repository_files_apart(tmp_path_factory: pytest.TempPathFactory,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run side by side open the repository's examples in apps of their own: their claims
+    ("open elsewhere", rebuttal.app.presence) go to a folder of each test's, not beside the
+    examples, so no test sees another's window. Letters in a test's own folder keep theirs beside."""
+    from rebuttal.app import presence
+
+    beside = presence.claim_path
+    folder = tmp_path_factory.mktemp("claims")
+
+    def claim_path(letter: Path) -> Path:
+        path = beside(letter)
+        return folder / path.name if path.is_relative_to(ROOT) else path
+
+    monkeypatch.setattr(presence, "claim_path", claim_path)
+
+
+@pytest.fixture(autouse=True)
 def _collectable_after_each_test() -> object:
     """The app sets its start-up objects aside from the collector (``gc.freeze``) for the rest of
     its process; in the test process, one app per test, they are let go again after the test."""

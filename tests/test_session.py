@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from rebuttal.app.autosave import autosave_path, discard_autosave, find_recovery, write_autosave
+from rebuttal.app.autosave import (
+    autosave_path,
+    discard_autosave,
+    discard_recovery,
+    find_recovery,
+    write_autosave,
+)
+from rebuttal.app.presence import close_window, open_window
 from rebuttal.app.session import ChangeRefused, Session
 from rebuttal.app.undo import History
 from rebuttal.cli import main
@@ -155,16 +162,27 @@ def test_autosave_round_trip_and_stale_copies(builtin_library: Library, tmp_path
     letter = tmp_path / "letter.toml"
     opened = Session.open(builtin_library, letter, today=TODAY)
     opened.add_block("concerns/heterogeneity")
-    write_autosave(opened.outline, letter)
+    window = open_window()
+    write_autosave(opened.outline, letter, window)
+    assert find_recovery(letter) is None  # its window is open: not a crash
+    close_window(window)  # the window ended without a clean quit (nor a save)
     recovery = find_recovery(letter)
     assert recovery is not None and recovery.outline.body == opened.body
     opened.save()
     assert find_recovery(letter) is None  # identical to the saved file: stale, removed
-    assert not autosave_path(letter).exists()
-    write_autosave(opened.outline, None)
-    assert find_recovery(None) is not None
-    discard_autosave(None)
+    assert not autosave_path(letter, window).exists()
+    window = open_window()
+    write_autosave(opened.outline, None, window)
     assert find_recovery(None) is None
+    close_window(window)
+    recovery = find_recovery(None)
+    assert recovery is not None
+    discard_recovery(recovery)
+    assert find_recovery(None) is None
+    window = open_window()
+    write_autosave(opened.outline, None, window)
+    discard_autosave(None, window)  # a clean quit
+    assert not autosave_path(None, window).exists()
 
 
 def test_new_block_goes_to_the_user_library_and_builds(session: Session, tmp_path: Path) -> None:

@@ -253,7 +253,7 @@ def test_autosave_is_offered_back_at_the_next_start(library: Library, tmp_path: 
         app = make_app(letter, library, today=TODAY, autosave_seconds=0.05)
         async with app.run_test(size=SIZE) as pilot:
             await add_block(pilot, "hetero")
-            await wait_until(pilot, autosave_path(letter).is_file)  # written while the app runs
+            await wait_until(pilot, autosave_path(letter, app.main_screen.files.window).is_file)
             # The terminal dies here: no save, no clean quit (leaving run_test does neither).
 
     async def recover() -> None:
@@ -310,7 +310,7 @@ def test_the_palette_offers_every_action() -> None:
         for cls in (RebuttalApp, MainScreen, LetterList, BlockList) for b in cls.BINDINGS
     }
     offered = {action for _, action, _ in PALETTE_ACTIONS}
-    assert bound - {"command_palette", "add"} <= offered
+    assert bound - {"command_palette", "add", "focus_next", "focus_previous"} <= offered
     for action in offered:  # the palette runs them on the main screen
         name = action.split("(")[0]
         assert hasattr(MainScreen, f"action_{name}"), action

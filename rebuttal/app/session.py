@@ -53,6 +53,7 @@ class Session(StatusActions):
         self.today = today
         self.history: History[Outline] = History()
         self.dirty = False
+        self.read_only = ""  # why changes and saves are refused (opened while another window edits it)
         # The letter as its file holds it: undoing back to it is "no unsaved changes".
         self._saved = copy.deepcopy(self.outline)
         self.revision = 0
@@ -77,6 +78,8 @@ class Session(StatusActions):
 
     def change(self, label: str, mutate: Callable[[Outline], object]) -> object:
         """Apply ``mutate`` to a copy, check it assembles, then keep it (undoable)."""
+        if self.read_only:
+            raise ChangeRefused(self.read_only)
         candidate = copy.deepcopy(self.outline)
         result = mutate(candidate)
         # Line numbers of the file on disk stop meaning anything once the letter is edited.
@@ -309,6 +312,8 @@ class Session(StatusActions):
         :class:`FileChangedOnDisk` unless ``overwrite`` says the person chose to.
         """
         target = path or self.path
+        if self.read_only and (path is None or self.path is None or target.resolve() == self.path.resolve()):
+            raise ChangeRefused(self.read_only)
         if target is None:
             raise ChangeRefused("the letter has no file yet; choose where to save it")
         same_file = self.path is not None and target.resolve() == self.path.resolve()
@@ -338,6 +343,12 @@ class Session(StatusActions):
         self._saved = copy.deepcopy(fresh)
         self.revision += 1
         self.rebuild()
+
+    def read_file_as(self, text: str, outline: Outline) -> None:
+        """The file now holds ``text`` (``outline``): the base of the next save and of "unsaved"."""
+        self.file_text = text
+        self._saved = copy.deepcopy(outline)
+        self.dirty = self.outline != self._saved
 
     def export(self, path: Path, fmt: str) -> Path:
         """Render the current document to ``path`` in format ``fmt`` (a name from

@@ -11,6 +11,7 @@ import gc
 from collections.abc import Iterable
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -19,6 +20,7 @@ from rebuttal.app.session import Session
 from rebuttal.library.stack import Library
 from rebuttal.ui.dialogs import HelpScreen
 from rebuttal.ui.help import help_text
+from rebuttal.ui.key_order import FOCUS_BINDINGS, KeyGate
 from rebuttal.ui.main_screen import MainScreen
 from rebuttal.ui.palette import RebuttalCommands
 
@@ -32,6 +34,7 @@ class RebuttalApp(App[None]):
     BINDINGS = [  # noqa: RUF012
         Binding("f1,question_mark", "help", "Help", key_display="F1", id="app.help", show=False),
         Binding("ctrl+q", "quit_app", "Quit", id="app.quit", priority=True),
+        *FOCUS_BINDINGS,
     ]
 
     def __init__(
@@ -42,6 +45,13 @@ class RebuttalApp(App[None]):
         self.autosave_seconds = autosave_seconds
         self.offer_recovery = offer_recovery
         self.main_screen: MainScreen | None = None
+        self.key_gate = KeyGate(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Input waits while the screen it is meant for cannot take it yet (see ``ui/key_order``)."""
+        if not self.key_gate.holds(event):
+            await super().on_event(event)
+            self.key_gate.handled(event)
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen, editing the session's letter."""

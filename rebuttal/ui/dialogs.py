@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
 
 from rebuttal.library.stack import BLOCK_KINDS
 from rebuttal.render.formats import DEFAULT_FORMAT, EXPORT_FORMATS, export_format, format_of_path
+from rebuttal.ui.key_order import focus_now
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea
@@ -110,7 +111,7 @@ class PathScreen(Dialog):
     def on_mount(self) -> None:
         """Focus the path, hide the empty error line."""
         self.show_error("")
-        self.query_one("#path", Input).focus()
+        focus_now(self.query_one("#path", Input))
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         """Changing the format changes the file's extension to match."""
@@ -187,7 +188,7 @@ class EditScreen(Dialog):
     def on_mount(self) -> None:
         """Start in the text, what people open the dialog for (Shift+Tab reaches the heading above)."""
         self.show_error("")
-        self.query_one("#item-text", text_area()).focus()
+        focus_now(self.query_one("#item-text", text_area()))
 
     def action_apply(self) -> None:
         """Apply the edit (refused with a message when the letter would not assemble)."""
@@ -237,7 +238,7 @@ class NewBlockScreen(Dialog):
     def on_mount(self) -> None:
         """Start at the id."""
         self.show_error("")
-        self.query_one("#block-id", Input).focus()
+        focus_now(self.query_one("#block-id", Input))
 
     def action_create(self) -> None:
         """Write the block (refused with a message when something is missing or wrong)."""

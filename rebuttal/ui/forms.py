@@ -25,6 +25,7 @@ from rebuttal.refs.article import ARTICLE_FIELDS, Article, article_problem, past
 from rebuttal.refs.styles import STYLES
 from rebuttal.text.authors import parse_authors, printed
 from rebuttal.ui.dialogs import Dialog, PathScreen, text_area
+from rebuttal.ui.key_order import focus_now
 
 ARTICLE_FORM = [  # the article's fields the form shows; the others are kept as they are
     ("title", "Title", "the article's full title"),
@@ -202,7 +203,7 @@ class DetailsScreen(Dialog):
                   "cosigners": "#cosigners"}.get(
             self.first_focus, default
         )
-        self.query_one(target).focus()
+        focus_now(self.query_one(target))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Check a field as it is typed; a venue typed in brings its limits and style."""

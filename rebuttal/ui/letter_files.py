@@ -7,14 +7,17 @@ A plain helper of the main screen (:class:`LetterFiles`), which it knows only as
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 
-from rebuttal.app.autosave import discard_autosave, find_recovery, write_autosave
+from rebuttal.app.autosave import discard_autosave, discard_recovery, find_recovery, write_autosave
+from rebuttal.app.presence import claim, close_window, open_window, release
 from rebuttal.app.session import Session
 from rebuttal.errors import ChangeRefused, RebuttalError
 from rebuttal.letter.outline import Outline
 from rebuttal.render.formats import DEFAULT_FORMAT, export_format
 from rebuttal.ui.dialogs import ConfirmScreen, PathScreen
+from rebuttal.ui.disk_conflict import ask_about_newer_file
 from rebuttal.ui.editor import LetterEditor
 
 
@@ -24,72 +27,105 @@ class LetterFiles:
     def __init__(self, editor: LetterEditor) -> None:
         self.editor = editor
         self.autosaved_revision = editor.session.revision
+        # This window: its claim beside the letter (who has it open) and its own autosave file.
+        self.window = open_window()
+        self.claimed: Path | None = None  # the letter whose claim this window holds
+
+    def close(self) -> None:
+        """The window closed (cleanly or not): its claim goes; its autosave, if any is left, is a
+        crash to recover."""
+        if self.claimed is not None:
+            release(self.claimed, self.window)
+        close_window(self.window)
+
+    def open_letter(self) -> None:
+        """Claim the letter for this window: when another window has it open, say who and since when
+        and offer to read it only; then offer an autosave a crashed window left."""
+        path = self.session.path
+        found = claim(path, self.window) if path is not None else None
+        self.claimed = path if found is not None and found.mine else None
+        if path is None or found is None or found.elsewhere is None:
+            self.offer_to_recover()
+            return
+        other = found.elsewhere
+        question = (
+            f"{path.name} is open elsewhere ({other.user}@{other.host}, since {other.since:%H:%M}). "
+            "Read it only here, or edit it anyway: when both windows save, the second combines both "
+            "windows' changes (the same field changed in both is yours to choose)."
+        )
+
+        def answered(answer: str | None) -> None:
+            if answer != "edit":
+                self.session.read_only = (
+                    f"read only: {path.name} is open elsewhere ({other.user}@{other.host}); "
+                    "open it again to edit it")
+                self.editor.refresh_letter()
+            self.offer_to_recover()
+
+        self.editor.app.push_screen(
+            ConfirmScreen(question, [("read_only", "Read only"), ("edit", "Edit anyway")]), answered)
+
+    def forget_autosave(self) -> None:
+        """The letter is its file again (reloaded): this window's autosave has nothing to keep."""
+        discard_autosave(self.session.path, self.window)
+        self.autosaved_revision = self.session.revision
+
+    def move_claim(self, before: Path | None, after: Path) -> None:
+        """Saved under another name: this window now has that file open (best effort)."""
+        if self.claimed is not None:
+            release(self.claimed, self.window)
+        found = claim(after, self.window)
+        self.claimed = after if found.mine else None
 
     @property
     def session(self) -> Session:
         """The letter being edited."""
         return self.editor.session
 
-    def save(self) -> None:
-        """Save the outline (asks for a file the first time)."""
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        """Save the outline (asks for a file the first time); ``then`` runs once it is saved."""
         if self.session.path is None:
-            self.save_as()
+            self.save_as(then)
             return
-        self._save_to(self.session.path)
+        if self.session.changed_on_disk():  # never overwritten silently: combine, or the person says
+            ask_about_newer_file(self, then)
+            return
+        if not self.write(self.session.path) and then is not None:
+            then()
 
-    def _save_to(self, path: Path, _fmt: str = "", *, overwrite: bool = False) -> str:
+    def write(self, path: Path, *, overwrite: bool = False) -> str:
+        """Save to ``path`` now; '' when saved, else the message (also shown)."""
         before = self.session.path
-        if not overwrite and self._is_letter_file(path) and self.session.changed_on_disk():
-            self._ask_about_newer_file(path)
-            return ""
         message = self.editor.attempt(lambda: self.session.save(path, overwrite=overwrite))
         if message:
             self.editor.notify(message, title="Not saved", severity="error")
             return message
-        discard_autosave(before)
-        discard_autosave(path)
+        discard_autosave(before, self.window)
+        discard_autosave(path, self.window)
+        if before is None or path.resolve() != before.resolve():
+            self.move_claim(before, path)
         self.autosaved_revision = self.session.revision
         self.editor.refresh_letter()
         self.editor.notify(f"Saved the outline to {path.resolve()}", title="Saved")
         return ""
 
-    def _is_letter_file(self, path: Path) -> bool:
-        current = self.session.path
-        return current is not None and path.resolve() == current.resolve()
-
-    def _ask_about_newer_file(self, path: Path) -> None:
-        """The file changed on disk since it was opened or saved: never overwrite it silently."""
-        question = (
-            f"{path.name} was changed on disk since you opened or last saved it (a colleague, "
-            "git pull or rebuttal merge?). Reload it and lose your unsaved changes here, save "
-            "yours under another name, or overwrite the file with your version?"
-        )
-
-        def answered(answer: str | None) -> None:
-            if answer == "reload":
-                message = self.editor.attempt(self.session.reload)
-                if message:
-                    self.editor.notify(message, title="Not reloaded", severity="error")
-                else:
-                    discard_autosave(path)
-                    self.autosaved_revision = self.session.revision
-                    self.editor.notify(f"Reloaded {path.name} from disk (Ctrl+Z brings your version back)",
-                                title="Reloaded")
-            elif answer == "save_as":
-                self.save_as()
-            elif answer == "overwrite":
-                self._save_to(path, overwrite=True)
-
-        self.editor.app.push_screen(ConfirmScreen(question, [
-            ("reload", "Reload from disk"), ("save_as", "Save as..."), ("overwrite", "Overwrite"),
-            ("cancel", "Cancel"),
-        ]), answered)
-
-    def save_as(self) -> None:
-        """Save the outline to a file chosen now."""
+    def save_as(self, then: Callable[[], None] | None = None) -> None:
+        """Save the outline to a file chosen now; ``then`` runs once it is saved."""
         suggested = self.session.path or Path("letter.toml")
+
+        def apply(path: Path, _fmt: str = "") -> str:
+            current = self.session.path
+            if current is not None and path.resolve() == current.resolve() and self.session.changed_on_disk():
+                # Another question over this dialog would be dismissed in its place (issue 20 item 1).
+                return (f"{path.name} was changed on disk since you opened it: type another name, "
+                        "or Esc and Ctrl+S to combine both versions")
+            message = self.write(path)
+            if not message and then is not None:
+                self.editor.app.call_later(then)  # once this dialog is closed
+            return message
+
         self.editor.app.push_screen(
-            PathScreen("Save the letter's outline (TOML) as:", suggested, self._save_to, formats=False))
+            PathScreen("Save the letter's outline (TOML) as:", suggested, apply, formats=False))
 
     def export(self, fmt: str = DEFAULT_FORMAT) -> None:
         """Export the letter in any format of ``rebuttal.render.formats`` to a file chosen now."""
@@ -138,7 +174,7 @@ class LetterFiles:
         if not session.dirty or session.revision == self.autosaved_revision:
             return
         try:
-            write_autosave(session.outline, session.path)
+            write_autosave(session.outline, session.path, self.window)
         except (OSError, RebuttalError) as error:
             self.editor.notify(f"Autosave failed: {error}", severity="warning")
         self.autosaved_revision = session.revision
@@ -162,9 +198,11 @@ class LetterFiles:
                     outline.__dict__.update(recovered.__dict__)
 
                 self.editor.act(self.session.change, "recover autosave", take)
+                self.autosave()  # this window's own autosave holds it now: the crashed one can go
+                discard_recovery(recovery)
                 self.editor.notify("Recovered. Save with Ctrl+S to keep it.", title="Recovered")
             elif answer == "discard":
-                discard_autosave(self.session.path)
+                discard_recovery(recovery)  # only autosaves of windows that are gone
 
         answers = [("recover", "Recover"), ("discard", "Discard it")]
         self.editor.app.push_screen(ConfirmScreen(question, answers), answered)
@@ -172,17 +210,15 @@ class LetterFiles:
     def quit(self) -> None:
         """Quit, asking first when there are unsaved changes."""
         if not self.session.dirty:
-            discard_autosave(self.session.path)
+            discard_autosave(self.session.path, self.window)
             self.editor.app.exit()
             return
 
         def answered(answer: str | None) -> None:
             if answer == "save":
-                self.save()
-                if not self.session.dirty:
-                    self.editor.app.exit()
+                self.save(then=self.editor.app.exit)  # whichever way the save goes (Save as...)
             elif answer == "discard":
-                discard_autosave(self.session.path)
+                discard_autosave(self.session.path, self.window)
                 self.editor.app.exit()
 
         name = self.session.path.name if self.session.path else "this new letter"

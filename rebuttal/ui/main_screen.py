@@ -36,6 +36,7 @@ from rebuttal.ui.docx_merge import DocxMerge
 from rebuttal.ui.footer import KeysFooter
 from rebuttal.ui.forms import DetailsScreen
 from rebuttal.ui.help import help_text
+from rebuttal.ui.key_order import focus_now
 from rebuttal.ui.letter_files import LetterFiles
 from rebuttal.ui.panels import BlockDetail, BlockList, LetterList, LetterPanel, LibraryPanel, PreviewPanel
 from rebuttal.ui.status import status_line
@@ -93,15 +94,19 @@ class MainScreen(Screen[None]):
         """Show the letter, start autosaving, offer an autosaved version if one is waiting."""
         self.call_after_refresh(self._after_first_frame)
         self.refresh_letter()
-        self.query_one(BlockList).focus()
+        focus_now(self.query_one(BlockList))
         self.call_after_refresh(self.show_library_block)
         if self.autosave_seconds:
             self.set_interval(self.autosave_seconds, self.files.autosave)
-        if self.offer_recovery:
-            self.call_after_refresh(self.files.offer_to_recover)
+        if self.offer_recovery:  # who else has it open, then an autosave a crash left
+            self.call_after_refresh(self.files.open_letter)
         if not self.session.body:
             self.notify("Press F2 to describe the article you answer, then pick blocks in the Library "
                         "and press Enter. F1 shows help.", title="A new letter", timeout=10)
+
+    def on_unmount(self) -> None:
+        """The window is closed (a quit, or the app ended otherwise)."""
+        self.files.close()
 
     def _after_first_frame(self) -> None:
         # Soon after, while the person reads the first screen, ready the search for the first keystroke.
@@ -131,7 +136,8 @@ class MainScreen(Screen[None]):
             self.reveal_selected()
         panel = self.query_one(LetterPanel)
         name = session.path.name if session.path else "not saved yet"
-        panel.border_title = f"Letter — {name}{' ●' if session.dirty else ''}"
+        mark = " (read only)" if session.read_only else " ●" if session.dirty else ""
+        panel.border_title = f"Letter — {name}{mark}"
         count = len(session.body)
         panel.border_subtitle = f"{count} block" + ("" if count == 1 else "s")
         if _ranked_fields(session.outline.article) != self._design:  # the library's ranking follows
@@ -184,7 +190,7 @@ class MainScreen(Screen[None]):
     def show_block(self, block_id: str) -> None:
         """Show a library block in the detail pane, filled in from this letter."""
         block = self.session.library.block(block_id)
-        if block is None:
+        if block is None or not self.query(BlockDetail):  # (or quitting: the panes are gone)
             return
         document = self.session.preview_block(block)
         if isinstance(document, str):
@@ -209,6 +215,8 @@ class MainScreen(Screen[None]):
 
     def show_library_block(self) -> None:
         """The block pane shows while the library has focus; the preview has the room otherwise."""
+        if not self.query(BlockDetail):  # quitting: the panes are gone
+            return
         focused = self.focused
         in_library = focused is not None and any(a.id == "library" for a in focused.ancestors_with_self)
         self.query_one(BlockDetail).display = in_library
@@ -385,7 +393,7 @@ class MainScreen(Screen[None]):
     def action_focus_filter(self) -> None:
         """Go to the library's filter box, its text selected so typing starts a new search."""
         box = self.query_one("#filter", Input)
-        box.focus()
+        focus_now(box)  # the text typed right after / goes into the box
         box.select_all()
 
     # -- checks (imported when first asked for) ----------------------------------------------

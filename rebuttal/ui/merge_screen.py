@@ -22,6 +22,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from rebuttal.ui.key_order import focus_now
+
 if TYPE_CHECKING:
     from rebuttal.merge.compare import ItemChange  # the merge is imported when one is asked for
     from rebuttal.merge.report import MergeReport
@@ -128,7 +130,7 @@ class MergeReviewScreen(ModalScreen[str]):
     def on_mount(self) -> None:
         """Start in the list."""
         self.query_one("#dialog-error", Label).display = False
-        self.query_one(SelectionList).focus()
+        focus_now(self.query_one(SelectionList))
 
     def on_selection_list_selection_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
         """Show the highlighted change in full below the list."""
