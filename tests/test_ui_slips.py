@@ -11,6 +11,7 @@ from rebuttal.library.stack import Library, load_library
 from rebuttal.ui.app import make_app
 from rebuttal.ui.dialogs import ConfirmScreen
 from rebuttal.ui.forms import DetailsScreen
+from rebuttal.ui.panels import LetterList
 
 from .conftest import ROOT, TODAY
 from .ui_support import (  # noqa: F401 - fixture
@@ -53,5 +54,35 @@ def test_escape_on_changed_form_asks_before_discarding(builtin_library: Library)
             await pilot.click("#discard")
             await wait_until(pilot, lambda: not isinstance(app.screen, (DetailsScreen, ConfirmScreen)))
             assert not app.session.outline.letter.title.endswith("(draft)")
+
+    asyncio.run(run())
+
+
+def test_block_id_typo_is_named_with_a_suggestion(builtin_library: Library, tmp_path: Path) -> None:
+    outline = tmp_path / "typo.toml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert 'block = "concerns/heterogeneity"' in text
+    outline.write_text(text.replace('block = "concerns/heterogeneity"', 'block = "concerns/heterogenity"', 1),
+                       encoding="utf-8")
+
+    async def run() -> None:
+        app = _app(builtin_library, outline)
+        async with app.run_test(size=(160, 40)) as pilot:
+            messages = record_notifications(app)
+            typo = "concerns/heterogenity"
+            index = next(i for i, item in enumerate(app.session.body) if item.block == typo)
+            letters = app.query_one(LetterList)
+            await wait_until(pilot, lambda: letters.option_count == len(app.session.body))
+            row = str(letters.get_option_at_index(index).prompt)
+            assert "unknown block 'concerns/heterogenity' (did you mean 'concerns/heterogeneity'?)" in row
+            assert "unknown block 'concerns/heterogenity'" in screen_text(app)
+            await pilot.press("tab")  # into the letter's list
+            await wait_until(pilot, lambda: app.focused is letters)
+            letters.highlighted = index
+            await pilot.press("enter")  # no empty editor: the typo is named, as the CLI names it
+            guess = "did you mean 'concerns/heterogeneity'"
+            await wait_until(pilot, lambda: any(guess in m for m in messages))
+            assert type(app.screen).__name__ == "MainScreen"
+            assert any("typo.toml:" in m and "unknown block" in m for m in messages)
 
     asyncio.run(run())
