@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from rebuttal.library.stack import Library, load_library
@@ -84,5 +86,22 @@ def test_block_id_typo_is_named_with_a_suggestion(builtin_library: Library, tmp_
             await wait_until(pilot, lambda: any(guess in m for m in messages))
             assert type(app.screen).__name__ == "MainScreen"
             assert any("typo.toml:" in m and "unknown block" in m for m in messages)
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+def test_footer_keys_named_alike_and_never_cut(builtin_library: Library, size: tuple[int, int]) -> None:
+    async def run() -> None:
+        app = _app(builtin_library, EXAMPLE)
+        async with app.run_test(size=size) as pilot:
+            def footer() -> str:
+                return [line for line in screen_text(app).splitlines() if line.strip()][-1]
+
+            await wait_until(pilot, lambda: "Quit" in footer())
+            footer = footer()
+            assert "F1 Help" in footer and "F2 Article" in footer and "^s Save" in footer
+            assert not re.search(r"\bf\d", footer), footer
+            assert footer.rstrip().endswith("^p palette"), footer
 
     asyncio.run(run())
