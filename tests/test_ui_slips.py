@@ -105,3 +105,42 @@ def test_footer_keys_named_alike_and_never_cut(builtin_library: Library, size: t
             assert footer.rstrip().endswith("^p palette"), footer
 
     asyncio.run(run())
+
+
+def test_offline_look_up_says_the_service_could_not_be_reached(
+    builtin_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rebuttal.refs.lookup import EUTILS_ENV
+
+    monkeypatch.setenv(EUTILS_ENV, "http://127.0.0.1:9/eutils")  # the discard port: nothing listens
+
+    async def run() -> None:
+        app = _app(builtin_library, EXAMPLE)
+        async with app.run_test(size=SIZE) as pilot:
+            titles: list[str] = []
+            notify = app.notify
+
+            def recording(message: str, **options: object) -> None:
+                titles.append(str(options.get("title", "")))
+                notify(message, **options)  # type: ignore[arg-type]
+
+            app.notify = recording  # type: ignore[method-assign]
+            await pilot.press("f2")
+            await wait_until(pilot, lambda: isinstance(app.screen, DetailsScreen))
+            await pilot.press("ctrl+l")
+            await wait_until(pilot, lambda: any(t not in ("Look up", "") for t in titles))
+            assert "Could not reach the service" in titles and "Not found" not in titles
+
+    asyncio.run(run())
+
+
+def test_one_comment_is_singular() -> None:
+    from types import SimpleNamespace
+
+    from rebuttal.ui.merge_screen import change_row
+
+    change = SimpleNamespace(position=0, label="Heterogeneity", status="edited", edited=True, added=False,
+                             revisions=[], comments=["x"])
+    assert "(1 comment)" in str(change_row(change))  # type: ignore[arg-type]
+    change.comments = ["x", "y"]
+    assert "(2 comments)" in str(change_row(change))  # type: ignore[arg-type]

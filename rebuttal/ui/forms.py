@@ -374,7 +374,10 @@ class DetailsScreen(Dialog):
         try:
             article = look_up_article(pmid=pmid, doi=doi)
         except RebuttalError as error:
-            self.app.call_from_thread(self.app.notify, str(error), title="Not found", severity="error")
+            # web.py words a failed connection "cannot reach" and a silence "did not answer": not "not found"
+            offline = "cannot reach" in error.message or "did not answer" in error.message
+            title = "Could not reach the service" if offline else "Not found"
+            self.app.call_from_thread(self.app.notify, str(error), title=title, severity="error")
             return
         self.app.call_from_thread(self._fill_article, article, "PubMed" if pmid else "Crossref")
 
