@@ -15,7 +15,9 @@ def test_merge_never_imports_textual(tmp_path: Path) -> None:
     shutil.copy(EXAMPLE, outline)
     exported = tmp_path / "letter.docx"
     _modules_after(["build", str(outline), "-o", str(exported)], tmp_path)
-    loaded = _modules_after(["merge", str(exported), str(outline)], tmp_path)
+    # --all takes the full path (an unchanged export alone is recognised without the reader:
+    # test_merge_unchanged.py).
+    loaded = _modules_after(["merge", "--all", str(exported), str(outline)], tmp_path)
     assert "textual" not in loaded and "rebuttal.ui" not in loaded
     assert "rebuttal.merge.report" in loaded and "rebuttal.exchange.docx.read" in loaded
 

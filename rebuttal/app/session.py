@@ -355,6 +355,10 @@ class Session(StatusActions):
 
             options["origin"] = export_origin(self.path)  # its text kept: a merge's base
         render_to_file(self.document, path, export, **options)
+        if export.takes("origin"):
+            from rebuttal.exchange.exports import note_export
+
+            note_export(Path(path), self.path)  # when this letter was exported (merge of an unchanged one)
         return path
 
     # -- status -------------------------------------------------------------------------------

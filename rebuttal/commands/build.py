@@ -94,6 +94,10 @@ def run(args: argparse.Namespace) -> Exit:
 
             options["origin"] = export_origin(Path(args.outline))  # its text kept: a merge's base
         render_to_file(document, output, fmt, **options)
+        if fmt.takes("origin"):
+            from rebuttal.exchange.exports import note_export
+
+            note_export(output, Path(args.outline))  # when: merge trusts an unchanged one after it
     where = "standard output" if to_stdout else str(output)
     print(
         f"wrote {where}: {len(document.points)} points, {len(document.references)} references, "

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rebuttal.letter.outline import Outline, load_outline
-from rebuttal.library.stack import Library, library_folders, load_library
-from rebuttal.model import Document
+if TYPE_CHECKING:  # loaded when used: a command's --help (or merge of an unchanged export) needs none
+    from rebuttal.letter.outline import Outline
+    from rebuttal.library.stack import Library
+    from rebuttal.model import Document
 
 
 def add_library_option(parser: argparse.ArgumentParser) -> None:
@@ -24,12 +26,16 @@ def open_library(args: argparse.Namespace, *, whole: bool = True) -> Library:
     ``whole=False`` for commands about one letter: only the blocks it uses are read
     (see :func:`rebuttal.library.stack.load_library`).
     """
+    from rebuttal.library.folders import library_folders
+    from rebuttal.library.stack import load_library
+
     return load_library(library_folders(args.library), whole=whole)
 
 
 def open_letter(args: argparse.Namespace) -> tuple[Library, Outline, Document]:
     """Load the library and ``args.outline``, and assemble the letter."""
     from rebuttal.letter.assemble import assemble
+    from rebuttal.letter.outline import load_outline
 
     library = open_library(args, whole=False)
     outline = load_outline(Path(args.outline))

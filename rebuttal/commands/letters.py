@@ -168,13 +168,14 @@ def _built_docx(document, outline: Path) -> bytes:
     """The DOCX ``rebuttal build`` makes of the letter (the same bytes: the same record of its outline)."""
     import tempfile
 
-    from rebuttal.exchange.exports import export_origin
+    from rebuttal.exchange.exports import export_origin, note_export
     from rebuttal.render import render_to_file
     from rebuttal.render.formats import export_format
 
     with tempfile.TemporaryDirectory(prefix="rebuttal-letter-") as folder:
         path = Path(folder) / "letter.docx"
         render_to_file(document, path, export_format("docx"), origin=export_origin(outline))
+        note_export(path, outline)
         return path.read_bytes()
 
 

@@ -69,6 +69,15 @@ def run(args: argparse.Namespace) -> Exit:
 
 
 def _merge(args: argparse.Namespace) -> Exit:
+    if not (args.apply or args.propose or args.force or args.all):
+        # An export nobody changed is recognised without python-docx (rebuttal.merge.unchanged).
+        from rebuttal.merge.unchanged import unchanged_lines
+
+        lines = unchanged_lines(args.edited, args.outline, args.library)
+        if lines is not None:
+            print("\n".join(lines))
+            sys.stdout.flush()
+            return Exit.OK
     from rebuttal.commands.common import open_library
     from rebuttal.exchange.docx.read import read_docx
     from rebuttal.letter.outline import load_outline, save_outline

@@ -9,6 +9,11 @@ is checked against its name, so a damaged or edited copy is never used as a base
 folder holds at most :data:`KEEP` texts (the oldest go first); a letter whose base is gone
 is compared with its outline as it is now, as before, and the merge says so.
 
+When a letter's parts (:func:`rebuttal.exchange.record_values.content_digest`) were last exported from
+an outline (``content/<parts digest>.<outline digest>``: its time, and the outline's number of body
+items) is kept here too: ``merge`` of an
+export nobody changed trusts it only if nothing it reads changed since (:mod:`rebuttal.merge.unchanged`).
+
 Which outline files received a merge of an export (``applied/<digest>``: one resolved path a
 line) is kept here too: it is what lets ``merge`` accept the same DOCX again on a copied
 outline after an ``--apply`` (see :func:`rebuttal.merge.report.merge_edited`).
@@ -20,8 +25,6 @@ import contextlib
 import hashlib
 import os
 from pathlib import Path
-
-from rebuttal.exchange.record import outline_origin
 
 KEEP = 500
 MAX_TEXT = 4_000_000  # far above any outline's size: a file bigger than this is not ours
@@ -46,6 +49,8 @@ def export_origin(path: Path | None) -> tuple[str, str, str]:
     try:
         data = path.read_bytes()
     except OSError:
+        from rebuttal.exchange.record import outline_origin
+
         return (*outline_origin(path), "")
     with contextlib.suppress(OSError):
         keep_exported(data)
@@ -89,6 +94,60 @@ def exported_text(digest: str) -> str | None:
         return None
 
 
+def note_export(path: Path, outline: Path | None) -> None:
+    """Remember that the DOCX at ``path`` was just exported from ``outline``: when, and what a merge
+    of it unchanged would report (its body items; -1 for an undated letter, dated the day it is
+    built). Nothing for any other format or a file that cannot be read back (best effort)."""
+    if path.suffix.lower() != ".docx" or outline is None:
+        return
+    from rebuttal.exchange.record_values import content_digest
+    from rebuttal.files.atomic import atomic_write_text
+    from rebuttal.files.guarded_zip import BadZip, read_zip
+
+    try:
+        data = outline.read_bytes()
+        target = _noted(content_digest(read_zip(path)), hashlib.sha256(data).hexdigest())
+        target.parent.mkdir(parents=True, exist_ok=True)
+        items = _dated_items(data)
+        atomic_write_text(target, f"{-1 if items is None else items}\n", field=None)
+    except (BadZip, OSError):
+        return
+    _prune(target.parent, "*.*")
+
+
+def noted_export(content: str, outline: str) -> tuple[float, int] | None:
+    """``(when, body items)`` of the last export of the letter with parts of SHA-256 ``content`` from
+    the outline of SHA-256 ``outline`` (items -1: undated); None when not known."""
+    if {len(content), len(outline)} != {64} or not set(content + outline) <= _HEX:
+        return None
+    target = _noted(content, outline)
+    try:
+        with target.open("rb") as handle:
+            items = int(handle.read(32).decode("ascii").strip())
+        return target.stat().st_mtime, items
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+
+
+def _noted(content: str, outline: str) -> Path:
+    return exports_folder() / "content" / f"{content}.{outline}"
+
+
+def _dated_items(outline: bytes) -> int | None:
+    """How many body items the outline has, when the letter sets its own date (an undated one is
+    dated the day it is built, so its export may differ from today's letter); else None."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(outline.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    letter, body = data.get("letter"), data.get("body", [])
+    if not isinstance(letter, dict) or not letter.get("date") or not isinstance(body, list):
+        return None
+    return len(body)
+
+
 def note_applied(digest: str, outline: Path) -> None:
     """Remember that the export ``digest`` was merged into ``outline`` (``merge --apply``)."""
     if len(digest) != 64 or not set(digest) <= _HEX:
@@ -124,10 +183,10 @@ def _applied(path: Path) -> list[str]:
     return [line for line in data.decode("utf-8", "replace").splitlines() if line]
 
 
-def _prune(folder: Path) -> None:
-    """Keep the :data:`KEEP` most recently used texts."""
+def _prune(folder: Path, pattern: str = "*.toml") -> None:
+    """Keep the :data:`KEEP` most recently used texts (or other files matching ``pattern``)."""
     try:
-        texts = sorted(folder.glob("*.toml"), key=lambda p: p.stat().st_mtime, reverse=True)
+        texts = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
         return
     for old in texts[KEEP:]:

@@ -14,6 +14,9 @@ Two things travel inside the Word file, both invisible to editors:
   how numbers were printed (the citation marker); and the outline's text itself,
   compressed (zlib, base64), when it is small enough: the base of a later three-way
   merge on any computer (the state folder keeps it too: :mod:`rebuttal.exchange.exports`).
+  And a SHA-256 of the letter's own parts as written
+  (:func:`rebuttal.exchange.record_values.content_digest`): ``merge`` of an export nobody
+  changed recognises it without parsing it (:mod:`rebuttal.merge.unchanged`).
 
 This module defines both formats; the DOCX renderer writes them, the DOCX reader
 hands their raw text back, and ``rebuttal.merge`` interprets them. It knows no
@@ -27,23 +30,22 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rebuttal import __version__
-from rebuttal.model import Citation, Document, Inline, Paragraph, PointList, Source
+from rebuttal.exchange.record_values import PROPERTY, PROPERTY_PIECE, recorded_values
 from rebuttal.text.citations import CitationMarker
+
+if TYPE_CHECKING:  # the model is loaded by record_for: merge of an unchanged export needs none of it
+    from rebuttal.model import Document, Inline, Source
 
 BOOKMARK_PREFIX = "rb_"
 HEADING_PART = "h"
 REFERENCE_BOOKMARK_PREFIX = "_rb_ref_"
 MAX_BOOKMARK = 40  # Word's limit for a bookmark name
-# Word's user interface keeps at most 255 characters of a text property; longer
-# values are split into numbered pieces ("name#1", "name#2", ...) below that.
-PROPERTY_PIECE = 240
-PROPERTY = "rebuttal."
 MAX_EMBEDDED = 48_000  # characters of compressed, base64 outline text carried in the DOCX at most
 MAX_OUTLINE = 4_000_000  # bytes an embedded outline may expand to (a bound on untrusted input)
 _BOOKMARK = re.compile(r"^rb_(\d+)_(h|\d+)(?:_|$)")
-_PIECE = re.compile(r"^(.*)#(\d+)$")
 
 
 def bookmark_name(source: Source, part: str) -> str:
@@ -91,6 +93,7 @@ class ExportRecord:
     citations: dict[str, int] = field(default_factory=dict)
     marker: CitationMarker = field(default_factory=CitationMarker)
     outline_text: str = ""  # the outline's text as exported ("" when not carried)
+    content_sha256: str = ""  # content_digest() of the parts as written ("" when not recorded)
 
     def embedded_outline(self) -> str | None:
         """The outline's text as exported, when carried and matching its recorded SHA-256."""
@@ -111,6 +114,8 @@ class ExportRecord:
                 [self.marker.open, self.marker.close, self.marker.superscript, self.marker.range_separator]
             ),
         }
+        if self.content_sha256:
+            values["content_sha256"] = self.content_sha256
         packed = _pack(self.outline_text)
         if packed and len(packed) <= MAX_EMBEDDED:
             values["outline_text"] = packed
@@ -130,17 +135,9 @@ class ExportRecord:
 
         Raises ``ValueError`` when our properties are there but unreadable.
         """
-        joined: dict[str, list[tuple[int, str]]] = {}
-        for name, value in properties.items():
-            if not name.startswith(PROPERTY):
-                continue
-            name = name[len(PROPERTY) :]
-            match = _PIECE.match(name)
-            number = int(match.group(2)) if match else 0
-            joined.setdefault(match.group(1) if match else name, []).append((number, value))
-        if "items" not in joined:
+        values = recorded_values(properties)
+        if "items" not in values:
             return None
-        values = {name: "".join(v for _, v in sorted(pieces)) for name, pieces in joined.items()}
         try:
             items = [RecordedItem(int(p), b, str(k)) for p, b, k in json.loads(values["items"])]
             citations = {str(k): int(v) for k, v in json.loads(values.get("citations", "{}")).items()}
@@ -151,6 +148,7 @@ class ExportRecord:
             outline_name=values.get("outline", ""), outline_sha256=values.get("outline_sha256", ""),
             version=values.get("version", ""), items=items, citations=citations, marker=marker,
             outline_text=_unpack(values.get("outline_text", "")),
+            content_sha256=values.get("content_sha256", ""),
         )
 
 
@@ -197,6 +195,8 @@ def record_for(
 ) -> ExportRecord:
     """The export record of ``document``: its items by position and its citation numbering (and,
     when given, the outline's text as exported)."""
+    from rebuttal.model import Citation, Paragraph, PointList
+
     items: dict[int, RecordedItem] = {}
     citations: dict[str, int] = {}
 

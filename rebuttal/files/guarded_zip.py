@@ -17,8 +17,8 @@ import posixpath
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 _CHUNK = 1024 * 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -28,9 +28,12 @@ class BadZip(ValueError):
     """The zip was refused; ``str(error)`` says why, in words."""
 
 
-@dataclass(frozen=True)
-class Limits:
-    """How much one package may hold (Word letters and templates are a few megabytes)."""
+class Limits(NamedTuple):
+    """How much one package may hold (Word letters and templates are a few megabytes).
+
+    A named tuple, not a dataclass: this module is on the path of ``merge`` of an unchanged export,
+    which must start faster than ``dataclasses`` imports.
+    """
 
     parts: int = 1000
     part_bytes: int = 64 * 1024 * 1024

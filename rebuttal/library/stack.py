@@ -9,7 +9,6 @@ venue profiles and ``people/`` the people who sign; ``references.json`` is CSL-J
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -17,6 +16,12 @@ from pathlib import Path
 from types import ModuleType
 
 from rebuttal.errors import RebuttalError
+from rebuttal.library.folders import (  # noqa: F401 (also imported from here)
+    LIBRARY_ENV,
+    builtin_folder,
+    library_folders,
+    user_library_folder,
+)
 from rebuttal.library.index import BlockIndex, BlockInfo, BlockMap
 from rebuttal.library.layout import PROFILE_FOLDERS, REFERENCES_FILE, block_entries, profile_paths
 from rebuttal.library.venues import Venue, load_venue
@@ -25,8 +30,6 @@ from rebuttal.refs.bibliography import Bibliography, load_bibliography
 from rebuttal.toml.fields import FieldReader, closest, did_you_mean
 from rebuttal.toml.source import TomlSource, read_toml
 from rebuttal.vocabulary import BLOCK_KINDS, PAPER_SIZES, STATUSES
-
-LIBRARY_ENV = "REBUTTAL_LIBRARY"
 
 
 @dataclass(frozen=True)
@@ -162,36 +165,6 @@ class Library:
     def user_folder(self) -> Path | None:
         """The last folder of the stack: where new blocks are written."""
         return self.folders[-1] if self.folders else None
-
-
-def builtin_folder() -> Path:
-    """The library shipped with the package (inside a wheel, or in the source tree)."""
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "blocks", package.parent / "blocks"):
-        if candidate.is_dir():
-            return candidate
-    return package / "blocks"
-
-
-def user_library_folder() -> Path:
-    """The user's own library folder (new blocks from the app go here)."""
-    from platformdirs import user_data_path
-
-    return user_data_path("rebuttal", appauthor=False) / "library"
-
-
-def library_folders(extra: Sequence[str | Path] = (), *, include_user: bool = True) -> list[Path]:
-    """The stack, lowest priority first: built-in, user, REBUTTAL_LIBRARY, ``extra``."""
-    folders = [builtin_folder()]
-    if include_user:
-        user = user_library_folder()
-        if user.is_dir():
-            folders.append(user)
-    for entry in os.environ.get(LIBRARY_ENV, "").split(os.pathsep):
-        if entry.strip():
-            folders.append(Path(entry.strip()))
-    folders.extend(Path(p) for p in extra)
-    return folders
 
 
 def load_library(

@@ -34,6 +34,7 @@ from rebuttal.exchange.docx.write.styles import add_missing_styles, house_styles
 from rebuttal.exchange.docx.write.template import Start, blank_start, open_template
 from rebuttal.exchange.docx.write.wordml import BREAK_RUN, STORY_NAMESPACES, WordParagraph, run, xml_part
 from rebuttal.exchange.record import HEADING_PART, bookmark_name, record_for, reference_bookmark
+from rebuttal.exchange.record_values import content_digest
 from rebuttal.files.guarded_xml import BadXML
 from rebuttal.model import Citation, Document, Inline, PointList, Source
 from rebuttal.text.printable import printable
@@ -87,7 +88,9 @@ def _write(document: Document, path: Path, start: Start, *, template: Path | str
         package.relate(main, RT + "numbering", numbering_name)
     writer.comments.write(package, main, when)
     write_properties(package, document, when)
-    write_custom_properties(package, record_for(document, *origin).to_properties())
+    record = record_for(document, *origin)
+    record.content_sha256 = content_digest(package.parts)  # every part under word/ is final now
+    write_custom_properties(package, record.to_properties())
     package.write(path, when.timetuple())
 
 
