@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Label
 
 from rebuttal.library.stack import Library, load_library
 from rebuttal.ui.app import make_app
@@ -144,3 +144,25 @@ def test_one_comment_is_singular() -> None:
     assert "(1 comment)" in str(change_row(change))  # type: ignore[arg-type]
     change.comments = ["x", "y"]
     assert "(2 comments)" in str(change_row(change))  # type: ignore[arg-type]
+
+
+def test_ctrl_a_selects_the_whole_paragraph(builtin_library: Library) -> None:
+    from rebuttal.ui.dialogs import EditScreen
+
+    async def run() -> None:
+        app = _app(builtin_library, EXAMPLE)
+        async with app.run_test(size=SIZE) as pilot:
+            letters = app.query_one(LetterList)
+            letters.focus()
+            await wait_until(pilot, lambda: app.focused is letters)
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: isinstance(app.screen, EditScreen))
+            area = app.screen.query_one("#item-text")
+            area.focus()
+            await wait_until(pilot, lambda: app.focused is area)
+            await pilot.press("ctrl+a")
+            await wait_until(pilot, lambda: area.selected_text == area.text)
+            assert area.text
+            assert any("Ctrl+A selects all" in str(label.render()) for label in app.screen.query(Label))
+
+    asyncio.run(run())
