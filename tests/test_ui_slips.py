@@ -166,3 +166,23 @@ def test_ctrl_a_selects_the_whole_paragraph(builtin_library: Library) -> None:
             assert any("Ctrl+A selects all" in str(label.render()) for label in app.screen.query(Label))
 
     asyncio.run(run())
+
+
+def test_help_leaves_out_textuals_generic_scroll_keys(builtin_library: Library) -> None:
+    from rebuttal.ui.dialogs import HelpScreen
+    from rebuttal.ui.panels import PreviewPanel
+
+    async def run() -> None:
+        app = _app(builtin_library, EXAMPLE)
+        async with app.run_test(size=SIZE) as pilot:
+            preview = app.query_one(PreviewPanel)
+            preview.focus()
+            await wait_until(pilot, lambda: app.focused is preview)
+            await pilot.press("f1")
+            await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+            text = app.screen.text.lower()
+            assert "help — preview" in text and "| f2 | article |" in text
+            for generic in ("scroll up", "scroll down", "scroll left", "page up", "page down", "page left"):
+                assert f"| {generic} |" not in text, generic
+
+    asyncio.run(run())
