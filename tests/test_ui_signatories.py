@@ -41,7 +41,7 @@ def test_f3_is_in_the_footer_and_the_palette_finds_signat(library: Library, tmp_
             await pilot.pause()
             await type_text(pilot, "signat")
             await wait_until(pilot, lambda: "Signatories…" in screen_text(app))
-            assert "key f3" in screen_text(app)
+            assert "key F3" in screen_text(app)
             await pilot.press("enter")
             await wait_until(pilot, lambda: isinstance(app.screen, SignatoriesScreen))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -76,6 +77,13 @@ class RebuttalApp(App[None]):
             self.exit()
         else:
             self.main_screen.action_quit_app()
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Function keys as the help and the buttons name them: ``F2`` (not ``f2``), like ``F1``."""
+        display = super().get_key_display(binding)
+        if re.fullmatch(r"f\d{1,2}", display):
+            return display.upper()
+        return display
 
     def action_help(self) -> None:
         """Help for the focused panel and the keys that work there."""

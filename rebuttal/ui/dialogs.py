@@ -154,7 +154,15 @@ class EditScreen(Dialog):
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "cancel", "Cancel", id="edit.cancel"),
         Binding("ctrl+s", "apply", "Apply", id="edit.apply", priority=True),
+        # As in Word: Ctrl+A selects all (TextArea's own Ctrl+A goes to the line's start).
+        Binding("ctrl+a", "select_all", "Select all", id="edit.select_all", priority=True),
     ]
+
+    def action_select_all(self) -> None:
+        """Select all of the focused text (the paragraph, or the heading)."""
+        select_all = getattr(self.focused, "select_all", None)
+        if callable(select_all):
+            select_all()
 
     def __init__(
         self, heading: str, title: str, text: str, apply: Apply, library_text: str = "", *,
@@ -176,7 +184,7 @@ class EditScreen(Dialog):
                 yield Label("Heading:")
                 yield Input(self.title_value, id="item-title", select_on_focus=False)
             yield Label("Text — **bold**, *italic*, citations [@key], placeholders {article.title}. "
-                        "F7 selects all; Tab goes on to the buttons.")
+                        "Ctrl+A selects all; Tab goes on to the buttons.")
             yield text_area()(self.text_value, id="item-text", soft_wrap=True)
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):

@@ -5,8 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
+
+# The keys a narrow terminal leaves out first (each is in the palette, Ctrl+P, and the help, F1):
+# a key cut in the middle ("^p palettet") helps nobody.
+DROPPED_FIRST = ("signatories", "screen.signatories", "checks", "screen.checks", "redo", "screen.redo",
+                 "undo", "screen.undo")
+
+
+def _is_key(widget: Widget) -> bool:
+    """Whether ``widget`` is one of the footer's keys (Textual's ``FooterKey``, not exported)."""
+    return hasattr(widget, "key_display") and hasattr(widget, "action")
+
+
+def _width(key: Any) -> int:
+    """The columns one compact key takes: ``F2 Article`` and the gap after it."""
+    return len(key.key_display) + (len(key.description) + 1 if key.description else 0) + 1
 
 
 class KeysFooter(Footer):
@@ -19,6 +36,24 @@ class KeysFooter(Footer):
     """
 
     _recompose_scheduled = False
+    composed_width = 0  # the width the keys were last chosen for
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, leaving out the least needed ones when they would not fit the width."""
+        widgets = list(super().compose())
+        keys = [w for w in widgets if _is_key(w)]
+        room = self.composed_width = self.size.width or self.app.size.width
+        for action in DROPPED_FIRST:
+            if sum(_width(key) for key in keys) + 3 <= room:  # the palette key's border and padding
+                break
+            keys = [key for key in keys if key.action != action]
+        shown = set(map(id, keys))
+        yield from (w for w in widgets if not _is_key(w) or id(w) in shown)
+
+    def on_resize(self) -> None:
+        """A new width may fit more keys, or fewer."""
+        if self.composed_width and self.size.width != self.composed_width:
+            self.refresh(recompose=True)
 
     def bindings_changed(self, screen: Screen) -> None:
         """Schedule a recompose unless one is already on its way."""

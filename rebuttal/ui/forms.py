@@ -24,7 +24,7 @@ from rebuttal.library.stack import Library
 from rebuttal.refs.article import ARTICLE_FIELDS, Article, article_problem, pasted_abstract, pasted_keywords
 from rebuttal.refs.styles import STYLES
 from rebuttal.text.authors import parse_authors, printed
-from rebuttal.ui.dialogs import Dialog, PathScreen, text_area
+from rebuttal.ui.dialogs import ConfirmScreen, Dialog, PathScreen, text_area
 from rebuttal.ui.key_order import focus_now
 
 ARTICLE_FORM = [  # the article's fields the form shows; the others are kept as they are
@@ -122,6 +122,7 @@ class DetailsScreen(Dialog):
         self.apply = apply
         self.first_focus = focus
         self._marked: dict[str, str] = {}  # field id -> the problem its red line shows now
+        self._opened: tuple[object, ...] = ()  # the form's values as it opened (Esc asks if they changed)
 
     def compose(self) -> ComposeResult:
         """Two sections of labelled inputs, each with its own problem line."""
@@ -204,6 +205,27 @@ class DetailsScreen(Dialog):
             self.first_focus, default
         )
         focus_now(self.query_one(target))
+        self._opened = self.values()
+
+    def values(self) -> tuple[object, ...]:
+        """What the form holds now, as typed (to tell whether anything was changed)."""
+        inputs = tuple((w.id, w.value) for w in self.query(Input))
+        selects = tuple((w.id, w.value) for w in self.query(Select))
+        ticked = tuple(sorted(self.query_one("#cosigners", SelectionList).selected))
+        return inputs, selects, ticked, self.query_one("#article-abstract", text_area()).text
+
+    def action_cancel(self) -> None:
+        """Close; when something was changed, ask first (Esc is easily pressed by mistake)."""
+        if not self._opened or self.values() == self._opened:
+            self.dismiss("")
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard":
+                self.dismiss("")
+
+        self.app.push_screen(ConfirmScreen("Discard the changes made in this form?", [
+            ("discard", "Discard changes"), ("cancel", "Keep editing (Esc)")]), answered)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Check a field as it is typed; a venue typed in brings its limits and style."""
@@ -353,7 +375,10 @@ class DetailsScreen(Dialog):
         try:
             article = look_up_article(pmid=pmid, doi=doi)
         except RebuttalError as error:
-            self.app.call_from_thread(self.app.notify, str(error), title="Not found", severity="error")
+            # web.py words a failed connection "cannot reach" and a silence "did not answer": not "not found"
+            offline = "cannot reach" in error.message or "did not answer" in error.message
+            title = "Could not reach the service" if offline else "Not found"
+            self.app.call_from_thread(self.app.notify, str(error), title=title, severity="error")
             return
         self.app.call_from_thread(self._fill_article, article, "PubMed" if pmid else "Crossref")
 
@@ -378,7 +403,7 @@ class DetailsScreen(Dialog):
         elif event.button.id == "lookup":
             self.action_look_up()
         else:
-            self.dismiss("")
+            self.action_cancel()
 
 
 def _authors_shown(value: str) -> str:

@@ -16,6 +16,9 @@ GETTING_STARTED = (
 )
 
 PANEL_NAMES = {"library": "Library", "letter": "Letter", "preview": "Preview"}
+# Textual's own scrolling keys (arrows, Page Up...): every panel has them; the help lists this app's keys.
+GENERIC_ACTIONS = frozenset({"scroll_up", "scroll_down", "scroll_left", "scroll_right", "scroll_home",
+                             "scroll_end", "page_up", "page_down", "page_left", "page_right"})
 
 
 def help_text(screen: Screen) -> str:
@@ -28,7 +31,8 @@ def help_text(screen: Screen) -> str:
     described: dict[str, str] = {}
     for active in screen.active_bindings.values():
         binding = active.binding
-        if not binding.description or binding.system or binding.action == "command_palette":
+        if (not binding.description or binding.system or binding.action == "command_palette"
+                or binding.action in GENERIC_ACTIONS):
             continue
         action = binding.action.removeprefix("app.").removeprefix("screen.")
         shown = keys.setdefault(action, [])

@@ -24,6 +24,7 @@ from textual.widgets import Input, OptionList, Static
 
 from rebuttal.app.session import ChangeRefused, Session
 from rebuttal.errors import RebuttalError
+from rebuttal.letter.assemble import unknown_block_error, unknown_blocks
 from rebuttal.letter.outline import Article, LetterInfo, SocietyChoice
 from rebuttal.library.design_fit import wording_label
 from rebuttal.library.new_block import NewBlock, write_user_block
@@ -100,6 +101,8 @@ class MainScreen(Screen[None]):
             self.set_interval(self.autosave_seconds, self.files.autosave)
         if self.offer_recovery:  # who else has it open, then an autosave a crash left
             self.call_after_refresh(self.files.open_letter)
+        for error in unknown_blocks(self.session.library, self.session.outline):  # as the CLI says it
+            self.notify(str(error), title="Unknown block", severity="error", timeout=20)
         if not self.session.body:
             self.notify("Press F2 to describe the article you answer, then pick blocks in the Library "
                         "and press Enter. F1 shows help.", title="A new letter", timeout=10)
@@ -310,6 +313,10 @@ class MainScreen(Screen[None]):
         if item.notes:  # the editors' comments a merge kept on this item
             heading += "\nEditors' notes:\n" + "\n".join(f"• {note}" for note in item.notes)
         block = session.block_of(item)
+        if block is None and item.block:  # a typo in the outline: nothing to edit, say what is wrong
+            self.notify(str(unknown_block_error(session.library, session.outline, index)),
+                        title="Unknown block", severity="error")
+            return
         title = item.title or (block.title if block else "")
         library_text = block.variant_text(item.variant, session.outline.article.design) if block else ""
 

@@ -36,8 +36,8 @@ def change_row(change: ItemChange) -> Text:
     text.append(f"{where}{change.label}", style="bold")
     text.append(f"  {change.status}", style="magenta" if change.edited or change.added else "cyan")
     extras = [
-        f"{n} {name}"
-        for n, name in ((len(change.revisions), "tracked"), (len(change.comments), "comments"))
+        f"{n} {name}{'s' * (n != 1 and name == 'comment')}"
+        for n, name in ((len(change.revisions), "tracked"), (len(change.comments), "comment"))
         if n
     ]
     if extras:

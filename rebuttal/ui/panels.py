@@ -19,6 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from rebuttal.app.session import Session
+from rebuttal.toml.fields import did_you_mean
 from rebuttal.ui.library_panel import BlockList, LibraryPanel, suits_design
 
 __all__ = [
@@ -74,6 +75,11 @@ class LetterList(OptionList):
             row = Text(no_wrap=True, overflow="ellipsis")
             row.append(f"{index + 1:>2} ", style="dim")
             label = f"point {points[index]}" if index in points else kind
+            if block is None and item.block:  # a typo in the outline: name it, and the likely id
+                hint = did_you_mean(item.block, session.library.blocks)
+                row.append(f"⚠ unknown block '{item.block}'{hint}", style="bold red")
+                options.append(Option(row, id=f"item-{index}"))
+                continue
             if block is None:
                 label = "own text"  # written for this letter, not from the library
             row.append(f"{label:<10} ", style="magenta" if block is None else "cyan")

@@ -1,0 +1,188 @@
+"""Slips a person makes in the app (issue 20, items 6 and 7): Pilot tests."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Label
+
+from rebuttal.library.stack import Library, load_library
+from rebuttal.ui.app import make_app
+from rebuttal.ui.dialogs import ConfirmScreen
+from rebuttal.ui.forms import DetailsScreen
+from rebuttal.ui.panels import LetterList
+
+from .conftest import ROOT, TODAY
+from .ui_support import (  # noqa: F401 - fixture
+    SIZE,
+    isolated_state,
+    record_notifications,
+    screen_text,
+    wait_until,
+)
+
+EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
+
+
+def _app(builtin_library: Library, path: Path):
+    return make_app(path, load_library(builtin_library.folders), today=TODAY, autosave_seconds=None)
+
+
+def test_escape_on_changed_form_asks_before_discarding(builtin_library: Library) -> None:
+    async def run() -> None:
+        app = _app(builtin_library, EXAMPLE)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2")
+            await wait_until(pilot, lambda: isinstance(app.screen, DetailsScreen))
+            await pilot.press("escape")  # untouched: closes at once
+            await wait_until(pilot, lambda: not isinstance(app.screen, (DetailsScreen, ConfirmScreen)))
+            await pilot.press("f2")
+            await wait_until(pilot, lambda: isinstance(app.screen, DetailsScreen))
+            form = app.screen
+            title = form.query_one("#letter-title", Input)
+            title.focus()
+            await pilot.press("end", *" (draft)")
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            assert "Discard the changes" in screen_text(app)
+            await pilot.press("escape")  # keep editing: the typed title is still there
+            await wait_until(pilot, lambda: app.screen is form)
+            assert title.value.endswith(" (draft)")
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            await pilot.click("#discard")
+            await wait_until(pilot, lambda: not isinstance(app.screen, (DetailsScreen, ConfirmScreen)))
+            assert not app.session.outline.letter.title.endswith("(draft)")
+
+    asyncio.run(run())
+
+
+def test_block_id_typo_is_named_with_a_suggestion(builtin_library: Library, tmp_path: Path) -> None:
+    outline = tmp_path / "typo.toml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert 'block = "concerns/heterogeneity"' in text
+    outline.write_text(text.replace('block = "concerns/heterogeneity"', 'block = "concerns/heterogenity"', 1),
+                       encoding="utf-8")
+
+    async def run() -> None:
+        app = _app(builtin_library, outline)
+        async with app.run_test(size=(160, 40)) as pilot:
+            messages = record_notifications(app)
+            typo = "concerns/heterogenity"
+            index = next(i for i, item in enumerate(app.session.body) if item.block == typo)
+            letters = app.query_one(LetterList)
+            await wait_until(pilot, lambda: letters.option_count == len(app.session.body))
+            row = str(letters.get_option_at_index(index).prompt)
+            assert "unknown block 'concerns/heterogenity' (did you mean 'concerns/heterogeneity'?)" in row
+            assert "unknown block 'concerns/heterogenity'" in screen_text(app)
+            await pilot.press("tab")  # into the letter's list
+            await wait_until(pilot, lambda: app.focused is letters)
+            letters.highlighted = index
+            await pilot.press("enter")  # no empty editor: the typo is named, as the CLI names it
+            guess = "did you mean 'concerns/heterogeneity'"
+            await wait_until(pilot, lambda: any(guess in m for m in messages))
+            assert type(app.screen).__name__ == "MainScreen"
+            assert any("typo.toml:" in m and "unknown block" in m for m in messages)
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+def test_footer_keys_named_alike_and_never_cut(builtin_library: Library, size: tuple[int, int]) -> None:
+    async def run() -> None:
+        app = _app(builtin_library, EXAMPLE)
+        async with app.run_test(size=size) as pilot:
+            def footer() -> str:
+                return [line for line in screen_text(app).splitlines() if line.strip()][-1]
+
+            await wait_until(pilot, lambda: "Quit" in footer())
+            footer = footer()
+            assert "F1 Help" in footer and "F2 Article" in footer and "^s Save" in footer
+            assert not re.search(r"\bf\d", footer), footer
+            assert footer.rstrip().endswith("^p palette"), footer
+
+    asyncio.run(run())
+
+
+def test_offline_look_up_says_the_service_could_not_be_reached(
+    builtin_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rebuttal.refs.lookup import EUTILS_ENV
+
+    monkeypatch.setenv(EUTILS_ENV, "http://127.0.0.1:9/eutils")  # the discard port: nothing listens
+
+    async def run() -> None:
+        app = _app(builtin_library, EXAMPLE)
+        async with app.run_test(size=SIZE) as pilot:
+            titles: list[str] = []
+            notify = app.notify
+
+            def recording(message: str, **options: object) -> None:
+                titles.append(str(options.get("title", "")))
+                notify(message, **options)  # type: ignore[arg-type]
+
+            app.notify = recording  # type: ignore[method-assign]
+            await pilot.press("f2")
+            await wait_until(pilot, lambda: isinstance(app.screen, DetailsScreen))
+            await pilot.press("ctrl+l")
+            await wait_until(pilot, lambda: any(t not in ("Look up", "") for t in titles))
+            assert "Could not reach the service" in titles and "Not found" not in titles
+
+    asyncio.run(run())
+
+
+def test_one_comment_is_singular() -> None:
+    from types import SimpleNamespace
+
+    from rebuttal.ui.merge_screen import change_row
+
+    change = SimpleNamespace(position=0, label="Heterogeneity", status="edited", edited=True, added=False,
+                             revisions=[], comments=["x"])
+    assert "(1 comment)" in str(change_row(change))  # type: ignore[arg-type]
+    change.comments = ["x", "y"]
+    assert "(2 comments)" in str(change_row(change))  # type: ignore[arg-type]
+
+
+def test_ctrl_a_selects_the_whole_paragraph(builtin_library: Library) -> None:
+    from rebuttal.ui.dialogs import EditScreen
+
+    async def run() -> None:
+        app = _app(builtin_library, EXAMPLE)
+        async with app.run_test(size=SIZE) as pilot:
+            letters = app.query_one(LetterList)
+            letters.focus()
+            await wait_until(pilot, lambda: app.focused is letters)
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: isinstance(app.screen, EditScreen))
+            area = app.screen.query_one("#item-text")
+            area.focus()
+            await wait_until(pilot, lambda: app.focused is area)
+            await pilot.press("ctrl+a")
+            await wait_until(pilot, lambda: area.selected_text == area.text)
+            assert area.text
+            assert any("Ctrl+A selects all" in str(label.render()) for label in app.screen.query(Label))
+
+    asyncio.run(run())
+
+
+def test_help_leaves_out_textuals_generic_scroll_keys(builtin_library: Library) -> None:
+    from rebuttal.ui.dialogs import HelpScreen
+    from rebuttal.ui.panels import PreviewPanel
+
+    async def run() -> None:
+        app = _app(builtin_library, EXAMPLE)
+        async with app.run_test(size=SIZE) as pilot:
+            preview = app.query_one(PreviewPanel)
+            preview.focus()
+            await wait_until(pilot, lambda: app.focused is preview)
+            await pilot.press("f1")
+            await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+            text = app.screen.text.lower()
+            assert "help — preview" in text and "| f2 | article |" in text
+            for generic in ("scroll up", "scroll down", "scroll left", "page up", "page down", "page left"):
+                assert f"| {generic} |" not in text, generic
+
+    asyncio.run(run())
