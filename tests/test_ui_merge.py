@@ -74,6 +74,9 @@ def test_merge_review_accept_reject_apply_and_undo(library: Library, tmp_path: P
             await pilot.press("down", "space")
             await pilot.pause()
             assert list(choices.selected) == [0, 2]
+            # Kept and rejected are said in words on each row, not by colour alone.
+            rows = [str(choices.get_option_at_index(i).prompt) for i in range(3)]
+            assert [row.split()[1] for row in rows] == ["kept", "rejected", "kept"]
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert not isinstance(app.screen, MergeReviewScreen)

@@ -29,10 +29,14 @@ if TYPE_CHECKING:
     from rebuttal.merge.report import MergeReport
 
 
-def change_row(change: ItemChange) -> Text:
-    """One change as a row of the review list: where, which item, what happened."""
+def change_row(change: ItemChange, kept: bool = True) -> Text:
+    """One change as a row of the review list: kept or rejected, where, which item, what happened.
+
+    Kept and rejected are said in words too, not by the tick's colour alone.
+    """
     where = f"#{change.position + 1} " if change.position is not None else ""
     text = Text(no_wrap=True, overflow="ellipsis")
+    text.append("✓ kept      " if kept else "✗ rejected  ", style="green" if kept else "red")
     text.append(f"{where}{change.label}", style="bold")
     text.append(f"  {change.status}", style="magenta" if change.edited or change.added else "cyan")
     extras = [
@@ -137,6 +141,13 @@ class MergeReviewScreen(ModalScreen[str]):
         change = self.changes[event.selection.value]
         self.query_one("#merge-detail-text", Static).update(change_detail(change))
         self.query_one("#merge-detail", VerticalScroll).scroll_home(animate=False)
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        """Say on each row whether it is kept or rejected now."""
+        choices = self.query_one(SelectionList)
+        ticked = set(choices.selected)
+        for index, change in enumerate(self.changes):
+            choices.replace_option_prompt_at_index(index, change_row(change, index in ticked))
 
     def accepted(self) -> list[ItemChange]:
         """The changes ticked now."""
