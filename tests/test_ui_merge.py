@@ -152,3 +152,20 @@ def test_rejecting_everything_leaves_the_letter_alone(library: Library, tmp_path
             assert not app.session.dirty and not app.session.history.can_undo
 
     asyncio.run(run())
+
+
+def test_the_merge_dialog_suggests_the_editors_file_not_the_export(tmp_path: Path) -> None:
+    import os
+
+    from rebuttal.ui.docx_merge import suggested_edited_docx
+
+    outline = tmp_path / "letter.toml"
+    outline.write_text("", encoding="utf-8")
+    assert suggested_edited_docx(outline) == tmp_path / "letter.docx"  # nothing else: the export
+    export, older, newer = (tmp_path / n for n in ("letter.docx", "draft.docx", "letter-JE-edits.docx"))
+    for age, path in enumerate((newer, older, export)):  # the export is the newest of all
+        path.write_bytes(b"")
+        os.utime(path, (1_700_000_000 + age, 1_700_000_000 + age))
+    (tmp_path / "~$letter-JE-edits.docx").write_bytes(b"")  # Word's lock file, newest but never a letter
+    os.utime(older, (1_600_000_000, 1_600_000_000))
+    assert suggested_edited_docx(outline) == newer

@@ -19,6 +19,19 @@ if TYPE_CHECKING:
     from rebuttal.merge.report import MergeReport
 
 
+def suggested_edited_docx(outline: Path | None) -> Path:
+    """The DOCX the editors most likely sent back: the newest Word file beside the letter that is not
+    its own export (``letter.docx``); the export itself only when there is no other."""
+    folder = outline.parent if outline else Path.cwd()
+    export = folder / f"{outline.stem if outline else 'letter'}.docx"
+    try:
+        # Word's owner files (~$letter.docx) are locks, not letters.
+        others = [p for p in folder.glob("*.docx") if p.name != export.name and not p.name.startswith("~$")]
+        return max(others, key=lambda p: p.stat().st_mtime) if others else export
+    except OSError:  # an unreadable folder: the plain guess
+        return export
+
+
 class DocxMerge:
     """The main screen's "merge an edited DOCX" (F6): ask for the file, compare, review, apply."""
 
@@ -28,8 +41,7 @@ class DocxMerge:
 
     def start(self) -> None:
         """Ask for the editors' DOCX, then review its changes."""
-        stem = self.editor.session.path.stem if self.editor.session.path else "letter"
-        suggested = Path.cwd() / f"{stem}.docx"
+        suggested = suggested_edited_docx(self.editor.session.path)
         self._report = None
         self.editor.app.push_screen(
             PathScreen(
