@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rebuttal.text.dates import is_partial_date
+from rebuttal.text.dates import full_date_problem, is_partial_date
 from rebuttal.toml.fields import FieldReader, did_you_mean
 from rebuttal.toml.source import read_toml
 from rebuttal.vocabulary import MARKERS
@@ -176,8 +176,9 @@ def _source(sub: FieldReader) -> VenueSource:
 
 def _full_date(reader: FieldReader, key: str) -> str:
     value = reader.date(key)
-    if value and not (len(value) == 10 and is_partial_date(value)):
-        raise reader.fail(key, f"'{value}' is not a date (YYYY-MM-DD)")
+    problem = full_date_problem(value) if value else None
+    if problem:
+        raise reader.fail(key, problem)
     return value
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from rebuttal.text.dates import full_date_problem
 from rebuttal.toml.fields import FieldReader
 from rebuttal.toml.source import FieldPath, TomlSource, read_toml
 
@@ -127,13 +128,9 @@ def _person_values(reader: FieldReader) -> dict[str, Any]:
             raise reader.fail("orcid", f"'{orcid}' is not an ORCID iD (0000-0002-1825-0097)")
         orcid = match.group(1)
     when = reader.date("disclosure_date")
-    if when:
-        import datetime as dt
-
-        try:
-            dt.date.fromisoformat(when)
-        except ValueError:
-            raise reader.fail("disclosure_date", f"'{when}' is not a date (YYYY-MM-DD)") from None
+    problem = full_date_problem(when) if when else None
+    if problem:
+        raise reader.fail("disclosure_date", problem)
     values.update(email=email, orcid=orcid, disclosure_date=when)
     if "group" in reader.data:
         values["group"] = reader.flag("group")
