@@ -16,13 +16,14 @@ from pathlib import Path
 from types import ModuleType
 
 from rebuttal.errors import RebuttalError
+from rebuttal.library.block_map import BlockMap
 from rebuttal.library.folders import (  # noqa: F401 (also imported from here)
     LIBRARY_ENV,
     builtin_folder,
     library_folders,
     user_library_folder,
 )
-from rebuttal.library.index import BlockIndex, BlockInfo, BlockMap
+from rebuttal.library.index import BlockIndex, BlockInfo
 from rebuttal.library.layout import PROFILE_FOLDERS, REFERENCES_FILE, block_entries, profile_paths
 from rebuttal.library.venues import Venue, load_venue
 from rebuttal.people.entries import Person, SignatoryEntry, load_person, person_id, read_signatory_entry
