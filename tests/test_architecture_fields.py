@@ -126,3 +126,13 @@ def test_every_check_result_is_named_as_its_rule(builtin_library) -> None:
     results = run_checks(builtin_library, outline, document, venue, today=dt.date(2025, 3, 10))
     assert [(r.rule, r.label) for r in results] == [(r.rule, RULE_LABELS[r.rule]) for r in results]
     assert {r.rule for r in results} == set(RULE_LABELS)  # every rule ran, and no other
+
+
+def test_a_venues_figures_are_fields_of_the_venue() -> None:
+    """``unconfirmed`` and a source's ``supports`` name figures; each must be a Venue field (the
+    check reads it by that name)."""
+    from rebuttal.commands.venues import LIMITS
+    from rebuttal.library.venues import FIGURES, LIMIT_FIGURES, SUPPORTABLE, Venue
+
+    assert set(SUPPORTABLE) | set(LIMIT_FIGURES) | set(LIMITS) <= set(_names(Venue))
+    assert set(LIMIT_FIGURES) <= set(FIGURES) and set(LIMITS) <= set(LIMIT_FIGURES)
