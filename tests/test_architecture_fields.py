@@ -136,3 +136,10 @@ def test_a_venues_figures_are_fields_of_the_venue() -> None:
 
     assert set(SUPPORTABLE) | set(LIMIT_FIGURES) | set(LIMITS) <= set(_names(Venue))
     assert set(LIMIT_FIGURES) <= set(FIGURES) and set(LIMITS) <= set(LIMIT_FIGURES)
+
+
+def test_the_apps_new_signatory_form_asks_for_fields_of_an_entry() -> None:
+    """The form's labels and hints are the app's words; the fields they fill are the entry's."""
+    from rebuttal.ui.signatories_screen import NEW_PERSON_FIELDS
+
+    assert {name for name, _, _ in NEW_PERSON_FIELDS} <= set(ENTRY_FIELDS)
