@@ -76,3 +76,70 @@ def test_a_key_that_is_no_field_of_a_signatory_is_refused(tmp_path: Path) -> Non
     path.write_text('[[signatories]]\nname = "A B"\ndegree = "MD"\n')
     with pytest.raises(RebuttalError, match=r"degree.*did you mean 'degrees'"):
         load_outline(path)
+
+
+def _rule_ids_compared() -> dict[str, set[str]]:
+    """Every string the package compares a ``.rule`` with (``r.rule == "words"``, ``rule in (...)``),
+    by module."""
+    import ast
+
+    from .conftest import ROOT
+
+    found: dict[str, set[str]] = {}
+    for path in (ROOT / "rebuttal").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not (isinstance(node, ast.Compare) and isinstance(node.left, ast.Attribute)
+                    and node.left.attr == "rule"):
+                continue
+            for side in node.comparators:
+                for constant in ast.walk(side):
+                    if isinstance(constant, ast.Constant) and isinstance(constant.value, str):
+                        found.setdefault(path.name, set()).add(constant.value)
+    return found
+
+
+def test_every_rule_id_the_code_names_is_a_rule() -> None:
+    """Rule ids are compared in the checks' words, the status line, the command and the urgency
+    order: a typo there would silently never match."""
+    from rebuttal.letter.check_result import RULE_LABELS
+    from rebuttal.letter.urgency import URGENCY
+
+    compared = _rule_ids_compared()
+    assert {"check_words.py", "status.py", "check.py"} <= set(compared)  # the scan sees them
+    unknown = {module: ids - set(RULE_LABELS) for module, ids in compared.items() if ids - set(RULE_LABELS)}
+    assert unknown == {}
+    assert set(URGENCY) <= set(RULE_LABELS)
+
+
+def test_every_check_result_is_named_as_its_rule(builtin_library) -> None:
+    import datetime as dt
+
+    from rebuttal.letter.check_result import RULE_LABELS
+    from rebuttal.letter.checks import assemble_for_check, run_checks
+    from rebuttal.letter.venue_choice import resolve_venue
+
+    from .conftest import EXAMPLE
+
+    outline = load_outline(EXAMPLE)
+    document = assemble_for_check(builtin_library, outline, today=dt.date(2025, 3, 10))
+    venue = resolve_venue(builtin_library, outline, "jama-letter")
+    results = run_checks(builtin_library, outline, document, venue, today=dt.date(2025, 3, 10))
+    assert [(r.rule, r.label) for r in results] == [(r.rule, RULE_LABELS[r.rule]) for r in results]
+    assert {r.rule for r in results} == set(RULE_LABELS)  # every rule ran, and no other
+
+
+def test_a_venues_figures_are_fields_of_the_venue() -> None:
+    """``unconfirmed`` and a source's ``supports`` name figures; each must be a Venue field (the
+    check reads it by that name)."""
+    from rebuttal.commands.venues import LIMITS
+    from rebuttal.library.venues import FIGURES, LIMIT_FIGURES, SUPPORTABLE, Venue
+
+    assert set(SUPPORTABLE) | set(LIMIT_FIGURES) | set(LIMITS) <= set(_names(Venue))
+    assert set(LIMIT_FIGURES) <= set(FIGURES) and set(LIMITS) <= set(LIMIT_FIGURES)
+
+
+def test_the_apps_new_signatory_form_asks_for_fields_of_an_entry() -> None:
+    """The form's labels and hints are the app's words; the fields they fill are the entry's."""
+    from rebuttal.ui.signatories_screen import NEW_PERSON_FIELDS
+
+    assert {name for name, _, _ in NEW_PERSON_FIELDS} <= set(ENTRY_FIELDS)

@@ -49,6 +49,21 @@ def _lib(folder: Path) -> list[str]:
     return ["--library", str(folder)]
 
 
+def _sent_at_first_approval(repo: Path, tmp_path: Path, *, design: str = "") -> tuple[Path, Path]:
+    """Alpha approved (v1.0) and committed, and a letter that recorded that version (about an
+    article of ``design``, when given): alpha's file and the letter's outline."""
+    alpha = repo / "concerns" / "alpha.toml"
+    assert main(["library", "approve", "concerns/alpha", "--by", "C", *_lib(repo)]) == 0
+    _git(repo, "commit", "-qam", "approve alpha 1.0")
+    text = (FIXTURES / "outlines" / "small.toml").read_text().replace(
+        'block = "concerns/alpha"', 'block = "concerns/alpha"\nversion = "1.0"  # as sent')
+    if design:
+        text = text.replace('design = "meta-analysis"', f'design = "{design}"')
+    outline = tmp_path / "letter.toml"
+    outline.write_text(text)
+    return alpha, outline
+
+
 def test_approve_writes_status_date_version_and_hash_keeping_comments(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -102,12 +117,7 @@ def test_lint_finds_every_problem_with_file_line_and_field(
 def test_a_letter_keeps_the_wording_it_recorded_until_updated(
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    alpha = repo / "concerns" / "alpha.toml"
-    assert main(["library", "approve", "concerns/alpha", "--by", "C", *_lib(repo)]) == 0
-    _git(repo, "commit", "-qam", "approve alpha 1.0")
-    outline = tmp_path / "letter.toml"
-    outline.write_text((FIXTURES / "outlines" / "small.toml").read_text().replace(
-        'block = "concerns/alpha"', 'block = "concerns/alpha"\nversion = "1.0"  # as sent'))
+    alpha, outline = _sent_at_first_approval(repo, tmp_path)
     # The committee approves new wording.
     alpha.write_text(alpha.read_text().replace("Alpha cites one [@r1].", "Alpha, revised, cites one [@r1]."))
     assert main(["library", "approve", "concerns/alpha", "--by", "C", *_lib(repo)]) == 0
@@ -186,13 +196,7 @@ def test_a_letter_kept_at_an_older_version_keeps_the_wording_its_design_took_the
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A trial wording approved later is not the wording of a letter that recorded the version before."""
-    alpha = repo / "concerns" / "alpha.toml"
-    assert main(["library", "approve", "concerns/alpha", "--by", "C", *_lib(repo)]) == 0
-    _git(repo, "commit", "-qam", "approve alpha 1.0")
-    outline = tmp_path / "letter.toml"
-    outline.write_text((FIXTURES / "outlines" / "small.toml").read_text().replace(
-        'block = "concerns/alpha"', 'block = "concerns/alpha"\nversion = "1.0"').replace(
-        'design = "meta-analysis"', 'design = "randomised trial"'))
+    alpha, outline = _sent_at_first_approval(repo, tmp_path, design="randomised trial")
     alpha.write_text(alpha.read_text().replace('tags = ["meta-analysis"]', 'tags = ["meta-analysis", "RCT"]')
                      + '\n[wording.trial]\ntext = "Alpha, for one trial [@r1]."\nshort = "Alpha, trial."\n')
     assert main(["library", "approve", "concerns/alpha", "--by", "C", *_lib(repo)]) == 0

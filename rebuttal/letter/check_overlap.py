@@ -9,7 +9,7 @@ when the profile sets none; docs/record.md gives the source).
 
 from __future__ import annotations
 
-from rebuttal.letter.check_result import CheckResult, Unit
+from rebuttal.letter.check_result import CheckResult, Unit, rule_result
 from rebuttal.letter.outline import Outline
 from rebuttal.library.stack import Library
 from rebuttal.library.venues import Venue
@@ -50,10 +50,10 @@ def overlap_rule(library: Library, outline: Outline, document: Document, venue: 
     found = round(overlap.percent)
     ok = overlap.percent <= allowed
     if not overlap.by_letter:
-        return CheckResult("overlap", "Overlap", True, found, allowed, Unit.PERCENT)
+        return rule_result("overlap", True, found, allowed, Unit.PERCENT)
     named = "; ".join(f"{shared.letter.named()}: {shared.percent:.0f}%" for shared in overlap.by_letter)
     more = f" and {overlap.more} more letters" if overlap.more else ""
     detail = f"shared with {named}{more}"
     if not ok:
         detail += "; `rebuttal letters overlap` shows the passages and what to do"
-    return CheckResult("overlap", "Overlap", ok, found, allowed, Unit.PERCENT, detail)
+    return rule_result("overlap", ok, found, allowed, Unit.PERCENT, detail)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rebuttal.letter.window import Window
@@ -49,3 +49,31 @@ class CheckResult:
     window: Window | None = None  # the window rule's dates (due, counted from which date)
     names: tuple[str, ...] = ()  # whom the rule names (the signatories without a disclosure)
     warning: bool = False  # passes, but ``detail`` says what to look at (an old disclosure)
+
+
+# Every rule of ``rebuttal check``: its stable id (the JSON, the urgency order, the status line
+# read it) and its name for people. A test holds every id the code compares against to this list.
+RULE_LABELS: dict[str, str] = {
+    "words": "Words",
+    "references": "References",
+    "window": "Window",
+    "date": "Letter date",
+    "article-authors": "Article authors",
+    "wording": "Block wording",
+    "dates": "Cited work dates",
+    "article": "Article cited",
+    "placeholders": "Placeholders",
+    "status": "Unapproved blocks",
+    "uncited": "Lost citations",
+    "missing": "Unknown citation keys",
+    "repeated": "Blocks used twice",
+    "authors": "Authors",
+    "disclosures": "Disclosures",
+    "overlap": "Overlap",
+}
+
+
+def rule_result(rule: str, ok: bool, found: int | bool | None, allowed: int | bool | None, unit: Unit,
+                detail: str = "", **more: Any) -> CheckResult:
+    """The outcome of rule ``rule`` (an id of :data:`RULE_LABELS`), under its name for people."""
+    return CheckResult(rule, RULE_LABELS[rule], ok, found, allowed, unit, detail, **more)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rebuttal.letter.check_result import CheckResult, Unit
+from rebuttal.letter.check_result import CheckResult, Unit, rule_result
 from rebuttal.letter.signing import count_authors
 from rebuttal.library.venues import Venue
 from rebuttal.model import Document
@@ -28,12 +28,12 @@ def authors(document: Document, venue: Venue) -> CheckResult:
     how = "group authors, counted" if counted else "signing on behalf, not counted"
     note = f"{how}: {', '.join(groups)}" if groups else ""
     if venue.max_authors is None:
-        return CheckResult("authors", "Authors", True, used, None, Unit.AUTHORS,
+        return rule_result("authors", True, used, None, Unit.AUTHORS,
                            "; ".join(filter(None, ("no limit at this venue", note))))
     if used <= venue.max_authors:
-        return CheckResult("authors", "Authors", True, used, venue.max_authors, Unit.AUTHORS, note)
+        return rule_result("authors", True, used, venue.max_authors, Unit.AUTHORS, note)
     over = f"{used - venue.max_authors} signatories over"
-    return CheckResult("authors", "Authors", False, used, venue.max_authors, Unit.AUTHORS,
+    return rule_result("authors", False, used, venue.max_authors, Unit.AUTHORS,
                        "; ".join(filter(None, (over, note))))
 
 
@@ -52,13 +52,13 @@ def disclosures(document: Document, venue: Venue, letter_date: dt.date) -> Check
     required = venue.disclosures == "required"
     if not required:
         detail = "; ".join(filter(None, ("not required at this venue", old)))
-        return CheckResult("disclosures", "Disclosures", True, len(missing), None, Unit.NO_DISCLOSURE, detail,
+        return rule_result("disclosures", True, len(missing), None, Unit.NO_DISCLOSURE, detail,
                            warning=bool(stale))
     if missing:
         detail = "no disclosure: " + ", ".join(missing) + " (each signatory declares competing interests)"
-        return CheckResult("disclosures", "Disclosures", False, len(missing), 0, Unit.NO_DISCLOSURE,
+        return rule_result("disclosures", False, len(missing), 0, Unit.NO_DISCLOSURE,
                            "; ".join(filter(None, (detail, old))), names=tuple(missing))
-    return CheckResult("disclosures", "Disclosures", True, 0, 0, Unit.NO_DISCLOSURE, old, warning=bool(stale))
+    return rule_result("disclosures", True, 0, 0, Unit.NO_DISCLOSURE, old, warning=bool(stale))
 
 
 def _year_before(day: dt.date) -> dt.date:

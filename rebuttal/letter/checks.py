@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from rebuttal.letter import check_signatories
 from rebuttal.letter.check_overlap import overlap_rule
-from rebuttal.letter.check_result import CheckResult, Unit
+from rebuttal.letter.check_result import CheckResult, Unit, rule_result
 from rebuttal.letter.outline import Outline
 from rebuttal.letter.venue_choice import resolve_venue
 from rebuttal.library.stack import Library
@@ -75,7 +75,7 @@ def run_checks(
     """Every rule, in a fixed order: limits first, then the letter's own consistency."""
     results = [
         _words(library, outline, document, venue),
-        _limit("references", "References", len(document.references), venue.max_references, Unit.REFERENCES,
+        _limit("references", len(document.references), venue.max_references, Unit.REFERENCES,
                "over (the target article counts)"),
         check_signatories.authors(document, venue),
         _dated(outline, today),
@@ -117,16 +117,16 @@ def _flag_unconfirmed(result: CheckResult, venue: Venue) -> CheckResult:
     return replace(result, limit_confirmed=False)
 
 
-def _limit(rule: str, label: str, used: int, allowed: int | None, unit: Unit, what: str) -> CheckResult:
+def _limit(rule: str, used: int, allowed: int | None, unit: Unit, what: str) -> CheckResult:
     if allowed is None:
-        return CheckResult(rule, label, True, used, None, unit, "no limit at this venue")
+        return rule_result(rule, True, used, None, unit, "no limit at this venue")
     if used <= allowed:
-        return CheckResult(rule, label, True, used, allowed, unit)
-    return CheckResult(rule, label, False, used, allowed, unit, f"{used - allowed} {what}")
+        return rule_result(rule, True, used, allowed, unit)
+    return rule_result(rule, False, used, allowed, unit, f"{used - allowed} {what}")
 
 
 def _words(library: Library, outline: Outline, document: Document, venue: Venue) -> CheckResult:
-    result = _limit("words", "Words", document.word_count(), venue.word_limit, Unit.WORDS,
+    result = _limit("words", document.word_count(), venue.word_limit, Unit.WORDS,
                     "words over (body only)")
     if result.ok:
         return result
@@ -204,18 +204,18 @@ def _window(outline: Outline, venue: Venue, today: dt.date) -> CheckResult:
 
     window = response_window(outline, venue, today)
     if window is None:
-        return CheckResult("window", "Window", True, None, None, Unit.DAYS_LEFT,
+        return rule_result("window", True, None, None, Unit.DAYS_LEFT,
                            "no response window at this venue")
     left = window.days_left
-    return CheckResult("window", "Window", left is not None and left >= 0, left, window.days, Unit.DAYS_LEFT,
+    return rule_result("window", left is not None and left >= 0, left, window.days, Unit.DAYS_LEFT,
                        window=window)
 
 
 def _dated(outline: Outline, today: dt.date) -> CheckResult:
     """A letter without a date is dated the day it is built: its date and deadline change every rebuild."""
     if outline.letter.date:
-        return CheckResult("date", "Letter date", True, True, None, Unit.DATED, outline.letter.date)
-    return CheckResult("date", "Letter date", False, False, None, Unit.DATED,
+        return rule_result("date", True, True, None, Unit.DATED, outline.letter.date)
+    return rule_result("date", False, False, None, Unit.DATED,
                        f"no [letter] date: each build prints its own day's ({today.isoformat()} now), and "
                        "the deadline counts from it; set date = YYYY-MM-DD")
 
@@ -226,15 +226,15 @@ def _article_authors(outline: Outline) -> CheckResult:
 
     wrong = [f"'{author}' {why}" for author in outline.article.authors if (why := not_one_person(author))]
     if not wrong:
-        return CheckResult("article-authors", "Article authors", True, len(outline.article.authors), None,
+        return rule_result("article-authors", True, len(outline.article.authors), None,
                            Unit.AUTHORS)
-    return CheckResult("article-authors", "Article authors", False, len(wrong), None, Unit.NOT_ONE_PERSON,
+    return rule_result("article-authors", False, len(wrong), None, Unit.NOT_ONE_PERSON,
                        "; ".join(wrong) + " (F2 takes PubMed's 'Juch JNS, Maas ET' as it is)")
 
 
 def _wording(document: Document) -> CheckResult:
     """Blocks kept at the wording the letter recorded while the library has moved on (not a fault)."""
-    return CheckResult("wording", "Block wording", True, len(document.notices), None, Unit.OLDER_WORDINGS,
+    return rule_result("wording", True, len(document.notices), None, Unit.OLDER_WORDINGS,
                        "; ".join(document.notices))
 
 
@@ -251,8 +251,8 @@ def _cited_before_published(outline: Outline, document: Document, today: dt.date
         if issued and issued > (letter_date.year, letter_date.month, letter_date.day)[: len(issued)]:
             later.append(f"{reference.number} ({'-'.join(f'{p:02d}' for p in issued)})")
     if not later:
-        return CheckResult("dates", "Cited work dates", True, 0, 0, Unit.REFERENCES)
-    return CheckResult("dates", "Cited work dates", False, len(later), 0, Unit.REFERENCES,
+        return rule_result("dates", True, 0, 0, Unit.REFERENCES)
+    return rule_result("dates", False, len(later), 0, Unit.REFERENCES,
                        f"published after the letter's date {letter_date.isoformat()}: reference "
                        + ", ".join(later))
 
@@ -264,15 +264,15 @@ def _article_cited(outline: Outline, document: Document, venue: Venue) -> CheckR
     )
     required = True if venue.cite_article else None
     if cited or not venue.cite_article:
-        return CheckResult("article", "Article cited", True, cited, required, Unit.CITED)
-    return CheckResult("article", "Article cited", False, False, required, Unit.CITED,
+        return rule_result("article", True, cited, required, Unit.CITED)
+    return rule_result("article", False, False, required, Unit.CITED,
                        "this venue wants the article you answer cited: add [@article]")
 
 
 def _placeholders(document: Document) -> CheckResult:
     names = ", ".join("{" + name + "}" for name in document.unresolved)
     detail = f"fill in: {names}" if names else ""
-    return CheckResult("placeholders", "Placeholders", not names, len(document.unresolved), 0,
+    return rule_result("placeholders", not names, len(document.unresolved), 0,
                        Unit.PLACEHOLDERS, detail)
 
 
@@ -283,7 +283,7 @@ def _statuses(document: Document) -> CheckResult:
             seen.setdefault(source.position, source)
     names = ", ".join(f"{s.block_id} ({s.status or 'no status'})" for s in seen.values())
     detail = f"not approved: {names}" if names else ""
-    return CheckResult("status", "Unapproved blocks", not seen, len(seen), 0, Unit.BLOCKS, detail)
+    return rule_result("status", not seen, len(seen), 0, Unit.BLOCKS, detail)
 
 
 def _citations(document: Document) -> list[Citation]:
@@ -305,7 +305,7 @@ def _uncited(library: Library, outline: Outline, document: Document) -> CheckRes
                 lost.setdefault(key, block.id)
     detail = "; ".join(f"{key} (cited by {block_id}, whose text this letter replaces)"
                        for key, block_id in lost.items())
-    return CheckResult("uncited", "Lost citations", not lost, len(lost), 0, Unit.CITATION_KEYS, detail)
+    return rule_result("uncited", not lost, len(lost), 0, Unit.CITATION_KEYS, detail)
 
 
 def missing_keys(library: Library, outline: Outline) -> dict[str, str]:
@@ -333,7 +333,7 @@ def _keys(text: str) -> list[str]:
 def _missing(library: Library, outline: Outline) -> CheckResult:
     missing = missing_keys(library, outline)
     detail = "; ".join(f"[@{key}] in {where}" for key, where in missing.items())
-    return CheckResult("missing", "Unknown citation keys", not missing, len(missing), 0, Unit.CITATION_KEYS,
+    return rule_result("missing", not missing, len(missing), 0, Unit.CITATION_KEYS,
                        detail)
 
 
@@ -341,7 +341,7 @@ def _repeated(outline: Outline) -> CheckResult:
     uses = Counter(item.block for item in outline.body if item.block)
     twice = {block_id: n for block_id, n in uses.items() if n > 1}
     detail = ", ".join(f"{block_id} x{n}" for block_id, n in twice.items())
-    return CheckResult("repeated", "Blocks used twice", not twice, len(twice), 0, Unit.BLOCKS, detail)
+    return rule_result("repeated", not twice, len(twice), 0, Unit.BLOCKS, detail)
 
 
 def assemble_for_check(library: Library, outline: Outline, *, today: dt.date) -> Document:

@@ -32,8 +32,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else str(self.file)
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        """``file:line: field: message``, located as every error is (:class:`RebuttalError`)."""
+        return str(RebuttalError(self.message, file=self.file, line=self.line, field=self.field or None))
 
 
 def lint(folders: Sequence[Path]) -> list[Problem]:

@@ -150,19 +150,13 @@ class BlockIndex:
             stored = row["value"] if row else None
         if version == SCHEMA_VERSION and stored == signature:
             return
-        connection.execute("BEGIN IMMEDIATE")
-        try:
+        with _immediate(connection):
             for table in ("meta", "files", "fts"):
                 connection.execute(f"DROP TABLE IF EXISTS {table}")
             for statement in filter(str.strip, SCHEMA.split(";")):
                 connection.execute(statement)
             connection.execute("INSERT INTO meta VALUES ('parser', ?)", (signature,))
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            connection.execute("COMMIT")
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
 
     def _discard(self) -> None:
         if self.path is None:
@@ -236,8 +230,7 @@ class BlockIndex:
         self, connection: sqlite3.Connection, changed: list, gone: list[str], on_disk: list,
     ) -> list[str]:
         rows = [file_row(self.parse, *entry) for entry in changed]  # parse before taking the write lock
-        connection.execute("BEGIN IMMEDIATE")
-        try:
+        with _immediate(connection):
             for path in [*gone, *(entry[0] for entry in changed)]:
                 found = connection.execute("SELECT rowid FROM files WHERE path = ?", (path,)).fetchone()
                 if found:
@@ -252,12 +245,7 @@ class BlockIndex:
             failed = [path for path, _, _, _ in on_disk if path in failing]
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('snapshot', ?)",
                                (marshal.dumps((on_disk, failed)),))
-            connection.execute("COMMIT")
-            return failed
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
+        return failed
 
     # -- reading -------------------------------------------------------------------------------
     def infos(self, paths: dict[str, str]) -> dict[str, BlockInfo]:
@@ -304,3 +292,17 @@ class BlockIndex:
         if self.connection is not None:
             self.connection.close()
             self.connection = None
+
+
+@contextlib.contextmanager
+def _immediate(connection: sqlite3.Connection) -> Iterator[None]:
+    """One ``BEGIN IMMEDIATE`` transaction (the write lock taken at once, so two processes never
+    interleave): committed when the block ends, rolled back when it raises."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise

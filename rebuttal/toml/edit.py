@@ -265,10 +265,7 @@ def _match_items(new_items: list[Any], old_items: list[Any]) -> list[int | None]
     for position, item in enumerate(new_items):
         wanted = plain_data(item)
         candidates = [i for i, old in enumerate(plain_old) if old == wanted and i not in used]
-        if candidates:
-            chosen = min(candidates, key=lambda i: abs(i - position))
-            result[position] = chosen
-            used.add(chosen)
+        _take_nearest(candidates, position, result, used)
     for position, item in enumerate(new_items):
         if result[position] is not None or not isinstance(item, Mapping) or "block" not in item:
             continue
@@ -276,19 +273,23 @@ def _match_items(new_items: list[Any], old_items: list[Any]) -> list[int | None]
             i for i, old in enumerate(old_items)
             if i not in used and isinstance(old, Mapping) and old.get("block") == item["block"]
         ]
-        if candidates:
-            chosen = min(candidates, key=lambda i: abs(i - position))
-            result[position] = chosen
-            used.add(chosen)
+        _take_nearest(candidates, position, result, used)
     for position, item in enumerate(new_items):
         if result[position] is not None or not isinstance(item, Mapping) or "block" in item:
             continue
         # Custom text edited in place: the old custom item at the same position, if free.
         if (position < len(old_items) and position not in used and isinstance(old_items[position], Mapping)
                 and "block" not in old_items[position]):
-            result[position] = position
-            used.add(position)
+            _take_nearest([position], position, result, used)
     return result
+
+
+def _take_nearest(candidates: list[int], position: int, result: list[int | None], used: set[int]) -> None:
+    """Match the new item at ``position`` with the nearest of the free old ``candidates``, if any."""
+    if candidates:
+        chosen = min(candidates, key=lambda i: abs(i - position))
+        result[position] = chosen
+        used.add(chosen)
 
 
 def _render_new_table(key: str, item: Mapping[str, Any], is_default: IsDefault | None, position: int) -> str:
