@@ -239,3 +239,12 @@ def test_crossref_retraction_becomes_the_notice_and_status() -> None:
     assert item["references"] == "Retraction in: doi: 10.1038/s41598-026-49689-4."
     assert formatted("nlm", item) == ("Doe J. A retracted study. Sci Rep. 2024 Oct 18;14(1):24440. "
                                       "Retraction in: doi: 10.1038/s41598-026-49689-4.")
+
+
+def test_nlm_epub_date_only_when_it_differs_from_the_issue() -> None:
+    item = {"type": "article-journal", "title": "T", "author": [{"family": "Doe", "given": "J"}],
+            "container-title-short": "BMJ", "issued": {"date-parts": [[2025, 2, 19]]}, "volume": "388",
+            "page": "e079971", "available-date": {"date-parts": [[2025, 2, 19]]}}
+    assert formatted("nlm", item) == "Doe J. T. BMJ. 2025 Feb 19;388:e079971."
+    item["available-date"] = {"date-parts": [[2025, 1, 30]]}
+    assert formatted("nlm", item) == "Doe J. T. BMJ. 2025 Feb 19;388:e079971. Epub 2025 Jan 30."
