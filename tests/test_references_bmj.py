@@ -1,0 +1,34 @@
+"""BMJ style: what the golden examples in ``tests/golden/reftypes/bmj.toml`` do not cover."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rebuttal.refs.importers import import_text
+from tests.test_references_types import formatted
+
+AHEAD_OF_PRINT = ("PMID- 31331883\nDP  - 2019 Jul\nTI  - OpenPose.\nFAU - Cao, Zhe\nPT  - Journal Article\n"
+                  "DEP - 20190717\nPST - aheadofprint\nTA  - IEEE Trans Pattern Anal Mach Intell\n"
+                  "LID - 10.1109/TPAMI.2019.2929257 [doi]\n")
+
+
+def test_online_first_prints_the_date_it_was_published_online() -> None:
+    # PubMed's issue date (DP) can be a month only; the Epub date (DEP) is the day it went online.
+    [item] = import_text(AHEAD_OF_PRINT, Path("e.nbib"), "medline").items
+    assert item["available-date"] == {"date-parts": [[2019, 7, 17]]}
+    assert formatted("bmj", item) == ("Cao Z. OpenPose. *IEEE Trans Pattern Anal Mach Intell*. "
+                                      "Published Online First: 17 July 2019. doi: 10.1109/TPAMI.2019.2929257")
+
+
+def test_online_first_without_an_online_date_prints_the_issued_date() -> None:
+    item = {"type": "article-journal", "title": "A study", "author": [{"family": "Doe", "given": "J"}],
+            "container-title-short": "Heart", "issued": {"date-parts": [[2019, 12, 10]]},
+            "DOI": "10.1136/heartjnl-2019-315809"}
+    assert "*Heart*. Published Online First: 10 December 2019. doi: " in formatted("bmj", item)
+
+
+def test_report_without_number_keeps_its_title_alone() -> None:
+    item = {"type": "report", "title": "A report", "author": [{"literal": "An Agency"}], "genre": "Report",
+            "issued": {"date-parts": [[2020]]}}
+    # The kind is printed only with a number ("(NICE guideline NG163)"), never alone.
+    assert formatted("bmj", item).startswith("An Agency. A report. 2020")
