@@ -15,7 +15,7 @@ import pytest
 
 import rebuttal.merge.unchanged as unchanged
 from rebuttal.cli import main
-from rebuttal.merge.unchanged import unchanged_lines
+from rebuttal.merge.unchanged import unchanged_items
 
 from .conftest import EXAMPLE
 from .test_architecture import _modules_after
@@ -35,7 +35,7 @@ def _export(folder: Path, example: Path = EXAMPLE) -> tuple[Path, Path]:
 
 def _merge(capsys, *args: str, full: bool = False, monkeypatch=None) -> tuple[int, str]:
     if full:
-        monkeypatch.setattr(unchanged, "unchanged_lines", lambda *a, **k: None)
+        monkeypatch.setattr(unchanged, "unchanged_items", lambda *a, **k: None)
     capsys.readouterr()
     status = main(["merge", *args])
     if full:
@@ -49,7 +49,7 @@ def test_unchanged_export_gives_the_full_paths_report(tmp_path, capsys, monkeypa
     outline, exported = _export(tmp_path, example)
     before = outline.read_bytes()
     names = (exported.name, outline.name)  # relative, as typed: the report repeats them as given
-    assert unchanged_lines(Path(names[0]), Path(names[1])) is not None
+    assert unchanged_items(Path(names[0]), Path(names[1])) is not None
     fast = _merge(capsys, *names)
     full = _merge(capsys, *names, full=True, monkeypatch=monkeypatch)
     assert fast == full
@@ -85,7 +85,7 @@ def test_one_changed_word_takes_the_full_path(tmp_path, capsys, monkeypatch) -> 
     monkeypatch.chdir(tmp_path)
     outline, exported = _export(tmp_path)
     edited = _one_word_changed(exported)
-    assert unchanged_lines(edited, outline) is None
+    assert unchanged_items(edited, outline) is None
     status, out = _merge(capsys, str(edited), str(outline))
     assert status == 0
     assert "[-markedly-] {+strikingly+}" in out and "changes: " in out
@@ -94,14 +94,14 @@ def test_one_changed_word_takes_the_full_path(tmp_path, capsys, monkeypatch) -> 
 def test_a_libreoffice_resave_takes_the_full_path(tmp_path, capsys, monkeypatch) -> None:
     outline, exported = _export(tmp_path)
     again = resaved(exported)
-    assert unchanged_lines(again, outline) is None
+    assert unchanged_items(again, outline) is None
     status, out = _merge(capsys, str(again), str(outline))
     assert status == 0 and "no change: " in out  # the full path maps it (test_merge_libreoffice.py)
 
 
 def test_what_the_full_path_also_reads_changed_since_the_export(tmp_path, monkeypatch) -> None:
     outline, exported = _export(tmp_path)
-    assert unchanged_lines(exported, outline) is not None
+    assert unchanged_items(exported, outline) is not None
     # A library folder with a file newer than the export: its blocks may word the letter otherwise now.
     library = tmp_path / "library"
     (library / "concerns").mkdir(parents=True)
@@ -115,13 +115,13 @@ def test_what_the_full_path_also_reads_changed_since_the_export(tmp_path, monkey
     now = os.stat(noted).st_mtime
     os.utime(noted, (now - 100, now - 100))  # exported 100 s ago, the library changed 50 s ago
     os.utime(block, (now - 50, now - 50))
-    assert unchanged_lines(exported, outline, [library]) is None
+    assert unchanged_items(exported, outline, [library]) is None
     # Exported again with that library, to the same letter: trusted again.
     assert main(["build", str(outline), "-o", str(exported), "--library", str(library)]) == 0
-    assert unchanged_lines(exported, outline, [library]) is not None
+    assert unchanged_items(exported, outline, [library]) is not None
     # The outline changed since the export (a comment only: still not the outline exported).
     outline.write_text(outline.read_text() + "\n# a note\n")
-    assert unchanged_lines(exported, outline) is None
+    assert unchanged_items(exported, outline) is None
 
 
 def test_an_undated_letter_takes_the_full_path(tmp_path) -> None:
@@ -131,4 +131,4 @@ def test_an_undated_letter_takes_the_full_path(tmp_path) -> None:
     outline.write_text(text.replace("\ndate = 2025-03-10\n", "\n", 1))  # dated the day it is built
     exported = tmp_path / "letter.docx"
     assert main(["build", str(outline), "-o", str(exported)]) == 0
-    assert unchanged_lines(exported, outline) is None
+    assert unchanged_items(exported, outline) is None
