@@ -239,3 +239,20 @@ def test_crossref_retraction_becomes_the_notice_and_status() -> None:
     assert item["references"] == "Retraction in: doi: 10.1038/s41598-026-49689-4."
     assert formatted("nlm", item) == ("Doe J. A retracted study. Sci Rep. 2024 Oct 18;14(1):24440. "
                                       "Retraction in: doi: 10.1038/s41598-026-49689-4.")
+
+
+def test_ama_proceedings_paper_with_publisher_keeps_its_publisher_and_pages_beside_a_meeting_place() -> None:
+    # The "In: Proceedings; date; place. Abstract 359" form is for an abstract's proceedings only:
+    # a proceedings paper read from BibLaTeX (venue -> event-place) still prints publisher and pages.
+    bib = ("@inproceedings{a2019,\n  author = {Akiba, T.},\n  title = {Optuna},\n"
+           "  booktitle = {Proceedings of the 25th ACM SIGKDD International Conference},\n"
+           "  venue = {Anchorage, AK},\n  publisher = {Association for Computing Machinery},\n"
+           "  pages = {2623--2631},\n  year = {2019},\n}\n")
+    [item] = import_text(bib, Path("p.bib"), "bibtex").items
+    assert item["event-place"] == "Anchorage, AK"
+    assert formatted("ama", item) == (
+        "Akiba T. Optuna. In: *Proceedings of the 25th ACM SIGKDD International Conference*. "
+        "Association for Computing Machinery; 2019:2623-2631.")
+    item = {key: value for key, value in item.items() if key not in ("publisher", "page")}
+    assert formatted("ama", item) == (
+        "Akiba T. Optuna. In: *Proceedings of the 25th ACM SIGKDD International Conference*; Anchorage, AK.")
