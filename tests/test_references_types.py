@@ -248,3 +248,20 @@ def test_nlm_epub_date_only_when_it_differs_from_the_issue() -> None:
     assert formatted("nlm", item) == "Doe J. T. BMJ. 2025 Feb 19;388:e079971."
     item["available-date"] = {"date-parts": [[2025, 1, 30]]}
     assert formatted("nlm", item) == "Doe J. T. BMJ. 2025 Feb 19;388:e079971. Epub 2025 Jan 30."
+
+
+def test_ama_proceedings_paper_with_publisher_keeps_its_publisher_and_pages_beside_a_meeting_place() -> None:
+    # The "In: Proceedings; date; place. Abstract 359" form is for an abstract's proceedings only:
+    # a proceedings paper read from BibLaTeX (venue -> event-place) still prints publisher and pages.
+    bib = ("@inproceedings{a2019,\n  author = {Akiba, T.},\n  title = {Optuna},\n"
+           "  booktitle = {Proceedings of the 25th ACM SIGKDD International Conference},\n"
+           "  venue = {Anchorage, AK},\n  publisher = {Association for Computing Machinery},\n"
+           "  pages = {2623--2631},\n  year = {2019},\n}\n")
+    [item] = import_text(bib, Path("p.bib"), "bibtex").items
+    assert item["event-place"] == "Anchorage, AK"
+    assert formatted("ama", item) == (
+        "Akiba T. Optuna. In: *Proceedings of the 25th ACM SIGKDD International Conference*. "
+        "Association for Computing Machinery; 2019:2623-2631.")
+    item = {key: value for key, value in item.items() if key not in ("publisher", "page")}
+    assert formatted("ama", item) == (
+        "Akiba T. Optuna. In: *Proceedings of the 25th ACM SIGKDD International Conference*; Anchorage, AK.")
