@@ -88,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> Exit:
     if args_list == ["--version"]:  # answered before argparse and any command is imported
         print(f"rebuttal {__version__}")
         return Exit.OK
+    if _unchanged_merge(args_list):
+        return Exit.OK
     if args_list and args_list[0].endswith(".toml"):
         args_list.insert(0, "edit")  # `rebuttal letter.toml` opens the editor.
     command = next((arg for arg in args_list if not arg.startswith("-")), None)
@@ -113,6 +115,37 @@ def main(argv: Sequence[str] | None = None) -> Exit:
             raise  # a bug: its traceback is what a report needs
         print(f"rebuttal: {unexpected(error, args)}", file=sys.stderr)
         return Exit.BAD_INPUT
+
+
+def _unchanged_merge(args_list: list[str]) -> bool:
+    """``rebuttal merge EDITED OUTLINE`` of an export nobody changed, answered before argparse
+    (:mod:`rebuttal.merge.unchanged`): True when it was, and its report printed.
+
+    Only for the two file names alone, each as ``pathlib`` would print it (the report names them as
+    the full path does): anything else is left to the command, which tries the same shortcut.
+    """
+    if len(args_list) != 3 or args_list[0] != "merge" or not all(map(_as_printed, args_list[1:])):
+        return False
+    from rebuttal.merge.unchanged import unchanged_lines
+
+    lines = unchanged_lines(args_list[1], args_list[2])
+    if lines is None:
+        return False
+    try:
+        print("\n".join(lines))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    return True
+
+
+def _as_printed(name: str) -> bool:
+    """True when ``name`` is a POSIX file name that ``Path(name)`` prints unchanged (no ``-`` first,
+    no empty or ``.`` part: not ``./a``, ``a/``, ``a//b``)."""
+    if sys.platform == "win32" or not name or name.startswith("-"):
+        return False
+    parts = name.split("/")
+    return all(part not in ("", ".") for part in (parts[1:] if name.startswith("/") else parts))
 
 
 def unexpected(error: BaseException, args: argparse.Namespace) -> RebuttalError:
