@@ -21,7 +21,6 @@ outline after an ``--apply`` (see :func:`rebuttal.merge.report.merge_edited`).
 
 from __future__ import annotations
 
-import contextlib
 import os
 
 from rebuttal.files.digests import sha256
@@ -61,6 +60,8 @@ def export_origin(path: Path | None) -> tuple[str, str, str]:
         from rebuttal.exchange.record import outline_origin
 
         return (*outline_origin(path), "")
+    import contextlib  # here, not at the top: noted_export() (an unchanged merge) needs none
+
     with contextlib.suppress(OSError):
         keep_exported(data)
     try:
@@ -204,6 +205,8 @@ def _prune(folder: Path, pattern: str = "*.toml") -> None:
         texts = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
         return
+    import contextlib
+
     for old in texts[KEEP:]:
         with contextlib.suppress(OSError):
             old.unlink()

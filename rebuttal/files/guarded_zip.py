@@ -166,8 +166,14 @@ def _central_entry(data: bytes, at: int, end: int) -> tuple[str, int, int, int, 
     if (0xFFFFFFFF in (stored, size, offset) or disk != 0 or extract > _MAX_EXTRACT_VERSION
             or _has_zip64(extra)):
         raise BadZip("an entry is not plain (zip64, or another disk)")
-    name = raw_name.decode("utf-8" if flags & _UTF8_NAME else "cp437")
-    return name, flags, method, crc, size, stored, offset, after
+    return _name(raw_name, flags), flags, method, crc, size, stored, offset, after
+
+
+def _name(raw: bytes, flags: int) -> str:
+    """An entry's name as zipfile decodes it (ASCII, the usual, without loading the cp437 codec)."""
+    if flags & _UTF8_NAME:
+        return raw.decode("utf-8")
+    return raw.decode("ascii") if raw.isascii() else raw.decode("cp437")
 
 
 def _has_zip64(extra: bytes) -> bool:
@@ -189,7 +195,7 @@ def _plain_entry(data: bytes, name: str, at: int, method: int, crc: int, size: i
     raw_name = data[at + _LOCAL.size : at + _LOCAL.size + name_length]
     if signature != b"PK\x03\x04" or start + stored > limit:
         raise BadZip(f"entry {name} is damaged")
-    if raw_name.decode("utf-8" if flags & _UTF8_NAME else "cp437") != name:
+    if _name(raw_name, flags) != name:
         raise BadZip(f"entry {name} is named otherwise in its own header")
     raw = data[start : start + stored]
     if method == 0:
