@@ -4,7 +4,9 @@ The commands are a table (as pip's ``commands_dict``): a name, the module that
 implements it and one line of help. ``rebuttal --help`` lists the table;
 only the command being run is imported and its parser built, so ``rebuttal
 --version`` imports no command and ``rebuttal build`` loads only what a build
-needs (never Textual). Each module in ``rebuttal/commands/`` has
+needs (never Textual); ``rebuttal merge EDITED OUTLINE`` of an export nobody
+changed is answered before argparse loads (:mod:`rebuttal.merge.unchanged`). Each
+module in ``rebuttal/commands/`` has
 ``add_arguments(parser)`` and ``run(args) -> Exit``; its heavy imports happen
 inside ``run``.
 """
@@ -88,8 +90,11 @@ def main(argv: Sequence[str] | None = None) -> Exit:
     if args_list == ["--version"]:  # answered before argparse and any command is imported
         print(f"rebuttal {__version__}")
         return Exit.OK
-    if _unchanged_merge(args_list):
-        return Exit.OK
+    try:
+        if _unchanged_merge(args_list):
+            return Exit.OK
+    except KeyboardInterrupt:
+        return Exit.INTERRUPTED
     if args_list and args_list[0].endswith(".toml"):
         args_list.insert(0, "edit")  # `rebuttal letter.toml` opens the editor.
     command = next((arg for arg in args_list if not arg.startswith("-")), None)

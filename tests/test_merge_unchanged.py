@@ -251,3 +251,11 @@ def test_swapped_arguments_are_still_named(tmp_path, capsys) -> None:
     capsys.readouterr()
     assert main(["merge", str(outline), str(exported)]) == 2
     assert "the arguments are swapped" in capsys.readouterr().err
+
+
+def test_ctrl_c_during_the_shortcut_exits_as_interrupted(tmp_path, monkeypatch) -> None:
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(unchanged, "unchanged_lines", interrupted)
+    assert main(["merge", str(tmp_path / "letter.docx"), str(tmp_path / "letter.toml")]) == 130
