@@ -25,13 +25,14 @@ import hashlib
 import marshal
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any, NamedTuple
 
 from rebuttal.errors import RebuttalError
 from rebuttal.library import layout
+from rebuttal.library.block_map import Parse
 from rebuttal.library.info import BlockInfo
 from rebuttal.library.layout import block_entries
 
@@ -45,7 +46,6 @@ _SEP = "\x1f"
 _FAILED = "SELECT path FROM files WHERE error IS NOT NULL"
 _INSERT_FTS = "INSERT INTO fts (rowid, title, summary, tags, text) VALUES (?,?,?,?,?)"
 
-Parse = Callable[[Path, str], Any]
 
 
 def index_folder() -> Path:
@@ -352,54 +352,3 @@ class BlockIndex:
         if self.connection is not None:
             self.connection.close()
             self.connection = None
-
-
-class BlockMap(MutableMapping):
-    """Block id -> Block, parsing each file the first time its block is asked for."""
-
-    def __init__(self, paths: dict[str, str] | None = None, parse: Parse | None = None) -> None:
-        self._paths: dict[str, str | Path] = dict(paths or {})
-        self._loaded: dict[str, Any] = {}
-        self._parse = parse
-
-    def __getitem__(self, block_id: str) -> Any:
-        block = self._loaded.get(block_id)
-        if block is None:
-            path = self._paths[block_id]  # KeyError for an unknown id, as a dict does
-            assert self._parse is not None
-            block = self._loaded[block_id] = self._parse(Path(path), block_id)
-        return block
-
-    def __setitem__(self, block_id: str, block: Any) -> None:
-        self._loaded[block_id] = block
-        if block.path is not None:
-            self._paths[block_id] = str(block.path)
-
-    def __delitem__(self, block_id: str) -> None:
-        if block_id not in self:
-            raise KeyError(block_id)
-        self._paths.pop(block_id, None)
-        self._loaded.pop(block_id, None)
-
-    def __contains__(self, block_id: object) -> bool:
-        return block_id in self._paths or block_id in self._loaded
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self._paths
-        yield from (block_id for block_id in self._loaded if block_id not in self._paths)
-
-    def __len__(self) -> int:
-        return len(self._paths) + sum(1 for block_id in self._loaded if block_id not in self._paths)
-
-    def get(self, block_id: str, default: Any = None) -> Any:
-        """The block, parsed now if need be, or ``default``."""
-        return self[block_id] if block_id in self else default  # noqa: SIM401 (Mapping.get is this)
-
-    def path_of(self, block_id: str) -> str | None:
-        """The file a block comes from (as a string), without parsing it."""
-        path = self._paths.get(block_id)
-        return str(path) if path is not None else None
-
-    def loaded(self) -> dict[str, Any]:
-        """The blocks parsed (or set) so far."""
-        return self._loaded

@@ -16,13 +16,14 @@ from pathlib import Path
 from types import ModuleType
 
 from rebuttal.errors import RebuttalError
+from rebuttal.library.block_map import BlockMap
 from rebuttal.library.folders import (  # noqa: F401 (also imported from here)
     LIBRARY_ENV,
     builtin_folder,
     library_folders,
     user_library_folder,
 )
-from rebuttal.library.index import BlockIndex, BlockInfo, BlockMap
+from rebuttal.library.info import BlockInfo
 from rebuttal.library.layout import PROFILE_FOLDERS, REFERENCES_FILE, block_entries, profile_paths
 from rebuttal.library.venues import Venue, load_venue
 from rebuttal.people.entries import Person, SignatoryEntry, load_person, person_id, read_signatory_entry
@@ -30,6 +31,10 @@ from rebuttal.refs.bibliography import Bibliography, load_bibliography
 from rebuttal.toml.fields import FieldReader, closest, did_you_mean
 from rebuttal.toml.source import TomlSource, read_toml
 from rebuttal.vocabulary import BLOCK_KINDS, PAPER_SIZES, STATUSES
+
+TYPE_CHECKING = False  # the index (SQLite) loads only for a whole library: a letter's commands need none
+if TYPE_CHECKING:
+    from rebuttal.library.index import BlockIndex
 
 
 @dataclass(frozen=True)
@@ -183,6 +188,8 @@ def load_library(
     a 10,000-block library costs a letter little more than the built-in one.
     """
     if whole:
+        from rebuttal.library.index import BlockIndex
+
         index: BlockIndex | None = BlockIndex(folders, load_block, location=index_location,
                                               parser_modules=parser_modules())
         paths, failed = index.refresh()
