@@ -18,9 +18,10 @@ all alike), and prints medians and ratios:
     and nothing done (the floor under any full merge); the edited merge is also printed against it.
 
 Measured on the shared 2-core development machine (load average 8 to 10, other sessions running),
-three runs of 15: unchanged merge 0.40x, 0.55x and 0.63x pandoc (medians 47-49 ms against 75-122
-ms), where it was 0.95x-1.24x before it skipped argparse and those imports; the edited merge 3.0x-4.6x
-pandoc, of which python-docx's import alone is about 2x (see docs/merging.md).
+runs of 15: the unchanged merge 0.40x-0.63x pandoc in nine runs (medians 48-86 ms against 75-194 ms);
+before it skipped argparse and those imports, 1.01x-1.21x in four runs beside them. The edited merge
+3.0x-4.6x pandoc, unchanged by this work: about 2x python-docx's bare import, which is itself about
+2x pandoc (docs/merging.md).
 
 Compiled bytecode is allowed (``PYTHONDONTWRITEBYTECODE`` removed, one warm-up run each), as
 an installed ``rebuttal`` has it: compiling the sources on every start is not what users wait for.
