@@ -44,12 +44,20 @@ async def main():
         print(time.perf_counter() - start)
 asyncio.run(main())
 """
+_PAINTED = "        print(time.perf_counter() - start)"
+
+
+def first_paint_code(after: str = "") -> str:
+    """The child's code: open the example in the app, print the seconds to its first frame, then
+    run the Pilot lines ``after`` (indented as the ``async with`` block's)."""
+    code = FIRST_PAINT_CHILD.replace("{root!r}", repr(str(ROOT))).replace("{example!r}", repr(str(EXAMPLE)))
+    return code.replace(_PAINTED, _PAINTED + after)
 
 
 def first_paint(runs: int) -> tuple[float, float]:
     """Median seconds from process start to the first frame, and in-process part of it."""
     walls, inside = [], []
-    code = FIRST_PAINT_CHILD.replace("{root!r}", repr(str(ROOT))).replace("{example!r}", repr(str(EXAMPLE)))
+    code = first_paint_code()
     env = {**os.environ, "XDG_STATE_HOME": tempfile.mkdtemp()}
     for _ in range(runs):
         began = time.perf_counter()

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from timing import median_ms
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
@@ -27,20 +27,10 @@ sys.path.insert(0, str(ROOT))
 from rebuttal.letter.checks import assemble_for_check, run_checks  # noqa: E402
 from rebuttal.letter.fit import fit_to_limit  # noqa: E402
 from rebuttal.letter.outline import load_outline  # noqa: E402
+from rebuttal.letter.venue_choice import resolve_venue  # noqa: E402
 from rebuttal.library.stack import builtin_folder, load_library  # noqa: E402
-from rebuttal.library.venues import resolve_venue  # noqa: E402
 
 TODAY = dt.date(2025, 3, 10)
-
-
-def median_ms(action, runs: int) -> float:
-    """Median wall time of ``action()`` in milliseconds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:

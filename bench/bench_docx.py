@@ -15,12 +15,13 @@ is ~0.16 s median, so these figures should stay a small part of it.
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from timing import median_text
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
@@ -53,12 +54,6 @@ def example_document():
     return assemble(load_library([builtin_folder()]), load_outline(EXAMPLE))
 
 
-def median_ms(samples: list[float]) -> str:
-    """A median in milliseconds, with the spread, for printing."""
-    low, high = min(samples) * 1000, max(samples) * 1000
-    return f"{statistics.median(samples) * 1000:6.1f} ms  (min {low:.1f}, max {high:.1f})"
-
-
 def main() -> None:
     """Measure and print the medians."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -89,7 +84,7 @@ def main() -> None:
         size = out.stat().st_size
     print(f"DOCX of {EXAMPLE.name}: {len(document.points)} points, {len(document.references)} references")
     for label, samples in results.items():
-        print(f"  {label:<24} median {median_ms(samples)}")
+        print(f"  {label:<24} median {median_text(samples)}")
     print(f"  file size                {size / 1024:.1f} KiB")
 
 

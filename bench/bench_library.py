@@ -36,30 +36,17 @@ EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from bench_app import first_paint_code  # noqa: E402  (the app's first frame, timed as bench_app.py does)
+
 SIZE = 10_000
-FIRST_PAINT = """
-import time, asyncio, sys
-start = time.perf_counter()
-from pathlib import Path
-from rebuttal.library.stack import library_folders, load_library
-from rebuttal.ui.app import make_app
-app = make_app(Path({example!r}), load_library(library_folders()), autosave_seconds=None)
-async def main():
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        print(time.perf_counter() - start)
-asyncio.run(main())
-"""
 # A short session after the first frame, for the peak memory "throughout": a search typed into the
 # filter (which builds the search index) and the best match added to the letter.
-_PAINTED = "        print(time.perf_counter() - start)"
-assert _PAINTED in FIRST_PAINT, "SESSION extends FIRST_PAINT after its first frame"
-SESSION = FIRST_PAINT.replace(_PAINTED, _PAINTED + """
+SESSION_STEPS = """
         await pilot.click("#filter")
         await pilot.press(*"heterogeneity")
         await pilot.pause()
         await pilot.press("down", "enter")
-        await pilot.pause()""")
+        await pilot.pause()"""
 
 
 def make_library(folder: Path, size: int = SIZE) -> Path:
@@ -146,8 +133,8 @@ def main() -> None:
         big_env = {**base_env, "REBUTTAL_LIBRARY": str(big)}
         build = rebuttal("build", str(EXAMPLE), "-o", str(work / "x.docx"))
         ranked = rebuttal("blocks", "--for", str(EXAMPLE))
-        paint = [sys.executable, "-c", FIRST_PAINT.replace("{example!r}", repr(str(EXAMPLE)))]
-        session = [sys.executable, "-c", SESSION.replace("{example!r}", repr(str(EXAMPLE)))]
+        paint = [sys.executable, "-c", first_paint_code()]
+        session = [sys.executable, "-c", first_paint_code(SESSION_STEPS)]
         pandoc = pandoc_inputs(work)
 
         # A letter's build only lists the library; searching and ranking make the index, once.

@@ -17,11 +17,11 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import timed
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
@@ -35,16 +35,6 @@ def rebuttal() -> list[str]:
     """The console script beside this Python when installed, else the module."""
     script = Path(sys.executable).parent / "rebuttal"
     return [str(script)] if script.exists() else [sys.executable, "-m", "rebuttal"]
-
-
-def timed(command: list[str], env: dict[str, str]) -> float:
-    """Wall time of one run; a failed run stops the benchmark."""
-    start = time.perf_counter()
-    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr}")
-    return elapsed
 
 
 def main() -> int:
@@ -66,12 +56,12 @@ def main() -> int:
             }
             lookup = [*rebuttal(), "import", "--pmid", "39971346", "--article", str(outline)]
             from_file = [*rebuttal(), "import", str(RECORD), "--article", str(outline)]
-            uncached = timed(lookup, env)
+            uncached = timed(lookup, env=env)
             asked = len(replay.seen)
             cached_times, file_times = [], []
             for _ in range(runs):
-                cached_times.append(timed(lookup, env))
-                file_times.append(timed(from_file, env))
+                cached_times.append(timed(lookup, env=env))
+                file_times.append(timed(from_file, env=env))
             if len(replay.seen) != asked:
                 raise SystemExit("a cached look-up asked the server again")
     cached, read = statistics.median(cached_times), statistics.median(file_times)

@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import median_text
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
 TARGET = 0.5
@@ -53,12 +55,6 @@ def export(folder: Path) -> tuple[Path, Path, Path]:
     edited = folder / "edited.docx"
     word.save(str(edited))
     return outline, exported, edited
-
-
-def median_ms(samples: list[float]) -> str:
-    """A median in milliseconds, with the spread, for printing."""
-    low, high = min(samples) * 1000, max(samples) * 1000
-    return f"{statistics.median(samples) * 1000:7.1f} ms  (min {low:.1f}, max {high:.1f})"
 
 
 def main() -> int:
@@ -96,11 +92,11 @@ def main() -> int:
             warm[label] = samples
     print(f"merge of {EXAMPLE.name}'s export ({args.runs} runs)")
     verdict = "OK" if statistics.median(cold) <= TARGET else "OVER TARGET"
-    print(f"  command (fresh process)        median {median_ms(cold)}  target <= {TARGET:.1f} s: {verdict}")
+    print(f"  command (fresh process)        median {median_text(cold)}  target <= {TARGET:.1f} s: {verdict}")
     base = statistics.median(warm["unchanged export"])
     for label, samples in warm.items():
         ratio = statistics.median(samples) / base
-        print(f"  read + merge, {label:<17}median {median_ms(samples)}  x{ratio:.2f}")
+        print(f"  read + merge, {label:<17}median {median_text(samples)}  x{ratio:.2f}")
     return 0 if verdict == "OK" else 1
 
 

@@ -29,21 +29,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import median_ms
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
 sys.path.insert(0, str(ROOT))
 TODAY = dt.date(2025, 3, 10)
 TARGET_MS = 200.0
-
-
-def median_ms(action, runs: int) -> float:
-    """Median wall time of ``action()`` in milliseconds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def make_letters(folder: Path, count: int) -> None:

@@ -16,21 +16,17 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from timing import median_text
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
 sys.path.insert(0, str(ROOT))
-
-
-def median_ms(samples: list[float]) -> str:
-    """``12.3 ms`` from seconds."""
-    return f"{statistics.median(samples) * 1000:7.1f} ms"
 
 
 def time_in_process(runs: int, cache_root: Path) -> tuple[list[float], list[float]]:
@@ -101,20 +97,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         cold, warm = time_in_process(runs, root)
-        print(f"format 14 entries, in process, cold cache : {median_ms(cold)}")
-        print(f"format 14 entries, in process, warm cache : {median_ms(warm)}")
+        print(f"format 14 entries, in process, cold cache : {median_text(cold, spread=False)}")
+        print(f"format 14 entries, in process, warm cache : {median_text(warm, spread=False)}")
         rebuttal = [sys.executable, "-m", "rebuttal"]
         for label, args in (("rebuttal refs          ", ["refs", str(EXAMPLE)]),
                             ("rebuttal build -o .txt ", ["build", str(EXAMPLE), "-o", str(root / "l.txt")])):
             for state in ("cold", "warm"):
                 samples = time_command(rebuttal + args, runs, root, cold=state == "cold", cwd=ROOT)
-                print(f"{label}, {state} cache    : {median_ms(samples)}")
+                print(f"{label}, {state} cache    : {median_text(samples, spread=False)}")
         command = pandoc_command(root)
         if command is None:
             print("pandoc --citeproc                         :  (pandoc not installed)")
         else:
             samples = time_command(command, runs, root, cold=True, cwd=ROOT)
-            print(f"pandoc --citeproc, same 14 refs and style : {median_ms(samples)}")
+            print(f"pandoc --citeproc, same 14 refs and style : {median_text(samples, spread=False)}")
 
 
 if __name__ == "__main__":

@@ -20,8 +20,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import timed
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
@@ -82,15 +83,6 @@ def pandoc_inputs(folder: Path) -> list[str] | None:
     ]
 
 
-def timed(command: list[str], cwd: Path) -> float:
-    start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr}")
-    return elapsed
-
-
 def peak_memory_mb(output: Path) -> float:
     """Max RSS of one build run in a child process, in MB."""
     script = (
@@ -116,14 +108,14 @@ def main() -> None:
         folder = Path(name)
         ours = rebuttal_command(folder / "x.docx")
         theirs = pandoc_inputs(folder)
-        timed(ours, folder)  # warm the file cache and any user cache once
+        timed(ours, cwd=folder)  # warm the file cache and any user cache once
         if theirs:
-            timed(theirs, folder)
+            timed(theirs, cwd=folder)
         our_times, their_times = [], []
         for _ in range(args.runs):
-            our_times.append(timed(ours, folder))
+            our_times.append(timed(ours, cwd=folder))
             if theirs:
-                their_times.append(timed(theirs, folder))
+                their_times.append(timed(theirs, cwd=folder))
         memory = peak_memory_mb(folder / "m.docx")
     ours_median = statistics.median(our_times)
     print(f"runs: {args.runs} each, alternating")

@@ -131,13 +131,13 @@ def _unchanged_merge(args_list: list[str]) -> bool:
     """
     if len(args_list) != 3 or args_list[0] != "merge" or not all(map(_as_printed, args_list[1:])):
         return False
-    from rebuttal.merge.unchanged import unchanged_lines
+    from rebuttal.merge.unchanged import unchanged_items, unchanged_report
 
-    lines = unchanged_lines(args_list[1], args_list[2])
-    if lines is None:
+    count = unchanged_items(args_list[1], args_list[2])
+    if count is None:
         return False
     try:
-        print("\n".join(lines))
+        print("\n".join(unchanged_report(args_list[1], args_list[2], count)))
         sys.stdout.flush()
     except BrokenPipeError:
         pass

@@ -13,6 +13,10 @@ STATUSES = ("approved", "draft", "retired")
 VARIANTS = ("full", "short")
 MARKERS = ("parentheses", "brackets", "superscript")
 PAPER_SIZES = ("letter", "a4")
+# What a society profile says of itself in words: each is a {society.<field>} placeholder, and a
+# letter may override it ([society] name = "..."). The profile (rebuttal.library.stack.Society)
+# declares them as fields; a test holds the three together.
+SOCIETY_TEXT_FIELDS = ("name", "short_name", "description", "member_count", "region", "specialties")
 # A recorded letter's status (rebuttal/record/): "sent" when recorded, then what became of it.
 LETTER_STATUSES = ("sent", "submitted", "accepted", "published", "rejected", "withdrawn")
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 
 @dataclass
 class Reply:
@@ -125,3 +127,12 @@ def replay_server() -> Iterator[Replay]:
         stopping.set()
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def lookup_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Replay]:
+    """A replay server that this test's PubMed (E-utilities) and Crossref look-ups go to."""
+    with replay_server() as replay:
+        monkeypatch.setenv("REBUTTAL_EUTILS_URL", replay.url + "/entrez/eutils")
+        monkeypatch.setenv("REBUTTAL_CROSSREF_URL", replay.url)
+        yield replay

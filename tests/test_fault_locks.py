@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,9 +30,10 @@ from rebuttal.files.lock import lock_path, locked
 from .conftest import EXAMPLE, ROOT
 
 
-def test_the_lock_excludes_another_holder_and_leaves_nothing_behind(tmp_path: Path) -> None:
-    target = tmp_path / "references.json"
-    held, release, tried = threading.Event(), threading.Event(), []
+@contextmanager
+def _held_by_another_thread(target: Path) -> Iterator[None]:
+    """``target``'s lock, held by another thread for the duration of the ``with``."""
+    held, release = threading.Event(), threading.Event()
 
     def hold() -> None:
         with locked(target):
@@ -40,13 +42,22 @@ def test_the_lock_excludes_another_holder_and_leaves_nothing_behind(tmp_path: Pa
 
     holder = threading.Thread(target=hold)
     holder.start()
-    assert held.wait(10)
-    assert lock_path(target).exists()
-    with pytest.raises(RebuttalError) as caught, locked(target, wait=0.05):
-        tried.append("entered")
+    try:
+        assert held.wait(10)
+        yield
+    finally:
+        release.set()
+        holder.join(10)
+
+
+def test_the_lock_excludes_another_holder_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    target = tmp_path / "references.json"
+    tried: list[str] = []
+    with _held_by_another_thread(target):
+        assert lock_path(target).exists()
+        with pytest.raises(RebuttalError) as caught, locked(target, wait=0.05):
+            tried.append("entered")
     assert tried == [] and "another rebuttal has been changing this file" in str(caught.value)
-    release.set()
-    holder.join(10)
     with locked(target, wait=1):
         tried.append("entered")
     assert tried == ["entered"] and not lock_path(target).exists()
@@ -59,22 +70,10 @@ def test_a_link_and_its_target_share_one_lock(tmp_path: Path) -> None:
     target.write_text("")
     link = tmp_path / "letter.toml"
     link.symlink_to(target)
-    held, release = threading.Event(), threading.Event()
-
-    def hold() -> None:
-        with locked(target):
-            held.set()
-            release.wait(10)
-
-    holder = threading.Thread(target=hold)
-    holder.start()
-    try:
-        assert held.wait(10) and lock_path(target).exists() and not lock_path(link).exists()
+    with _held_by_another_thread(target):
+        assert lock_path(target).exists() and not lock_path(link).exists()
         with pytest.raises(RebuttalError), locked(link, wait=0.05):
             pass
-    finally:
-        release.set()
-        holder.join(10)
 
 
 def test_the_lock_is_reentrant_within_a_thread(tmp_path: Path) -> None:

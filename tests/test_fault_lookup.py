@@ -20,7 +20,7 @@ from rebuttal.cli import main
 from rebuttal.refs import lookup, web
 
 from .conftest import FIXTURES, ROOT
-from .replay_server import Replay, gzip_bomb, replay_server
+from .replay_server import Replay, gzip_bomb, lookup_server
 
 RECORDED = FIXTURES / "lookup"
 EFETCH = "/entrez/eutils/efetch.fcgi"
@@ -31,9 +31,7 @@ PORTAL = "<!DOCTYPE html><html><head><title>Hotel Wi-Fi</title></head><body>Sign
 
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch) -> Replay:
-    with replay_server() as replay:
-        monkeypatch.setenv("REBUTTAL_EUTILS_URL", replay.url + "/entrez/eutils")
-        monkeypatch.setenv("REBUTTAL_CROSSREF_URL", replay.url)
+    with lookup_server(monkeypatch) as replay:
         yield replay
 
 

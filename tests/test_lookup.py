@@ -13,7 +13,7 @@ from rebuttal.cli import main
 from rebuttal.letter.outline import load_outline
 
 from .conftest import FIXTURES, ROOT
-from .replay_server import Replay, replay_server
+from .replay_server import Replay, lookup_server, replay_server
 from .ui_support import wait_until
 
 RECORDED = FIXTURES / "lookup"
@@ -24,9 +24,7 @@ CROSSREF_PATH = f"/works/{DOI}/transform/application/vnd.citationstyles.csl+json
 
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch) -> Replay:
-    with replay_server() as replay:
-        monkeypatch.setenv("REBUTTAL_EUTILS_URL", replay.url + "/entrez/eutils")
-        monkeypatch.setenv("REBUTTAL_CROSSREF_URL", replay.url)
+    with lookup_server(monkeypatch) as replay:
         yield replay
 
 

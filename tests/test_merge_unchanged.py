@@ -16,7 +16,7 @@ import pytest
 import rebuttal.merge.unchanged as unchanged
 from rebuttal import __version__
 from rebuttal.cli import main
-from rebuttal.merge.unchanged import unchanged_lines
+from rebuttal.merge.unchanged import unchanged_items
 
 from .conftest import EXAMPLE
 from .test_architecture import _modules_after
@@ -36,7 +36,7 @@ def _export(folder: Path, example: Path = EXAMPLE) -> tuple[Path, Path]:
 
 def _merge(capsys, *args: str, full: bool = False, monkeypatch=None) -> tuple[int, str]:
     if full:
-        monkeypatch.setattr(unchanged, "unchanged_lines", lambda *a, **k: None)
+        monkeypatch.setattr(unchanged, "unchanged_items", lambda *a, **k: None)
     capsys.readouterr()
     status = main(["merge", *args])
     if full:
@@ -50,7 +50,7 @@ def test_unchanged_export_gives_the_full_paths_report(tmp_path, capsys, monkeypa
     outline, exported = _export(tmp_path, example)
     before = outline.read_bytes()
     names = (exported.name, outline.name)  # relative, as typed: the report repeats them as given
-    assert unchanged_lines(Path(names[0]), Path(names[1])) is not None
+    assert unchanged_items(Path(names[0]), Path(names[1])) is not None
     fast = _merge(capsys, *names)
     full = _merge(capsys, *names, full=True, monkeypatch=monkeypatch)
     assert fast == full
@@ -86,7 +86,7 @@ def test_one_changed_word_takes_the_full_path(tmp_path, capsys, monkeypatch) -> 
     monkeypatch.chdir(tmp_path)
     outline, exported = _export(tmp_path)
     edited = _one_word_changed(exported)
-    assert unchanged_lines(edited, outline) is None
+    assert unchanged_items(edited, outline) is None
     status, out = _merge(capsys, str(edited), str(outline))
     assert status == 0
     assert "[-markedly-] {+strikingly+}" in out and "changes: " in out
@@ -95,14 +95,14 @@ def test_one_changed_word_takes_the_full_path(tmp_path, capsys, monkeypatch) -> 
 def test_a_libreoffice_resave_takes_the_full_path(tmp_path, capsys, monkeypatch) -> None:
     outline, exported = _export(tmp_path)
     again = resaved(exported)
-    assert unchanged_lines(again, outline) is None
+    assert unchanged_items(again, outline) is None
     status, out = _merge(capsys, str(again), str(outline))
     assert status == 0 and "no change: " in out  # the full path maps it (test_merge_libreoffice.py)
 
 
 def test_what_the_full_path_also_reads_changed_since_the_export(tmp_path, monkeypatch) -> None:
     outline, exported = _export(tmp_path)
-    assert unchanged_lines(exported, outline) is not None
+    assert unchanged_items(exported, outline) is not None
     # A library folder with a file newer than the export: its blocks may word the letter otherwise now.
     library = tmp_path / "library"
     (library / "concerns").mkdir(parents=True)
@@ -116,13 +116,13 @@ def test_what_the_full_path_also_reads_changed_since_the_export(tmp_path, monkey
     now = os.stat(noted).st_mtime
     os.utime(noted, (now - 100, now - 100))  # exported 100 s ago, the library changed 50 s ago
     os.utime(block, (now - 50, now - 50))
-    assert unchanged_lines(exported, outline, [library]) is None
+    assert unchanged_items(exported, outline, [library]) is None
     # Exported again with that library, to the same letter: trusted again.
     assert main(["build", str(outline), "-o", str(exported), "--library", str(library)]) == 0
-    assert unchanged_lines(exported, outline, [library]) is not None
+    assert unchanged_items(exported, outline, [library]) is not None
     # The outline changed since the export (a comment only: still not the outline exported).
     outline.write_text(outline.read_text() + "\n# a note\n")
-    assert unchanged_lines(exported, outline) is None
+    assert unchanged_items(exported, outline) is None
 
 
 def test_an_undated_letter_takes_the_full_path(tmp_path) -> None:
@@ -132,7 +132,7 @@ def test_an_undated_letter_takes_the_full_path(tmp_path) -> None:
     outline.write_text(text.replace("\ndate = 2025-03-10\n", "\n", 1))  # dated the day it is built
     exported = tmp_path / "letter.docx"
     assert main(["build", str(outline), "-o", str(exported)]) == 0
-    assert unchanged_lines(exported, outline) is None
+    assert unchanged_items(exported, outline) is None
 
 
 def _rewritten(exported: Path, change) -> Path:
@@ -192,7 +192,7 @@ def _style_changed(parts: dict[str, bytes]) -> None:
 def test_any_other_change_takes_the_full_path(tmp_path, capsys, monkeypatch, change) -> None:
     outline, exported = _export(tmp_path)
     changed = _rewritten(exported, change)
-    assert unchanged_lines(changed, outline) is None
+    assert unchanged_items(changed, outline) is None
     status, out = _merge(capsys, str(changed), str(outline))
     full = _merge(capsys, str(changed), str(outline), full=True, monkeypatch=monkeypatch)
     assert (status, out) == full
@@ -204,7 +204,7 @@ def test_the_same_parts_zipped_again_are_still_unchanged(tmp_path, capsys) -> No
     outline, exported = _export(tmp_path)
     again = _rewritten(exported, lambda parts: None)  # another zip, every part byte for byte as written
     assert again.read_bytes() != exported.read_bytes()
-    assert unchanged_lines(again, outline) is not None
+    assert unchanged_items(again, outline) is not None
 
 
 def test_an_export_from_another_computer_takes_the_full_path(tmp_path, capsys) -> None:
@@ -212,7 +212,7 @@ def test_an_export_from_another_computer_takes_the_full_path(tmp_path, capsys) -
     from rebuttal.exchange.exports import exports_folder
 
     shutil.rmtree(exports_folder())  # another computer's export: this state folder never saw it
-    assert unchanged_lines(exported, outline) is None
+    assert unchanged_items(exported, outline) is None
     status, out = _merge(capsys, str(exported), str(outline))
     assert status == 0 and "no change: " in out  # as the full path finds it
 
@@ -257,5 +257,5 @@ def test_ctrl_c_during_the_shortcut_exits_as_interrupted(tmp_path, monkeypatch) 
     def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(unchanged, "unchanged_lines", interrupted)
+    monkeypatch.setattr(unchanged, "unchanged_items", interrupted)
     assert main(["merge", str(tmp_path / "letter.docx"), str(tmp_path / "letter.toml")]) == 130

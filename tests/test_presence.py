@@ -29,11 +29,6 @@ from rebuttal.app.presence import (
 from rebuttal.letter.outline import BodyItem, Outline
 
 
-@pytest.fixture(autouse=True)
-def _isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
-
-
 @pytest.fixture
 def other_process() -> Iterator[int]:
     """A live process of this machine that is not this one (another window's app)."""

@@ -10,7 +10,7 @@ import pytest
 from rebuttal.cli import main
 
 from .conftest import EXAMPLE, FIXTURES
-from .replay_server import Replay, replay_server
+from .replay_server import Replay, lookup_server, replay_server
 
 EFETCH = "/entrez/eutils/efetch.fcgi"
 WATCH = FIXTURES / "watch"
@@ -19,9 +19,7 @@ SAYED = "/works/10.2147/jpr.s386879"
 
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch) -> Replay:
-    with replay_server() as replay:
-        monkeypatch.setenv("REBUTTAL_EUTILS_URL", replay.url + "/entrez/eutils")
-        monkeypatch.setenv("REBUTTAL_CROSSREF_URL", replay.url)
+    with lookup_server(monkeypatch) as replay:
         replay.answer(EFETCH, (WATCH / "efetch-watch.txt").read_text())
         replay.answer(SAYED, (WATCH / "crossref-work-10.2147_JPR.S386879.json").read_text(),
                       headers={"Content-Type": "application/json"})

@@ -146,8 +146,8 @@ def test_medline_retraction_and_epub_date_are_imported_and_printed() -> None:
     assert item["available-date"] == {"date-parts": [[2000, 12, 15]]}
     assert item["references"] == "Retraction in: J Clin Psychiatry. 2002 Feb;63(2):169."
     assert formatted("nlm", item).endswith(
-        "J Clin Psychiatry. 2000 Dec;61(12):909-11. PMID: 11198094. Retraction in: J Clin Psychiatry. "
-        "2002 Feb;63(2):169.")
+        "J Clin Psychiatry. 2000 Dec;61(12):909-11. Epub 2000 Dec 15. Retraction in: J Clin Psychiatry. "
+        "2002 Feb;63(2):169. PMID: 11198094.")
     ama = formatted("ama", item)
     assert "*J Clin Psychiatry*. 2000;61(12):909-911. Retraction in: J Clin Psychiatry." in ama
 
@@ -203,3 +203,39 @@ def test_crossref_work_types_become_csl_types() -> None:
         answer = json.dumps({"type": crossref, "title": "T", "issued": {"date-parts": [[2020]]}})
         [item] = import_text(answer, Path("Crossref 10.1/x"), "csl-json").items
         assert item["type"] == csl
+
+
+def test_medline_retraction_notice_status_and_ahead_of_print() -> None:
+    notice = ("PMID- 11874223\nDP  - 2002 Feb\nTI  - Retraction.\nPG  - 169\nVI  - 63\nIP  - 2\n"
+              "FAU - Feifel, David\nPT  - Retraction of Publication\nTA  - J Clin Psychiatry\n"
+              "ROF - J Clin Psychiatry. 2000 Dec;61(12):909-11. PMID: 11198094\n")
+    [item] = import_text(notice, Path("n.nbib"), "medline").items
+    assert item["references"] == "Retraction of: J Clin Psychiatry. 2000 Dec;61(12):909-11."
+    assert formatted("nlm", item).endswith(
+        "J Clin Psychiatry. 2002 Feb;63(2):169. Retraction of: J Clin Psychiatry. 2000 Dec;61(12):909-11. "
+        "PMID: 11874223.")
+    [retracted] = import_text(MEDLINE, Path("r.nbib"), "medline").items
+    assert retracted["status"] == "retracted"
+    early = ("PMID- 31331883\nDP  - 2019 Jul 17\nTI  - OpenPose.\nFAU - Cao, Zhe\nPT  - Journal Article\n"
+             "PST - aheadofprint\nTA  - IEEE Trans Pattern Anal Mach Intell\n"
+             "LID - 10.1109/TPAMI.2019.2929257 [doi]\n")
+    [item] = import_text(early, Path("e.nbib"), "medline").items
+    assert item["status"] == "ahead of print"
+    assert formatted("nlm", item).endswith(
+        "IEEE Trans Pattern Anal Mach Intell. 2019 Jul 17. doi: 10.1109/TPAMI.2019.2929257. "
+        "Epub ahead of print. PMID: 31331883.")
+
+
+def test_crossref_retraction_becomes_the_notice_and_status() -> None:
+    answer = json.dumps({
+        "type": "journal-article", "title": "A retracted study", "author": [{"family": "Doe", "given": "J"}],
+        "container-title": ["Scientific Reports"], "container-title-short": "Sci Rep",
+        "issued": {"date-parts": [[2024, 10, 18]]}, "volume": "14", "issue": "1", "page": "24440",
+        "updated-by": [{"type": "retraction", "DOI": "10.1038/s41598-026-49689-4", "label": "Retraction"},
+                       {"type": "correction", "DOI": "10.1038/other"}],
+    })
+    [item] = import_text(answer, Path("Crossref 10.1038/x"), "csl-json").items
+    assert item["status"] == "retracted"
+    assert item["references"] == "Retraction in: doi: 10.1038/s41598-026-49689-4."
+    assert formatted("nlm", item) == ("Doe J. A retracted study. Sci Rep. 2024 Oct 18;14(1):24440. "
+                                      "Retraction in: doi: 10.1038/s41598-026-49689-4.")

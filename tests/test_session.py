@@ -26,12 +26,6 @@ from rebuttal.refs.article import Article
 from .conftest import EXAMPLE, TODAY
 
 
-@pytest.fixture(autouse=True)
-def _isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Autosaves go to a temporary state folder, never the developer's."""
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
-
-
 @pytest.fixture
 def session(builtin_library: Library) -> Session:
     """A fresh session over a copy of the built-in library."""

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Label
+from textual.widgets import Footer, Input, Label
 
 from rebuttal.library.stack import Library, load_library
 from rebuttal.ui.app import make_app
@@ -90,6 +90,28 @@ def test_block_id_typo_is_named_with_a_suggestion(builtin_library: Library, tmp_
     asyncio.run(run())
 
 
+def _footer_keys(app) -> list:
+    footer = app.screen.query_one(Footer)
+    return [key for key in footer.query("*") if hasattr(key, "key_display") and hasattr(key, "action")]
+
+
+def _shown_keys(app) -> list[str]:
+    return [key.description for key in _footer_keys(app) if key.display]
+
+
+def _cut_keys(app) -> list[str]:
+    """The footer's keys that do not show whole: narrower than their text, or overlapping another."""
+    keys = [key for key in _footer_keys(app) if key.display]
+    cut = []
+    for key in keys:
+        needed = len(key.key_display) + (len(key.description) + 1 if key.description else 0)
+        others = [other.region for other in keys if other is not key]
+        if key.region.width < needed or any(key.region.overlaps(region) for region in others) \
+                or key.region.right > app.screen.region.right:
+            cut.append(key.description)
+    return cut
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])
 def test_footer_keys_named_alike_and_never_cut(builtin_library: Library, size: tuple[int, int]) -> None:
     async def run() -> None:
@@ -99,10 +121,17 @@ def test_footer_keys_named_alike_and_never_cut(builtin_library: Library, size: t
                 return [line for line in screen_text(app).splitlines() if line.strip()][-1]
 
             await wait_until(pilot, lambda: "Quit" in footer())
-            footer = footer()
-            assert "F1 Help" in footer and "F2 Article" in footer and "^s Save" in footer
-            assert not re.search(r"\bf\d", footer), footer
-            assert footer.rstrip().endswith("^p palette"), footer
+            shown = footer()
+            assert "F1 Help" in shown and "F2 Article" in shown and "^s Save" in shown
+            assert not re.search(r"\bf\d", shown), shown
+            assert shown.rstrip().endswith("^p palette"), shown
+            assert not _cut_keys(app), shown
+            # The letter panel brings many keys of its own: still none is cut, and F1 stays.
+            app.screen.query_one(LetterList).focus()
+            await wait_until(pilot, lambda: "Move down" in footer())
+            await pilot.pause()
+            assert "Help" in _shown_keys(app) and "Edit" in _shown_keys(app)
+            assert not _cut_keys(app), _shown_keys(app)
 
     asyncio.run(run())
 
@@ -184,5 +213,29 @@ def test_help_leaves_out_textuals_generic_scroll_keys(builtin_library: Library) 
             assert "help — preview" in text and "| f2 | article |" in text
             for generic in ("scroll up", "scroll down", "scroll left", "page up", "page down", "page left"):
                 assert f"| {generic} |" not in text, generic
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+def test_every_answer_of_the_disk_conflict_question_shows_whole(builtin_library: Library,
+                                                              size: tuple[int, int]) -> None:
+    """The five answers to "changed on disk" (Cancel last) each show whole inside the dialog."""
+    from textual.widgets import Button
+
+    answers = [("combine", "Combine both"), ("reload", "Reload"), ("save_as", "Save as..."),
+               ("overwrite", "Overwrite"), ("cancel", "Cancel")]
+
+    async def run() -> None:
+        app = _app(builtin_library, EXAMPLE)
+        async with app.run_test(size=size) as pilot:
+            await app.push_screen(ConfirmScreen("The letter was changed on disk.", answers))
+            await pilot.pause()
+            dialog = app.screen.query_one(".dialog")
+            inside = dialog.content_region
+            for button in app.screen.query(Button):
+                label = str(button.label)
+                assert button.region.width >= len(label), label
+                assert inside.contains_region(button.region), (label, button.region, inside)
 
     asyncio.run(run())

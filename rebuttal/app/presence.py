@@ -20,17 +20,16 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import getpass
-import hashlib
 import json
 import os
 import secrets
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 
 from rebuttal.errors import RebuttalError
 from rebuttal.files.atomic import atomic_write_text
 from rebuttal.files.lock import locked
+from rebuttal.files.process import host_key, process_running, this_host
 
 OTHER_HOST_STALE = dt.timedelta(days=1)  # a claim from another machine we cannot ask about
 _MAX_CLAIM_BYTES = 4096  # a claim is ~150 bytes; anything larger is not ours
@@ -86,16 +85,6 @@ class Claim:
     problem: str = ""  # the claim could not be written (read-only folder...): said, not fatal
 
 
-def host_key(host: str) -> str:
-    """Six hex digits standing for a host name (in file names)."""
-    return hashlib.sha256(host.encode("utf-8")).hexdigest()[:6]
-
-
-def this_host() -> str:
-    """This machine's name."""
-    return socket.gethostname() or "localhost"
-
-
 def _user() -> str:
     try:
         return getpass.getuser()
@@ -129,26 +118,12 @@ def is_alive(pid: int, host: str, token: str, since: dt.datetime | None = None) 
         return dt.datetime.now().astimezone() - since < OTHER_HOST_STALE
     if pid == os.getpid():
         return token in _open_here
-    return _running(pid)
+    return process_running(pid)
 
 
 def window_alive(window: Window) -> bool:
     """Whether ``window`` may still be open (see :func:`is_alive`)."""
     return is_alive(window.pid, host_key(window.host), window.token, window.since)
-
-
-def _running(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if os.name == "nt":  # pragma: no cover - os.kill(pid, 0) would end the process there
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # another user's process: it runs
-    return True
 
 
 def claim_path(letter: Path) -> Path:

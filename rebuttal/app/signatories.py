@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from rebuttal.errors import ChangeRefused
 from rebuttal.people.entries import Person, SignatoryEntry
+from rebuttal.text.dates import full_date_problem
 
 if TYPE_CHECKING:
     from rebuttal.letter.outline import Outline, SocietyChoice
@@ -148,16 +149,9 @@ class Signatories:
 
 def _check_date(date: str) -> None:
     """Refuse a disclosure date that is not YYYY-MM-DD."""
-    if not date:
-        return
-    import datetime as dt
-
-    try:
-        dt.date.fromisoformat(date)
-    except ValueError:
-        raise ChangeRefused(f"'{date}' is not a date (YYYY-MM-DD)") from None
-    if len(date) != 10:
-        raise ChangeRefused(f"'{date}' is not a date (YYYY-MM-DD)")
+    problem = full_date_problem(date) if date else None
+    if problem:
+        raise ChangeRefused(problem)
 
 
 def written_entries(library: Library, outline: Outline) -> list[SignatoryEntry]:

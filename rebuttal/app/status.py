@@ -14,6 +14,7 @@ from rebuttal.errors import ChangeRefused, RebuttalError
 
 if TYPE_CHECKING:
     from rebuttal.letter.checks import CheckResult
+    from rebuttal.letter.fit import FitChange
     from rebuttal.letter.outline import Outline
     from rebuttal.library.stack import Library
     from rebuttal.model import Document
@@ -144,10 +145,10 @@ class StatusActions:
         return run_checks(self.library, self.outline, self.document, venue,
                           today=self.today or dt.date.today())
 
-    def make_it_fit(self) -> list[str]:
+    def make_it_fit(self) -> tuple[FitChange, ...]:
         """Switch blocks to short variants, last first, until the venue's word limit is met (undoable).
 
-        Returns what changed, one line each; refuses when there is no limit or nothing to switch.
+        Returns what changed, a block a change; refuses when there is no limit or nothing to switch.
         """
         from rebuttal.letter.fit import fit_to_limit
         from rebuttal.letter.venue_choice import resolve_venue
@@ -170,4 +171,4 @@ class StatusActions:
                 item.variant = variant
 
         self.change("make it fit", mutate)
-        return [change.describe() for change in result.changes]
+        return result.changes

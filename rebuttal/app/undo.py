@@ -38,19 +38,11 @@ class History(Generic[State]):
 
     def undo(self, current: State) -> Snapshot[State] | None:
         """The state before the last change (``current`` goes on the redo stack), or None."""
-        if not self.undo_stack:
-            return None
-        snapshot = self.undo_stack.pop()
-        self.redo_stack.append(Snapshot(copy.deepcopy(current), snapshot.label))
-        return snapshot
+        return _step(self.undo_stack, self.redo_stack, current)
 
     def redo(self, current: State) -> Snapshot[State] | None:
         """The state the last undo left, or None when nothing was undone."""
-        if not self.redo_stack:
-            return None
-        snapshot = self.redo_stack.pop()
-        self.undo_stack.append(Snapshot(copy.deepcopy(current), snapshot.label))
-        return snapshot
+        return _step(self.redo_stack, self.undo_stack, current)
 
     @property
     def can_undo(self) -> bool:
@@ -61,3 +53,13 @@ class History(Generic[State]):
     def can_redo(self) -> bool:
         """True when there is an undone change to redo."""
         return bool(self.redo_stack)
+
+
+def _step(source: list[Snapshot[State]], target: list[Snapshot[State]],
+          current: State) -> Snapshot[State] | None:
+    """Take the last snapshot off ``source``; ``current`` goes on ``target`` under its label."""
+    if not source:
+        return None
+    snapshot = source.pop()
+    target.append(Snapshot(copy.deepcopy(current), snapshot.label))
+    return snapshot

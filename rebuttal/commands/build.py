@@ -123,8 +123,9 @@ def _fit(library: Library, outline: Outline, venue_name: str | None) -> tuple[Do
         print(f"fit: venue {venue.id or '(none)'} has no word limit; nothing shortened", file=sys.stderr)
         return None, True
     result = fit_to_limit(library, outline, venue.word_limit)
-    for change in result.changes:
-        print(f"fit: {change.describe()}", file=sys.stderr)
+    for change in result.changes:  # body[12] evidence/society-guidelines: short variant (823 -> 786 words)
+        print(f"fit: body[{change.position + 1}] {change.block_id}: short variant "
+              f"({change.words_before} -> {change.words_after} words)", file=sys.stderr)
     words = result.document.word_count()
     if result.fits and not result.changes:
         print(f"fit: {words} words, already within {venue.id}'s {venue.word_limit}", file=sys.stderr)

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from rebuttal.commands.common import add_library_option, check_buildable, open_library
+from rebuttal.commands.common import add_library_option, check_buildable, date_argument, open_library
 from rebuttal.errors import Exit
 
 
@@ -25,18 +25,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("outline", help="the letter's TOML outline")
     parser.add_argument("--venue", metavar="NAME", help="check against this venue instead of letter.venue")
     parser.add_argument(
-        "--today", metavar="YYYY-MM-DD", type=_date,
+        "--today", metavar="YYYY-MM-DD", type=date_argument,
         help="the letter's date when the outline has none (default: today)",
     )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     add_library_option(parser)
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
 
 
 def run(args: argparse.Namespace) -> Exit:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,12 +13,26 @@ if TYPE_CHECKING:  # loaded when used: a command's --help (or merge of an unchan
     from rebuttal.model import Document
 
 
-def add_library_option(parser: argparse.ArgumentParser) -> None:
-    """``--library DIR`` (repeatable): stack a library folder on top of the others."""
+def add_library_option(parser: argparse.ArgumentParser, *, default: object = None) -> None:
+    """``--library DIR`` (repeatable): stack a library folder on top of the others.
+
+    ``default`` is ``argparse.SUPPRESS`` for a subcommand's copy of a command's option (so the
+    subcommand adds to what the command took rather than resetting it); an empty list otherwise.
+    """
     parser.add_argument(
-        "--library", action="append", default=[], metavar="DIR", type=Path,
+        "--library", action="append", default=[] if default is None else default, metavar="DIR", type=Path,
         help="extra library folder, stacked last (overrides blocks of the same id); repeatable",
     )
+
+
+def date_argument(text: str) -> dt.date:
+    """An argparse ``type``: ``YYYY-MM-DD`` as a date, anything else refused in one line."""
+    from rebuttal.text.dates import full_date_problem
+
+    problem = full_date_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return dt.date.fromisoformat(text)
 
 
 def open_library(args: argparse.Namespace, *, whole: bool = True) -> Library:

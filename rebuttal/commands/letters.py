@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from rebuttal.commands.common import add_library_option, open_library
+from rebuttal.commands.common import add_library_option, date_argument, open_library
 from rebuttal.errors import Exit, RebuttalError
 from rebuttal.vocabulary import LETTER_STATUSES
 
@@ -29,7 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
     add = actions.add_parser("add", help="record a sent letter in the library folder's letters/")
     add.add_argument("outline", type=Path, metavar="OUTLINE")
-    add.add_argument("--sent", required=True, type=_date, metavar="YYYY-MM-DD", help="the day it was sent")
+    add.add_argument("--sent", required=True, type=date_argument, metavar="YYYY-MM-DD",
+                     help="the day it was sent")
     add.add_argument("--venue", metavar="ID", help="where it was sent (default: the outline's letter.venue)")
     add.add_argument("--docx", type=Path, metavar="FILE",
                      help="the DOCX as sent, for its hash (default: the DOCX built from OUTLINE)")
@@ -51,20 +52,8 @@ def _shared_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     took and add to it (argparse would otherwise reset them to the action's defaults)."""
     unset = {} if top else {"default": argparse.SUPPRESS}
     parser.add_argument("--json", action="store_true", help="print as JSON", **unset)
-    parser.add_argument("--today", type=_date, help=argparse.SUPPRESS, **unset)
-    if top:
-        add_library_option(parser)
-    else:
-        parser.add_argument("--library", action="append", metavar="DIR", type=Path, default=argparse.SUPPRESS,
-                            help="extra library folder, stacked last (overrides blocks of the same id); "
-                            "repeatable")
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+    parser.add_argument("--today", type=date_argument, help=argparse.SUPPRESS, **unset)
+    add_library_option(parser, **unset)
 
 
 def run(args: argparse.Namespace) -> Exit:

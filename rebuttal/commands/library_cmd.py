@@ -17,7 +17,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from rebuttal.commands.common import add_library_option, open_library
+from rebuttal.commands.common import add_library_option, date_argument, open_library
 from rebuttal.errors import Exit, RebuttalError
 
 
@@ -34,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     approve.add_argument("--by", required=True, metavar="NAME", help="who approves (a person or committee)")
     approve.add_argument("--version", metavar="X",
                          help="the new version (default: the next minor, 1.0 -> 1.1)")
-    approve.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
+    approve.add_argument("--today", type=date_argument, help=argparse.SUPPRESS)
     add_library_option(approve)
     usage = actions.add_parser("usage", help="which letters (these and those on record) use which blocks "
                                "and versions")

@@ -71,11 +71,11 @@ def run(args: argparse.Namespace) -> Exit:
 def _merge(args: argparse.Namespace) -> Exit:
     if not (args.apply or args.propose or args.force or args.all):
         # An export nobody changed is recognised without python-docx (rebuttal.merge.unchanged).
-        from rebuttal.merge.unchanged import unchanged_lines
+        from rebuttal.merge.unchanged import unchanged_items, unchanged_report
 
-        lines = unchanged_lines(args.edited, args.outline, args.library)
-        if lines is not None:
-            print("\n".join(lines))
+        count = unchanged_items(args.edited, args.outline, args.library)
+        if count is not None:
+            print("\n".join(unchanged_report(args.edited, args.outline, count)))
             sys.stdout.flush()
             return Exit.OK
     from rebuttal.commands.common import open_library

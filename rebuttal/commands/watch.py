@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import sys
 
-from rebuttal.commands.common import add_library_option
+from rebuttal.commands.common import add_library_option, date_argument
 from rebuttal.errors import Exit
 
 MAX_AGE_SECONDS = 20 * 3600  # a kept answer younger than this is not asked for again (daily runs ask anew)
@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--refresh", action="store_true",
                         help="ask again even when an answer is less than 20 hours old")
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
-    parser.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
+    parser.add_argument("--today", type=date_argument, help=argparse.SUPPRESS)
     add_library_option(parser)
 
 

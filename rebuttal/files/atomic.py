@@ -20,10 +20,8 @@ longer runs, or (another machine's, which we cannot ask) one older than a day.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
-import socket
 import stat
 import tempfile
 import time
@@ -32,6 +30,7 @@ from pathlib import Path
 
 from rebuttal.errors import RebuttalError
 from rebuttal.files.problems import os_error
+from rebuttal.files.process import host_key, process_running, this_host
 
 _OTHER_HOST_STALE_SECONDS = 24 * 3600
 _UNMARKED_STALE_SECONDS = 3600  # temporary files written before they carried their writer
@@ -128,13 +127,13 @@ def atomic_write_bytes(path: Path, data: bytes, field: str | None = "output") ->
     atomic_write(path, write, field)
 
 
-def _host() -> str:
-    return hashlib.sha256(socket.gethostname().encode()).hexdigest()[:6]
-
-
 def _writer() -> str:
     """Who writes a temporary file: this machine and this process."""
     return f"{_host()}-{os.getpid()}"
+
+
+def _host() -> str:
+    return host_key(this_host())
 
 
 def remove_stale_temporaries(target: Path) -> list[Path]:
@@ -170,18 +169,8 @@ def _is_stale(middle: str, candidate: Path) -> bool:
     host, pid = parts[0].split("-")
     if host != _host():
         return age > _OTHER_HOST_STALE_SECONDS
-    return not _running(int(pid))
+    if int(pid) == os.getpid():
+        return False  # another thread of ours, writing now
+    return not process_running(int(pid))
 
 
-def _running(pid: int) -> bool:
-    if pid == os.getpid():
-        return True  # another thread of ours, writing now
-    if os.name == "nt":
-        return True  # os.kill(pid, 0) would end the process there; age alone decides
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # someone else's process: it runs
-    return True

@@ -28,13 +28,6 @@ class FitChange:
     words_before: int
     words_after: int
 
-    def describe(self) -> str:
-        """``body[12] evidence/society-guidelines: short variant (823 -> 786 words)``."""
-        return (
-            f"body[{self.position + 1}] {self.block_id}: short variant "
-            f"({self.words_before} -> {self.words_after} words)"
-        )
-
 
 @dataclass(frozen=True)
 class FitResult:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +22,11 @@ from rebuttal.errors import RebuttalError
 from rebuttal.people.entries import SignatoryEntry, read_signatory_entry
 from rebuttal.refs.article import ARTICLE_FIELDS, Article, article_problem
 from rebuttal.text.dates import is_partial_date
-from rebuttal.toml.fields import FieldReader
+from rebuttal.toml.fields import FieldReader, table_keys
 from rebuttal.toml.source import FieldPath, TomlSource, dotted, parse_toml, read_toml
-from rebuttal.vocabulary import BLOCK_KINDS, MARKERS, PAPER_SIZES, VARIANTS
+from rebuttal.vocabulary import BLOCK_KINDS, MARKERS, PAPER_SIZES, SOCIETY_TEXT_FIELDS, VARIANTS
 
-SOCIETY_OVERRIDES = ("name", "short_name", "description", "member_count", "region", "specialties")
+SOCIETY_OVERRIDES = SOCIETY_TEXT_FIELDS  # what a letter may change of its society profile
 DEFAULT_TITLE = "Statement of Concern"
 DEFAULT_STYLE = "nlm"
 CUSTOM_KIND = "evidence"  # the kind of custom text that does not say
@@ -152,7 +152,7 @@ def outline_from_source(source: TomlSource) -> Outline:
 
 def _read_letter(source: TomlSource, data: dict[str, Any]) -> LetterInfo:
     reader = FieldReader(source, data=data, prefix=("letter",), context="[letter]")
-    reader.allow(*(f.name for f in fields(LetterInfo)))
+    reader.allow(*table_keys(LetterInfo, leave_out=()))
     return LetterInfo(
         title=reader.text("title"),
         date=_checked_date(reader, "date", full=True),
@@ -201,7 +201,7 @@ def _read_article(source: TomlSource, data: dict[str, Any]) -> Article:
 
 def _read_body_item(source: TomlSource, data: dict[str, Any], index: int) -> BodyItem:
     reader = FieldReader(source, data=data, prefix=("body", index), context="[[body]] item")
-    reader.allow("block", "kind", "title", "text", "variant", "notes", "version", "part_of_point")
+    reader.allow(*table_keys(BodyItem, leave_out=()))
     item = BodyItem(
         block=reader.text("block"),
         kind=reader.choice("kind", BLOCK_KINDS),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from rebuttal.letter.signing import societies_names
 from rebuttal.text.authors import split_author
-from rebuttal.vocabulary import KNOWN_PLACEHOLDERS
+from rebuttal.vocabulary import KNOWN_PLACEHOLDERS, SOCIETY_TEXT_FIELDS
 
 if TYPE_CHECKING:
     from rebuttal.letter.outline import Outline
@@ -75,16 +75,8 @@ def placeholder_values(
     values = article_values(outline.article)
     values["societies.names"] = societies_names([s for s in (society, *cosigners) if s is not None])
     if society is not None:
-        values.update(
-            {
-                "society.name": society.name,
-                "society.short_name": society.short_name or society.name,
-                "society.description": society.description,
-                "society.member_count": society.member_count,
-                "society.region": society.region,
-                "society.specialties": society.specialties,
-            }
-        )
+        values.update({f"society.{name}": getattr(society, name) for name in SOCIETY_TEXT_FIELDS})
+        values["society.short_name"] = society.short_name or society.name
     values["letter.date"] = display_date(letter_date, paper)
     values["letter.recipient"] = outline.letter.recipient
     values["letter.venue"] = outline.letter.venue

@@ -1,7 +1,7 @@
-"""A library's blocks by id, each parsed from its file the first time it is asked for (:class:`BlockMap`).
+"""Block id -> Block for a library stack, each block file parsed the first time it is asked for.
 
-Apart from :mod:`rebuttal.library.index` (SQLite) so that a letter's commands (``build``, ``merge``,
-``check``), which list a stack's files and parse only the blocks the letter uses, load no database.
+A letter's build reads the dozen blocks it uses, not the library's thousands; the index
+(:mod:`rebuttal.library.index`) says which file holds which block without parsing them.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
-Parse = Callable[[Path, str], Any]
+Parse = Callable[[Path, str], Any]  # reads one block file (its path, the block id it holds)
 
 
 class BlockMap(MutableMapping):

@@ -15,7 +15,9 @@ library re-reads it and raises the file's own error. WAL journal, and writes
 in ``BEGIN IMMEDIATE`` transactions so that two processes never interleave.
 
 This module does not know what a block is beyond its attributes: the library
-hands it the function that parses one file.
+hands it the function that parses one file. The tables and their rows are
+:mod:`rebuttal.library.index_rows`; the lazy block id -> block mapping the
+library keeps is :mod:`rebuttal.library.block_map`.
 """
 
 from __future__ import annotations
@@ -28,31 +30,38 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Any, NamedTuple
+from typing import Any
 
 from rebuttal.errors import RebuttalError
-from rebuttal.library import layout
+from rebuttal.library import index_rows, layout
 from rebuttal.library.block_map import Parse
+from rebuttal.library.index_rows import (
+    FAILED,
+    INFO_COLUMNS,
+    INSERT_FILE,
+    INSERT_FTS,
+    SCHEMA,
+    SCHEMA_VERSION,
+    file_row,
+    info_of,
+    tags_text,
+)
 from rebuttal.library.info import BlockInfo
 from rebuttal.library.layout import block_entries
 
-SCHEMA_VERSION = 2  # 2: wording families and [applies] subjects per block
+__all__ = ["BlockIndex", "BlockInfo", "index_folder"]
+
 # How long to wait for another process's write. It parses before it takes the lock, so it holds
 # the lock only to store rows, a fraction of the parsing time; parsing everything again in memory,
 # the fallback, would take longer than waiting.
 LOCK_WAIT_SECONDS = 15.0
-_INFO_COLUMNS = "block_id, title, kind, tags, summary, short, version, status, path, wordings, applies"
-_SEP = "\x1f"
-_FAILED = "SELECT path FROM files WHERE error IS NOT NULL"
-_INSERT_FTS = "INSERT INTO fts (rowid, title, summary, tags, text) VALUES (?,?,?,?,?)"
-
 
 
 def index_folder() -> Path:
     """Where indexes live: the user cache folder (disposable)."""
-    from rebuttal.files.user_folders import user_folder
+    from platformdirs import user_cache_path
 
-    return Path(user_folder("cache")) / "index"
+    return user_cache_path("rebuttal", appauthor=False) / "index"
 
 
 def block_files(folder: Path) -> Iterator[tuple[str, str, int, int]]:
@@ -71,7 +80,7 @@ def parser_signature(modules: Iterable[ModuleType]) -> str:
     from rebuttal import __version__
 
     parts = [__version__, str(SCHEMA_VERSION)]
-    for module in (*modules, sys.modules[__name__], layout):
+    for module in (*modules, sys.modules[__name__], index_rows, layout):
         path = Path(module.__file__ or "")
         try:
             stat = path.stat()
@@ -79,44 +88,6 @@ def parser_signature(modules: Iterable[ModuleType]) -> str:
         except OSError:
             parts.append(module.__name__)
     return "|".join(parts)
-
-
-class _FileRow(NamedTuple):
-    """One row of the ``files`` table, as written (the columns of ``_INSERT_FILE``)."""
-
-    path: str
-    block_id: str
-    size: int
-    mtime_ns: int
-    error: str | None
-    title: str = ""
-    kind: str = ""
-    tags: str = ""
-    summary: str = ""
-    short: int = 0
-    version: str = ""
-    status: str = ""
-    search_text: str = ""
-    wordings: str = ""  # the families of its [wording.<family>] tables, _SEP between them
-    applies: str = ""  # [applies]: "when:<subject>" and "unless:<subject>", _SEP between them
-
-
-_INSERT_FILE = (f"INSERT INTO files ({', '.join(_FileRow._fields)}) "
-                f"VALUES ({', '.join('?' * len(_FileRow._fields))})")
-
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS files (
-    rowid INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, block_id TEXT NOT NULL,
-    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, error TEXT,
-    title TEXT, kind TEXT, tags TEXT, summary TEXT, short INTEGER, version TEXT, status TEXT,
-    search_text TEXT, wordings TEXT, applies TEXT
-);
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-    title, summary, tags, text, tokenize = 'porter unicode61'
-);
-"""
 
 
 class BlockIndex:
@@ -183,7 +154,7 @@ class BlockIndex:
         try:
             for table in ("meta", "files", "fts"):
                 connection.execute(f"DROP TABLE IF EXISTS {table}")
-            for statement in filter(str.strip, _SCHEMA.split(";")):
+            for statement in filter(str.strip, SCHEMA.split(";")):
                 connection.execute(statement)
             connection.execute("INSERT INTO meta VALUES ('parser', ?)", (signature,))
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -264,7 +235,7 @@ class BlockIndex:
     def _write(
         self, connection: sqlite3.Connection, changed: list, gone: list[str], on_disk: list,
     ) -> list[str]:
-        rows = [self._row(*entry) for entry in changed]  # parse before taking the write lock
+        rows = [file_row(self.parse, *entry) for entry in changed]  # parse before taking the write lock
         connection.execute("BEGIN IMMEDIATE")
         try:
             for path in [*gone, *(entry[0] for entry in changed)]:
@@ -273,11 +244,11 @@ class BlockIndex:
                     connection.execute("DELETE FROM files WHERE rowid = ?", found)
                     connection.execute("DELETE FROM fts WHERE rowid = ?", found)
             for row, text in rows:
-                cursor = connection.execute(_INSERT_FILE, row)
+                cursor = connection.execute(INSERT_FILE, row)
                 if row.error is None:
-                    values = (cursor.lastrowid, row.title, row.summary, row.tags.replace(_SEP, " "), text)
-                    connection.execute(_INSERT_FTS, values)
-            failing = {path for (path,) in connection.execute(_FAILED)}
+                    values = (cursor.lastrowid, row.title, row.summary, tags_text(row), text)
+                    connection.execute(INSERT_FTS, values)
+            failing = {path for (path,) in connection.execute(FAILED)}
             failed = [path for path, _, _, _ in on_disk if path in failing]
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('snapshot', ?)",
                                (marshal.dumps((on_disk, failed)),))
@@ -288,34 +259,15 @@ class BlockIndex:
                 connection.execute("ROLLBACK")
             raise
 
-    def _row(self, path: str, block_id: str, size: int, mtime: int) -> tuple[_FileRow, str]:
-        """The file's row and the text FTS indexes (a file that fails to load: its error)."""
-        try:
-            block = self.parse(Path(path), block_id)
-        except RebuttalError as error:
-            return _FileRow(path, block_id, size, mtime, str(error)), ""
-        applies = [*(f"when:{s}" for s in block.applies_when), *(f"unless:{s}" for s in block.applies_unless)]
-        text = "\n\n".join((block.text, *(wording.text for wording in block.wordings)))
-        return _FileRow(path, block_id, size, mtime, None, block.title, block.kind, _SEP.join(block.tags),
-                        block.summary, int(bool(block.short)), block.version, block.status,
-                        block.search_text, _SEP.join(w.family for w in block.wordings),
-                        _SEP.join(applies)), text
-
     # -- reading -------------------------------------------------------------------------------
     def infos(self, paths: dict[str, str]) -> dict[str, BlockInfo]:
         """Summaries of the blocks at ``paths`` (id -> file), read from the index."""
         wanted = {path: block_id for block_id, path in paths.items()}
         found = {}
-        for row in self._read(f"SELECT {_INFO_COLUMNS} FROM files WHERE error IS NULL"):
+        for row in self._read(f"SELECT {INFO_COLUMNS} FROM files WHERE error IS NULL"):
             block_id = wanted.get(row["path"])
             if block_id == row["block_id"]:
-                applies = [entry.split(":", 1) for entry in filter(None, row["applies"].split(_SEP))]
-                found[block_id] = BlockInfo(
-                    block_id, row["title"], row["kind"], tuple(filter(None, row["tags"].split(_SEP))),
-                    row["summary"], bool(row["short"]), row["version"], row["status"], row["path"], None,
-                    self, wordings=tuple(filter(None, row["wordings"].split(_SEP))),
-                    applies_when=tuple(subject for how, subject in applies if how == "when"),
-                    applies_unless=tuple(subject for how, subject in applies if how == "unless"))
+                found[block_id] = info_of(row, block_id, self)
         return found
 
     def search_text_of(self, path: str) -> str:

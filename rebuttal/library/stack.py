@@ -28,7 +28,7 @@ from rebuttal.library.layout import PROFILE_FOLDERS, REFERENCES_FILE, block_entr
 from rebuttal.library.venues import Venue, load_venue
 from rebuttal.people.entries import Person, SignatoryEntry, load_person, person_id, read_signatory_entry
 from rebuttal.refs.bibliography import Bibliography, load_bibliography
-from rebuttal.toml.fields import FieldReader, closest, did_you_mean
+from rebuttal.toml.fields import FieldReader, closest, did_you_mean, table_keys
 from rebuttal.toml.source import TomlSource, read_toml
 from rebuttal.vocabulary import BLOCK_KINDS, PAPER_SIZES, STATUSES
 
@@ -249,10 +249,9 @@ def load_block(path: Path, block_id: str) -> Block:
     """Read and validate one block file."""
     source = read_toml(path)
     reader = FieldReader(source, context="block")
-    reader.allow(
-        "title", "kind", "text", "tags", "summary", "short", "version", "status",
-        "approved_by", "approved_on", "approved_hash", "override", "wording", "applies",
-    )
+    # [wording.<family>] and [applies] tables stand for the fields they fill.
+    reader.allow(*table_keys(Block, leave_out=("id", "path", "wordings", "applies_when", "applies_unless")),
+                 "wording", "applies")
     kind = reader.choice("kind", BLOCK_KINDS, required=True)
     block = Block(
         id=block_id,
@@ -299,10 +298,7 @@ def _wordings(source: TomlSource, reader: FieldReader) -> tuple[Wording, ...]:
 def _load_society(path: Path) -> Society:
     source = read_toml(path)
     reader = FieldReader(source, context="society profile")
-    reader.allow(
-        "name", "short_name", "description", "member_count", "region", "specialties",
-        "paper", "logo", "signatories",
-    )
+    reader.allow(*table_keys(Society))
     signatories = [
         read_signatory_entry(source, entry, ("signatories", index))
         for index, entry in enumerate(reader.tables("signatories"))

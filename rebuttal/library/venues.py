@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rebuttal.text.dates import is_partial_date
-from rebuttal.toml.fields import FieldReader, did_you_mean
+from rebuttal.text.dates import full_date_problem, is_partial_date
+from rebuttal.toml.fields import FieldReader, did_you_mean, table_keys
 from rebuttal.toml.source import read_toml
 from rebuttal.vocabulary import MARKERS
 
@@ -121,11 +121,7 @@ def load_venue(path: Path) -> Venue:
 
     source = read_toml(path)
     reader = FieldReader(source, context="venue profile")
-    reader.allow(
-        "name", "word_limit", "counts", "max_references", "cite_article", "max_authors",
-        "window_days", "window_from", "max_overlap", "disclosures", "group_signature", "style", "marker",
-        "notes", "sources", "unconfirmed", "verified_on",
-    )
+    reader.allow(*table_keys(Venue))
     sources = [_source(FieldReader(source, data=entry, prefix=("sources", index), context="venue source"))
                for index, entry in enumerate(reader.tables("sources"))]
     unconfirmed = reader.strings("unconfirmed")
@@ -158,7 +154,7 @@ def load_venue(path: Path) -> Venue:
 
 def _source(sub: FieldReader) -> VenueSource:
     """One ``[[sources]]`` table: a quote that backs figures must be there, word for word."""
-    sub.allow("title", "url", "accessed", "quote", "supports", "as_of")
+    sub.allow(*table_keys(VenueSource, leave_out=()))
     supports = sub.strings("supports")
     for name in supports:
         if name not in SUPPORTABLE:
@@ -176,8 +172,9 @@ def _source(sub: FieldReader) -> VenueSource:
 
 def _full_date(reader: FieldReader, key: str) -> str:
     value = reader.date(key)
-    if value and not (len(value) == 10 and is_partial_date(value)):
-        raise reader.fail(key, f"'{value}' is not a date (YYYY-MM-DD)")
+    problem = full_date_problem(value) if value else None
+    if problem:
+        raise reader.fail(key, problem)
     return value
 
 

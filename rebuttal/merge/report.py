@@ -22,6 +22,7 @@ from rebuttal.library.stack import Library
 from rebuttal.merge.baseline import build_baseline
 from rebuttal.merge.compare import CitationProblem, ItemChange, compare_items
 from rebuttal.merge.mapping import body_paragraphs, frame_edits, place_paragraphs
+from rebuttal.merge.summary import headline, summary_line
 
 FORCE_HINT = "--force maps its paragraphs by text alone"
 
@@ -152,7 +153,7 @@ def _as_exported(record: ExportRecord, outline: Outline) -> tuple[Outline, Outli
 
 def describe(report: MergeReport, *, with_unchanged: bool = False) -> list[str]:
     """The report as lines of text for a terminal."""
-    lines = [f"{report.docx}: merged against {report.outline.path or 'the outline'}"]
+    lines = [headline(report.docx, report.outline.path)]
     lines.extend(f"note: {note}" for note in report.notes)
     counts: dict[str, int] = {}
     for change in report.changes:
@@ -185,8 +186,7 @@ def describe(report: MergeReport, *, with_unchanged: bool = False) -> list[str]:
         if id(revision) not in attached:
             who = revision.author or "unknown"
             lines.append(f"tracked outside the body: {revision.kind} by {who}: \"{_short(revision.text)}\"")
-    summary = ", ".join(f"{n} {status}" for status, n in counts.items())
-    lines.append(("no change" if not report.changed else "changes") + f": {summary}")
+    lines.append(summary_line(report.changed, counts))
     return lines
 
 

@@ -7,9 +7,10 @@ the outline is byte for byte the one exported, and nothing the comparison also r
 since this letter was last exported (the library folders, the day for an undated letter, the
 rebuttal version: the state folder keeps when each letter was exported,
 :func:`rebuttal.exchange.exports.note_export`),
-the full comparison can only say "no change". :func:`unchanged_lines` then gives the very lines
-:func:`rebuttal.merge.report.describe` would print; in any doubt it gives None and the merge
-takes the full path. The package is read with the guarded zip reader and the guarded XML
+the full comparison can only say "no change". :func:`unchanged_items` then counts the items and
+:func:`unchanged_report` words them as :func:`rebuttal.merge.report.describe` would (both say
+them through :mod:`rebuttal.merge.summary`); in any doubt it gives None and the merge takes
+the full path. The package is read with the guarded zip reader and the guarded XML
 parser (the standard library's), as the full reader checks it first anyway.
 
 It runs before the command line is parsed (:mod:`rebuttal.cli`), so it imports as little as it can:
@@ -26,6 +27,7 @@ from rebuttal import __version__
 from rebuttal.exchange.docx.names import CUSTOM_PROPERTIES_PART
 from rebuttal.exchange.record_values import content_digest, custom_properties, recorded_values
 from rebuttal.files.digests import sha256
+from rebuttal.merge.summary import headline, summary_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -34,11 +36,11 @@ if TYPE_CHECKING:
 _SKIP_FOLDERS = frozenset({".git", "__pycache__"})
 
 
-def unchanged_lines(
+def unchanged_items(
     edited: str | Path, outline: str | Path, library: Sequence[str | Path] = ()
-) -> list[str] | None:
-    """The merge report of an unchanged export of ``outline`` (``library``: the ``--library``
-    folders); None when that is not certain. The files are named in the report as given."""
+) -> int | None:
+    """How many body items an unchanged export ``edited`` of ``outline`` holds (``library``: the
+    ``--library`` folders), all of them unchanged; None when that is not certain."""
     from rebuttal.files.guarded_xml import BadXML
     from rebuttal.files.guarded_zip import BadZip, read_plain_zip
 
@@ -60,8 +62,13 @@ def unchanged_lines(
     noted = noted_export(content, exported)
     if noted is None or noted[1] < 0 or _changed_since(library, noted[0]):
         return None
-    # describe()'s lines for a report whose every body item is unchanged, no note, no comment.
-    return [f"{edited}: merged against {outline}", f"no change: {noted[1]} unchanged"]
+    return noted[1]
+
+
+def unchanged_report(edited: str | Path, outline: str | Path, count: int) -> list[str]:
+    """describe()'s lines for a report whose ``count`` body items are unchanged, no note, no comment
+    (the files named as given)."""
+    return [headline(edited, outline), summary_line(False, {"unchanged": count})]
 
 
 def _changed_since(library: Sequence[str | Path], when: float) -> bool:

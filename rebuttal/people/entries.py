@@ -20,16 +20,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from rebuttal.toml.fields import FieldReader
+from rebuttal.text.dates import full_date_problem
+from rebuttal.toml.fields import FieldReader, table_keys
 from rebuttal.toml.source import FieldPath, TomlSource, read_toml
-
-# What a person file (and a signatory entry) may say about a person.
-PERSON_FIELDS = (
-    "name", "degrees", "role", "affiliation", "email", "orcid", "disclosure", "disclosure_date", "society",
-    "group",
-)
-# What only a letter's entry says: which person, and whether they answer the journal.
-ENTRY_FIELDS = ("person", *PERSON_FIELDS, "corresponding")
 
 _ORCID = re.compile(r"^(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -88,6 +81,15 @@ class SignatoryEntry:
         return data
 
 
+# What a person file (and a signatory entry) may say about a person: Person's fields.
+PERSON_FIELDS = table_keys(Person)
+# What a ``[[signatories]]`` entry may say: SignatoryEntry's fields, which are the person's, plus
+# which person it is and whether they answer the journal (a test holds the two together).
+ENTRY_FIELDS = table_keys(SignatoryEntry, leave_out=())
+# The fields checked for their shape (and ``group``, a flag); the rest are plain text.
+_SHAPED = ("email", "orcid", "disclosure_date", "group")
+
+
 def load_person(path: Path, person_id: str) -> Person:
     """Read and validate one person file."""
     source = read_toml(path)
@@ -115,7 +117,7 @@ def _person_values(reader: FieldReader) -> dict[str, Any]:
     """The person fields of one table, checked: ORCID and e-mail shapes, the date a real date."""
     values: dict[str, Any] = {
         key: reader.text(key)
-        for key in ("name", "degrees", "role", "affiliation", "disclosure", "society")
+        for key in PERSON_FIELDS if key not in _SHAPED
     }
     email = reader.text("email")
     if email and not _EMAIL.match(email):
@@ -127,13 +129,9 @@ def _person_values(reader: FieldReader) -> dict[str, Any]:
             raise reader.fail("orcid", f"'{orcid}' is not an ORCID iD (0000-0002-1825-0097)")
         orcid = match.group(1)
     when = reader.date("disclosure_date")
-    if when:
-        import datetime as dt
-
-        try:
-            dt.date.fromisoformat(when)
-        except ValueError:
-            raise reader.fail("disclosure_date", f"'{when}' is not a date (YYYY-MM-DD)") from None
+    problem = full_date_problem(when) if when else None
+    if problem:
+        raise reader.fail("disclosure_date", problem)
     values.update(email=email, orcid=orcid, disclosure_date=when)
     if "group" in reader.data:
         values["group"] = reader.flag("group")

@@ -25,13 +25,12 @@ from rebuttal.errors import RebuttalError
 from rebuttal.library.layout import LETTERS_FOLDER
 from rebuttal.refs.article import Article
 from rebuttal.text.authors import split_author
-from rebuttal.toml.fields import FieldReader
+from rebuttal.toml.fields import FieldReader, table_keys
 from rebuttal.toml.source import read_toml
 from rebuttal.vocabulary import LETTER_STATUSES
 
 RECORD_FIELDS = ("title", "venue", "sent", "status", "status_on", "docx_sha256", "outline", "text", "doi",
                  "reply", "target")
-TARGET_FIELDS = ("first_author", "year", "title", "journal", "doi", "pmid")
 RECORD_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+$")
 
 
@@ -57,6 +56,9 @@ class Target:
         first = split_author(article.authors[0])[0] if article.authors else ""
         return cls(first, article.date[:4], article.title, article.journal_abbrev or article.journal,
                    article.doi, article.pmid)
+
+
+TARGET_FIELDS = table_keys(Target, leave_out=())
 
 
 @dataclass(frozen=True)

@@ -21,14 +21,13 @@ from rebuttal.library.layout import block_paths
 from rebuttal.library.stack import Block, load_block
 from rebuttal.record.letters import letters_folder
 from rebuttal.text.markup import MarkupError, citation_keys_in
-from rebuttal.toml.fields import FieldReader
+from rebuttal.toml.fields import FieldReader, table_keys
 from rebuttal.toml.source import read_toml
 
 NOTICES_FILE = "watch.toml"
 ABOUT = ("reference", "article")
 # Kinds of notice that make a block citing the work wrong until the committee has looked.
 FLAGGING_KINDS = ("retraction", "partial retraction", "correction", "expression of concern")
-_FIELDS = ("about", "work", "kind", "notice", "pmid", "doi", "found")
 
 
 @dataclass(frozen=True)
@@ -47,6 +46,9 @@ class KeptNotice:
     def identity(self) -> tuple[str, str, str, str]:
         """What makes two findings the same notice (the day found aside)."""
         return (self.about, self.work, self.kind, (self.pmid or self.doi or self.notice).lower())
+
+
+_FIELDS = table_keys(KeptNotice, leave_out=())
 
 
 def notices_path(folder: Path) -> Path:

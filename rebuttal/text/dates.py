@@ -18,3 +18,10 @@ def is_partial_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def full_date_problem(text: str) -> str | None:
+    """Why ``text`` is not a full date (``YYYY-MM-DD``, a day that exists); None when it is."""
+    if len(text) == 10 and is_partial_date(text):
+        return None
+    return f"'{text}' is not a date (YYYY-MM-DD)"

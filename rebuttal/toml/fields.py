@@ -9,12 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import fields
 from typing import Any
 
 from rebuttal.errors import RebuttalError
 from rebuttal.text.markup import MarkupError, placeholders_in
 from rebuttal.toml.source import TomlSource, dotted, find_control_character
 from rebuttal.vocabulary import KNOWN_PLACEHOLDERS
+
+
+def table_keys(cls: type, *, leave_out: Iterable[str] = ("id", "path")) -> tuple[str, ...]:
+    """The keys a TOML table of dataclass ``cls`` may hold: its fields, in their order, less
+    ``leave_out`` (what the loader takes from elsewhere: the id from the file's name, its path).
+
+    The dataclass is the one declaration of what such a table says; the loader's allowed keys,
+    the writer's key order and the app's forms follow it.
+    """
+    return tuple(entry.name for entry in fields(cls) if entry.name not in set(leave_out))
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:

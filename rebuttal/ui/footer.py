@@ -14,6 +14,7 @@ from textual.widgets import Footer
 # a key cut in the middle ("^p palettet") helps nobody.
 DROPPED_FIRST = ("signatories", "screen.signatories", "checks", "screen.checks", "redo", "screen.redo",
                  "undo", "screen.undo")
+KEPT = ("help", "app.help", "screen.help")  # the key that leads to all the others
 
 
 def _is_key(widget: Widget) -> bool:
@@ -43,10 +44,17 @@ class KeysFooter(Footer):
         widgets = list(super().compose())
         keys = [w for w in widgets if _is_key(w)]
         room = self.composed_width = self.size.width or self.app.size.width
+        def fits() -> bool:
+            return sum(_width(key) for key in keys) + 3 <= room  # the palette key's border and padding
+
         for action in DROPPED_FIRST:
-            if sum(_width(key) for key in keys) + 3 <= room:  # the palette key's border and padding
+            if fits():
                 break
             keys = [key for key in keys if key.action != action]
+        # Still too wide (a panel with many keys of its own): leave out the last ones, never Help,
+        # which lists them all; a whole key left out is better than one cut in the middle.
+        while not fits() and any(key.action not in KEPT for key in keys):
+            del keys[max(index for index, key in enumerate(keys) if key.action not in KEPT)]
         shown = set(map(id, keys))
         yield from (w for w in widgets if not _is_key(w) or id(w) in shown)
 

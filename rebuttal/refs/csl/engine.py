@@ -109,6 +109,9 @@ def prepare_item(item: dict[str, Any], loaded: LoadedStyle, key: str, nlm_suffix
         # citeproc-py prints no journal at all when only the abbreviation is known.
         prepared["container-title"] = prepared["container-title-short"]
     _prepare_event(prepared)
+    if _date_parts(prepared.get("available-date")) == _date_parts(prepared.get("issued")):
+        # An Epub date that is the issue's own date says nothing; PubMed prints none.
+        prepared.pop("available-date", None)
     if prepared.get("type") == "posted-content":
         prepared["type"] = "article"  # Crossref's preprints; CSL calls them "article"
     is_article = prepared.get("type") == "article"
@@ -119,6 +122,17 @@ def prepare_item(item: dict[str, Any], loaded: LoadedStyle, key: str, nlm_suffix
     if page:
         prepared["page"] = format_pages(page, loaded.range_format, _RANGE_MARK)
     return prepared
+
+
+def _date_parts(value: Any) -> list[list[int]] | None:
+    """A CSL date's parts as numbers (``[[2025, 2, 19]]``), or None when it has none."""
+    parts = value.get("date-parts") if isinstance(value, dict) else None
+    if not isinstance(parts, list):
+        return None
+    try:
+        return [[int(part) for part in date] for date in parts if isinstance(date, list)]
+    except (TypeError, ValueError):
+        return None
 
 
 def _prepare_event(prepared: dict[str, Any]) -> None:

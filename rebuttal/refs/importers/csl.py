@@ -88,6 +88,7 @@ def _crossref_fields(item: dict[str, Any]) -> None:
     online = item.get("published-online")
     if online and "available-date" not in item:
         item["available-date"] = online  # The date it was first published online.
+    _crossref_retraction(item)
     event = item.get("event")
     if isinstance(event, dict):
         del item["event"]
@@ -114,6 +115,21 @@ def _crossref_fields(item: dict[str, Any]) -> None:
         # Crossref's arrays of titles: the first is the title.
         titles = [title for title in item["container-title"] if isinstance(title, str)]
         item["container-title"] = titles[0] if titles else ""
+
+
+def _crossref_retraction(item: dict[str, Any]) -> None:
+    """Crossref's ``updated-by`` (on a retracted work) and ``update-to`` (on the notice) of type
+    "retraction" as the notice Citing Medicine prints, "Retraction in: doi: ...", and CSL's ``status``."""
+    notices = []
+    for field, label in (("updated-by", "Retraction in"), ("update-to", "Retraction of")):
+        updates = item.get(field)
+        for update in updates if isinstance(updates, list) else []:
+            if isinstance(update, dict) and update.get("type") == "retraction" and update.get("DOI"):
+                notices.append(f"{label}: doi: {update['DOI']}.")
+                if field == "updated-by":
+                    item["status"] = "retracted"
+    if notices and not item.get("references"):
+        item["references"] = " ".join(dict.fromkeys(notices))
 
 
 def _first_parts(value: Any) -> list[int] | None:

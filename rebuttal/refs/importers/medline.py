@@ -64,7 +64,11 @@ def _publication_kind(item: dict[str, Any], fields: list[list[str]], first: dict
     ``article``. ``DEP`` (or, without it, ``PHST - ... [epublish]``): the date it
     was published online (``available-date``); ``DP`` is the issue's date (``issued``).
     ``RIN``: the notice that retracted it, which Citing Medicine prints as
-    "Retraction in: ..." (CSL's ``references`` holds such notices).
+    "Retraction in: ..." (CSL's ``references`` holds such notices); ``ROF``, on the
+    notice itself, the article it retracts ("Retraction of: ..."). ``PT - Retracted
+    Publication`` and ``PST - aheadofprint`` go to CSL's ``status`` ("retracted",
+    "ahead of print"), which the styles do not print: the notice and the missing
+    volume and pages say it in print.
     """
     types = {value.strip().lower() for tag, value in fields if tag == "PT"}
     if "preprint" in types:
@@ -79,9 +83,14 @@ def _publication_kind(item: dict[str, Any], fields: list[list[str]], first: dict
             if tag == "PHST" and epublished:
                 item["available-date"] = date_parts(*epublished.groups())
                 break
-    notices = [value for tag, value in fields if tag == "RIN" and value]
+    if "retracted publication" in types:
+        item["status"] = "retracted"
+    elif first.get("PST", "").strip().lower() == "aheadofprint":
+        item["status"] = "ahead of print"
+    labels = {"RIN": "Retraction in", "ROF": "Retraction of"}
+    notices = [f"{labels[tag]}: {_without_ids(value)}" for tag, value in fields if tag in labels and value]
     if notices:
-        item["references"] = "; ".join(f"Retraction in: {_without_ids(notice)}" for notice in notices)
+        item["references"] = " ".join(notices)  # each ends with its full stop, as PubMed prints them
 
 
 def _without_ids(notice: str) -> str:
