@@ -17,11 +17,11 @@ all alike), and prints medians and ratios:
   * for reference, ``python -c "import docx"``: python-docx, which the reader must use, imported
     and nothing done (the floor under any full merge); the edited merge is also printed against it.
 
-Measured on the shared 2-core development machine (load average 8 to 10, other sessions running),
-runs of 15: the unchanged merge 0.40x-0.63x pandoc in nine runs (medians 48-86 ms against 75-194 ms);
-before it skipped argparse and those imports, 1.01x-1.21x in four runs beside them. The edited merge
-3.0x-4.6x pandoc, unchanged by this work: about 2x python-docx's bare import, which is itself about
-2x pandoc (docs/merging.md).
+Measured on the shared 2-core development machine (load average 3 to 10, other sessions running),
+runs of 15: the unchanged merge 0.40x-0.63x pandoc in twelve runs (medians 41-86 ms against 75-194
+ms); before it skipped argparse and those imports, 1.01x-1.21x in four runs. The edited merge
+3.0x-4.6x pandoc (3.4x-4.4x before: no change beyond the noise), about 1.8x-2.1x python-docx's bare
+import, which is itself about 2x pandoc (docs/merging.md).
 
 Compiled bytecode is allowed (``PYTHONDONTWRITEBYTECODE`` removed, one warm-up run each), as
 an installed ``rebuttal`` has it: compiling the sources on every start is not what users wait for.
