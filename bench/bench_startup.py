@@ -8,12 +8,20 @@ all alike), and prints medians and ratios:
   * bare Python: ``python -c pass`` (the interpreter the ``rebuttal`` script uses);
   * ``rebuttal --version`` (target: at most 3x bare Python);
   * ``pandoc -f docx -t plain`` reading the example's export;
-  * ``rebuttal merge`` of that unchanged export (target: no slower than pandoc): recognised as
-    unchanged without python-docx (``rebuttal.merge.unchanged``);
+  * ``rebuttal merge`` of that unchanged export (issue 20: no slower than pandoc; the target here is
+    0.8x, so that a noisy machine cannot push it over 1x): answered before the command line is
+    parsed, without python-docx, zipfile, hashlib's OpenSSL, pathlib or platformdirs
+    (``rebuttal.merge.unchanged``);
   * for honesty, ``rebuttal merge`` of the export with one sentence edited: the full path, which
     reads the letter with python-docx;
   * for reference, ``python -c "import docx"``: python-docx, which the reader must use, imported
-    and nothing done (the floor under any full merge).
+    and nothing done (the floor under any full merge); the edited merge is also printed against it.
+
+Measured on the shared 2-core development machine (load average 3 to 10, other sessions running),
+runs of 15: the unchanged merge 0.40x-0.63x pandoc in twelve runs (medians 41-86 ms against 75-194
+ms); before it skipped argparse and those imports, 1.01x-1.21x in four runs. The edited merge
+3.0x-4.6x pandoc (3.4x-4.4x before: no change beyond the noise), about 1.8x-2.1x python-docx's bare
+import, which is itself about 2x pandoc (docs/merging.md).
 
 Compiled bytecode is allowed (``PYTHONDONTWRITEBYTECODE`` removed, one warm-up run each), as
 an installed ``rebuttal`` has it: compiling the sources on every start is not what users wait for.
@@ -35,7 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "psps-wang-2025.toml"
 VERSION_TARGET = 3.0
-MERGE_TARGET = 1.0
+MERGE_TARGET = 0.8  # issue 20 asks for <= 1x; 0.8x leaves room for a busy machine's noise
 
 
 def _script() -> list[str]:
@@ -107,14 +115,16 @@ def main() -> int:
     version_ratio = medians["rebuttal --version"] / python
     print(f"  --version / bare python:  {version_ratio:.2f}x (target <= {VERSION_TARGET:.0f}x)")
     ok = version_ratio <= VERSION_TARGET
+    floor = medians["rebuttal merge (1 edit)"] / medians["python + import docx"]
     if pandoc:
         merge_ratio = medians["rebuttal merge (unchanged)"] / medians["pandoc -f docx -t plain"]
-        print(f"  merge / pandoc:           {merge_ratio:.2f}x (target <= {MERGE_TARGET:.0f}x)")
+        print(f"  merge / pandoc:           {merge_ratio:.2f}x (target <= {MERGE_TARGET:.1f}x)")
         edited_ratio = medians["rebuttal merge (1 edit)"] / medians["pandoc -f docx -t plain"]
         print(f"  merge (1 edit) / pandoc:  {edited_ratio:.2f}x (the full path; no target)")
         ok = ok and merge_ratio <= MERGE_TARGET
     else:
         print("  pandoc not installed: merge not compared (apt-get install pandoc)")
+    print(f"  merge (1 edit) / python + import docx: {floor:.2f}x (the merge beyond python-docx's import)")
     return 0 if ok else 1
 
 

@@ -4,7 +4,9 @@ The commands are a table (as pip's ``commands_dict``): a name, the module that
 implements it and one line of help. ``rebuttal --help`` lists the table;
 only the command being run is imported and its parser built, so ``rebuttal
 --version`` imports no command and ``rebuttal build`` loads only what a build
-needs (never Textual). Each module in ``rebuttal/commands/`` has
+needs (never Textual); ``rebuttal merge EDITED OUTLINE`` of an export nobody
+changed is answered before argparse loads (:mod:`rebuttal.merge.unchanged`). Each
+module in ``rebuttal/commands/`` has
 ``add_arguments(parser)`` and ``run(args) -> Exit``; its heavy imports happen
 inside ``run``.
 """
@@ -88,6 +90,11 @@ def main(argv: Sequence[str] | None = None) -> Exit:
     if args_list == ["--version"]:  # answered before argparse and any command is imported
         print(f"rebuttal {__version__}")
         return Exit.OK
+    try:
+        if _unchanged_merge(args_list):
+            return Exit.OK
+    except KeyboardInterrupt:
+        return Exit.INTERRUPTED
     if args_list and args_list[0].endswith(".toml"):
         args_list.insert(0, "edit")  # `rebuttal letter.toml` opens the editor.
     command = next((arg for arg in args_list if not arg.startswith("-")), None)
@@ -113,6 +120,37 @@ def main(argv: Sequence[str] | None = None) -> Exit:
             raise  # a bug: its traceback is what a report needs
         print(f"rebuttal: {unexpected(error, args)}", file=sys.stderr)
         return Exit.BAD_INPUT
+
+
+def _unchanged_merge(args_list: list[str]) -> bool:
+    """``rebuttal merge EDITED OUTLINE`` of an export nobody changed, answered before argparse
+    (:mod:`rebuttal.merge.unchanged`): True when it was, and its report printed.
+
+    Only for the two file names alone, each as ``pathlib`` would print it (the report names them as
+    the full path does): anything else is left to the command, which tries the same shortcut.
+    """
+    if len(args_list) != 3 or args_list[0] != "merge" or not all(map(_as_printed, args_list[1:])):
+        return False
+    from rebuttal.merge.unchanged import unchanged_items, unchanged_report
+
+    count = unchanged_items(args_list[1], args_list[2])
+    if count is None:
+        return False
+    try:
+        print("\n".join(unchanged_report(args_list[1], args_list[2], count)))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    return True
+
+
+def _as_printed(name: str) -> bool:
+    """True when ``name`` is a POSIX file name that ``Path(name)`` prints unchanged (no ``-`` first,
+    no empty or ``.`` part: not ``./a``, ``a/``, ``a//b``)."""
+    if sys.platform == "win32" or not name or name.startswith("-"):
+        return False
+    parts = name.split("/")
+    return all(part not in ("", ".") for part in (parts[1:] if name.startswith("/") else parts))
 
 
 def unexpected(error: BaseException, args: argparse.Namespace) -> RebuttalError:

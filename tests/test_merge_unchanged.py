@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import rebuttal.merge.unchanged as unchanged
+from rebuttal import __version__
 from rebuttal.cli import main
 from rebuttal.merge.unchanged import unchanged_items
 
@@ -132,3 +133,129 @@ def test_an_undated_letter_takes_the_full_path(tmp_path) -> None:
     exported = tmp_path / "letter.docx"
     assert main(["build", str(outline), "-o", str(exported)]) == 0
     assert unchanged_items(exported, outline) is None
+
+
+def _rewritten(exported: Path, change) -> Path:
+    """The export with its parts passed through ``change(parts)`` (a dict it may alter), zipped again."""
+    with zipfile.ZipFile(exported) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    change(parts)
+    changed = exported.with_name("changed.docx")
+    with zipfile.ZipFile(changed, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return changed
+
+
+def _tracked_insertion(parts: dict[str, bytes]) -> None:
+    old = b"markedly heterogeneous"
+    document = parts["word/document.xml"]
+    run_end = document.index(b"</w:r>", document.index(old)) + len(b"</w:r>")  # after the sentence's run
+    inserted = (b'<w:ins w:id="900" w:author="Editor" w:date="2026-01-01T00:00:00Z"><w:r><w:t xml:space='
+                b'"preserve"> (and small)</w:t></w:r></w:ins>')
+    parts["word/document.xml"] = document[:run_end] + inserted + document[run_end:]
+
+
+def _comment_added(parts: dict[str, bytes]) -> None:
+    parts["word/comments.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="http://schemas.'
+        b'openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="0" w:author="Editor"><w:p><w:r>'
+        b"<w:t>Cite the trial?</w:t></w:r></w:p></w:comment></w:comments>"
+    )
+
+
+def _record_of_another_version(parts: dict[str, bytes]) -> None:
+    custom = parts["docProps/custom.xml"]
+    version = __version__.encode()
+    assert custom.count(b">" + version + b"<") == 1
+    parts["docProps/custom.xml"] = custom.replace(b">" + version + b"<", b">0.0.1<")
+
+
+def _record_damaged(parts: dict[str, bytes]) -> None:
+    parts["docProps/custom.xml"] = parts["docProps/custom.xml"][:-20]
+
+
+def _record_removed(parts: dict[str, bytes]) -> None:
+    del parts["docProps/custom.xml"]
+
+
+def _style_changed(parts: dict[str, bytes]) -> None:
+    parts["word/styles.xml"] = parts["word/styles.xml"].replace(b"</w:styles>", b"<!-- x --></w:styles>")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_tracked_insertion, _comment_added, _record_of_another_version, _record_damaged, _record_removed,
+     _style_changed],
+    ids=lambda change: change.__name__.strip("_"),
+)
+def test_any_other_change_takes_the_full_path(tmp_path, capsys, monkeypatch, change) -> None:
+    outline, exported = _export(tmp_path)
+    changed = _rewritten(exported, change)
+    assert unchanged_items(changed, outline) is None
+    status, out = _merge(capsys, str(changed), str(outline))
+    full = _merge(capsys, str(changed), str(outline), full=True, monkeypatch=monkeypatch)
+    assert (status, out) == full
+    if change is _tracked_insertion:
+        assert "(and small)" in out and "Editor" in out
+
+
+def test_the_same_parts_zipped_again_are_still_unchanged(tmp_path, capsys) -> None:
+    outline, exported = _export(tmp_path)
+    again = _rewritten(exported, lambda parts: None)  # another zip, every part byte for byte as written
+    assert again.read_bytes() != exported.read_bytes()
+    assert unchanged_items(again, outline) is not None
+
+
+def test_an_export_from_another_computer_takes_the_full_path(tmp_path, capsys) -> None:
+    outline, exported = _export(tmp_path)
+    from rebuttal.exchange.exports import exports_folder
+
+    shutil.rmtree(exports_folder())  # another computer's export: this state folder never saw it
+    assert unchanged_items(exported, outline) is None
+    status, out = _merge(capsys, str(exported), str(outline))
+    assert status == 0 and "no change: " in out  # as the full path finds it
+
+
+def test_merge_before_the_command_line_is_parsed_loads_little(tmp_path: Path) -> None:
+    """`rebuttal merge EDITED OUTLINE` of an unchanged export is answered before argparse, without
+    the modules whose import costs more than the whole answer (bench/bench_startup.py times it)."""
+    outline = tmp_path / EXAMPLE.name
+    shutil.copy(EXAMPLE, outline)
+    _modules_after(["build", outline.name, "-o", "letter.docx"], tmp_path)
+    loaded = _modules_after(["merge", "letter.docx", outline.name], tmp_path)
+    assert "unchanged" in loaded
+    heavy = {"argparse", "pathlib", "zipfile", "_hashlib", "platformdirs", "xml.etree.ElementTree",
+             "typing", "tomllib", "rebuttal.commands.merge"}
+    assert not heavy & loaded
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("./letter.docx", "OUTLINE"), ("letter.docx", "./OUTLINE"), ("sub//letter.docx", "OUTLINE"),
+     ("letter.docx", "OUTLINE")],
+)
+def test_file_names_are_reported_as_the_full_path_reports_them(tmp_path, capsys, monkeypatch, names) -> None:
+    monkeypatch.chdir(tmp_path)
+    outline, exported = _export(tmp_path)
+    (tmp_path / "sub").mkdir()
+    shutil.copy(exported, tmp_path / "sub" / "letter.docx")
+    names = tuple(name.replace("OUTLINE", outline.name) for name in names)
+    fast = _merge(capsys, *names)
+    assert fast == _merge(capsys, *names, full=True, monkeypatch=monkeypatch)
+    assert fast[0] == 0 and fast[1].startswith(f"{Path(names[0])}: merged against {Path(names[1])}\n")
+
+
+def test_swapped_arguments_are_still_named(tmp_path, capsys) -> None:
+    outline, exported = _export(tmp_path)
+    capsys.readouterr()
+    assert main(["merge", str(outline), str(exported)]) == 2
+    assert "the arguments are swapped" in capsys.readouterr().err
+
+
+def test_ctrl_c_during_the_shortcut_exits_as_interrupted(tmp_path, monkeypatch) -> None:
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(unchanged, "unchanged_items", interrupted)
+    assert main(["merge", str(tmp_path / "letter.docx"), str(tmp_path / "letter.toml")]) == 130

@@ -42,9 +42,9 @@ class Recovery:
 
 def autosave_folder() -> Path:
     """The folder autosaves go to (the platform's user state folder)."""
-    from platformdirs import user_state_path
+    from rebuttal.files.user_folders import user_folder
 
-    return user_state_path("rebuttal", appauthor=False) / "autosave"
+    return Path(user_folder("state")) / "autosave"
 
 
 def _letter_stem(letter: Path | None) -> str:

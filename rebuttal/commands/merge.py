@@ -81,7 +81,6 @@ def _merge(args: argparse.Namespace) -> Exit:
     from rebuttal.commands.common import open_library
     from rebuttal.exchange.docx.read import read_docx
     from rebuttal.letter.outline import load_outline, save_outline
-    from rebuttal.merge.combine import combine, describe_combined
     from rebuttal.merge.report import describe, merge_edited
 
     if args.outline.suffix.lower() in (".docx", ".doc") and args.edited.suffix.lower() == ".toml":
@@ -98,11 +97,16 @@ def _merge(args: argparse.Namespace) -> Exit:
         from rebuttal.merge.propose import proposals
 
         drafts = proposals(report.changes, args.propose, args.edited.name, design=outline.article.design)
-    combined = combine(report, choose=args.choose) if args.apply or report.current is not None else None
+    combined = None
+    if args.apply or report.current is not None:  # else nothing to combine: not even imported
+        from rebuttal.merge.combine import combine, describe_combined
+
+        combined = combine(report, choose=args.choose)
     for line in describe(report, with_unchanged=args.all):
         print(line)
-    for line in describe_combined(combined) if combined else []:
-        print(line)
+    if combined is not None:
+        for line in describe_combined(combined):
+            print(line)
     # Everything is checked before anything is written.
     if drafts:
         from rebuttal.merge.propose import write_proposals

@@ -21,10 +21,14 @@ outline after an ``--apply`` (see :func:`rebuttal.merge.report.merge_edited`).
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import os
-from pathlib import Path
+
+from rebuttal.files.digests import sha256
+from rebuttal.files.user_folders import user_folder
+
+TYPE_CHECKING = False  # pathlib loads when a Path is made: noted_export() (an unchanged merge) needs none
+if TYPE_CHECKING:
+    from pathlib import Path
 
 KEEP = 500
 MAX_TEXT = 4_000_000  # far above any outline's size: a file bigger than this is not ours
@@ -33,9 +37,13 @@ _HEX = frozenset("0123456789abcdef")
 
 def exports_folder() -> Path:
     """``…/rebuttal/exports`` in the user state folder (``$XDG_STATE_HOME`` on Linux)."""
-    from platformdirs import user_state_path
+    from pathlib import Path
 
-    return user_state_path("rebuttal", appauthor=False) / "exports"
+    return Path(_exports_name())
+
+
+def _exports_name() -> str:
+    return os.path.join(user_folder("state"), "exports")
 
 
 def export_origin(path: Path | None) -> tuple[str, str, str]:
@@ -52,20 +60,22 @@ def export_origin(path: Path | None) -> tuple[str, str, str]:
         from rebuttal.exchange.record import outline_origin
 
         return (*outline_origin(path), "")
+    import contextlib  # here, not at the top: noted_export() (an unchanged merge) needs none
+
     with contextlib.suppress(OSError):
         keep_exported(data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = ""
-    return path.name, hashlib.sha256(data).hexdigest(), text
+    return path.name, sha256(data).hexdigest(), text
 
 
 def keep_exported(data: bytes) -> str:
     """Keep an outline's text (its bytes) as exported; return its SHA-256."""
     from rebuttal.files.atomic import atomic_write_bytes
 
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256(data).hexdigest()
     target = exports_folder() / f"{digest}.toml"
     if target.exists():
         os.utime(target)  # recently used: pruned last
@@ -86,7 +96,7 @@ def exported_text(digest: str) -> str | None:
             data = handle.read(MAX_TEXT + 1)
     except OSError:
         return None
-    if len(data) > MAX_TEXT or hashlib.sha256(data).hexdigest() != digest:
+    if len(data) > MAX_TEXT or sha256(data).hexdigest() != digest:
         return None
     try:
         return data.decode("utf-8")
@@ -106,7 +116,7 @@ def note_export(path: Path, outline: Path | None) -> None:
 
     try:
         data = outline.read_bytes()
-        target = _noted(content_digest(read_zip(path)), hashlib.sha256(data).hexdigest())
+        target = _noted(content_digest(read_zip(path)), sha256(data).hexdigest())
         target.parent.mkdir(parents=True, exist_ok=True)
         items = _dated_items(data)
         atomic_write_text(target, f"{-1 if items is None else items}\n", field=None)
@@ -120,17 +130,23 @@ def noted_export(content: str, outline: str) -> tuple[float, int] | None:
     the outline of SHA-256 ``outline`` (items -1: undated); None when not known."""
     if {len(content), len(outline)} != {64} or not set(content + outline) <= _HEX:
         return None
-    target = _noted(content, outline)
+    target = _noted_name(content, outline)
     try:
-        with target.open("rb") as handle:
+        with open(target, "rb") as handle:
             items = int(handle.read(32).decode("ascii").strip())
-        return target.stat().st_mtime, items
+            return os.fstat(handle.fileno()).st_mtime, items
     except (OSError, ValueError, UnicodeDecodeError):
         return None
 
 
 def _noted(content: str, outline: str) -> Path:
-    return exports_folder() / "content" / f"{content}.{outline}"
+    from pathlib import Path
+
+    return Path(_noted_name(content, outline))
+
+
+def _noted_name(content: str, outline: str) -> str:
+    return os.path.join(_exports_name(), "content", f"{content}.{outline}")
 
 
 def _dated_items(outline: bytes) -> int | None:
@@ -189,6 +205,8 @@ def _prune(folder: Path, pattern: str = "*.toml") -> None:
         texts = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
         return
+    import contextlib
+
     for old in texts[KEEP:]:
         with contextlib.suppress(OSError):
             old.unlink()

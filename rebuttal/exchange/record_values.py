@@ -7,9 +7,10 @@ without loading the document model (:mod:`rebuttal.merge.unchanged`).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Mapping
+
+from rebuttal.files.digests import sha256
 
 # Word's user interface keeps at most 255 characters of a text property; longer
 # values are split into numbered pieces ("name#1", "name#2", ...) below that.
@@ -39,9 +40,39 @@ def content_digest(parts: Mapping[str, bytes]) -> str:
     and so changes it. Parts are taken in name order, each named and sized, so no two different
     packages run together into the same bytes.
     """
-    digest = hashlib.sha256()
+    digest = sha256()
     for name in sorted(n for n in parts if n.startswith("word/") and "/_rels/" not in n):
         data = parts[name]
         digest.update(f"{name}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()
+
+
+def custom_properties(part: bytes) -> dict[str, str]:
+    """The custom document properties (name -> text) of a ``docProps/custom.xml`` part, as the
+    reader finds them (:func:`rebuttal.exchange.docx.read.package.custom_properties`), read with
+    expat alone; :class:`~rebuttal.files.guarded_xml.BadXML` when the part is not safe XML."""
+    from rebuttal.files.guarded_xml import scan
+
+    found: dict[str, str] = {}
+    depth, name, text = 0, "", []
+
+    def start(_tag: str, attributes: dict[str, str]) -> None:
+        nonlocal depth, name
+        depth += 1
+        if depth == 2:  # a property: a child of the root
+            name = attributes.get("name", "")
+            text.clear()
+
+    def end(_tag: str) -> None:
+        nonlocal depth
+        if depth == 2:
+            found[name] = "".join(text)
+        depth -= 1
+
+    def characters(characters: str) -> None:
+        if depth >= 2:  # a property's text and its children's (itertext()); none of the root's own
+            text.append(characters)
+
+    scan(part, start=start, end=end, text=characters)
+    return found

@@ -14,9 +14,13 @@ after every part has passed through here (:mod:`rebuttal.exchange.docx.read.pack
 
 from __future__ import annotations
 
-from typing import NoReturn
-from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser
 from xml.parsers import expat
+
+TYPE_CHECKING = False  # ElementTree loads when a tree is built: check() and scan() need only expat
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import NoReturn
+    from xml.etree.ElementTree import Element
 
 MAX_XML_BYTES = 64 * 1024 * 1024  # the largest part the zip guard lets through
 MAX_DEPTH = 200  # Word's deepest real documents (tables in tables) stay far below; libxml2 stops at 256
@@ -32,6 +36,20 @@ def check(data: bytes | str, *, max_bytes: int = MAX_XML_BYTES) -> None:
     One pass at expat's own speed that builds nothing: for parts only passed on, or checked
     before another parser (python-docx's) reads them.
     """
+    scan(data, max_bytes=max_bytes)
+
+
+def scan(
+    data: bytes | str,
+    *,
+    max_bytes: int = MAX_XML_BYTES,
+    start: Callable[[str, dict[str, str]], object] | None = None,
+    end: Callable[[str], object] | None = None,
+    text: Callable[[str], object] | None = None,
+) -> None:
+    """:func:`check` ``data``, calling ``start(tag, attributes)``, ``end(tag)`` and ``text(characters)``
+    as the parser meets them (tags as ``{uri}local``, as ElementTree names them): a part read in
+    passing without building its tree (or importing ElementTree)."""
     if len(data) > max_bytes:
         raise BadXML(f"larger than {max_bytes // (1024 * 1024)} MB")
     guard = expat.ParserCreate(namespace_separator="}")  # an undeclared prefix is an error too
@@ -39,6 +57,14 @@ def check(data: bytes | str, *, max_bytes: int = MAX_XML_BYTES) -> None:
     guard.StartDoctypeDeclHandler = _refuse_doctype
     guard.EntityDeclHandler = _refuse_entity
     guard.ExternalEntityRefHandler = _refuse_external
+    if start is not None:
+        guard.StartElementHandler = lambda tag, attributes: start(
+            _qualified(tag), {_qualified(name): value for name, value in attributes.items()})
+    if end is not None:
+        guard.EndElementHandler = lambda tag: end(_qualified(tag))
+    if text is not None:
+        guard.buffer_text = True  # one call per run of text, not one per line or entity
+        guard.CharacterDataHandler = text
     try:
         guard.Parse(data, True)
     except expat.ExpatError as error:
@@ -54,6 +80,8 @@ def parse(data: bytes | str, *, max_bytes: int = MAX_XML_BYTES, max_depth: int =
     :func:`check` first, then the tree is built (the standard library's C parser can meet no
     DTD now), then its depth is measured level by level, without recursion.
     """
+    from xml.etree.ElementTree import ParseError, TreeBuilder, XMLParser
+
     check(data, max_bytes=max_bytes)
     builder = XMLParser(target=TreeBuilder())
     try:
@@ -68,6 +96,11 @@ def parse(data: bytes | str, *, max_bytes: int = MAX_XML_BYTES, max_depth: int =
         level = [child for element in level for child in element]
         depth += 1
     return root
+
+
+def _qualified(tag: str) -> str:
+    """expat's ``uri}local`` as ElementTree's ``{uri}local``."""
+    return "{" + tag if "}" in tag else tag
 
 
 def _refuse_doctype(*_: object) -> NoReturn:

@@ -9,36 +9,58 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from pathlib import Path
+
+from rebuttal.files.user_folders import user_folder
+
+TYPE_CHECKING = False  # pathlib loads when a Path is made: library_folder_names() needs none
+if TYPE_CHECKING:
+    from pathlib import Path
 
 LIBRARY_ENV = "REBUTTAL_LIBRARY"
 
 
 def builtin_folder() -> Path:
     """The library shipped with the package (inside a wheel, or in the source tree)."""
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "blocks", package.parent / "blocks"):
-        if candidate.is_dir():
+    from pathlib import Path
+
+    return Path(_builtin_name())
+
+
+def _builtin_name() -> str:
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    for candidate in (os.path.join(package, "blocks"), os.path.join(os.path.dirname(package), "blocks")):
+        if os.path.isdir(candidate):
             return candidate
-    return package / "blocks"
+    return os.path.join(package, "blocks")
 
 
 def user_library_folder() -> Path:
     """The user's own library folder (new blocks from the app go here)."""
-    from platformdirs import user_data_path
+    from pathlib import Path
 
-    return user_data_path("rebuttal", appauthor=False) / "library"
+    return Path(_user_name())
+
+
+def _user_name() -> str:
+    return os.path.join(user_folder("data"), "library")
 
 
 def library_folders(extra: Sequence[str | Path] = (), *, include_user: bool = True) -> list[Path]:
     """The stack, lowest priority first: built-in, user, REBUTTAL_LIBRARY, ``extra``."""
-    folders = [builtin_folder()]
+    from pathlib import Path
+
+    return [Path(name) for name in library_folder_names(extra, include_user=include_user)]
+
+
+def library_folder_names(extra: Sequence[str | Path] = (), *, include_user: bool = True) -> list[str]:
+    """:func:`library_folders` as path strings (without loading pathlib)."""
+    folders = [_builtin_name()]
     if include_user:
-        user = user_library_folder()
-        if user.is_dir():
+        user = _user_name()
+        if os.path.isdir(user):
             folders.append(user)
     for entry in os.environ.get(LIBRARY_ENV, "").split(os.pathsep):
         if entry.strip():
-            folders.append(Path(entry.strip()))
-    folders.extend(Path(p) for p in extra)
+            folders.append(entry.strip())
+    folders.extend(os.fspath(p) for p in extra)
     return folders

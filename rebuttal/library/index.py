@@ -59,9 +59,9 @@ LOCK_WAIT_SECONDS = 15.0
 
 def index_folder() -> Path:
     """Where indexes live: the user cache folder (disposable)."""
-    from platformdirs import user_cache_path
+    from rebuttal.files.user_folders import user_folder
 
-    return user_cache_path("rebuttal", appauthor=False) / "index"
+    return Path(user_folder("cache")) / "index"
 
 
 def block_files(folder: Path) -> Iterator[tuple[str, str, int, int]]:

@@ -23,7 +23,7 @@ from rebuttal.library.folders import (  # noqa: F401 (also imported from here)
     library_folders,
     user_library_folder,
 )
-from rebuttal.library.index import BlockIndex, BlockInfo
+from rebuttal.library.info import BlockInfo
 from rebuttal.library.layout import PROFILE_FOLDERS, REFERENCES_FILE, block_entries, profile_paths
 from rebuttal.library.venues import Venue, load_venue
 from rebuttal.people.entries import Person, SignatoryEntry, load_person, person_id, read_signatory_entry
@@ -31,6 +31,10 @@ from rebuttal.refs.bibliography import Bibliography, load_bibliography
 from rebuttal.toml.fields import FieldReader, closest, did_you_mean, table_keys
 from rebuttal.toml.source import TomlSource, read_toml
 from rebuttal.vocabulary import BLOCK_KINDS, PAPER_SIZES, STATUSES
+
+TYPE_CHECKING = False  # the index (SQLite) loads only for a whole library: a letter's commands need none
+if TYPE_CHECKING:
+    from rebuttal.library.index import BlockIndex
 
 
 @dataclass(frozen=True)
@@ -184,6 +188,8 @@ def load_library(
     a 10,000-block library costs a letter little more than the built-in one.
     """
     if whole:
+        from rebuttal.library.index import BlockIndex
+
         index: BlockIndex | None = BlockIndex(folders, load_block, location=index_location,
                                               parser_modules=parser_modules())
         paths, failed = index.refresh()

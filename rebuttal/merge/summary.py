@@ -9,7 +9,10 @@ Its own module, importing nothing, so that the report of an export nobody change
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
+
+TYPE_CHECKING = False  # pathlib for the annotations only: the unchanged merge loads none
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def headline(docx: str | Path, outline: str | Path | None) -> str:

@@ -12,41 +12,50 @@ the full comparison can only say "no change". :func:`unchanged_items` then count
 them through :mod:`rebuttal.merge.summary`); in any doubt it gives None and the merge takes
 the full path. The package is read with the guarded zip reader and the guarded XML
 parser (the standard library's), as the full reader checks it first anyway.
+
+It runs before the command line is parsed (:mod:`rebuttal.cli`), so it imports as little as it can:
+no ``pathlib``, ``zipfile``, ``hashlib``, ElementTree or platformdirs (each costs milliseconds, all
+together more than reading the letter); ``bench/bench_startup.py`` times it against pandoc.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Sequence
-from pathlib import Path
 
 from rebuttal import __version__
 from rebuttal.exchange.docx.names import CUSTOM_PROPERTIES_PART
-from rebuttal.exchange.record_values import content_digest, recorded_values
+from rebuttal.exchange.record_values import content_digest, custom_properties, recorded_values
+from rebuttal.files.digests import sha256
 from rebuttal.merge.summary import headline, summary_line
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _SKIP_FOLDERS = frozenset({".git", "__pycache__"})
 
 
-def unchanged_items(edited: Path, outline: Path, library: Sequence[Path] = ()) -> int | None:
+def unchanged_items(
+    edited: str | Path, outline: str | Path, library: Sequence[str | Path] = ()
+) -> int | None:
     """How many body items an unchanged export ``edited`` of ``outline`` holds (``library``: the
     ``--library`` folders), all of them unchanged; None when that is not certain."""
-    from rebuttal.files.guarded_xml import BadXML, parse
-    from rebuttal.files.guarded_zip import BadZip, read_zip
+    from rebuttal.files.guarded_xml import BadXML
+    from rebuttal.files.guarded_zip import BadZip, read_plain_zip
 
     try:
-        parts = read_zip(edited)
-        outline_data = outline.read_bytes()
+        parts = read_plain_zip(edited)  # an export is plain; anything else is not one unchanged
+        with open(outline, "rb") as handle:
+            outline_data = handle.read()
         if CUSTOM_PROPERTIES_PART not in parts:
             return None
-        root = parse(parts[CUSTOM_PROPERTIES_PART])
-        values = recorded_values({e.get("name", ""): "".join(e.itertext()) for e in root})
+        values = recorded_values(custom_properties(parts[CUSTOM_PROPERTIES_PART]))
     except (BadZip, BadXML, OSError, ValueError):
         return None  # the full path says what is wrong, in its own words
     content, exported = values.get("content_sha256", ""), values.get("outline_sha256", "")
     if (not content or "items" not in values or values.get("version") != __version__
-            or content != content_digest(parts) or hashlib.sha256(outline_data).hexdigest() != exported):
+            or content != content_digest(parts) or sha256(outline_data).hexdigest() != exported):
         return None
     from rebuttal.exchange.exports import noted_export
 
@@ -56,16 +65,17 @@ def unchanged_items(edited: Path, outline: Path, library: Sequence[Path] = ()) -
     return noted[1]
 
 
-def unchanged_report(edited: Path, outline: Path, count: int) -> list[str]:
-    """describe()'s lines for a report whose ``count`` body items are unchanged, no note, no comment."""
+def unchanged_report(edited: str | Path, outline: str | Path, count: int) -> list[str]:
+    """describe()'s lines for a report whose ``count`` body items are unchanged, no note, no comment
+    (the files named as given)."""
     return [headline(edited, outline), summary_line(False, {"unchanged": count})]
 
 
-def _changed_since(library: Sequence[Path], when: float) -> bool:
+def _changed_since(library: Sequence[str | Path], when: float) -> bool:
     """True when any file of the library stack (blocks, profiles, venues) changed after ``when``."""
-    from rebuttal.library.folders import library_folders
+    from rebuttal.library.folders import library_folder_names
 
-    for folder in library_folders(library):
+    for folder in library_folder_names(library):
         for top, folders, files in os.walk(folder):
             folders[:] = [f for f in folders if f not in _SKIP_FOLDERS]
             for name in files:

@@ -82,10 +82,10 @@ class Overlap:
 
 def index_path(folders: Sequence[Path]) -> Path:
     """The index of a library stack (one per set of folders), in the user cache folder."""
-    from platformdirs import user_cache_path
+    from rebuttal.files.user_folders import user_folder
 
     key = hashlib.sha256("\n".join(str(Path(f).resolve()) for f in folders).encode()).hexdigest()[:16]
-    return user_cache_path("rebuttal", appauthor=False) / "overlap" / f"{key}.sqlite"
+    return Path(user_folder("cache")) / "overlap" / f"{key}.sqlite"
 
 
 def find_overlap(folders: Sequence[Path], segments: Sequence[tuple[Hashable, str]], *,

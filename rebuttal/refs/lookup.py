@@ -141,9 +141,9 @@ _HTML = re.compile(r"\s*(<!doctype\s+html|<html|<head|<body|<\?xml)", re.IGNOREC
 
 def cache_folder() -> Path:
     """Where answers are kept (the user cache folder; safe to delete)."""
-    from platformdirs import user_cache_path
+    from rebuttal.files.user_folders import user_folder
 
-    return user_cache_path("rebuttal", appauthor=False) / "lookups"
+    return Path(user_folder("cache")) / "lookups"
 
 
 def _get(url: str, params: dict[str, str], label: str, *, what: str,

@@ -27,9 +27,9 @@ MAX_ENTRIES = 2000
 
 def cache_folder() -> Path:
     """``…/rebuttal/references`` in the user cache folder (``$XDG_CACHE_HOME`` on Linux)."""
-    from platformdirs import user_cache_path
+    from rebuttal.files.user_folders import user_folder
 
-    return user_cache_path("rebuttal") / "references"
+    return Path(user_folder("cache")) / "references"
 
 
 def item_hash(item: dict[str, Any]) -> str:
