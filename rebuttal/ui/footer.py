@@ -14,6 +14,8 @@ from textual.widgets import Footer
 # a key cut in the middle ("^p palettet") helps nobody.
 DROPPED_FIRST = ("signatories", "screen.signatories", "checks", "screen.checks", "redo", "screen.redo",
                  "undo", "screen.undo")
+# Kept however narrow: help and the palette (which list every key), and where Tab goes from here.
+KEPT = ("app.help", "help", "command_palette", "app.command_palette", "app.focus_next")
 
 
 def _is_key(widget: Widget) -> bool:
@@ -43,10 +45,18 @@ class KeysFooter(Footer):
         widgets = list(super().compose())
         keys = [w for w in widgets if _is_key(w)]
         room = self.composed_width = self.size.width or self.app.size.width
+        def fits() -> bool:
+            return sum(_width(key) for key in keys) + 3 <= room  # the palette key's border and padding
+
         for action in DROPPED_FIRST:
-            if sum(_width(key) for key in keys) + 3 <= room:  # the palette key's border and padding
+            if fits():
                 break
             keys = [key for key in keys if key.action != action]
+        while not fits():  # then whole keys from the right, rather than one cut in the middle
+            last = next((key for key in reversed(keys) if key.action not in KEPT), None)
+            if last is None:
+                break
+            keys.remove(last)
         shown = set(map(id, keys))
         yield from (w for w in widgets if not _is_key(w) or id(w) in shown)
 

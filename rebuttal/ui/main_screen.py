@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
 from rebuttal.app.session import ChangeRefused, Session
@@ -41,6 +42,7 @@ from rebuttal.ui.key_order import focus_now
 from rebuttal.ui.letter_files import LetterFiles
 from rebuttal.ui.panels import BlockDetail, BlockList, LetterList, LetterPanel, LibraryPanel, PreviewPanel
 from rebuttal.ui.status import status_line
+from rebuttal.ui.tab_order import focus_panel
 
 
 class MainScreen(Screen[None]):
@@ -211,6 +213,14 @@ class MainScreen(Screen[None]):
         shown = f" · {wording}" if wording else ""  # before the approval: a narrow border cuts the end
         meta = f"{block.id} v{block.version or '?'}{shown} · {block.status}{approved}"
         self.query_one(BlockDetail).show(block.title, body, meta)  # type: ignore[arg-type]
+
+    def focus_next(self, selector: object = "*") -> Widget | None:  # type: ignore[override]
+        """Tab: the next panel (Library, Letter, Preview, Library...) from anywhere in a panel."""
+        return focus_panel(self, 1) if selector == "*" else super().focus_next(selector)  # type: ignore[arg-type]
+
+    def focus_previous(self, selector: object = "*") -> Widget | None:  # type: ignore[override]
+        """Shift+Tab: the panel before, in the same order."""
+        return focus_panel(self, -1) if selector == "*" else super().focus_previous(selector)  # type: ignore[arg-type]
 
     def on_descendant_focus(self) -> None:
         """The focus moved: the block pane shows while the library has it."""
