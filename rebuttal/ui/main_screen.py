@@ -441,7 +441,7 @@ class MainScreen(Screen[None]):
 
     def action_merge_docx(self) -> None:
         """Merge an edited DOCX: choose it, review its changes, apply the accepted ones."""
-        self.merge.start()
+        self.merge.start(self.files.exported)
 
     def action_quit_app(self) -> None:
         """Quit, asking first when there are unsaved changes."""
