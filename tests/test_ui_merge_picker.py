@@ -159,3 +159,26 @@ def test_the_path_box_completes_a_typed_folder_and_opens_it(library: Library, tm
             assert screen.query_one("#pick-files", OptionList).has_focus
 
     asyncio.run(run())
+
+
+def test_a_word_file_exported_from_this_window_is_marked_as_the_export(library: Library,
+                                                                       tmp_path: Path) -> None:
+    outline = _folder(tmp_path)
+
+    async def run() -> None:
+        app = _app(outline, library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+e")
+            await wait_until(pilot, lambda: app.screen.query("#path"))
+            app.screen.query_one("#path", Input).value = str(tmp_path / "submitted.docx")
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: (tmp_path / "submitted.docx").is_file())
+            await pilot.press("f6")
+            await wait_until(pilot, lambda: isinstance(app.screen, DocxPickScreen))
+            rows = _rows(app.screen)  # type: ignore[arg-type]
+            assert rows[0].endswith("submitted.docx (this letter's export)"), rows
+            assert rows[1].endswith("letter.docx (this letter's export)"), rows
+            assert rows[app.screen.query_one(OptionList).highlighted or 0].endswith("letter-JE-edits.docx")
+
+    asyncio.run(run())
