@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, Label, OptionList
 
 from rebuttal.library.stack import Library
 from rebuttal.ui.app import RebuttalApp, make_app
@@ -180,5 +180,25 @@ def test_a_word_file_exported_from_this_window_is_marked_as_the_export(library: 
             assert rows[0].endswith("submitted.docx (this letter's export)"), rows
             assert rows[1].endswith("letter.docx (this letter's export)"), rows
             assert rows[app.screen.query_one(OptionList).highlighted or 0].endswith("letter-JE-edits.docx")
+
+    asyncio.run(run())
+
+
+def test_a_letter_opened_by_a_relative_path_shows_its_folder_by_name(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+
+    async def run() -> None:
+        app = _app(Path("letter.toml"), library)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            await pilot.press("f6")
+            await wait_until(pilot, lambda: isinstance(app.screen, DocxPickScreen))
+            folder = str(app.screen.query_one("#pick-folder", Label).render())
+            assert folder == f"Word files in {tmp_path}, newest first:"
+            assert "folder ‥ the folder above" in _rows(app.screen)  # type: ignore[arg-type]
+            assert app.screen.query_one("#path", Input).value == str(tmp_path / "letter-JE-edits.docx")
 
     asyncio.run(run())

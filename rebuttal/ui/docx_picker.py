@@ -138,6 +138,7 @@ class DocxPickScreen(PathScreen):
 
     def __init__(self, title: str, suggested: Path, apply: Apply, *, exports: Iterable[Path] = (),
                  action: str = "Review changes", today: dt.date | None = None) -> None:
+        suggested = _resolved(suggested)  # (a letter opened by a relative path: its folder's own name)
         super().__init__(title, suggested, apply, formats=False, action=action)
         self.folder = suggested.parent
         self.exports = [_resolved(path) for path in exports]
@@ -169,7 +170,7 @@ class DocxPickScreen(PathScreen):
     def browse(self, folder: Path, *, highlight: Path | None = None) -> None:
         """List ``folder``: its Word files newest first (the export marked), then the folder above and
         the folders in it; ``highlight`` (else the newest file) gets the cursor."""
-        self.folder = folder
+        self.folder = folder = _resolved(folder)
         files = word_files(folder, self.exports)
         folders = ([folder.parent] if folder.parent != folder else []) + subfolders(folder)
         self.query_one("#pick-folder", Label).update(
