@@ -157,6 +157,14 @@ def test_the_path_box_completes_a_typed_folder_and_opens_it(library: Library, tm
             await pilot.pause()
             assert _rows(screen)[0].endswith(" first-round.docx")  # type: ignore[arg-type]
             assert screen.query_one("#pick-files", OptionList).has_focus
+            assert box.value == "~/sent/first-round.docx"
+            # Back in the path box, Ctrl+U clears all of it: the cursor followed the list to the end.
+            await pilot.press("tab", "ctrl+u")
+            await pilot.pause()
+            assert box.has_focus and box.value == ""
+            await pilot.press("shift+tab", "backspace")  # the list again; up a folder
+            await pilot.pause()
+            assert _rows(screen)[0].endswith("letter.docx (this letter's export)")  # type: ignore[arg-type]
 
     asyncio.run(run())
 

@@ -205,13 +205,19 @@ class DocxPickScreen(PathScreen):
         """The path box follows the cursor: it holds what Enter reviews."""
         path = self.entries[event.option_index]
         if path.suffix.lower() == WORD:
-            self.query_one("#path", Input).value = shown_path(path)
+            self._put_in_box(path)
+
+    def _put_in_box(self, path: Path) -> None:
+        """Show ``path`` in the path box, its cursor at the end (where typing goes on, or Ctrl+U clears)."""
+        box = self.query_one("#path", Input)
+        box.value = shown_path(path)
+        box.cursor_position = len(box.value)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a file reviews it; on a folder, opens it."""
         path = self.entries[event.option_index]
         if path.suffix.lower() == WORD and not path.is_dir():
-            self.query_one("#path", Input).value = shown_path(path)
+            self._put_in_box(path)
             self.submit()
         else:
             self.browse(path)
