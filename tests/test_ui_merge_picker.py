@@ -10,6 +10,7 @@ import os
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
 from textual.widgets import Input, Label, OptionList
 
@@ -18,9 +19,9 @@ from rebuttal.ui.app import RebuttalApp, make_app
 from rebuttal.ui.docx_picker import DocxPickScreen, word_files
 from rebuttal.ui.merge_screen import MergeReviewScreen
 
+from . import word_edits as edits
 from .conftest import EXAMPLE, TODAY
-from .test_merge import export_example
-from .test_ui_merge import _edited
+from .test_merge import EDITOR, export_example
 from .ui_support import isolated_state, library, screen_text, wait_until
 
 __all__ = ["isolated_state", "library"]  # fixtures used by the tests below
@@ -112,7 +113,10 @@ def test_f6_lists_the_word_files_beside_the_letter_and_browses_folders(library: 
 def test_a_file_chosen_in_a_subfolder_with_the_keyboard_is_reviewed(library: Library, tmp_path: Path) -> None:
     outline, exported = export_example(tmp_path, library)
     (tmp_path / "from-editors").mkdir()
-    edited = _edited(exported).rename(tmp_path / "from-editors" / "edited.docx")
+    word = docx.Document(str(exported))
+    edits.track_delete(word, "markedly heterogeneous", "markedly ", EDITOR)  # one change
+    edited = tmp_path / "from-editors" / "edited.docx"
+    word.save(str(edited))
 
     async def run() -> None:
         app = _app(outline, library)
@@ -128,6 +132,7 @@ def test_a_file_chosen_in_a_subfolder_with_the_keyboard_is_reviewed(library: Lib
             await pilot.press("enter")
             await wait_until(pilot, lambda: isinstance(app.screen, MergeReviewScreen))
             assert Path(app.screen.report.docx) == edited  # type: ignore[attr-defined]
+            assert "Changes in edited.docx: 1 item. Space" in screen_text(app)  # (not "1 items")
 
     asyncio.run(run())
 
