@@ -13,7 +13,7 @@ GETTING_STARTED = (
     "(and any co-signing societies) and venue; **F3** chooses who signs, with their disclosures. "
     "In the **Library** (left, top) type to filter and press **Enter** to add a block; "
     "in the **Letter** (left, bottom) move, edit and remove blocks. **Tab** goes Library, Letter, "
-    "Preview and round again (**Shift+Tab** back; the footer's first key says where), "
+    "Preview and round again (**Shift+Tab** back; the footer's Tab key names where), "
     "**Ctrl+S** saves the outline, **Ctrl+E** exports Word, PDF, Markdown or text, **Ctrl+Z** undoes, "
     "**Ctrl+P** lists every command, **Ctrl+Q** quits."
 )

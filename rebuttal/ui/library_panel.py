@@ -44,7 +44,7 @@ class BlockList(OptionList):
         "letter, after the block selected in the Letter panel."
     )
     BINDINGS = [  # noqa: RUF012 (Textual reads this class attribute)
-        tab_binding("library"),  # first in the footer: where Tab goes from here
+        tab_binding("library"),  # the footer names where Tab goes from here
         # "Enter", not "⏎": some terminals draw that glyph two cells wide and the footer shifts.
         Binding("enter", "add", "Add", key_display="Enter", id="library.add"),
         Binding("slash", "screen.focus_filter", "Filter", show=False, id="library.filter"),

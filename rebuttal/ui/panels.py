@@ -58,7 +58,7 @@ class LetterList(OptionList):
         "**Ctrl+Z** undoes any change."
     )
     BINDINGS = [  # noqa: RUF012
-        tab_binding("letter"),  # first in the footer: where Tab goes from here
+        tab_binding("letter"),  # the footer names where Tab goes from here
         Binding("enter", "screen.edit_item", "Edit", key_display="Enter", id="letter.edit"),
         Binding("left_square_bracket,shift+up", "screen.move(-1)", "Move up", key_display="[",
                 id="letter.up"),
@@ -169,7 +169,7 @@ class PreviewPanel(ScrollView):
         "keys (**Enter**, **[** / **]**, **Delete**...) work in the Letter panel: **Shift+Tab** goes there."
     )
     BINDINGS = [  # noqa: RUF012
-        tab_binding("preview"),  # first in the footer: where Tab goes from here
+        tab_binding("preview"),  # the footer names where Tab goes from here
         # One key of each pair is shown, named for both: the footer has no room for four.
         Binding("down", "scroll_down", "Scroll", key_display="↑↓", id="preview.down"),
         Binding("up", "scroll_up", "Scroll up", show=False, id="preview.up"),

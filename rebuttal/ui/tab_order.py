@@ -2,8 +2,8 @@
 
 The panels are Library, Letter and Preview, in that order, and Tab goes on to the next one from
 anywhere in a panel (the library's filter box as well as its list), so two Tabs from the library
-always reach the preview, however the focus got where it is. Each panel shows, first in the
-footer, where Tab goes from it (:func:`tab_binding`): the person is never left guessing which
+always reach the preview, however the focus got where it is. Each panel's footer shows, beside
+its own keys, where Tab goes from it (:func:`tab_binding`): the person is never left guessing which
 keys work where the focus landed.
 """
 
@@ -54,7 +54,7 @@ def focus_panel(screen: Screen, step: int) -> Widget | None:
 
 
 def tab_binding(panel: str) -> Binding:
-    """The footer's first key in ``panel``: Tab, named for the panel it goes to.
+    """The footer's Tab key in ``panel``, named for the panel it goes to.
 
     The app's own Tab binding (:data:`rebuttal.ui.key_order.FOCUS_BINDINGS`) acts first, with the same
     action; this one, a priority binding too, takes its place in the footer and the help.
