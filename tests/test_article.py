@@ -59,7 +59,7 @@ def test_identifiers_and_dates_are_checked(name: str, value: str, problem: str |
 
 
 def test_the_article_form_shows_article_fields_and_keeps_the_others() -> None:
-    from rebuttal.ui.forms import ARTICLE_FORM
+    from rebuttal.ui.form_fields import ARTICLE_FORM
 
     shown = [name for name, _, _ in ARTICLE_FORM]
     assert set(shown) < set(ARTICLE_FIELDS)

@@ -40,8 +40,10 @@ def _edited(exported: Path) -> Path:
 async def _open_review(app: RebuttalApp, pilot, path: Path) -> MergeReviewScreen:
     await pilot.press("f6")
     await pilot.pause()
-    assert isinstance(app.screen, PathScreen)
-    app.screen.query_one("#path", Input).value = str(path)
+    assert isinstance(app.screen, PathScreen)  # (the Word file picker: a path box under its list)
+    box = app.screen.query_one("#path", Input)
+    box.value = str(path)
+    app.screen.set_focus(box)
     await pilot.press("enter")
     await pilot.pause()
     return app.screen  # type: ignore[return-value]
@@ -157,7 +159,7 @@ def test_rejecting_everything_leaves_the_letter_alone(library: Library, tmp_path
 def test_the_merge_dialog_suggests_the_editors_file_not_the_export(tmp_path: Path) -> None:
     import os
 
-    from rebuttal.ui.docx_merge import suggested_edited_docx
+    from rebuttal.ui.docx_picker import suggested_edited_docx
 
     outline = tmp_path / "letter.toml"
     outline.write_text("", encoding="utf-8")

@@ -1,35 +1,24 @@
-"""Merge an edited DOCX from the app (F6): the editors' file compared with the letter as it is in
-the app, its changes reviewed one by one (:class:`rebuttal.ui.merge_screen.MergeReviewScreen`), the
-accepted ones applied as one undoable change."""
+"""Merge an edited DOCX from the app (F6): the editors' file (chosen in
+:class:`rebuttal.ui.docx_picker.DocxPickScreen`) compared with the letter as it is in the app, its
+changes reviewed one by one (:class:`rebuttal.ui.merge_screen.MergeReviewScreen`), the accepted ones
+applied as one undoable change."""
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rebuttal.errors import RebuttalError
 from rebuttal.letter.outline import Outline
-from rebuttal.ui.dialogs import PathScreen
+from rebuttal.ui.docx_picker import DocxPickScreen, export_of, suggested_edited_docx
 from rebuttal.ui.editor import LetterEditor
 from rebuttal.ui.merge_screen import MergeReviewScreen
 
 if TYPE_CHECKING:
     from rebuttal.merge.compare import ItemChange  # the merge is imported when one is asked for
     from rebuttal.merge.report import MergeReport
-
-
-def suggested_edited_docx(outline: Path | None) -> Path:
-    """The DOCX the editors most likely sent back: the newest Word file beside the letter that is not
-    its own export (``letter.docx``); the export itself only when there is no other."""
-    folder = outline.parent if outline else Path.cwd()
-    export = folder / f"{outline.stem if outline else 'letter'}.docx"
-    try:
-        # Word's owner files (~$letter.docx) are locks, not letters.
-        others = [p for p in folder.glob("*.docx") if p.name != export.name and not p.name.startswith("~$")]
-        return max(others, key=lambda p: p.stat().st_mtime) if others else export
-    except OSError:  # an unreadable folder: the plain guess
-        return export
 
 
 class DocxMerge:
@@ -39,17 +28,19 @@ class DocxMerge:
         self.editor = editor
         self._report: MergeReport | None = None
 
-    def start(self) -> None:
-        """Ask for the editors' DOCX, then review its changes."""
-        suggested = suggested_edited_docx(self.editor.session.path)
+    def start(self, exports: Iterable[Path] = ()) -> None:
+        """Ask for the editors' DOCX (``exports``: the Word files this window exported, marked as the
+        letter's export beside the default one), then review its changes."""
+        session = self.editor.session
+        exports = [export_of(session.path), *exports]
         self._report = None
         self.editor.app.push_screen(
-            PathScreen(
+            DocxPickScreen(
                 "Merge the editors' edited DOCX into this letter",
-                suggested,
+                suggested_edited_docx(session.path, exports),
                 self._compare_docx,
-                formats=False,
-                action="Review changes",
+                exports=exports,
+                today=session.today,
             ),
             self._open_review,
         )

@@ -14,7 +14,8 @@ from textual.widgets import Footer
 # a key cut in the middle ("^p palettet") helps nobody.
 DROPPED_FIRST = ("signatories", "screen.signatories", "checks", "screen.checks", "redo", "screen.redo",
                  "undo", "screen.undo")
-KEPT = ("help", "app.help", "screen.help")  # the key that leads to all the others
+# Kept however narrow: help and the palette (which list every key), and where Tab goes from here.
+KEPT = ("app.help", "help", "command_palette", "app.command_palette", "app.focus_next")
 
 
 def _is_key(widget: Widget) -> bool:
@@ -51,10 +52,11 @@ class KeysFooter(Footer):
             if fits():
                 break
             keys = [key for key in keys if key.action != action]
-        # Still too wide (a panel with many keys of its own): leave out the last ones, never Help,
-        # which lists them all; a whole key left out is better than one cut in the middle.
-        while not fits() and any(key.action not in KEPT for key in keys):
-            del keys[max(index for index, key in enumerate(keys) if key.action not in KEPT)]
+        while not fits():  # then whole keys from the right, rather than one cut in the middle
+            last = next((key for key in reversed(keys) if key.action not in KEPT), None)
+            if last is None:
+                break
+            keys.remove(last)
         shown = set(map(id, keys))
         yield from (w for w in widgets if not _is_key(w) or id(w) in shown)
 

@@ -1,4 +1,5 @@
-"""The article and letter form: target article, society, venue, style, date.
+"""The article and letter form (F2): target article, society, venue, style, date (which fields it
+shows, and their checks, are :mod:`rebuttal.ui.form_fields`).
 
 Each field is checked as it is typed (``refs.article.article_problem``) and its
 problem shown under it; Apply only closes the form when every field is
@@ -8,7 +9,6 @@ valid, and the whole form is one undoable change.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -21,81 +21,22 @@ from rebuttal.designs import library_designs, same_design
 from rebuttal.errors import RebuttalError
 from rebuttal.letter.outline import LetterInfo, Outline, SocietyChoice
 from rebuttal.library.stack import Library
-from rebuttal.refs.article import ARTICLE_FIELDS, Article, article_problem, pasted_abstract, pasted_keywords
+from rebuttal.refs.article import ARTICLE_FIELDS, Article, pasted_abstract, pasted_keywords
 from rebuttal.refs.styles import STYLES
-from rebuttal.text.authors import parse_authors, printed
+from rebuttal.text.authors import parse_authors
 from rebuttal.ui.dialogs import ConfirmScreen, Dialog, PathScreen, text_area
+from rebuttal.ui.form_fields import (
+    ABSTRACT_HINT,
+    ARTICLE_FORM,
+    LETTER_FIELDS,
+    Applied,
+    authors_shown,
+    field_problem,
+    known_venues,
+    venue_choices,
+    venue_summary,
+)
 from rebuttal.ui.key_order import focus_now
-
-ARTICLE_FORM = [  # the article's fields the form shows; the others are kept as they are
-    ("title", "Title", "the article's full title"),
-    ("authors", "Authors", "paste as PubMed prints them (Juch JNS, Maas ET), or Family, Given; ..."),
-    ("journal", "Journal", "e.g. BMJ"),
-    ("journal_abbrev", "Journal abbreviation", "NLM abbreviation, e.g. J Pain Res (optional)"),
-    ("date", "Published (issue)", "the print or issue date: YYYY-MM-DD, YYYY-MM or YYYY"),
-    ("date_online", "Published online", "first online, if earlier (YYYY-MM-DD); windows count from one"),
-    ("volume", "Volume", "e.g. 388"),
-    ("issue", "Issue", ""),
-    ("pages", "Pages", "e.g. e079971 or 123-9"),
-    ("doi", "DOI", "e.g. 10.1136/bmj-2024-079971"),
-    ("pmid", "PMID", "e.g. 39971346 (digits)"),
-    ("design", "Design", "e.g. network meta-analysis (blocks written for it are listed first, ★)"),
-    ("keywords", "Keywords", "paste as PubMed shows them (Keywords: low back pain; sham.) or a; b; c"),
-]
-# The abstract, pasted as PubMed shows it (several paragraphs): a text area below the fields. With
-# the keywords it ranks the library for the article (an article with its title alone ranks poorly).
-ABSTRACT_HINT = "Abstract: paste it as PubMed shows it (with the keywords, it ranks the library for it)"
-LETTER_FIELDS = [
-    ("title", "Letter title", "e.g. Statement of Concern"),
-    ("date", "Letter date", "YYYY-MM-DD (empty: today)"),
-    ("recipient", "Addressed to", "e.g. The Editors, The BMJ"),
-]
-
-Applied = Callable[[LetterInfo, SocietyChoice, Article, list[SocietyChoice]], str]
-
-
-def venue_choices(library: Library, current: str) -> list[tuple[str, str]]:
-    """The venues to choose from, by journal name with their limits (and the current one, if unknown)."""
-    choices = [("No venue (no limits checked)", "")]
-    for venue_id in known_venues(library):
-        venue = library.venues[venue_id]
-        limits = [f"{venue.word_limit} words" if venue.word_limit else "",
-                  f"{venue.max_references} refs" if venue.max_references else ""]
-        shown = ", ".join(limit for limit in limits if limit) or "no limits"
-        choices.append((f"{venue.name} — {shown}", venue_id))
-    if current and current not in library.venues:
-        choices.append((f"{current} (not in the library: choose another)", current))
-    return choices
-
-
-def known_venues(library: Library) -> list[str]:
-    """The venue profiles of the library (``venues/`` folders)."""
-    return sorted(library.venues)
-
-
-def venue_summary(library: Library, name: str) -> str:
-    """One line on a venue's limits and preferred style, or why the name is not a venue."""
-    if not name:
-        return "No venue: no word or reference limits are checked."
-    venue = library.venues.get(name)
-    if venue is None:
-        return ""
-    words = f"{venue.word_limit} words" if venue.word_limit else "no word limit"
-    refs = f"{venue.max_references} references" if venue.max_references else "no reference limit"
-    style = f"; style {venue.style}" if venue.style else ""
-    return f"{venue.name}: {words}, {refs}{style}"
-
-
-def field_problem(section: str, name: str, value: str) -> str:
-    """The message to show under a field, or ''."""
-    if section == "article" and name in ("doi", "pmid", "date", "date_online"):
-        problem = article_problem(name, value)
-        return problem[1] if problem else ""
-    if section == "letter" and name == "date" and value:
-        problem = article_problem("date", value)
-        if problem or len(value) != 10:
-            return f"'{value}' is not a full date (YYYY-MM-DD)"
-    return ""
 
 
 class DetailsScreen(Dialog):
@@ -161,7 +102,7 @@ class DetailsScreen(Dialog):
                     yield self._field("article", name, label, hint, value,
                                       SuggestFromList(designs, case_sensitive=False) if designs else None)
                     if name == "authors":  # what the reference will print, as it is typed
-                        yield Label(_authors_shown(value), id="authors-printed", classes="field-problem")
+                        yield Label(authors_shown(value), id="authors-printed", classes="field-problem")
                     if name == "design":
                         yield Label(self._design_match(value), id="design-match", classes="field-problem")
                 yield Label(ABSTRACT_HINT, classes="section")
@@ -234,7 +175,7 @@ class DetailsScreen(Dialog):
         if not self._check(event.input) and not any(self._problem(w) for w in self.query(Input)):
             self.show_error("")  # the field marked in red is fixed: the reminder goes too
         if event.input.id == "article-authors":
-            self.query_one("#authors-printed", Label).update(_authors_shown(event.value))
+            self.query_one("#authors-printed", Label).update(authors_shown(event.value))
         if event.input.id == "article-design":
             self.query_one("#design-match", Label).update(self._design_match(event.value))
 
@@ -404,12 +345,3 @@ class DetailsScreen(Dialog):
             self.action_look_up()
         else:
             self.action_cancel()
-
-
-def _authors_shown(value: str) -> str:
-    """``Will print (2 authors): Juch JNS, Maas ET``: the parsed list, as a reference shows it."""
-    authors = parse_authors(value)
-    if not authors:
-        return ""
-    count = f"{len(authors)} author" + ("s" if len(authors) != 1 else "")
-    return f"Will print ({count}): {printed(authors)}"

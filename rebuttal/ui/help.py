@@ -6,16 +6,18 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from rebuttal.ui.tab_order import PANELS, panel_of
+
 GETTING_STARTED = (
     "**Getting started.** Press **F2** to describe the article you answer and choose the society "
     "(and any co-signing societies) and venue; **F3** chooses who signs, with their disclosures. "
     "In the **Library** (left, top) type to filter and press **Enter** to add a block; "
-    "in the **Letter** (left, bottom) move, edit and remove blocks. **Tab** moves between panels, "
+    "in the **Letter** (left, bottom) move, edit and remove blocks. **Tab** goes Library, Letter, "
+    "Preview and round again (**Shift+Tab** back; the footer's Tab key names where), "
     "**Ctrl+S** saves the outline, **Ctrl+E** exports Word, PDF, Markdown or text, **Ctrl+Z** undoes, "
     "**Ctrl+P** lists every command, **Ctrl+Q** quits."
 )
 
-PANEL_NAMES = {"library": "Library", "letter": "Letter", "preview": "Preview"}
 # Textual's own scrolling keys (arrows, Page Up...): every panel has them; the help lists this app's keys.
 GENERIC_ACTIONS = frozenset({"scroll_up", "scroll_down", "scroll_left", "scroll_right", "scroll_home",
                              "scroll_end", "page_up", "page_down", "page_left", "page_right"})
@@ -41,7 +43,10 @@ def help_text(screen: Screen) -> str:
         for display in displays:
             if display.lower() not in {d.lower() for d in shown}:
                 shown.append(display)
-        described.setdefault(action, binding.description)
+        # Tab's footer entry names the panel it goes to: "Letter" says more as "Go to the Letter".
+        described.setdefault(action, f"Go to the {binding.description}" if action == "focus_next"
+                             and binding.description in {name for name, _ in PANELS.values()}
+                             else binding.description)
     rows = ["| Key | Does |", "| --- | --- |"]
     rows += [f"| {' or '.join(keys[action])} | {described[action]} |" for action in keys]
     rows.append("| ^p | Command palette: every action by name, with its key |")
@@ -51,7 +56,5 @@ def help_text(screen: Screen) -> str:
 
 def panel_name(focused: Widget | None) -> str:
     """The name of the panel holding ``focused`` ("rebuttal" outside the panels)."""
-    for widget in focused.ancestors_with_self if focused else ():
-        if widget.id in PANEL_NAMES:
-            return PANEL_NAMES[widget.id]
-    return "rebuttal"
+    panel = panel_of(focused)
+    return PANELS[panel][0] if panel else "rebuttal"

@@ -30,6 +30,7 @@ class LetterFiles:
         # This window: its claim beside the letter (who has it open) and its own autosave file.
         self.window = open_window()
         self.claimed: Path | None = None  # the letter whose claim this window holds
+        self.exported: list[Path] = []  # the Word files this window exported (F6 marks them)
 
     def close(self) -> None:
         """The window closed (cleanly or not): its claim goes; its autosave, if any is left, is a
@@ -145,6 +146,7 @@ class LetterFiles:
                 return message
             message = self.editor.attempt(self.session.export, path, chosen)
             if not message:
+                self._exported(path)
                 self.editor.notify(f"Exported {export.label} to {path.resolve()}", title="Exported",
                                    timeout=8)
             return message
@@ -163,10 +165,16 @@ class LetterFiles:
             except (ChangeRefused, RebuttalError, OSError) as error:
                 app.call_from_thread(self.editor.notify, str(error), title="Not exported", severity="error")
                 return
+            app.call_from_thread(self._exported, path)
             app.call_from_thread(self.editor.notify, f"Exported {export.label} to {path.resolve()}",
                                  title="Exported", timeout=8)
 
         app.run_worker(work, thread=True, group="export")
+
+    def _exported(self, path: Path) -> None:
+        """Note a Word file this window wrote: the merge's file list marks it as the letter's export."""
+        if path.suffix.lower() == ".docx":
+            self.exported.append(path.resolve())
 
     def autosave(self) -> None:
         """Write the working letter to the autosave file when it changed since the last time."""

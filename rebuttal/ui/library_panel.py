@@ -19,6 +19,7 @@ from rebuttal.app.session import Session
 from rebuttal.designs import family_of
 from rebuttal.library.search import SearchIndex
 from rebuttal.library.stack import BLOCK_KINDS, Block
+from rebuttal.ui.tab_order import tab_binding
 
 SHOWN_PER_KIND = 20  # the best matches of each kind; more rows only slow typing, the filter narrows
 STARRED_PER_KIND = 3  # ★ on the best-ranked blocks of each kind that are written for the article
@@ -43,6 +44,7 @@ class BlockList(OptionList):
         "letter, after the block selected in the Letter panel."
     )
     BINDINGS = [  # noqa: RUF012 (Textual reads this class attribute)
+        tab_binding("library"),  # the footer names where Tab goes from here
         # "Enter", not "⏎": some terminals draw that glyph two cells wide and the footer shifts.
         Binding("enter", "add", "Add", key_display="Enter", id="library.add"),
         Binding("slash", "screen.focus_filter", "Filter", show=False, id="library.filter"),
@@ -95,6 +97,7 @@ class LibraryPanel(Vertical):
     """Filter box over the block list."""
 
     HELP = BlockList.HELP
+    BINDINGS = [tab_binding("library")]  # noqa: RUF012 (the filter box's footer says where Tab goes too)
 
     def __init__(self, session: Session) -> None:
         super().__init__(id="library")

@@ -112,7 +112,8 @@ class MergeReviewScreen(ModalScreen[str]):
         name = Path(self.report.docx).name
         with Vertical(classes="dialog wide"):
             yield Label(
-                f"Changes in {name}: {len(self.changes)} items. Space accepts or rejects the highlighted "
+                f"Changes in {name}: {len(self.changes)} item{'' if len(self.changes) == 1 else 's'}. "
+                "Space accepts or rejects the highlighted "
                 "one; Ctrl+S applies the accepted ones (Ctrl+Z undoes the merge).",
                 classes="question",
             )

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.events import Key
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -20,11 +21,17 @@ from textual.widgets.option_list import Option
 
 from rebuttal.app.session import Session
 from rebuttal.toml.fields import did_you_mean
-from rebuttal.ui.library_panel import BlockList, LibraryPanel, suits_design
+from rebuttal.ui.library_panel import LETTER_KEYS, BlockList, LibraryPanel, suits_design
+from rebuttal.ui.tab_order import PANELS, tab_binding
 
 __all__ = [
     "BlockDetail", "BlockList", "LetterList", "LetterPanel", "LibraryPanel", "PreviewPanel", "suits_design",
 ]
+
+
+# The Letter panel's keys, pressed in the Preview: what each does there (the preview has no selection).
+PREVIEW_LETTER_KEYS = {**LETTER_KEYS, "enter": "edits the selected block",
+                       "delete": "removes the selected block"}
 
 
 def _cache_key(part: object) -> tuple | None:
@@ -51,6 +58,7 @@ class LetterList(OptionList):
         "**Ctrl+Z** undoes any change."
     )
     BINDINGS = [  # noqa: RUF012
+        tab_binding("letter"),  # the footer names where Tab goes from here
         Binding("enter", "screen.edit_item", "Edit", key_display="Enter", id="letter.edit"),
         Binding("left_square_bracket,shift+up", "screen.move(-1)", "Move up", key_display="[",
                 id="letter.up"),
@@ -122,7 +130,13 @@ class LetterPanel(Vertical):
 
 
 class BlockDetail(VerticalScroll):
-    """The highlighted library block, as it would read in this letter."""
+    """The highlighted library block, as it would read in this letter.
+
+    Never focused (the mouse wheel scrolls it): it shows while the library has the focus, and Tab
+    goes from the library to the letter (``ui/tab_order``).
+    """
+
+    can_focus = False
 
     def __init__(self) -> None:
         super().__init__(id="block-detail")
@@ -150,14 +164,17 @@ class PreviewPanel(ScrollView):
 
     HELP = (
         "**Preview.** The assembled letter, exactly what Save and Export produce (same document). "
-        "Scroll with the arrow keys, Page Up/Down or the mouse wheel. Unfilled placeholders are "
-        "highlighted in yellow: fill them in with **F2** (article and letter details)."
+        "Scroll with the arrow keys, Page Up/Down, Home/End or the mouse wheel. Unfilled placeholders "
+        "are highlighted in yellow: fill them in with **F2** (article and letter details). The letter's "
+        "keys (**Enter**, **[** / **]**, **Delete**...) work in the Letter panel: **Shift+Tab** goes there."
     )
     BINDINGS = [  # noqa: RUF012
+        tab_binding("preview"),  # the footer names where Tab goes from here
+        # One key of each pair is shown, named for both: the footer has no room for four.
+        Binding("down", "scroll_down", "Scroll", key_display="↑↓", id="preview.down"),
         Binding("up", "scroll_up", "Scroll up", show=False, id="preview.up"),
-        Binding("down", "scroll_down", "Scroll down", show=False, id="preview.down"),
+        Binding("pagedown", "page_down", "Page", key_display="PgUp PgDn", id="preview.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="preview.page_up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="preview.page_down"),
         Binding("home", "scroll_home", "Top", show=False, id="preview.top"),
         Binding("end", "scroll_end", "Bottom", show=False, id="preview.bottom"),
     ]
@@ -170,6 +187,17 @@ class PreviewPanel(ScrollView):
         self._lines: list[Strip] = []
         self._width = 0
         self._cache: dict[tuple, list[Strip]] = {}
+
+    def on_key(self, event: Key) -> None:
+        """The Letter panel's keys say where they work instead of doing nothing."""
+        key = event.key if event.key in ("enter", "delete") else event.character or ""
+        does = PREVIEW_LETTER_KEYS.get(key)
+        if does:
+            shown = {"enter": "Enter", "delete": "Delete"}.get(key, key)
+            letter = PANELS["letter"][0]
+            self.notify(f"{shown} {does} in the {letter} panel: press Shift+Tab to go there.",
+                        title="Not here")
+            event.stop()
 
     def show(self, body: RenderableType) -> None:
         """Replace the letter shown (keeping the scroll position)."""
