@@ -78,7 +78,9 @@ def test_no_format_or_eval_on_user_text() -> None:
 
 
 def test_modules_stay_small() -> None:
-    long = [str(p.relative_to(ROOT)) for p in PACKAGE.rglob("*.py") if len(p.read_text().splitlines()) > 450]
+    """The brief's rule: a module past ~400 lines is split (bench/ counts too)."""
+    files = [*PACKAGE.rglob("*.py"), *(ROOT / "bench").rglob("*.py")]
+    long = [str(p.relative_to(ROOT)) for p in files if len(p.read_text().splitlines()) > 400]
     assert long == []
 
 
