@@ -61,6 +61,13 @@ def _app(outline: Path, library: Library) -> RebuttalApp:
     return app
 
 
+async def _open_picker(pilot, app) -> DocxPickScreen:
+    """F6, as a person presses it; the picker once it is up."""
+    await pilot.press("f6")
+    await wait_until(pilot, lambda: isinstance(app.screen, DocxPickScreen))
+    return app.screen
+
+
 def test_word_files_newest_first_without_locks(tmp_path: Path) -> None:
     _folder(tmp_path)
     files = word_files(tmp_path, [tmp_path / "letter.docx"])
@@ -77,8 +84,7 @@ def test_f6_lists_the_word_files_beside_the_letter_and_browses_folders(library: 
         app = _app(outline, library)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            await pilot.press("f6")
-            await wait_until(pilot, lambda: isinstance(app.screen, DocxPickScreen))
+            await _open_picker(pilot, app)
             screen = app.screen
             assert isinstance(screen, DocxPickScreen)
             listing = screen.query_one("#pick-files", OptionList)
@@ -122,8 +128,7 @@ def test_a_file_chosen_in_a_subfolder_with_the_keyboard_is_reviewed(library: Lib
         app = _app(outline, library)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            await pilot.press("f6")
-            await wait_until(pilot, lambda: isinstance(app.screen, DocxPickScreen))
+            await _open_picker(pilot, app)
             rows = _rows(app.screen)  # type: ignore[arg-type]
             down = rows.index("folder from-editors/") - (app.screen.query_one(OptionList).highlighted or 0)
             await pilot.press(*["down"] * down, "enter")
@@ -146,8 +151,7 @@ def test_the_path_box_completes_a_typed_folder_and_opens_it(library: Library, tm
         app = _app(outline, library)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            await pilot.press("f6")
-            await wait_until(pilot, lambda: isinstance(app.screen, DocxPickScreen))
+            await _open_picker(pilot, app)
             screen = app.screen
             assert screen.query_one("#path", Input).value == "~/letter-JE-edits.docx"
             assert "Word files in ~, newest first" in screen_text(app)
@@ -187,8 +191,7 @@ def test_a_word_file_exported_from_this_window_is_marked_as_the_export(library: 
             app.screen.query_one("#path", Input).value = str(tmp_path / "submitted.docx")
             await pilot.press("enter")
             await wait_until(pilot, lambda: (tmp_path / "submitted.docx").is_file())
-            await pilot.press("f6")
-            await wait_until(pilot, lambda: isinstance(app.screen, DocxPickScreen))
+            await _open_picker(pilot, app)
             rows = _rows(app.screen)  # type: ignore[arg-type]
             assert rows[0].endswith("submitted.docx (this letter's export)"), rows
             assert rows[1].endswith("letter.docx (this letter's export)"), rows
@@ -207,8 +210,7 @@ def test_a_letter_opened_by_a_relative_path_shows_its_folder_by_name(
         app = _app(Path("letter.toml"), library)
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
-            await pilot.press("f6")
-            await wait_until(pilot, lambda: isinstance(app.screen, DocxPickScreen))
+            await _open_picker(pilot, app)
             folder = str(app.screen.query_one("#pick-folder", Label).render())
             assert folder == f"Word files in {tmp_path}, newest first:"
             assert "folder ‥ the folder above" in _rows(app.screen)  # type: ignore[arg-type]
