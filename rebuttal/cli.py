@@ -91,15 +91,20 @@ def main(argv: Sequence[str] | None = None) -> Exit:
         print(f"rebuttal {__version__}")
         return Exit.OK
     try:
-        if _unchanged_merge(args_list):
-            return Exit.OK
+        answered = _unchanged_merge(args_list)
     except KeyboardInterrupt:
         return Exit.INTERRUPTED
+    except BrokenPipeError:
+        return Exit.OK
+    if answered:
+        return Exit.OK
     if args_list and args_list[0].endswith(".toml"):
         args_list.insert(0, "edit")  # `rebuttal letter.toml` opens the editor.
     command = next((arg for arg in args_list if not arg.startswith("-")), None)
     parser = build_parser(command)
     args = parser.parse_args(args_list)
+    if answered is False:
+        args.unchanged_tried = True  # the export was read and may have changed: not read again
     if not getattr(args, "run", None):
         parser.print_help()
         return Exit.BAD_INPUT
@@ -122,26 +127,19 @@ def main(argv: Sequence[str] | None = None) -> Exit:
         return Exit.BAD_INPUT
 
 
-def _unchanged_merge(args_list: list[str]) -> bool:
+def _unchanged_merge(args_list: list[str]) -> bool | None:
     """``rebuttal merge EDITED OUTLINE`` of an export nobody changed, answered before argparse
-    (:mod:`rebuttal.merge.unchanged`): True when it was, and its report printed.
+    (:mod:`rebuttal.merge.unchanged`): True when it was, and its report printed; False when the
+    export may have changed; None when the arguments are not that form.
 
     Only for the two file names alone, each as ``pathlib`` would print it (the report names them as
     the full path does): anything else is left to the command, which tries the same shortcut.
     """
     if len(args_list) != 3 or args_list[0] != "merge" or not all(map(_as_printed, args_list[1:])):
-        return False
-    from rebuttal.merge.unchanged import unchanged_items, unchanged_report
+        return None
+    from rebuttal.merge.unchanged import answer_if_unchanged
 
-    count = unchanged_items(args_list[1], args_list[2])
-    if count is None:
-        return False
-    try:
-        print("\n".join(unchanged_report(args_list[1], args_list[2], count)))
-        sys.stdout.flush()
-    except BrokenPipeError:
-        pass
-    return True
+    return answer_if_unchanged(args_list[1], args_list[2])
 
 
 def _as_printed(name: str) -> bool:

@@ -18,7 +18,7 @@ from rebuttal import __version__
 from rebuttal.cli import main
 from rebuttal.merge.unchanged import unchanged_items
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, ROOT
 from .test_architecture import _modules_after
 from .test_merge_libreoffice import resaved
 
@@ -259,3 +259,18 @@ def test_ctrl_c_during_the_shortcut_exits_as_interrupted(tmp_path, monkeypatch) 
 
     monkeypatch.setattr(unchanged, "unchanged_items", interrupted)
     assert main(["merge", str(tmp_path / "letter.docx"), str(tmp_path / "letter.toml")]) == 130
+
+
+@pytest.mark.parametrize("form", ["short", "with --library"])
+def test_a_changed_export_is_read_for_the_shortcut_once(tmp_path, capsys, monkeypatch, form) -> None:
+    """Before argparse or in the command, the shortcut reads the package once; then the full merge."""
+    monkeypatch.chdir(tmp_path)
+    outline, exported = _export(tmp_path, EXAMPLE)
+    edited = _one_word_changed(exported)
+    calls = []
+    read = unchanged.unchanged_items
+    monkeypatch.setattr(unchanged, "unchanged_items", lambda *a, **k: calls.append(a) or read(*a, **k))
+    extra = ["--library", str(ROOT / "blocks")] if form != "short" else []
+    status, out = _merge(capsys, *extra, edited.name, outline.name)
+    assert status == 0 and "strikingly" in out
+    assert len(calls) == 1

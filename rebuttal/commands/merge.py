@@ -69,14 +69,11 @@ def run(args: argparse.Namespace) -> Exit:
 
 
 def _merge(args: argparse.Namespace) -> Exit:
-    if not (args.apply or args.propose or args.force or args.all):
+    if not (args.apply or args.propose or args.force or args.all or getattr(args, "unchanged_tried", False)):
         # An export nobody changed is recognised without python-docx (rebuttal.merge.unchanged).
-        from rebuttal.merge.unchanged import unchanged_items, unchanged_report
+        from rebuttal.merge.unchanged import answer_if_unchanged
 
-        count = unchanged_items(args.edited, args.outline, args.library)
-        if count is not None:
-            print("\n".join(unchanged_report(args.edited, args.outline, count)))
-            sys.stdout.flush()
+        if answer_if_unchanged(args.edited, args.outline, args.library):
             return Exit.OK
     from rebuttal.commands.common import open_library
     from rebuttal.exchange.docx.read import read_docx

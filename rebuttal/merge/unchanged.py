@@ -21,6 +21,7 @@ together more than reading the letter); ``bench/bench_startup.py`` times it agai
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 
 from rebuttal import __version__
@@ -69,6 +70,17 @@ def unchanged_report(edited: str | Path, outline: str | Path, count: int) -> lis
     """describe()'s lines for a report whose ``count`` body items are unchanged, no note, no comment
     (the files named as given)."""
     return [headline(edited, outline), summary_line(False, {"unchanged": count})]
+
+
+def answer_if_unchanged(edited: str | Path, outline: str | Path, library: Sequence[str | Path] = ()) -> bool:
+    """Print the report of an export nobody changed and return True; False, printing nothing, when
+    it may have changed (the full merge then reads it)."""
+    count = unchanged_items(edited, outline, library)
+    if count is None:
+        return False
+    print("\n".join(unchanged_report(edited, outline, count)))
+    sys.stdout.flush()
+    return True
 
 
 def _changed_since(library: Sequence[str | Path], when: float) -> bool:
