@@ -205,25 +205,29 @@ def test_crossref_work_types_become_csl_types() -> None:
         assert item["type"] == csl
 
 
-def test_medline_retraction_notice_status_and_ahead_of_print() -> None:
-    notice = ("PMID- 11874223\nDP  - 2002 Feb\nTI  - Retraction.\nPG  - 169\nVI  - 63\nIP  - 2\n"
-              "FAU - Feifel, David\nPT  - Retraction of Publication\nTA  - J Clin Psychiatry\n"
-              "ROF - J Clin Psychiatry. 2000 Dec;61(12):909-11. PMID: 11198094\n")
-    [item] = import_text(notice, Path("n.nbib"), "medline").items
-    assert item["references"] == "Retraction of: J Clin Psychiatry. 2000 Dec;61(12):909-11."
-    assert formatted("nlm", item).endswith(
-        "J Clin Psychiatry. 2002 Feb;63(2):169. Retraction of: J Clin Psychiatry. 2000 Dec;61(12):909-11. "
-        "PMID: 11874223.")
-    [retracted] = import_text(MEDLINE, Path("r.nbib"), "medline").items
-    assert retracted["status"] == "retracted"
-    early = ("PMID- 31331883\nDP  - 2019 Jul 17\nTI  - OpenPose.\nFAU - Cao, Zhe\nPT  - Journal Article\n"
-             "PST - aheadofprint\nTA  - IEEE Trans Pattern Anal Mach Intell\n"
-             "LID - 10.1109/TPAMI.2019.2929257 [doi]\n")
-    [item] = import_text(early, Path("e.nbib"), "medline").items
-    assert item["status"] == "ahead of print"
-    assert formatted("nlm", item).endswith(
-        "IEEE Trans Pattern Anal Mach Intell. 2019 Jul 17. doi: 10.1109/TPAMI.2019.2929257. "
-        "Epub ahead of print. PMID: 31331883.")
+MEDLINE_NOTICE = ("PMID- 11874223\nDP  - 2002 Feb\nTI  - Retraction.\nPG  - 169\nVI  - 63\nIP  - 2\n"
+                  "FAU - Feifel, David\nPT  - Retraction of Publication\nTA  - J Clin Psychiatry\n"
+                  "ROF - J Clin Psychiatry. 2000 Dec;61(12):909-11. PMID: 11198094\n")
+MEDLINE_EARLY = ("PMID- 31331883\nDP  - 2019 Jul 17\nTI  - OpenPose.\nFAU - Cao, Zhe\nPT  - Journal Article\n"
+                 "PST - aheadofprint\nTA  - IEEE Trans Pattern Anal Mach Intell\n"
+                 "LID - 10.1109/TPAMI.2019.2929257 [doi]\n")
+
+
+@pytest.mark.parametrize(("record", "field", "value", "ending"), [
+    (MEDLINE_NOTICE, "references", "Retraction of: J Clin Psychiatry. 2000 Dec;61(12):909-11.",
+     "J Clin Psychiatry. 2002 Feb;63(2):169. Retraction of: J Clin Psychiatry. 2000 Dec;61(12):909-11. "
+     "PMID: 11874223."),
+    (MEDLINE, "status", "retracted", None),
+    (MEDLINE_EARLY, "status", "ahead of print",
+     "IEEE Trans Pattern Anal Mach Intell. 2019 Jul 17. doi: 10.1109/TPAMI.2019.2929257. "
+     "Epub ahead of print. PMID: 31331883."),
+], ids=["retraction notice", "retracted", "ahead of print"])
+def test_medline_retraction_notice_status_and_ahead_of_print(record: str, field: str, value: str,
+                                                             ending: str | None) -> None:
+    [item] = import_text(record, Path("m.nbib"), "medline").items
+    assert item[field] == value
+    if ending:
+        assert formatted("nlm", item).endswith(ending)
 
 
 def test_crossref_retraction_becomes_the_notice_and_status() -> None:

@@ -65,6 +65,7 @@ async def _open_picker(pilot, app) -> DocxPickScreen:
     """F6, as a person presses it; the picker once it is up."""
     await pilot.press("f6")
     await wait_until(pilot, lambda: isinstance(app.screen, DocxPickScreen))
+    assert isinstance(app.screen, DocxPickScreen)
     return app.screen
 
 
@@ -84,9 +85,7 @@ def test_f6_lists_the_word_files_beside_the_letter_and_browses_folders(library: 
         app = _app(outline, library)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            await _open_picker(pilot, app)
-            screen = app.screen
-            assert isinstance(screen, DocxPickScreen)
+            screen = await _open_picker(pilot, app)
             listing = screen.query_one("#pick-files", OptionList)
             assert listing.has_focus
             assert _rows(screen) == [
@@ -151,8 +150,7 @@ def test_the_path_box_completes_a_typed_folder_and_opens_it(library: Library, tm
         app = _app(outline, library)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            await _open_picker(pilot, app)
-            screen = app.screen
+            screen = await _open_picker(pilot, app)
             assert screen.query_one("#path", Input).value == "~/letter-JE-edits.docx"
             assert "Word files in ~, newest first" in screen_text(app)
             await pilot.press("tab")  # from the list to the path box
