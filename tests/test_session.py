@@ -135,6 +135,27 @@ def test_save_then_batch_build_gives_the_same_letter(session: Session, tmp_path:
     assert (tmp_path / "app.md").read_text() == (tmp_path / "batch.md").read_text()
 
 
+@pytest.mark.parametrize("target", ["new", "existing"])
+def test_save_as_keeps_the_letters_comments_and_layout(builtin_library: Library, tmp_path: Path,
+                                                       target: str) -> None:
+    """Save as writes this letter under another name as Save would: only the change differs."""
+    letter = tmp_path / "letter.toml"
+    letter.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    opened = Session.open(builtin_library, letter, today=TODAY)
+    moved = opened.body[4].block
+    opened.move(4, 1)
+    other = tmp_path / "copy.toml"
+    if target == "existing":  # a file of something else, replaced as the person chose
+        other.write_text("# another letter\n[letter]\ntitle = \"Other\"\n", encoding="utf-8")
+    opened.save(other)
+    before, after = letter.read_text(encoding="utf-8"), other.read_text(encoding="utf-8")
+    assert after.startswith("# The Pacific Spine") and "another letter" not in after
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b]
+    assert changed == [(f'block = "{moved}"', f'block = "{opened.body[4].block}"'),
+                       (f'block = "{opened.body[4].block}"', f'block = "{moved}"')]
+    assert opened.path == other and not opened.dirty
+
+
 def test_save_without_a_file_asks_for_one(session: Session) -> None:
     with pytest.raises(ChangeRefused, match="choose where"):
         session.save()

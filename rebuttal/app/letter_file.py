@@ -14,7 +14,7 @@ from pathlib import Path
 from rebuttal.app.undo import History
 from rebuttal.errors import ChangeRefused, RebuttalError
 from rebuttal.files.lock import locked
-from rebuttal.letter.outline import Outline, load_outline, save_outline
+from rebuttal.letter.outline import Outline, is_toml, load_outline, outline_text, save_outline
 from rebuttal.model import Document
 
 
@@ -59,8 +59,15 @@ class FileActions:
         with locked(target):  # no other save between the check and the write
             if same_file and not overwrite and self.changed_on_disk():
                 raise FileChangedOnDisk(f"{target.name} was changed on disk since you opened it")
-            original = read_text(target)
-            self.file_text = save_outline(self.outline, target, original)
+            if same_file or self.file_text is None:
+                self.file_text = save_outline(self.outline, target, read_text(target))
+            else:  # Save as: this letter's own file, edited as a save would (comments and layout
+                # kept), replaces whatever the new name held
+                from rebuttal.files.atomic import atomic_write_text
+
+                own = self.file_text if is_toml(self.file_text) else None
+                self.file_text = outline_text(self.outline, own)
+                atomic_write_text(target, self.file_text, field=None)
         self.path = target
         self.dirty = False
         self._saved = copy.deepcopy(self.outline)

@@ -341,7 +341,7 @@ def save_outline(outline: Outline, path: Path, original: str | None = None) -> s
     with locked(path):  # callers that read the outline first hold it from their read
         if original is None and path.exists():
             original = _editable_text(path)
-        elif original is not None and not _is_toml(original):
+        elif original is not None and not is_toml(original):
             original = _not_editable(path, "not valid TOML")
         text = outline_text(outline, original)
         if text != original:
@@ -357,10 +357,11 @@ def _editable_text(path: Path) -> str | None:
         return _not_editable(path, "not UTF-8 text")
     except OSError as error:
         return _not_editable(path, f"cannot be read ({error.strerror})")
-    return text if _is_toml(text) else _not_editable(path, "not valid TOML")
+    return text if is_toml(text) else _not_editable(path, "not valid TOML")
 
 
-def _is_toml(text: str) -> bool:
+def is_toml(text: str) -> bool:
+    """True when ``text`` reads as TOML: a file that does not is written anew, never edited."""
     import tomllib
 
     try:
