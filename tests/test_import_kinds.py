@@ -143,3 +143,116 @@ def test_biblatex_pubstate_and_report_type() -> None:
                " number={NG159}, institution={NICE}, date={2020-03-20}, pubstate={inpress}}", "bibtex")
     assert item["genre"] == "NICE guideline" and item["number"] == "NG159" and item["status"] == "in press"
     assert "critical care in adults (NICE guideline NG159)." in formatted("bmj", item)
+
+
+# --- RIS (records as Zotero's RIS translator and EndNote's RIS reference write each kind) ---------------
+
+ZOTERO_WEBPAGE = """TY  - ELEC
+TI  - Zika travel information
+T2  - Centers for Disease Control and Prevention
+DA  - 2016/01/26/
+PY  - 2016
+UR  - https://wwwnc.cdc.gov/travel/page/zika-travel-information
+Y2  - 2019/06/18/10:22:33
+ER  -
+"""
+
+
+def test_ris_web_page_keeps_its_access_date() -> None:
+    item = one(ZOTERO_WEBPAGE, "ris")
+    assert item["accessed"] == {"date-parts": [[2019, 6, 18]]}
+    assert formatted("ama", item) == (
+        "Zika travel information. Centers for Disease Control and Prevention. January 26, 2016. "
+        "Accessed June 18, 2019. https://wwwnc.cdc.gov/travel/page/zika-travel-information")
+
+
+def test_ris_endnote_web_page_last_update_date_is_updated_not_issued() -> None:
+    record = ("TY  - WEB\nTI  - Testing strategies for SARS-CoV-2\nPB  - Centers for Disease Control and "
+              "Prevention\nCY  - Atlanta\nPY  - 2022\nDA  - 2022/04/04\nY2  - 2022/04/05\n"
+              "UR  - https://www.cdc.gov/coronavirus/2019-ncov/lab/resources/"
+              "sars-cov2-testing-strategies.html\n"
+              "ER  - \n")
+    item = one(record, "ris")
+    assert item["issued"] == {"date-parts": [[2022]]} and item["updated"] == {"date-parts": [[2022, 4, 4]]}
+    assert formatted("nlm", item).startswith(
+        "Testing strategies for SARS-CoV-2 [Internet]. Atlanta: Centers for Disease Control and "
+        "Prevention; 2022 [updated 2022 Apr 4; cited 2022 Apr 5].")
+
+
+def test_ris_thesis_number_of_pages_and_kind() -> None:
+    record = ("TY  - THES\nTI  - Multiwavelength analysis of classical carbon-oxygen novae\n"
+              "AU  - Schwarz, Greg\nPY  - 2000\nCY  - [Tucson (AZ)]\nM3  - PhD Thesis\n"
+              "PB  - Arizona State University\nSP  - 232\nER  - \n")
+    item = one(record, "ris")
+    assert item["number-of-pages"] == "232" and "page" not in item and item["genre"] == "dissertation"
+    assert formatted("nlm", item) == ("Schwarz G. Multiwavelength analysis of classical carbon-oxygen novae "
+                                      "[dissertation]. [Tucson (AZ)]: Arizona State University; 2000. 232 p.")
+
+
+def test_ris_report_keeps_series_and_number() -> None:
+    record = ("TY  - RPRT\nAU  - Villarroel, Maria A.\nAU  - Lucas, Jacqueline W.\n"
+              "TI  - Telemedicine Use in Children Aged 0–17 Years: United States, July–December 2020\n"
+              "T2  - National Health Statistics Reports\nNV  - 170\n"
+              "PB  - National Center for Health Statistics\n"
+              "CY  - Hyattsville, MD\nPY  - 2022\nUR  - https://www.cdc.gov/nchs/data/nhsr/nhsr170.pdf\n"
+              "Y2  - 2022/08/11/\nER  - \n")
+    item = one(record, "ris")
+    assert item["collection-title"] == "National Health Statistics Reports"
+    assert item["collection-number"] == "170"
+    assert formatted("ama", item) == (
+        "Villarroel MA, Lucas JW. *Telemedicine Use in Children Aged 0–17 Years: United States, "
+        "July–December 2020*. National Center for Health Statistics; 2022. National Health Statistics "
+        "Reports no. 170. Accessed "
+        "August 11, 2022. https://www.cdc.gov/nchs/data/nhsr/nhsr170.pdf")
+    numbered = one(record.replace("NV  - 170\n", "SN  - AHRQ 12-EHC001\nM3  - Technical report\n"), "ris")
+    assert numbered["number"] == "AHRQ 12-EHC001" and numbered["genre"] == "Technical report"
+    assert "Technical report No.: AHRQ 12-EHC001." in formatted("nlm", numbered)
+
+
+def test_ris_book_series_edition_pages_and_editors_by_kind() -> None:
+    book = one("TY  - BOOK\nAU  - Murray, Patrick R.\nTI  - Medical microbiology\nT2  - A series\n"
+               "A2  - Series, Ed\nET  - 4th\nCY  - St. Louis\nPB  - Mosby\nPY  - 2002\nSP  - 820\n"
+               "ER  - \n", "ris")
+    assert book["collection-title"] == "A series" and "container-title" not in book
+    assert book["edition"] == "4" and book["number-of-pages"] == "820" and "editor" not in book
+    assert formatted("nlm", book) == (
+        "Murray PR. Medical microbiology. 4th ed. St. Louis: Mosby; 2002. 820 p. (A series).")
+    chapter = one("TY  - CHAP\nAU  - Phillips, S. J.\nTI  - Hypertension and stroke\nT2  - Hypertension\n"
+                  "A2  - Laragh, J. H.\nET  - 2nd\nCY  - New York\nPB  - Raven Press\nPY  - 1995\nSP  - 465\n"
+                  "EP  - 478\nER  - \n", "ris")
+    assert formatted("nlm", chapter) == (
+        "Phillips SJ. Hypertension and stroke. In: Laragh JH, editor. Hypertension. 2nd ed. New York: "
+        "Raven Press; 1995. p. 465-78.")
+    edited = one("TY  - EDBOOK\nAU  - Laragh, J. H.\nTI  - Hypertension\nPY  - 1995\nPB  - Raven Press\n"
+                 "ER  - \n", "ris")
+    assert edited["type"] == "book" and edited["editor"] == [{"family": "Laragh", "given": "J. H."}]
+
+
+def test_ris_dataset_keeps_version_and_access_date() -> None:
+    record = ("TY  - DATA\nTI  - UMLS Knowledge Sources\nET  - Release 2024AA\n"
+              "PB  - National Library of Medicine (US)\nCY  - Bethesda (MD)\nDA  - 2024/05/06/\nPY  - 2024\n"
+              "UR  - http://www.nlm.nih.gov/research/umls/licensedcontent/umlsknowledgesources.html\n"
+              "Y2  - 2024/07/15/\nER  - \n")
+    item = one(record, "ris")
+    assert formatted("nlm", item) == (
+        "UMLS Knowledge Sources [dataset on the Internet]. Release 2024AA. Bethesda (MD): National "
+        "Library of Medicine (US); 2024 May 6 [cited 2024 Jul 15]. Available from: "
+        "http://www.nlm.nih.gov/research/umls/licensedcontent/umlsknowledgesources.html")
+
+
+def test_ris_zotero_conference_paper_place_of_publication_is_c1() -> None:
+    record = ("TY  - CONF\nAU  - Rice, AS\nTI  - Canabinoids and pain\nC3  - Proceedings of the 10th World "
+              "Congress on Pain\nT2  - 10th World Congress on Pain\nC1  - Seattle (WA)\nCY  - San Diego, CA\n"
+              "PB  - IASP Press\nPY  - 2003\nSP  - 437\nEP  - 468\nER  - \n")
+    item = one(record, "ris")
+    assert item["publisher-place"] == "Seattle (WA)" and item["event-place"] == "San Diego, CA"
+
+
+def test_zotero_preprint_exported_as_gen_is_a_preprint() -> None:
+    # Zotero's RIS translator has no preprint type: a preprint goes out as GEN, its repository in PB.
+    record = ("TY  - GEN\nTI  - A model for COVID-19 transmission in Connecticut\nAU  - Morozova, Olga\n"
+              "PB  - medRxiv\nDA  - 2020/06/16/\nPY  - 2020\nDO  - 10.1101/2020.06.12.20126391\nER  - \n")
+    item = one(record, "ris")
+    assert item["type"] == "article" and item["container-title"] == "medRxiv"
+    assert formatted("nlm", item) == ("Morozova O. A model for COVID-19 transmission in Connecticut. medRxiv "
+                                      "[Preprint]. 2020 Jun 16. doi: 10.1101/2020.06.12.20126391.")

@@ -218,3 +218,22 @@ def edition_number(text: Any) -> str:
     if words and words[0] in _ORDINALS and edition_word:
         return str(_ORDINALS.index(words[0]) + 1)
     return value
+
+
+# A thesis's kind as Citing Medicine words it ("[dissertation]", "[master's thesis]"; AMA and the BMJ
+# capitalise it themselves), from what exports write: Zotero's "PhD Thesis", EndNote's "Ph.D.", BibLaTeX's
+# "phdthesis" key. Anything else ("Habilitation") is kept as written.
+_THESIS_KINDS = {
+    "dissertation": ("dissertation", "doctoral dissertation", "phd dissertation", "phd thesis", "phd",
+                     "doctoral thesis", "doctoral", "phdthesis", "ph.d. thesis", "ph.d. dissertation",
+                     "ph.d"),
+    "master's thesis": ("master's thesis", "masters thesis", "master thesis", "msc thesis", "ma thesis",
+                        "mastersthesis", "m.sc. thesis", "master's", "masters"),
+}
+_THESIS_GENRE = {written: genre for genre, spellings in _THESIS_KINDS.items() for written in spellings}
+
+
+def thesis_genre(text: Any) -> str:
+    """``"PhD Thesis"`` -> ``"dissertation"``, ``"Masters thesis"`` -> ``"master's thesis"``."""
+    value = " ".join(str(text or "").split())
+    return _THESIS_GENRE.get(value.lower().replace("’", "'").rstrip("."), value)

@@ -28,6 +28,7 @@ from rebuttal.refs.importers.common import (
     parse_name,
     preprint_server,
     preprint_server_of_doi,
+    thesis_genre,
 )
 from rebuttal.text.printable import unwritable_character, without_unwritable
 
@@ -104,6 +105,8 @@ def finish_items(raw: list[RawEntry], path: Path) -> ImportResult:
             del item["page"]  # Ovid's and APA PsycInfo's "No Pagination Specified" is no page
         item.setdefault("type", "article-journal")
         _preprint(item)
+        if item["type"] == "thesis" and isinstance(item.get("genre"), str):
+            item["genre"] = thesis_genre(item["genre"])
         key = key.strip() if isinstance(key, str) else str(key) if type(key) is int else ""
         if not key or key in taken:
             key = make_key(item, taken)
