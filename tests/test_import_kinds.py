@@ -256,3 +256,50 @@ def test_zotero_preprint_exported_as_gen_is_a_preprint() -> None:
     assert item["type"] == "article" and item["container-title"] == "medRxiv"
     assert formatted("nlm", item) == ("Morozova O. A model for COVID-19 transmission in Connecticut. medRxiv "
                                       "[Preprint]. 2020 Jun 16. doi: 10.1101/2020.06.12.20126391.")
+
+
+# --- MEDLINE (PubMed's format) ----------------------------------------------------------------------------
+
+def test_medline_bookshelf_chapter_keeps_its_place_of_publication() -> None:
+    # A real GeneReviews chapter record (NCBI Bookshelf): PL is where the book is published.
+    item = corpus_item("nbib/pybtexnbib_marcelis_book.nbib", "marcelis1993")
+    assert item["publisher-place"] == "Seattle (WA)"
+    assert formatted("nlm", item) == (
+        "Marcelis CL, de Brouwer AP. Feingold Syndrome 1. In: Adam MP, Ardinger HH, Pagon RA, Wallace SE, "
+        "Bean LJ, Gripp KW, et al., editors. GeneReviews(®). Seattle (WA): University of Washington, "
+        "Seattle; 1993. PMID: 20301770.")
+
+
+def test_medline_journal_article_country_is_not_a_place_of_publication() -> None:
+    item = one("PMID- 39971346\nDP  - 2025 Feb 19\nTI  - T.\nFAU - Wang, Xiaoqin\nPT  - Journal Article\n"
+               "PL  - England\nTA  - BMJ\nJT  - BMJ (Clinical research ed.)\n", "medline")
+    assert item["type"] == "article-journal" and "publisher-place" not in item
+
+
+MEDRXIV_MEDLINE = """PMID- 37333107
+STAT- PubMed-not-MEDLINE
+DP  - 2023 Jun 5
+TI  - Explainable drug side effect prediction via biologically informed graph neural
+      network.
+LID - 2023.05.26.23290615 [pii]
+LID - 10.1101/2023.05.26.23290615 [doi]
+FAU - Huang, Tao
+AU  - Huang T
+LA  - eng
+PT  - Preprint
+DEP - 20230605
+TA  - medRxiv
+JT  - medRxiv : the preprint server for health sciences
+AID - 2023.05.26.23290615 [pii]
+AID - 10.1101/2023.05.26.23290615 [doi]
+PMC - PMC10275013
+"""
+
+
+def test_medline_preprint_carries_the_servers_id_as_pubmed_prints_it() -> None:
+    item = one(MEDRXIV_MEDLINE, "medline")
+    assert item["type"] == "article" and item["number"] == "2023.05.26.23290615"
+    assert formatted("nlm", item) == (
+        "Huang T. Explainable drug side effect prediction via biologically informed graph neural network. "
+        "medRxiv [Preprint]. 2023 Jun 5:2023.05.26.23290615. doi: 10.1101/2023.05.26.23290615. "
+        "PMID: 37333107; PMCID: PMC10275013.")
