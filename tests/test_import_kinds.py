@@ -8,6 +8,7 @@ styles print them.
 
 from __future__ import annotations
 
+import json
 import lzma
 from pathlib import Path
 
@@ -303,3 +304,72 @@ def test_medline_preprint_carries_the_servers_id_as_pubmed_prints_it() -> None:
         "Huang T. Explainable drug side effect prediction via biologically informed graph neural network. "
         "medRxiv [Preprint]. 2023 Jun 5:2023.05.26.23290615. doi: 10.1101/2023.05.26.23290615. "
         "PMID: 37333107; PMCID: PMC10275013.")
+
+
+# --- Crossref (its /works records and CSL transform, as `import --doi` reads them) -------------------------
+
+def crossref(**fields: object) -> dict:
+    person = {"family": "Doe", "given": "J"}
+    issued = {"date-parts": [[2024, 1, 5]]}
+    return one(json.dumps({"author": [person], "issued": issued, **fields}), "csl-json")
+
+
+@pytest.mark.parametrize(("fields", "server"), [
+    # bioRxiv's deposits since 2025: the "openRxiv" prefix and publisher, the server as the institution.
+    ({"institution": [{"name": "bioRxiv"}], "group-title": "Bioinformatics", "publisher": "openRxiv",
+      "DOI": "10.64898/2026.02.22.707219"}, "bioRxiv"),
+    ({"institution": [{"name": "Research Square"}], "DOI": "10.21203/rs.3.rs-2833017/v1"}, "Research Square"),
+    ({"group-title": "PsyArXiv", "publisher": "Center for Open Science"},
+     "PsyArXiv"),  # the OSF's servers name themselves in group-title (no DOI here: its prefix would say it)
+    ({"publisher": "American Chemical Society (ACS)", "DOI": "10.26434/chemrxiv-2024-abcde"}, "ChemRxiv"),
+], ids=["bioRxiv", "Research Square", "PsyArXiv", "ChemRxiv by its DOI prefix"])
+def test_crossref_posted_content_names_its_server(fields: dict, server: str) -> None:
+    item = crossref(type="posted-content", subtype="preprint", title="A preprint", **fields)
+    assert item["type"] == "article" and item["container-title"] == server
+    assert f"A preprint. *{server}*. Preprint posted online January 5, 2024." in formatted("ama", item)
+
+
+def test_crossref_ssrn_journal_is_the_ssrn_preprint_server() -> None:
+    item = crossref(type="journal-article", title="A paper", publisher="Elsevier BV",
+                    DOI="10.2139/ssrn.3550000", **{"container-title": ["SSRN Electronic Journal"]})
+    assert item["type"] == "article" and item["container-title"] == "SSRN"
+    assert formatted("nlm", item) == "Doe J. A paper. SSRN [Preprint]. 2024 Jan 5. doi: 10.2139/ssrn.3550000."
+
+
+def test_crossref_dissertation_is_published_by_its_university() -> None:
+    item = crossref(type="dissertation", title="Multiwavelength analysis of classical carbon-oxygen novae",
+                    publisher="ProQuest", degree=["PhD"],
+                    institution=[{"name": "Arizona State University", "place": ["Tempe, AZ"]}])
+    assert item["publisher"] == "Arizona State University" and item["genre"] == "dissertation"
+    assert formatted("nlm", item) == ("Doe J. Multiwavelength analysis of classical carbon-oxygen novae "
+                                      "[dissertation]. Tempe, AZ: Arizona State University; 2024.")
+
+
+def test_crossref_working_paper_is_a_report_and_a_chapter_keeps_its_edition() -> None:
+    paper = crossref(type="posted-content", subtype="working_paper", title="W",
+                     institution=[{"name": "National Bureau of Economic Research"}], publisher="NBER")
+    assert paper["type"] == "report" and "container-title" not in paper
+    chapter = crossref(type="book-chapter", title="Hypertension and stroke", publisher="Raven Press",
+                       **{"container-title": ["Hypertension"], "edition-number": "2"})
+    assert chapter["type"] == "chapter" and chapter["edition"] == "2"
+    assert "In: Hypertension. 2nd ed. Raven Press; 2024." in formatted("nlm", chapter)
+
+
+def test_doi_look_up_of_a_medrxiv_preprint_prints_it_as_a_preprint(tmp_path: Path, monkeypatch) -> None:
+    from rebuttal.cli import main
+
+    from .replay_server import lookup_server
+
+    doi = "10.1101/2020.06.12.20126391"
+    answer = {"type": "posted-content", "subtype": "preprint", "DOI": doi,
+              "publisher": "Cold Spring Harbor Laboratory", "institution": [{"name": "medRxiv"}],
+              "title": "A model for COVID-19 transmission in Connecticut",
+              "author": [{"family": "Morozova", "given": "Olga"}], "issued": {"date-parts": [[2020, 6, 16]]},
+              "group-title": "Epidemiology", "source": "Crossref"}
+    with lookup_server(monkeypatch) as server:
+        server.answer(f"/works/{doi}/transform/application/vnd.citationstyles.csl+json", json.dumps(answer))
+        assert main(["import", "--doi", doi, "--to", str(tmp_path / "society")]) == 0
+    (item,) = json.loads((tmp_path / "society" / "references.json").read_text())
+    assert formatted("ama", item) == (
+        "Morozova O. A model for COVID-19 transmission in Connecticut. *medRxiv*. Preprint posted online "
+        "June 16, 2020. doi:10.1101/2020.06.12.20126391")

@@ -171,7 +171,7 @@ def parse_date_text(text: str) -> dict[str, Any] | None:
 PREPRINT_SERVERS = {
     **{name.lower(): name for name in (
         "medRxiv", "bioRxiv", "arXiv", "SSRN", "Research Square", "Preprints.org", "ChemRxiv",
-        "PsyArXiv", "SocArXiv", "EdArXiv", "OSF Preprints", "TechRxiv", "Authorea", "Zenodo",
+        "PsyArXiv", "SocArXiv", "EdArXiv", "OSF Preprints", "TechRxiv", "Authorea",
         "SciELO Preprints", "Preprints with The Lancet", "Qeios")},
     "ssrn electronic journal": "SSRN", "res sq": "Research Square", "preprints": "Preprints.org",
     "open science framework": "OSF Preprints", "authorea preprints": "Authorea",
@@ -228,7 +228,7 @@ _THESIS_KINDS = {
                      "doctoral thesis", "doctoral", "phdthesis", "ph.d. thesis", "ph.d. dissertation",
                      "ph.d"),
     "master's thesis": ("master's thesis", "masters thesis", "master thesis", "msc thesis", "ma thesis",
-                        "mastersthesis", "m.sc. thesis", "master's", "masters"),
+                        "mastersthesis", "m.sc. thesis", "master's", "masters", "msc", "m.sc", "ma", "mphil"),
 }
 _THESIS_GENRE = {written: genre for genre, spellings in _THESIS_KINDS.items() for written in spellings}
 
