@@ -373,3 +373,86 @@ def test_doi_look_up_of_a_medrxiv_preprint_prints_it_as_a_preprint(tmp_path: Pat
     assert formatted("ama", item) == (
         "Morozova O. A model for COVID-19 transmission in Connecticut. *medRxiv*. Preprint posted online "
         "June 16, 2020. doi:10.1101/2020.06.12.20126391")
+
+
+# --- Web of Science (plain-text exports: FN ... ER) --------------------------------------------------------
+
+WOS = """FN Clarivate Analytics Web of Science
+VR 1.0
+{record}
+ER
+
+EF
+"""
+WOS_PROCEEDINGS = """PT B
+AU Rubin, B
+   Ali, S
+AF Rubin, Brian
+   Ali, Siraj
+BE Smith, JA
+TI Cell cycle dysregulation in epithelioid hemangioendothelioma
+SO PROCEEDINGS OF THE ANNUAL MEETING OF THE CONNECTIVE TISSUE ONCOLOGY
+   SOCIETY
+LA English
+DT Proceedings Paper
+CT Annual Meeting of The Connective Tissue Oncology Society
+CY NOV 08-11, 2017
+CL Maui, HI
+PU CTOS
+PI SEATTLE
+PY 2017
+BP 12
+EP 13"""
+
+
+def test_wos_proceedings_paper_keeps_its_meeting() -> None:
+    item = one(WOS.format(record=WOS_PROCEEDINGS), "ris")
+    assert item["type"] == "paper-conference" and item["title"].startswith("Cell cycle")
+    assert item["container-title"] == (
+        "Proceedings of the Annual Meeting of the Connective Tissue Oncology Society")
+    assert item["event-title"] == "Annual Meeting of The Connective Tissue Oncology Society"
+    assert item["event-date"] == {"date-parts": [[2017, 11, 8], [2017, 11, 11]]}
+    assert item["event-place"] == "Maui, HI" and item["publisher-place"] == "Seattle"
+    assert item["editor"] == [{"family": "Smith", "given": "JA"}]
+    assert "; 2017 Nov 8-11; Maui, HI. Seattle: CTOS; 2017. p. 12-3." in formatted("nlm", item)
+
+
+WOS_ABSTRACT = """PT J
+AU Richardson, J
+TI Characterisation of systemic neutrophil function in patients undergoing colorectal cancer resection
+SO EUROPEAN SURGICAL RESEARCH
+DT Meeting Abstract
+CT European Society for Surgical Research
+CY JUN 10-13, 2015
+CL Liverpool, ENGLAND
+JI Eur. Surg. Res.
+J9 EUR SURG RES
+PY 2015
+VL 55
+SU 1
+MA OP-4
+BP 4
+EP 4"""
+
+
+def test_wos_meeting_abstract_is_the_societys_numbered_abstract() -> None:
+    item = one(WOS.format(record=WOS_ABSTRACT), "ris")
+    assert item["genre"] == "abstract" and item["number"] == "OP-4" and item["supplement-number"] == "1"
+    assert formatted("ama", item).endswith(
+        "2015;55(suppl 1):4. European Society for Surgical Research abstract OP-4.")
+
+
+def test_wos_early_access_and_retraction() -> None:
+    early = one(WOS.format(record="PT J\nAU Doe, J\nTI T\nSO BMJ\nDT Article; Early Access\nEA JAN 2021\n"
+                           "PY 2021\nDI 10.1136/bmj.n1"), "ris")
+    assert early["available-date"] == {"date-parts": [[2021, 1]]}
+    retracted = one(WOS.format(record="PT J\nAU Doe, J\nTI T\nSO BMJ\nDT Article; Retracted Publication\n"
+                               "PY 2021"), "ris")
+    assert retracted["status"] == "retracted"
+
+
+def test_wos_whole_book_is_not_its_own_container() -> None:
+    item = one(WOS.format(record="PT B\nAU Smith, WG\nTI Ecological anthropology of households\n"
+                          "SO Ecological anthropology of households\nDT Book\nPY 2011"), "ris")
+    assert item["type"] == "book" and "container-title" not in item
+    assert formatted("nlm", item) == "Smith WG. Ecological anthropology of households. 2011."
