@@ -456,3 +456,31 @@ def test_wos_whole_book_is_not_its_own_container() -> None:
                           "SO Ecological anthropology of households\nDT Book\nPY 2011"), "ris")
     assert item["type"] == "book" and "container-title" not in item
     assert formatted("nlm", item) == "Smith WG. Ecological anthropology of households. 2011."
+
+
+def test_bibtex_font_and_box_commands_keep_their_words() -> None:
+    # biblatex-apa's example 10.7:69 writes the show's name as \textup{The good place}; pylatexenc drops
+    # \textup, \mbox, \texttt... with their text unless told they only style it.
+    item = corpus_item("bib/bbt_apa_corporate_283.bib", "10.7:69")
+    assert item["title"].startswith("The good place ends its Remarkable Second Season")
+    boxed = one(r"@article{a, title={\mbox{COVID-19} and \texttt{R}}, journal={BMJ}, year={2020}}", "bibtex")
+    assert boxed["title"] == "COVID-19 and R"
+
+
+def test_zotero_csl_json_preprint_and_thesis() -> None:
+    # Zotero's CSL-JSON: a preprint is an "article" whose repository is the publisher, its id the number.
+    items = json.dumps([
+        {"id": "a", "type": "article", "title": "A model", "publisher": "medRxiv", "genre": "preprint",
+         "number": "2020.06.12.20126391", "DOI": "10.1101/2020.06.12.20126391",
+         "author": [{"family": "Morozova", "given": "Olga"}], "issued": {"date-parts": [["2020", 6, 16]]}},
+        {"id": "b", "type": "thesis", "title": "Multiwavelength analysis", "genre": "PhD Thesis",
+         "publisher": "Arizona State University", "author": [{"family": "Schwarz", "given": "Greg"}],
+         "issued": {"date-parts": [["2000"]]}},
+    ])
+    preprint, thesis = import_text(items, Path("zotero.json"), "csl-json").items
+    assert preprint["container-title"] == "medRxiv" and "genre" not in preprint
+    assert formatted("nlm", preprint) == (
+        "Morozova O. A model. medRxiv [Preprint]. 2020 Jun 16:2020.06.12.20126391. "
+        "doi: 10.1101/2020.06.12.20126391.")
+    assert formatted("nlm", thesis) == (
+        "Schwarz G. Multiwavelength analysis [dissertation]. Arizona State University; 2000.")

@@ -143,6 +143,8 @@ def _preprint(item: dict[str, Any]) -> None:
         item.pop("container-title-short", None)
     if isinstance(item.get("page"), str) and not item.get("number"):
         item["number"] = item.pop("page")  # a preprint has no pages: this is its locator
+    if str(item.get("genre", "")).strip().lower() in ("preprint", "article", "posted content"):
+        del item["genre"]  # Zotero's and DataCite's "preprint": the styles say it ("[Preprint]") themselves
 
 
 def _remove_unwritable(item: dict[str, Any], line: int | None, label: str) -> list[Problem]:
