@@ -484,3 +484,30 @@ def test_zotero_csl_json_preprint_and_thesis() -> None:
         "doi: 10.1101/2020.06.12.20126391.")
     assert formatted("nlm", thesis) == (
         "Schwarz G. Multiwavelength analysis [dissertation]. Arizona State University; 2000.")
+
+
+# --- Every importer ----------------------------------------------------------------------------------------
+
+COCHRANE_RIS = """TY  - JOUR
+AU  - Shepherd, Emily
+AU  - Grivell, Rosalie M
+TI  - Aspirin (single dose) for perineal pain in the early postpartum period
+JO  - Cochrane Database of Systematic Reviews
+PY  - 2020
+IS  - 7
+PB  - John Wiley & Sons, Ltd
+DO  - 10.1002/14651858.CD012129.pub3
+ER  -
+"""
+
+
+def test_cochrane_review_without_its_cd_number_gets_it_from_its_doi() -> None:
+    # A record that names the database in full and has no page: the CD number is in the DOI.
+    expected = ("Shepherd E, Grivell RM. Aspirin (single dose) for perineal pain in the early postpartum "
+                "period. *Cochrane Database Syst Rev*. 2020;(7):CD012129. doi:10.1002/14651858.CD012129.pub3")
+    assert formatted("ama", one(COCHRANE_RIS, "ris")) == expected  # as the AMA golden example prints it
+    crossref_item = crossref(type="journal-article", title="T", issue="7",
+                             DOI="10.1002/14651858.CD012129.pub3",
+                             **{"container-title": ["Cochrane Database of Systematic Reviews"]})
+    assert crossref_item["page"] == "CD012129"
+    assert crossref_item["container-title-short"] == "Cochrane Database Syst Rev"

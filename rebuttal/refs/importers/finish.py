@@ -105,6 +105,7 @@ def finish_items(raw: list[RawEntry], path: Path) -> ImportResult:
             del item["page"]  # Ovid's and APA PsycInfo's "No Pagination Specified" is no page
         item.setdefault("type", "article-journal")
         _preprint(item)
+        _cochrane_review(item)
         if item["type"] == "thesis" and isinstance(item.get("genre"), str):
             item["genre"] = thesis_genre(item["genre"])
         key = key.strip() if isinstance(key, str) else str(key) if type(key) is int else ""
@@ -145,6 +146,24 @@ def _preprint(item: dict[str, Any]) -> None:
         item["number"] = item.pop("page")  # a preprint has no pages: this is its locator
     if str(item.get("genre", "")).strip().lower() in ("preprint", "article", "posted content"):
         del item["genre"]  # Zotero's and DataCite's "preprint": the styles say it ("[Preprint]") themselves
+
+
+# A Cochrane review's DOI holds its CD number (10.1002/14651858.CD007646.pub3), which PubMed, the
+# Cochrane Library and the styles cite as its page; the Cochrane Library's own exports leave it out.
+_COCHRANE_DOI = re.compile(r"10\.1002/14651858\.(CD\d{6})(?:\.pub\d+)?", re.IGNORECASE)
+_COCHRANE_TITLES = ("cochrane database of systematic reviews", "the cochrane database of systematic reviews")
+
+
+def _cochrane_review(item: dict[str, Any]) -> None:
+    """A Cochrane review's CD number as its page, and the database's NLM abbreviation, when missing."""
+    match = _COCHRANE_DOI.fullmatch(str(item.get("DOI", "")))
+    if item.get("type") != "article-journal" or not match:
+        return
+    if not item.get("page"):
+        item["page"] = match.group(1).upper()
+    names = {str(item.get(name, "")).lower() for name in ("container-title", "container-title-short")} - {""}
+    if names and names <= set(_COCHRANE_TITLES):  # RIS's JO, written out in full, is no abbreviation
+        item["container-title-short"] = "Cochrane Database Syst Rev"
 
 
 def _remove_unwritable(item: dict[str, Any], line: int | None, label: str) -> list[Problem]:
