@@ -511,3 +511,18 @@ def test_cochrane_review_without_its_cd_number_gets_it_from_its_doi() -> None:
                              **{"container-title": ["Cochrane Database of Systematic Reviews"]})
     assert crossref_item["page"] == "CD012129"
     assert crossref_item["container-title-short"] == "Cochrane Database Syst Rev"
+
+
+def test_zotero_presentation_is_a_poster_presented_at_its_meeting() -> None:
+    # Zotero's RIS translator writes a presentation as SLIDE: presenters A2, meeting T2, type M3.
+    record = ("TY  - SLIDE\nTI  - Cell cycle dysregulation in epithelioid hemangioendothelioma\n"
+              "A2  - Rubin, B\nT2  - Annual Meeting of The Connective Tissue Oncology Society\n"
+              "CY  - Maui, HI\nDA  - 2017/11/09/\nPY  - 2017\nM3  - Poster\nER  -\n")
+    item = one(record, "ris")
+    assert item["author"] == [{"family": "Rubin", "given": "B"}] and "editor" not in item
+    assert formatted("ama", item) == (
+        "Rubin B. Cell cycle dysregulation in epithelioid hemangioendothelioma. Poster presented at: Annual "
+        "Meeting of The Connective Tissue Oncology Society; November 9, 2017; Maui, HI.")
+    talk = record.replace("TY  - SLIDE", "TY  - CPAPER").replace("M3  - Poster", "M3  - Oral presentation")
+    paper = one(talk, "ris")
+    assert "genre" not in paper  # a talk is the styles' default: "Paper presented at"

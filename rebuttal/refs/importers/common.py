@@ -237,3 +237,11 @@ def thesis_genre(text: Any) -> str:
     """``"PhD Thesis"`` -> ``"dissertation"``, ``"Masters thesis"`` -> ``"master's thesis"``."""
     value = " ".join(str(text or "").split())
     return _THESIS_GENRE.get(value.lower().replace("’", "'").rstrip("."), value)
+
+
+def meeting_genre(text: Any) -> str:
+    """What a meeting presentation was, as the styles word it ("Poster presented at: ..."): ``poster`` or
+    ``abstract`` from an export's type ("Poster", "Poster session", "Published abstract"); any other
+    ("Conference paper", "Oral presentation") is the styles' default, a paper: ``""``."""
+    value = str(text or "").lower()
+    return "poster" if "poster" in value else "abstract" if "abstract" in value else ""

@@ -14,7 +14,7 @@ from typing import Any
 
 from rebuttal.designs import design_of
 from rebuttal.refs.identifiers import doi_in
-from rebuttal.refs.importers.common import date_parts, edition_number, parse_name
+from rebuttal.refs.importers.common import date_parts, edition_number, meeting_genre, parse_name
 from rebuttal.refs.importers.finish import RawEntry
 
 _LINE = re.compile(r"^([A-Z][A-Z0-9])\s{1,3}-(?:\s?(.*))?$")
@@ -25,7 +25,7 @@ TYPES = {
     "CHAP": "chapter", "ECHAP": "chapter", "RPRT": "report", "GOVDOC": "report", "ELEC": "webpage",
     "WEB": "webpage", "BLOG": "post-weblog", "CONF": "paper-conference", "CPAPER": "paper-conference",
     "THES": "thesis", "DATA": "dataset", "COMP": "software", "PAT": "patent", "UNPB": "manuscript",
-    "EDBOOK": "book", "DBASE": "dataset", "STAND": "report",
+    "EDBOOK": "book", "DBASE": "dataset", "STAND": "report", "SLIDE": "paper-conference",
 }
 # What a tag means for a kind of work where it is not what it means for an article, as EndNote's RIS
 # reference and Zotero's RIS translator both write it: a book's T2 is its series and its SP its number
@@ -93,8 +93,10 @@ def _item(fields: list[list[str]]) -> dict[str, Any]:
             first[tag] = _value(tag, parts)
     kind = TYPES.get(first.get("TY", "").upper(), "article-journal")
     own = KIND_TAGS.get(kind, {})
-    authors = [parse_name(value) for tag, value, *_ in fields if tag in ("AU", "A1") and value.strip(" ;,")]
-    editor_tags = _EDITOR_TAGS.get(kind, ("ED",))
+    slide = first.get("TY", "").upper() == "SLIDE"  # Zotero's presentation: its presenters are A2
+    author_tags = ("AU", "A1", "A2") if slide else ("AU", "A1")
+    authors = [parse_name(value) for tag, value, *_ in fields if tag in author_tags and value.strip(" ;,")]
+    editor_tags = ("ED",) if slide else _EDITOR_TAGS.get(kind, ("ED",))
     editors = [parse_name(value) for tag, value, *_ in fields if tag in editor_tags and value.strip()]
     if first.get("TY", "").upper() == "EDBOOK":
         authors, editors = [], authors + editors
@@ -157,7 +159,8 @@ def _conference(item: dict[str, Any], first: dict[str, str]) -> None:
     date in ``DA``; Zotero writes the proceedings' title in ``C3`` (``T2`` then is
     the conference). Both put the place of publication in ``C1``; an export
     without ``C1`` (ProCite's, Springer's) has it in ``CY`` when there is a ``PB``.
-    A ``T2`` that says "Proceedings" is the proceedings' title.
+    A ``T2`` that says "Proceedings" is the proceedings' title. Zotero writes a
+    presentation (a poster) as ``SLIDE``: ``T2`` its meeting, ``M3`` its type.
     """
     name = first.get("T2") or first.get("BT") or ""
     proceedings = first.get("C3", "")
@@ -165,6 +168,7 @@ def _conference(item: dict[str, Any], first: dict[str, str]) -> None:
         proceedings, name = name, ""
     item["container-title"] = proceedings.strip(" ;")
     item["event-title"] = name.strip(" ;")
+    item["genre"] = meeting_genre(first.get("M3", ""))  # Zotero's presentation type, EndNote's "Type"
     if first.get("C1"):  # Zotero's and EndNote's place of publication; CY then is the meeting's
         item["publisher-place"] = first["C1"]
         item["event-place"] = first.get("CY", "")
