@@ -526,3 +526,14 @@ def test_zotero_presentation_is_a_poster_presented_at_its_meeting() -> None:
     talk = record.replace("TY  - SLIDE", "TY  - CPAPER").replace("M3  - Poster", "M3  - Oral presentation")
     paper = one(talk, "ris")
     assert "genre" not in paper  # a talk is the styles' default: "Paper presented at"
+
+
+AGENCIES = ["Public Health England", "NHS England", "Joint Commission", "Health Canada"]
+
+
+@pytest.mark.parametrize("agency", AGENCIES)
+def test_an_agency_written_as_one_field_is_the_reports_author(agency: str) -> None:
+    # Zotero writes a one-field creator without a comma: "AU  - Public Health England".
+    item = one(f"TY  - RPRT\nAU  - {agency}\nTI  - Guidance\nPB  - {agency}\nPY  - 2020\nER  -\n", "ris")
+    assert item["author"] == [{"literal": agency}]
+    assert formatted("nlm", item) == f"{agency}. Guidance. {agency}; 2020."

@@ -24,9 +24,13 @@ MONTHS = {
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", "4th"}
 # "X", "ID", "M.A.", "J.-P.": initials as MEDLINE, RIS and Scopus write them after the family name.
 _INITIALS = re.compile(r"(?:[A-Z]\.?-?){1,4}")
+# Words only a body's name holds (an agency written as one field: "Public Health England", "NHS England",
+# "Joint Commission", "Health Canada"), in the singular or plural.
 _CORPORATE = re.compile(
-    r"\b(Department|Society|Group|Organi[sz]ation|Institute|Association|Committee|Agency|Council|"
-    r"University|Services|Collaboration|Consortium|Foundation|Ministry|Centre|Center)\b"
+    r"\b(Department|Society|Group|Organi[sz]ation|Institute|Association|Committee|Agency|Agencies|Council|"
+    r"University|Universities|Service|Collaboration|Consortium|Foundation|Ministry|Centre|Center|Health|"
+    r"Commission|Board|Authority|Office|College|Academy|Network|Trust|Alliance|Federation|Administration|"
+    r"Bureau|Panel|Initiative|Government|Force|NHS|Collaborators|Investigators)s?\b"
 )
 
 
