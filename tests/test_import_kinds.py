@@ -537,3 +537,15 @@ def test_an_agency_written_as_one_field_is_the_reports_author(agency: str) -> No
     item = one(f"TY  - RPRT\nAU  - {agency}\nTI  - Guidance\nPB  - {agency}\nPY  - 2020\nER  -\n", "ris")
     assert item["author"] == [{"literal": agency}]
     assert formatted("nlm", item) == f"{agency}. Guidance. {agency}; 2020."
+
+
+def test_mendeley_web_page_keeps_its_site_and_access_date() -> None:
+    # Mendeley's @web_page (a real export in the corpus) writes the access date as issue "May 12," and
+    # volume "2020", and the site as the journal.
+    item = corpus_item("bib/bbt_mendeley_512.bib.xz", "Jensen2019")
+    assert item["type"] == "webpage" and item["container-title"] == "Book Riot"
+    assert item["accessed"] == {"date-parts": [[2020, 5, 12]]}
+    assert "volume" not in item and "issue" not in item
+    assert formatted("ama", item) == (
+        "Jensen K. To Outsiders, YA Is Eating Itself; To Insiders, It's Bettering Itself. Book Riot. 2019. "
+        "Accessed May 12, 2020. https://bookriot.com/2019/12/18/2010s-in-ya/")

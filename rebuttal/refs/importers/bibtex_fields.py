@@ -14,7 +14,13 @@ import re
 from typing import Any
 
 from rebuttal.refs.importers.bibtex_names import split_names
-from rebuttal.refs.importers.common import date_parts, date_range_parts, edition_number, preprint_server
+from rebuttal.refs.importers.common import (
+    date_parts,
+    date_range_parts,
+    edition_number,
+    parse_date_text,
+    preprint_server,
+)
 from rebuttal.refs.importers.latex import latex_to_text
 
 TYPES = {
@@ -24,6 +30,7 @@ TYPES = {
     "online": "webpage", "www": "webpage", "electronic": "webpage", "misc": "document",
     "manual": "report", "unpublished": "manuscript", "booklet": "book", "proceedings": "book",
     "collection": "book", "dataset": "dataset", "software": "software", "patent": "patent",
+    "web_page": "webpage", "newspaper": "article-newspaper", "magazine": "article-magazine",  # Mendeley's
 }
 _SERIALS = ("article-journal", "article-magazine", "article-newspaper")
 _IN_SERIES = ("book", "chapter", "paper-conference")
@@ -98,6 +105,11 @@ def item_from_fields(kind: str, key: str, fields: dict[str, str]) -> dict[str, A
     item["version"] = get("version")
     urldate = get("urldate").split("-")
     item["accessed"] = date_parts(urldate[0], *urldate[1:3]) if urldate[0] else None
+    if kind == "web_page" and not item["accessed"] and re.fullmatch(r"\d{4}", item["volume"]):
+        # Mendeley writes a web page's access date as "issue = {May 12,}, volume = {2020}".
+        item["accessed"] = parse_date_text(f"{item['issue']} {item['volume']}")
+        if item["accessed"]:
+            item["volume"] = item["issue"] = ""
     if not item["PMID"]:
         match = _NOTE_PMID.search(fields.get("note", "") + " " + fields.get("extra", ""))
         item["PMID"] = match.group(1) if match else ""  # Zotero's "PMID: 123" in the note
