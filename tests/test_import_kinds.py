@@ -211,13 +211,18 @@ def test_ris_report_keeps_series_and_number() -> None:
 
 
 def test_ris_book_series_edition_pages_and_editors_by_kind() -> None:
-    book = one("TY  - BOOK\nAU  - Murray, Patrick R.\nTI  - Medical microbiology\nT2  - A series\n"
-               "A2  - Series, Ed\nET  - 4th\nCY  - St. Louis\nPB  - Mosby\nPY  - 2002\nSP  - 820\n"
-               "ER  - \n", "ris")
+    record = ("TY  - BOOK\nAU  - Murray, Patrick R.\nTI  - Medical microbiology\nT2  - A series\n"
+              "A2  - Series, Ed\nA3  - Book, Ed\nET  - 4th\nCY  - St. Louis\nPB  - Mosby\nPY  - 2002\n"
+              "SP  - 820\nER  - \n")
+    book = one(record, "ris")
     assert book["collection-title"] == "A series" and "container-title" not in book
-    assert book["edition"] == "4" and book["number-of-pages"] == "820" and "editor" not in book
-    assert formatted("nlm", book) == (
+    assert book["edition"] == "4" and book["number-of-pages"] == "820"
+    assert book["editor"] == [{"family": "Book", "given": "Ed"}]  # A2 is the series editor
+    assert formatted("nlm", {**book, "editor": []}) == (
         "Murray PR. Medical microbiology. 4th ed. St. Louis: Mosby; 2002. 820 p. (A series).")
+    # Citavi's and Scopus's books have no A3: their A2 are the book's editors.
+    citavi = one(record.replace("A3  - Book, Ed\n", ""), "ris")
+    assert citavi["editor"] == [{"family": "Series", "given": "Ed"}]
     chapter = one("TY  - CHAP\nAU  - Phillips, S. J.\nTI  - Hypertension and stroke\nT2  - Hypertension\n"
                   "A2  - Laragh, J. H.\nET  - 2nd\nCY  - New York\nPB  - Raven Press\nPY  - 1995\nSP  - 465\n"
                   "EP  - 478\nER  - \n", "ris")

@@ -76,7 +76,7 @@ def item_from_fields(kind: str, key: str, fields: dict[str, str]) -> dict[str, A
         "container-title-short": get("shortjournal", "journalabbreviation", "journal-iso"),
         "issued": date_parts(year, month.split("-")[0], get("day") or ([*date, "", ""])[2]),
         "volume": get("volume"),
-        "issue": get("number", "issue") if serial else get("issue"),
+        "issue": get("number", "issue") if serial else "",  # BibLaTeX's issue is a journal's only
         "number": "" if serial or (series and csl_type in _IN_SERIES) else number,
         "collection-title": series if not serial else "",
         "collection-number": number if series and csl_type in _IN_SERIES else "",
@@ -107,9 +107,9 @@ def item_from_fields(kind: str, key: str, fields: dict[str, str]) -> dict[str, A
     item["accessed"] = date_parts(urldate[0], *urldate[1:3]) if urldate[0] else None
     if kind == "web_page" and not item["accessed"] and re.fullmatch(r"\d{4}", item["volume"]):
         # Mendeley writes a web page's access date as "issue = {May 12,}, volume = {2020}".
-        item["accessed"] = parse_date_text(f"{item['issue']} {item['volume']}")
+        item["accessed"] = parse_date_text(f"{get('issue')} {item['volume']}")
         if item["accessed"]:
-            item["volume"] = item["issue"] = ""
+            item["volume"] = ""
     if not item["PMID"]:
         match = _NOTE_PMID.search(fields.get("note", "") + " " + fields.get("extra", ""))
         item["PMID"] = match.group(1) if match else ""  # Zotero's "PMID: 123" in the note

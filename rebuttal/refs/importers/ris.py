@@ -31,7 +31,8 @@ TYPES = {
 # reference and Zotero's RIS translator both write it: a book's T2 is its series and its SP its number
 # of pages, a report's SN its number, ET a book's edition but a data set's version (an article's Epub
 # date, below). Editors: A2 is a chapter's or proceedings' editor but a book's or report's series
-# editor (a book's editor is A3; an edited book, EDBOOK, has its editors as AU).
+# editor (a book's editor is A3, or A2 in a book without A3, as Citavi and Scopus write it; an edited
+# book, EDBOOK, has its editors as AU).
 KIND_TAGS: dict[str, dict[str, str]] = {
     "book": {"T2": "collection-title", "M1": "collection-number", "ET": "edition", "SP": "number-of-pages"},
     "chapter": {"T3": "collection-title", "SV": "collection-number", "ET": "edition"},
@@ -97,6 +98,8 @@ def _item(fields: list[list[str]]) -> dict[str, Any]:
     author_tags = ("AU", "A1", "A2") if slide else ("AU", "A1")
     authors = [parse_name(value) for tag, value, *_ in fields if tag in author_tags and value.strip(" ;,")]
     editor_tags = ("ED",) if slide else _EDITOR_TAGS.get(kind, ("ED",))
+    if kind == "book" and not any(tag in ("ED", "A3") for tag, *_ in fields):
+        editor_tags = ("ED", "A2")  # Citavi's and Scopus's books name their editors A2
     editors = [parse_name(value) for tag, value, *_ in fields if tag in editor_tags and value.strip()]
     if first.get("TY", "").upper() == "EDBOOK":
         authors, editors = [], authors + editors
