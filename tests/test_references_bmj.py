@@ -17,14 +17,14 @@ def test_online_first_prints_the_date_it_was_published_online() -> None:
     [item] = import_text(AHEAD_OF_PRINT, Path("e.nbib"), "medline").items
     assert item["available-date"] == {"date-parts": [[2019, 7, 17]]}
     assert formatted("bmj", item) == ("Cao Z. OpenPose. *IEEE Trans Pattern Anal Mach Intell*. "
-                                      "Published Online First: 17 July 2019. doi: 10.1109/TPAMI.2019.2929257")
+                                      "Published Online First: 17 July 2019. doi:10.1109/TPAMI.2019.2929257")
 
 
 def test_online_first_without_an_online_date_prints_the_issued_date() -> None:
     item = {"type": "article-journal", "title": "A study", "author": [{"family": "Doe", "given": "J"}],
             "container-title-short": "Heart", "issued": {"date-parts": [[2019, 12, 10]]},
             "DOI": "10.1136/heartjnl-2019-315809"}
-    assert "*Heart*. Published Online First: 10 December 2019. doi: " in formatted("bmj", item)
+    assert "*Heart*. Published Online First: 10 December 2019. doi:10.1136/" in formatted("bmj", item)
 
 
 def test_report_without_number_keeps_its_title_alone() -> None:

@@ -1,7 +1,7 @@
 """The example letter's full reference list, pinned in NLM, AMA and BMJ styles.
 
 The golden files were checked entry by entry against Citing Medicine, the
-AMA Manual of Style and the BMJ's CSL style. Each line is one entry with its
+AMA Manual of Style and The BMJ's printed lists (BMJ 2021;372:n71). Each line is one entry with its
 emphasis written ``*italic*`` and links ``[text](target)``, so a lost italic
 or a DOI that stops being a link fails as surely as a wrong character.
 """

@@ -121,7 +121,8 @@ def test_bibtex_event_date_range_prints_as_a_range() -> None:
     assert item["event-date"] == {"date-parts": [[2017, 11, 9], [2017, 11, 12]]}
     assert "; 2017 Nov 9-12; Maui, HI." in formatted("nlm", item)
     assert "; November 9-12, 2017; Maui, HI." in formatted("ama", item)
-    assert "; 9–12 November 2017; Maui, HI." in formatted("bmj", item)
+    # The BMJ joins ranges with a hyphen, dates as pages ("Nature 2018;555:175-82.", BMJ 2021;372:n71).
+    assert "; 9-12 November 2017; Maui, HI." in formatted("bmj", item)
 
 
 MEDLINE = """PMID- 11198094

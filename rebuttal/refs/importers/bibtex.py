@@ -11,21 +11,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
-from rebuttal.refs.importers.bibtex_names import split_names
-from rebuttal.refs.importers.common import date_parts, date_range_parts
+from rebuttal.refs.importers.bibtex_fields import item_from_fields
 from rebuttal.refs.importers.finish import RawEntry, Unreadable
-from rebuttal.refs.importers.latex import latex_to_text
 
-TYPES = {
-    "article": "article-journal", "book": "book", "incollection": "chapter", "inbook": "chapter",
-    "inproceedings": "paper-conference", "conference": "paper-conference", "techreport": "report",
-    "report": "report", "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
-    "online": "webpage", "www": "webpage", "electronic": "webpage", "misc": "document",
-    "manual": "report", "unpublished": "manuscript", "booklet": "book", "proceedings": "book",
-    "collection": "book", "dataset": "dataset", "software": "software", "patent": "patent",
-}
 MONTH_MACROS = {name: str(number) for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 _WORD = re.compile(r"[^\s\"#%'(),={}@]+")
@@ -269,63 +258,3 @@ class _Parser:
 
 _BRACE = re.compile(r"\\[{}]|[{}]")
 _SPACE = re.compile(r"\s+")
-
-
-def item_from_fields(kind: str, key: str, fields: dict[str, str]) -> dict[str, Any]:
-    """The CSL-JSON item for one entry's fields (LaTeX decoded only where it is used)."""
-    def get(*names: str) -> str:
-        for name in names:
-            if fields.get(name):
-                return latex_to_text(fields[name])
-        return ""
-
-    date = get("date").split("-")
-    year = get("year") or date[0]
-    month = get("month") or ([*date, ""])[1]
-    item: dict[str, Any] = {
-        "id": key,
-        "type": TYPES.get(kind, "article-journal"),
-        "title": get("title"),
-        "author": split_names(fields.get("author", "")),
-        "editor": split_names(fields.get("editor", "")),
-        "container-title": get("journal", "journaltitle", "booktitle"),
-        "container-title-short": get("shortjournal", "journalabbreviation", "journal-iso"),
-        "issued": date_parts(year, month.split("-")[0], get("day") or ([*date, "", ""])[2]),
-        "volume": get("volume"),
-        "issue": get("number", "issue"),
-        "page": fields.get("pages", "").replace("--", "-").strip(),
-        "DOI": fields.get("doi", "").strip(),
-        "PMID": fields.get("pmid", "").strip(),
-        "URL": fields.get("url", "").strip(),
-        "publisher": get("publisher", "institution", "school", "organization"),
-        "publisher-place": get("address", "location"),
-        "abstract": get("abstract"),
-        "keyword": _keywords(get("keywords")),
-    }
-    if fields.get("eprinttype", "").strip().lower() in ("pubmed", "pmid"):
-        item["PMID"] = item["PMID"] or fields.get("eprint", "").strip()  # BibLaTeX's PubMed eprint
-    # BibLaTeX's meeting fields: eventtitle, venue (the meeting's place), eventdate (ISO, maybe a range).
-    item["event-title"] = get("eventtitle")
-    item["event-place"] = get("venue")
-    item["event-date"] = date_range_parts(get("eventdate"))
-    if item["type"] == "thesis":
-        item["genre"] = get("type") or _THESIS_GENRES.get(kind, "")
-    item["version"] = get("version")
-    urldate = get("urldate").split("-")
-    item["accessed"] = date_parts(urldate[0], *urldate[1:3]) if urldate[0] else None
-    if not item["PMID"]:
-        match = _NOTE_PMID.search(fields.get("note", "") + " " + fields.get("extra", ""))
-        item["PMID"] = match.group(1) if match else ""  # Zotero's "PMID: 123" in the note
-    if "{" in item["page"]:
-        item["page"] = latex_to_text(item["page"])
-    return item
-
-
-_THESIS_GENRES = {"phdthesis": "dissertation", "mastersthesis": "master's thesis"}
-_NOTE_PMID = re.compile(r"PMID:?\}?\s*(\d{1,8})\b")
-
-
-def _keywords(value: str) -> str:
-    """``a, b; c`` as CSL's ``keyword`` (``"; "`` between keywords)."""
-    separator = ";" if ";" in value else ","
-    return "; ".join(dict.fromkeys(part.strip() for part in value.split(separator) if part.strip()))

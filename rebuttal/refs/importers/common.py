@@ -24,9 +24,13 @@ MONTHS = {
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", "4th"}
 # "X", "ID", "M.A.", "J.-P.": initials as MEDLINE, RIS and Scopus write them after the family name.
 _INITIALS = re.compile(r"(?:[A-Z]\.?-?){1,4}")
+# Words only a body's name holds (an agency written as one field: "Public Health England", "NHS England",
+# "Joint Commission", "Health Canada"), in the singular or plural.
 _CORPORATE = re.compile(
-    r"\b(Department|Society|Group|Organi[sz]ation|Institute|Association|Committee|Agency|Council|"
-    r"University|Services|Collaboration|Consortium|Foundation|Ministry|Centre|Center)\b"
+    r"\b(Department|Society|Group|Organi[sz]ation|Institute|Association|Committee|Agency|Agencies|Council|"
+    r"University|Universities|Service|Collaboration|Consortium|Foundation|Ministry|Centre|Center|Health|"
+    r"Commission|Board|Authority|Office|College|Academy|Network|Trust|Alliance|Federation|Administration|"
+    r"Bureau|Panel|Initiative|Government|Force|NHS|Collaborators|Investigators)s?\b"
 )
 
 
@@ -163,3 +167,85 @@ def parse_date_text(text: str) -> dict[str, Any] | None:
         return None
     parsed = date_parts(years[0], months[0] if months else None, days[0] if days else None)
     return parsed if parsed and len(parsed["date-parts"][0]) == 1 + len(months) + len(days) else None
+
+
+# Preprint servers as references name them, keyed by how exports spell them: MEDLINE's journal
+# title ("medRxiv : the preprint server for health sciences"), Crossref's "SSRN Electronic
+# Journal", arXiv's own "ArXiv" and BibLaTeX's lower-case ``eprinttype`` ("arxiv").
+PREPRINT_SERVERS = {
+    **{name.lower(): name for name in (
+        "medRxiv", "bioRxiv", "arXiv", "SSRN", "Research Square", "Preprints.org", "ChemRxiv",
+        "PsyArXiv", "SocArXiv", "EdArXiv", "OSF Preprints", "TechRxiv", "Authorea",
+        "SciELO Preprints", "Preprints with The Lancet", "Qeios")},
+    "ssrn electronic journal": "SSRN", "res sq": "Research Square", "preprints": "Preprints.org",
+    "open science framework": "OSF Preprints", "authorea preprints": "Authorea",
+}
+# Servers whose records may not name them (Crossref's SSRN and Preprints.org records; DataCite's
+# arXiv), by their DOI prefixes, which no journal shares (10.1101, bioRxiv's and medRxiv's, is
+# also Cold Spring Harbor's journals', so it is not here).
+PREPRINT_DOI_PREFIXES = {
+    "10.2139": "SSRN", "10.21203": "Research Square", "10.20944": "Preprints.org", "10.26434": "ChemRxiv",
+    "10.31219": "OSF Preprints", "10.31234": "PsyArXiv", "10.31235": "SocArXiv", "10.35542": "EdArXiv",
+    "10.36227": "TechRxiv", "10.48550": "arXiv", "10.22541": "Authorea",
+}
+
+
+def preprint_server(name: Any) -> str | None:
+    """``"medRxiv : the preprint server for health sciences"`` -> ``"medRxiv"``; None for a name that
+    is no preprint server's (a journal's)."""
+    if not isinstance(name, str):
+        return None
+    text = " ".join(name.split()).strip(" .").lower()
+    return PREPRINT_SERVERS.get(text) or PREPRINT_SERVERS.get(text.split(" : ")[0].split(": ")[0].strip())
+
+
+def preprint_server_of_doi(doi: Any) -> str | None:
+    """The server that registers DOIs with ``doi``'s prefix (``10.2139/ssrn.123`` -> SSRN), or None."""
+    prefix = str(doi or "").strip().split("/", 1)[0]
+    return PREPRINT_DOI_PREFIXES.get(prefix) if "/" in str(doi or "") else None
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth")
+_EDITION = re.compile(r"(\d+)\s*(?:st|nd|rd|th)?(?:\s*(?:ed|edn|edition|éd|aufl)\.?)?", re.IGNORECASE)
+
+
+def edition_number(text: Any) -> str:
+    """``"2nd"``, ``"2nd ed."``, ``"Second"``, ``"second edition"`` -> ``"2"``, the number a style prints
+    as "2nd ed."; an edition that is no number ("Rev ed") is kept as written."""
+    value = " ".join(str(text or "").split()).strip(" .")
+    match = _EDITION.fullmatch(value)
+    if match:
+        return match.group(1)
+    words = value.lower().split()
+    edition_word = len(words) == 1 or (len(words) == 2 and words[1].rstrip(".") in ("ed", "edn", "edition"))
+    if words and words[0] in _ORDINALS and edition_word:
+        return str(_ORDINALS.index(words[0]) + 1)
+    return value
+
+
+# A thesis's kind as Citing Medicine words it ("[dissertation]", "[master's thesis]"; AMA and the BMJ
+# capitalise it themselves), from what exports write: Zotero's "PhD Thesis", EndNote's "Ph.D.", BibLaTeX's
+# "phdthesis" key. Anything else ("Habilitation") is kept as written.
+_THESIS_KINDS = {
+    "dissertation": ("dissertation", "doctoral dissertation", "phd dissertation", "phd thesis", "phd",
+                     "doctoral thesis", "doctoral", "phdthesis", "ph.d. thesis", "ph.d. dissertation",
+                     "ph.d"),
+    "master's thesis": ("master's thesis", "masters thesis", "master thesis", "msc thesis", "ma thesis",
+                        "mastersthesis", "m.sc. thesis", "master's", "masters", "msc", "m.sc", "ma", "mphil"),
+}
+_THESIS_GENRE = {written: genre for genre, spellings in _THESIS_KINDS.items() for written in spellings}
+
+
+def thesis_genre(text: Any) -> str:
+    """``"PhD Thesis"`` -> ``"dissertation"``, ``"Masters thesis"`` -> ``"master's thesis"``."""
+    value = " ".join(str(text or "").split())
+    return _THESIS_GENRE.get(value.lower().replace("’", "'").rstrip("."), value)
+
+
+def meeting_genre(text: Any) -> str:
+    """What a meeting presentation was, as the styles word it ("Poster presented at: ..."): ``poster`` or
+    ``abstract`` from an export's type ("Poster", "Poster session", "Published abstract"); any other
+    ("Conference paper", "Oral presentation") is the styles' default, a paper: ``""``."""
+    value = str(text or "").lower()
+    return "poster" if "poster" in value else "abstract" if "abstract" in value else ""

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from rebuttal.errors import RebuttalError
-from rebuttal.refs.importers.common import date_parts
+from rebuttal.refs.importers.common import date_parts, preprint_server
 from rebuttal.refs.importers.finish import DATE_VARIABLES
 
 _JSON_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*")')
@@ -72,15 +72,19 @@ CROSSREF_TYPES = {
     "journal-article": "article-journal", "proceedings-article": "paper-conference",
     "book-chapter": "chapter", "book-section": "chapter", "book-part": "chapter",
     "monograph": "book", "edited-book": "book", "reference-book": "book", "dissertation": "thesis",
-    "report-component": "report",
+    "report-component": "report", "book-track": "chapter", "book-set": "book", "proceedings": "book",
+    "reference-entry": "entry-encyclopedia", "standard": "report",
 }
+# Crossref's posted content that is not a preprint (its ``subtype``): the CSL type that prints it.
+_POSTED_SUBTYPES = {"report": "report", "working_paper": "report", "dissertation": "thesis"}
 
 
 def _crossref_fields(item: dict[str, Any]) -> None:
-    """Crossref's own spellings as CSL: its ``event`` object and its preprints.
+    """Crossref's own spellings as CSL: its ``event`` object, its preprints, its institutions.
 
-    Crossref writes a meeting as ``"event": {"name", "location", "start", "end"}``
-    and a preprint as type ``posted-content`` with the server under ``institution``; its other
+    Crossref writes a meeting as ``"event": {"name", "location", "start", "end"}``,
+    a preprint as type ``posted-content`` with the server under ``institution`` or
+    ``group-title``, and a dissertation's university as its ``institution``; its other
     work types (``proceedings-article``, ``book-chapter``, ``dissertation``...) become CSL's;
     ``published-online`` is CSL's ``available-date`` (``published-print``, the issue's
     date, stays for :func:`rebuttal.refs.article.article_from_item`).
@@ -104,17 +108,40 @@ def _crossref_fields(item: dict[str, Any]) -> None:
     kind = item.get("type")
     if isinstance(kind, str) and kind in CROSSREF_TYPES:  # untrusted: a type may be any JSON value
         item["type"] = CROSSREF_TYPES[kind]
+    institution = _institution(item)
     if item.get("type") == "posted-content":
-        item["type"] = "article"
-        institutions = item.get("institution")
-        server = institutions[0].get("name") if isinstance(institutions, list) and institutions and \
-            isinstance(institutions[0], dict) else None
+        subtype = item.get("subtype")
+        item["type"] = _POSTED_SUBTYPES.get(subtype, "article") if isinstance(subtype, str) else "article"
+        # The server: bioRxiv, medRxiv and Research Square name it as the "institution", the OSF's servers
+        # (PsyArXiv...) as the "group-title", which bioRxiv uses for its subject area ("Neuroscience").
+        server = None
+        if item["type"] == "article":
+            server = institution.get("name") or preprint_server(item.get("group-title"))
         if server and not item.get("container-title"):
             item["container-title"] = str(server)
+    elif institution.get("name") and (item.get("type") == "thesis" or not item.get("publisher")):
+        # A dissertation's university (its deposit's publisher may be ProQuest); a report's body.
+        item["publisher"] = str(institution["name"])
+        places = institution.get("place")
+        if isinstance(places, list) and places and isinstance(places[0], str):
+            item.setdefault("publisher-place", places[0])
+    if kind == "dissertation" and not item.get("genre"):
+        degrees = item.get("degree")  # /works: ["PhD"], ["MSc"]
+        degree = degrees[0] if isinstance(degrees, list) and degrees and isinstance(degrees[0], str) else ""
+        item["genre"] = degree or "dissertation"  # finish words it as Citing Medicine does
+    if "edition-number" in item and not item.get("edition"):
+        item["edition"] = str(item.pop("edition-number"))  # /works's spelling of CSL's edition
     if isinstance(item.get("container-title"), list):
         # Crossref's arrays of titles: the first is the title.
         titles = [title for title in item["container-title"] if isinstance(title, str)]
         item["container-title"] = titles[0] if titles else ""
+
+
+def _institution(item: dict[str, Any]) -> dict[str, Any]:
+    """Crossref's first ``institution`` (``{"name", "place", "department"}``), or an empty one."""
+    institutions = item.get("institution")
+    first = institutions[0] if isinstance(institutions, list) and institutions else None
+    return first if isinstance(first, dict) else {}
 
 
 def _crossref_retraction(item: dict[str, Any]) -> None:

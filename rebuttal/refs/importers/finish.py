@@ -22,7 +22,14 @@ from typing import Any, NamedTuple
 
 from rebuttal.errors import RebuttalError
 from rebuttal.refs.identifiers import bare_doi, doi_problem, pmid_problem
-from rebuttal.refs.importers.common import make_key, parse_date_text, parse_name
+from rebuttal.refs.importers.common import (
+    make_key,
+    parse_date_text,
+    parse_name,
+    preprint_server,
+    preprint_server_of_doi,
+    thesis_genre,
+)
 from rebuttal.text.printable import unwritable_character, without_unwritable
 
 _NO_PAGES = re.compile(r"\bno[ -]?(pagination[ -]?)?specified\b", re.IGNORECASE)
@@ -97,6 +104,10 @@ def finish_items(raw: list[RawEntry], path: Path) -> ImportResult:
         if isinstance(item.get("page"), str) and _NO_PAGES.search(item["page"]):
             del item["page"]  # Ovid's and APA PsycInfo's "No Pagination Specified" is no page
         item.setdefault("type", "article-journal")
+        _preprint(item)
+        _cochrane_review(item)
+        if item["type"] == "thesis" and isinstance(item.get("genre"), str):
+            item["genre"] = thesis_genre(item["genre"])
         key = key.strip() if isinstance(key, str) else str(key) if type(key) is int else ""
         if not key or key in taken:
             key = make_key(item, taken)
@@ -108,6 +119,51 @@ def finish_items(raw: list[RawEntry], path: Path) -> ImportResult:
             raise error.located(file=path, line=line) from None
         result.items.append(item)
     return result
+
+
+# The kinds an export gives a preprint: a journal article in "medRxiv" (medRxiv's own BibTeX, Zotero's
+# RIS), CSL's article (Zotero's CSL-JSON, DataCite's), a @misc or an unpublished work (arXiv's BibTeX).
+_PREPRINT_KINDS = ("article-journal", "article", "document", "manuscript")
+
+
+def _preprint(item: dict[str, Any]) -> None:
+    """A work in a preprint server is a preprint: CSL ``article`` with the server as its container
+    (``"medRxiv : the preprint server..."`` -> ``medRxiv``; a server known only by the publisher or the
+    DOI's prefix named), and its locator (medRxiv's ``2020.04.05.20054502``) as its ``number``."""
+    kind, container = item.get("type"), item.get("container-title")
+    if kind not in _PREPRINT_KINDS:
+        return
+    named = preprint_server(container)
+    server = named or (None if container else
+                       preprint_server(item.get("publisher")) or preprint_server_of_doi(item.get("DOI")))
+    if server is None:
+        return
+    item["type"] = "article"
+    if not container or kind != "article":
+        item["container-title"] = server  # an article's own server name (PubMed's "Res Sq") is kept
+        item.pop("container-title-short", None)
+    if isinstance(item.get("page"), str) and not item.get("number"):
+        item["number"] = item.pop("page")  # a preprint has no pages: this is its locator
+    if str(item.get("genre", "")).strip().lower() in ("preprint", "article", "posted content"):
+        del item["genre"]  # Zotero's and DataCite's "preprint": the styles say it ("[Preprint]") themselves
+
+
+# A Cochrane review's DOI holds its CD number (10.1002/14651858.CD007646.pub3), which PubMed, the
+# Cochrane Library and the styles cite as its page; the Cochrane Library's own exports leave it out.
+_COCHRANE_DOI = re.compile(r"10\.1002/14651858\.(CD\d{6})(?:\.pub\d+)?", re.IGNORECASE)
+_COCHRANE_TITLES = ("cochrane database of systematic reviews", "the cochrane database of systematic reviews")
+
+
+def _cochrane_review(item: dict[str, Any]) -> None:
+    """A Cochrane review's CD number as its page, and the database's NLM abbreviation, when missing."""
+    match = _COCHRANE_DOI.fullmatch(str(item.get("DOI", "")))
+    if item.get("type") != "article-journal" or not match:
+        return
+    if not item.get("page"):
+        item["page"] = match.group(1).upper()
+    names = {str(item.get(name, "")).lower() for name in ("container-title", "container-title-short")} - {""}
+    if names and names <= set(_COCHRANE_TITLES):  # RIS's JO, written out in full, is no abbreviation
+        item["container-title-short"] = "Cochrane Database Syst Rev"
 
 
 def _remove_unwritable(item: dict[str, Any], line: int | None, label: str) -> list[Problem]:

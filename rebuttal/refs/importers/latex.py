@@ -79,8 +79,16 @@ def _full_decode(value: str) -> str:
     return " ".join(text.split())
 
 
+# Font and box commands pylatexenc drops with their text (\textup{The Good Place} became "");
+# in a title they only style the words they hold.
+_KEEP_ARGUMENT = ("textup", "textsf", "texttt", "textmd", "textnormal", "mbox", "hbox", "textlf")
+
+
 @lru_cache(maxsize=1)
 def _converter():
-    from pylatexenc.latex2text import LatexNodes2Text
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-    return LatexNodes2Text(math_mode="text", strict_latex_spaces=True)
+    context = get_default_latex_context_db()
+    kept = [MacroTextSpec(name, simplify_repl="%(1)s") for name in _KEEP_ARGUMENT]
+    context.add_context_category("rebuttal-kept", prepend=True, macros=kept)
+    return LatexNodes2Text(latex_context=context, math_mode="text", strict_latex_spaces=True)

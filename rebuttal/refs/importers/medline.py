@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rebuttal.designs import design_of
-from rebuttal.refs.importers.common import date_parts, parse_name
+from rebuttal.refs.importers.common import date_parts, edition_number, parse_name
 from rebuttal.refs.importers.finish import RawEntry
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- ?(.*)$")
@@ -61,8 +61,9 @@ def _publication_kind(item: dict[str, Any], fields: list[list[str]], first: dict
     """What the publication types and history say: a preprint, an Epub date, a retraction.
 
     ``PT - Preprint``: the "journal" is the server (medRxiv), the work a CSL
-    ``article``. ``DEP`` (or, without it, ``PHST - ... [epublish]``): the date it
-    was published online (``available-date``); ``DP`` is the issue's date (``issued``).
+    ``article``, and its ``[pii]`` the server's id (``number``). ``DEP`` (or, without it,
+    ``PHST - ... [epublish]``): the date it was published online (``available-date``); ``DP``
+    is the issue's date (``issued``).
     ``RIN``: the notice that retracted it, which Citing Medicine prints as
     "Retraction in: ..." (CSL's ``references`` holds such notices); ``ROF``, on the
     notice itself, the article it retracts ("Retraction of: ..."). ``PT - Retracted
@@ -74,6 +75,10 @@ def _publication_kind(item: dict[str, Any], fields: list[list[str]], first: dict
     if "preprint" in types:
         item["type"] = "article"
         item["container-title"] = item.get("container-title-short") or item.get("container-title", "")
+        for tag, value in fields:  # the server's own id, which PubMed prints after the date
+            if tag in ("LID", "AID") and value.endswith("[pii]"):
+                item["number"] = value[: -len("[pii]")].strip()
+                break
     published_online = first.get("DEP", "")
     if re.fullmatch(r"\d{8}", published_online):
         item["available-date"] = date_parts(published_online[:4], published_online[4:6], published_online[6:])
@@ -129,6 +134,9 @@ def _item(fields: list[list[str]]) -> dict[str, Any]:
         "_design": design_of((value for tag, value in fields if tag == "PT"), first.get("TI", ""),
                              (_keyword(value) for tag, value in fields if tag == "MH")),
     }
+    if is_book:  # A journal's PL is its country; a book's (NCBI Bookshelf's) is where it is published.
+        item.update({"publisher-place": first.get("PL", ""), "edition": edition_number(first.get("EN", "")),
+                     "collection-title": first.get("CTI", "")})
     _publication_kind(item, fields, first)
     for tag, value in fields:
         if tag in ("LID", "AID") and value.endswith("[doi]"):

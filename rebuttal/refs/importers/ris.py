@@ -14,7 +14,7 @@ from typing import Any
 
 from rebuttal.designs import design_of
 from rebuttal.refs.identifiers import doi_in
-from rebuttal.refs.importers.common import date_parts, parse_name
+from rebuttal.refs.importers.common import date_parts, edition_number, meeting_genre, parse_name
 from rebuttal.refs.importers.finish import RawEntry
 
 _LINE = re.compile(r"^([A-Z][A-Z0-9])\s{1,3}-(?:\s?(.*))?$")
@@ -25,7 +25,26 @@ TYPES = {
     "CHAP": "chapter", "ECHAP": "chapter", "RPRT": "report", "GOVDOC": "report", "ELEC": "webpage",
     "WEB": "webpage", "BLOG": "post-weblog", "CONF": "paper-conference", "CPAPER": "paper-conference",
     "THES": "thesis", "DATA": "dataset", "COMP": "software", "PAT": "patent", "UNPB": "manuscript",
+    "EDBOOK": "book", "DBASE": "dataset", "STAND": "report", "SLIDE": "paper-conference",
 }
+# What a tag means for a kind of work where it is not what it means for an article, as EndNote's RIS
+# reference and Zotero's RIS translator both write it: a book's T2 is its series and its SP its number
+# of pages, a report's SN its number, ET a book's edition but a data set's version (an article's Epub
+# date, below). Editors: A2 is a chapter's or proceedings' editor but a book's or report's series
+# editor (a book's editor is A3, or A2 in a book without A3, as Citavi and Scopus write it; an edited
+# book, EDBOOK, has its editors as AU).
+KIND_TAGS: dict[str, dict[str, str]] = {
+    "book": {"T2": "collection-title", "M1": "collection-number", "ET": "edition", "SP": "number-of-pages"},
+    "chapter": {"T3": "collection-title", "SV": "collection-number", "ET": "edition"},
+    "paper-conference": {"T3": "collection-title", "ET": "edition"},
+    "report": {"T2": "collection-title", "NV": "collection-number", "SN": "number", "M1": "number",
+               "M3": "genre", "ET": "edition"},
+    "thesis": {"M3": "genre", "SP": "number-of-pages"},
+    "dataset": {"T3": "collection-title", "ET": "version", "NV": "number"},
+    "software": {"ET": "version"},
+}
+_EDITOR_TAGS = {"chapter": ("ED", "A2"), "paper-conference": ("ED", "A2"), "book": ("ED", "A3")}
+_SERIALS = ("article-journal", "article-magazine", "article-newspaper")
 _JOINED = {"UR", "L1", "L2", "L3", "L4", "DO", "LK"}  # a wrapped URL continues without a space
 _MEDLINE_SOURCES = re.compile(r"pubmed|medline|\bnlm\b", re.IGNORECASE)
 
@@ -74,13 +93,23 @@ def _item(fields: list[list[str]]) -> dict[str, Any]:
         if tag not in first or not first[tag]:
             first[tag] = _value(tag, parts)
     kind = TYPES.get(first.get("TY", "").upper(), "article-journal")
-    authors = [parse_name(value) for tag, value, *_ in fields if tag in ("AU", "A1") and value.strip(" ;,")]
-    editor_tags = ("ED", "A2") if kind != "article-journal" else ("ED",)
+    own = KIND_TAGS.get(kind, {})
+    slide = first.get("TY", "").upper() == "SLIDE"  # Zotero's presentation: its presenters are A2
+    author_tags = ("AU", "A1", "A2") if slide else ("AU", "A1")
+    authors = [parse_name(value) for tag, value, *_ in fields if tag in author_tags and value.strip(" ;,")]
+    editor_tags = ("ED",) if slide else _EDITOR_TAGS.get(kind, ("ED",))
+    if kind == "book" and not any(tag in ("ED", "A3") for tag, *_ in fields):
+        editor_tags = ("ED", "A2")  # Citavi's and Scopus's books name their editors A2
     editors = [parse_name(value) for tag, value, *_ in fields if tag in editor_tags and value.strip()]
-    date = _date(first.get("DA", ""), first.get("PY") or first.get("Y1") or "")
-    journal = first.get("JF") or first.get("T2") or first.get("JO", "") or first.get("BT", "")
+    if first.get("TY", "").upper() == "EDBOOK":
+        authors, editors = [], authors + editors
+    # EndNote's WEB: DA is the page's "Last Update Date", not its date.
+    updated = first.get("DA", "") if first.get("TY", "").upper() == "WEB" else ""
+    date = _date("" if updated else first.get("DA", ""), first.get("PY") or first.get("Y1") or "")
+    journal = first.get("JF") or (first.get("T2") if "T2" not in own else "") or first.get("JO", "") \
+        or first.get("BT", "")
     short = first.get("J2") or first.get("JA") or first.get("JO", "")
-    pages = first.get("SP", "") or first.get("C7", "")  # C7: the article number (Scopus, Zotero)
+    pages = ("" if "SP" in own else first.get("SP", "")) or first.get("C7", "")  # C7: an article number
     if pages and first.get("EP") and first["EP"] != pages:
         pages = f"{pages}-{first['EP']}"
     keywords = [keyword.strip() for tag, *parts in fields if tag == "KW" for part in parts
@@ -104,13 +133,19 @@ def _item(fields: list[list[str]]) -> dict[str, Any]:
         "keyword": "; ".join(dict.fromkeys(keywords)),
         "_design": design_of(value for tag, value, *_ in fields if tag == "M3"),
     }
+    for tag, name in own.items():
+        if first.get(tag) and not item.get(name):
+            item[name] = first[tag].strip(" ;")
+    if item.get("edition"):
+        item["edition"] = edition_number(item["edition"])
+    if kind not in _SERIALS:  # Zotero dates every capture; a web page, report or data set needs it
+        item["accessed"] = _date(first.get("Y2", "") or first.get("C2", ""), "")
+        item["updated"] = _date(updated, "") if updated else None
     epub = re.fullmatch(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})/?", first.get("ET", "").strip())
     if kind == "article-journal" and epub:
         item["available-date"] = date_parts(*epub.groups())  # EndNote's "Epub Date" (its ET for articles)
     if kind == "paper-conference":
         _conference(item, first)
-    elif kind == "thesis":
-        item["genre"] = first.get("M3", "")  # "Doctoral dissertation", "Master's thesis"
     if re.search(r"[A-Za-z]", first.get("ID", "")):
         item["id"] = first["ID"]  # A citation key; EndNote's and Rayyan's record numbers are not
     accession = first.get("AN", "")
@@ -125,8 +160,10 @@ def _conference(item: dict[str, Any], first: dict[str, str]) -> None:
 
     EndNote writes the conference's name in ``T2``, its place in ``CY`` and its
     date in ``DA``; Zotero writes the proceedings' title in ``C3`` (``T2`` then is
-    the conference) and its publisher's place in ``CY`` only with a ``PB``. A
-    ``T2`` that says "Proceedings" is the proceedings' title.
+    the conference). Both put the place of publication in ``C1``; an export
+    without ``C1`` (ProCite's, Springer's) has it in ``CY`` when there is a ``PB``.
+    A ``T2`` that says "Proceedings" is the proceedings' title. Zotero writes a
+    presentation (a poster) as ``SLIDE``: ``T2`` its meeting, ``M3`` its type.
     """
     name = first.get("T2") or first.get("BT") or ""
     proceedings = first.get("C3", "")
@@ -134,7 +171,11 @@ def _conference(item: dict[str, Any], first: dict[str, str]) -> None:
         proceedings, name = name, ""
     item["container-title"] = proceedings.strip(" ;")
     item["event-title"] = name.strip(" ;")
-    if first.get("CY") and not first.get("PB"):
+    item["genre"] = meeting_genre(first.get("M3", ""))  # Zotero's presentation type, EndNote's "Type"
+    if first.get("C1"):  # Zotero's and EndNote's place of publication; CY then is the meeting's
+        item["publisher-place"] = first["C1"]
+        item["event-place"] = first.get("CY", "")
+    elif first.get("CY") and not first.get("PB"):
         item["event-place"] = item.pop("publisher-place")
     exact = first.get("DA", "")
     if exact and re.search(r"\d{4}", exact):
