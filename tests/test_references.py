@@ -87,7 +87,7 @@ def test_et_al_after_six_authors_in_nlm_three_in_ama() -> None:
 
 
 def test_bmj_et_al_has_one_period() -> None:
-    people = [{"family": f"Name{letter}", "given": "A"} for letter in "ABCD"]
+    people = [{"family": f"Name{letter}", "given": "A"} for letter in "ABCDEFG"]
     spans = get_style("bmj").format_entry(article(author=people))
     text = "".join(span.text for span in spans)
     assert "et al. A title." in text and ".." not in text
