@@ -270,3 +270,53 @@ def test_ama_proceedings_paper_with_publisher_keeps_its_publisher_and_pages_besi
     item = {key: value for key, value in item.items() if key not in ("publisher", "page")}
     assert formatted("ama", item) == (
         "Akiba T. Optuna. In: *Proceedings of the 25th ACM SIGKDD International Conference*; Anchorage, AK.")
+
+
+SOFTWARE_RIS = """TY  - COMP
+AU  - Hughes, MC
+TI  - Prediction constrained topic models
+ET  - v1.0.200415
+PB  - Github
+PY  - 2020
+Y2  - 2020/04/15/
+UR  - https://github.com/dtak/prediction-constrained-topic-models
+ER  -
+"""
+SOFTWARE_BIBTEX = """@software{hughes2020,
+  author = {Hughes, M. C.},
+  title = {Prediction constrained topic models},
+  version = {v1.0.200415},
+  publisher = {Github},
+  year = {2020},
+  urldate = {2020-04-15},
+  url = {https://github.com/dtak/prediction-constrained-topic-models},
+}
+"""
+SOFTWARE = {
+    "nlm": "Hughes MC. Prediction constrained topic models [computer program]. Version v1.0.200415. "
+           "Github; 2020 [cited 2020 Apr 15]. Available from: "
+           "https://github.com/dtak/prediction-constrained-topic-models",
+    # As JAMA Network Open 2020;3(5):e205308 printed it (reference 30).
+    "ama": "Hughes MC. Prediction constrained topic models, version v1.0.200415. Github. "
+           "Accessed April 15, 2020. https://github.com/dtak/prediction-constrained-topic-models",
+    "bmj": "Hughes MC. Prediction constrained topic models (Version v1.0.200415). Github, 2020. "
+           "https://github.com/dtak/prediction-constrained-topic-models (accessed 15 April 2020).",
+}
+
+
+@pytest.mark.parametrize(("text", "fmt", "name"), [(SOFTWARE_RIS, "ris", "s.ris"),
+                                                   (SOFTWARE_BIBTEX, "bibtex", "s.bib")])
+@pytest.mark.parametrize("style", STYLES)
+def test_imported_software_prints_its_version_and_repository(text: str, fmt: str, name: str,
+                                                             style: str) -> None:
+    [item] = import_text(text, Path(name), fmt).items
+    assert item["type"] == "software" and item["version"] == "v1.0.200415"
+    assert formatted(style, item) == SOFTWARE[style]
+
+
+def test_ama_software_prints_its_year_unless_an_accessed_address_dates_it() -> None:
+    item = {"type": "software", "title": "Stata Statistical Software", "author": [{"literal": "StataCorp"}],
+            "version": "17", "publisher": "StataCorp LLC", "issued": {"date-parts": [[2021]]}}
+    assert formatted("ama", item) == "StataCorp. Stata Statistical Software, version 17. StataCorp LLC; 2021."
+    item["DOI"] = "10.5281/zenodo.1"
+    assert formatted("ama", item).endswith("StataCorp LLC; 2021. doi:10.5281/zenodo.1")
