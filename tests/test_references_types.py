@@ -354,3 +354,13 @@ def test_preprint_server_in_full_for_ama_as_pubmed_names_it_for_nlm() -> None:
                                       "December 2, 2020. doi:10.21203/rs.3.rs-114888/v1")
     assert formatted("nlm", item) == ("Doe J. A preprint. Res Sq [Preprint]. 2020 Dec 2:rs.3.rs-114888. "
                                       "doi: 10.21203/rs.3.rs-114888/v1. PMID: 33299784.")
+
+
+def test_zotero_preprint_filed_under_pubmeds_short_name_prints_the_server_in_full_for_ama() -> None:
+    answer = json.dumps([{"id": "a", "type": "article", "title": "A preprint", "container-title": "Res Sq",
+                          "author": [{"family": "Doe", "given": "J"}], "DOI": "10.21203/rs.3.rs-114888/v1",
+                          "issued": {"date-parts": [[2020, 12, 2]]}}])
+    [item] = import_text(answer, Path("a.json"), "csl-json").items
+    assert (item["container-title"], item["container-title-short"]) == ("Research Square", "Res Sq")
+    assert "*Research Square*. Preprint posted online December 2, 2020." in formatted("ama", item)
+    assert "Doe J. A preprint. Res Sq [Preprint]. 2020 Dec 2. doi:" in formatted("nlm", item)
