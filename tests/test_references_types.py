@@ -328,7 +328,7 @@ def test_data_set_version_is_worded_once(version: str, worded: str) -> None:
     [item] = import_text(bib, Path("d.bib"), "bibtex").items
     assert formatted("nlm", item) == (f"Doe J. Trial data. {worded}. Zenodo; 2024 Mar 5. "
                                       "doi: 10.5281/zenodo.1.")
-    assert formatted("ama", item) == (f"Doe J. Trial data. {worded}. Zenodo. Published March 5, 2024. "
+    assert formatted("ama", item) == (f"Doe J. Trial data. {worded}. Zenodo. March 5, 2024. "
                                       "doi:10.5281/zenodo.1")
 
 
