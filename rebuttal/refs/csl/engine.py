@@ -15,7 +15,8 @@ corrected here, before or after the engine runs, and pinned by tests:
   the title substitute and make citeproc-py honour its record of substituted names;
 * duplicate punctuation (``et al..``, ``work?.``) is not suppressed: we suppress it;
 * NLM name suffixes: ``II`` is printed ``2nd`` as Citing Medicine asks;
-* a bare version number (``2``) is worded ``Version 2`` before any style prints it.
+* a bare version number (``2``) is offered worded, ``Version 2``, as rebuttal's own variable
+  ``version-worded`` (NLM and AMA print it; ``version`` stays as given).
 
 Output is HTML from citeproc-py's formatter, parsed back into spans so
 italics and bold survive and DOIs/URLs become link spans.
@@ -39,6 +40,8 @@ from rebuttal.refs.csl.spans import entry_spans, mark_field_markup
 _RANGE_MARK = "\ue000"
 _JOINED_INITIALS = re.compile(r"[A-Z]{2,4}")
 NLM_SUFFIXES = {"ii": "2nd", "iii": "3rd", "iv": "4th", "jr": "Jr", "jr.": "Jr", "sr": "Sr", "sr.": "Sr"}
+# rebuttal's own CSL variable: the version as NLM and AMA print it (see worded_version).
+WORDED_VERSION = "version-worded"
 # A version given as its number alone, with or without a "v": "2", "2.0", "v1.0.3".
 _BARE_VERSION = re.compile(r"[vV]?\.?\s*(\d[\w.-]*)")
 _NAME_VARIABLES = ("author", "editor", "translator", "container-author", "collection-editor")
@@ -122,7 +125,8 @@ def prepare_item(item: dict[str, Any], loaded: LoadedStyle, key: str, nlm_suffix
         # A preprint's server, which Zotero files as its publisher, is where every style names it.
         prepared["container-title"] = prepared.pop("publisher")
     if prepared.get("version") is not None:
-        prepared["version"] = worded_version(str(prepared["version"]))
+        # Beside ``version``, which a style may word itself (the BMJ's "(Version v1.0.0)").
+        prepared[WORDED_VERSION] = worded_version(str(prepared["version"]))
     page = str(prepared.get("page", "")).strip()
     if page:
         prepared["page"] = format_pages(page, loaded.range_format, _RANGE_MARK)
