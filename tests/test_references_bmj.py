@@ -32,3 +32,14 @@ def test_report_without_number_keeps_its_title_alone() -> None:
             "issued": {"date-parts": [[2020]]}}
     # The kind is printed only with a number ("(NICE guideline NG163)"), never alone.
     assert formatted("bmj", item).startswith("An Agency. A report. 2020")
+
+
+def test_chapter_prints_its_books_edition_as_the_book_does() -> None:
+    book = {"type": "book", "title": "Medical microbiology", "edition": "4", "publisher": "Mosby",
+            "author": [{"family": "Murray", "given": "PR"}], "issued": {"date-parts": [[2002]]}}
+    chapter = {"type": "chapter", "title": "Staphylococcus", "author": [{"family": "Doe", "given": "J"}],
+               "container-title": "Medical microbiology", "editor": [{"family": "Murray", "given": "PR"}],
+               "edition": "4", "publisher": "Mosby", "issued": {"date-parts": [[2002]]}, "page": "10-20"}
+    assert formatted("bmj", book) == "Murray PR. *Medical microbiology*. 4th ed. Mosby, 2002."
+    assert formatted("bmj", chapter) == ("Doe J. Staphylococcus. In: Murray PR, ed. *Medical microbiology*. "
+                                         "4th ed. Mosby, 2002:10-20.")

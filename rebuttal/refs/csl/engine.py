@@ -14,7 +14,9 @@ corrected here, before or after the engine runs, and pinned by tests:
 * a title or editors standing in for missing authors are printed twice: we drop
   the title substitute and make citeproc-py honour its record of substituted names;
 * duplicate punctuation (``et al..``, ``work?.``) is not suppressed: we suppress it;
-* NLM name suffixes: ``II`` is printed ``2nd`` as Citing Medicine asks.
+* NLM name suffixes: ``II`` is printed ``2nd`` as Citing Medicine asks;
+* a bare version number (``2``) is offered worded, ``Version 2``, as rebuttal's own variable
+  ``version-worded`` (NLM and AMA print it; ``version`` stays as given).
 
 Output is HTML from citeproc-py's formatter, parsed back into spans so
 italics and bold survive and DOIs/URLs become link spans.
@@ -38,6 +40,10 @@ from rebuttal.refs.csl.spans import entry_spans, mark_field_markup
 _RANGE_MARK = "\ue000"
 _JOINED_INITIALS = re.compile(r"[A-Z]{2,4}")
 NLM_SUFFIXES = {"ii": "2nd", "iii": "3rd", "iv": "4th", "jr": "Jr", "jr.": "Jr", "sr": "Sr", "sr.": "Sr"}
+# rebuttal's own CSL variable: the version as NLM and AMA print it (see worded_version).
+WORDED_VERSION = "version-worded"
+# A version given as its number alone, with or without a "v": "2", "2.0", "v1.0.3".
+_BARE_VERSION = re.compile(r"[vV]?\.?\s*(\d[\w.-]*)")
 _NAME_VARIABLES = ("author", "editor", "translator", "container-author", "collection-editor")
 
 
@@ -118,10 +124,25 @@ def prepare_item(item: dict[str, Any], loaded: LoadedStyle, key: str, nlm_suffix
     if is_article and not prepared.get("container-title") and prepared.get("publisher"):
         # A preprint's server, which Zotero files as its publisher, is where every style names it.
         prepared["container-title"] = prepared.pop("publisher")
+    if prepared.get("version") is not None:
+        # Beside ``version``, which a style may word itself (the BMJ's "(Version v1.0.0)").
+        prepared[WORDED_VERSION] = worded_version(str(prepared["version"]))
     page = str(prepared.get("page", "")).strip()
     if page:
         prepared["page"] = format_pages(page, loaded.range_format, _RANGE_MARK)
     return prepared
+
+
+def worded_version(version: str) -> str:
+    """A version as a reference prints it: a bare number is worded ``Version 2``; ``Release 2024AA`` stays.
+
+    Citing Medicine and AMA both word a data set's or program's version
+    ("Version 2.0."; AMA 3.15.8 "Version 2"), but a repository often gives the
+    number alone ("2", "v1.0.3"), and sometimes words it already.
+    """
+    version = version.strip()
+    bare = _BARE_VERSION.fullmatch(version)
+    return f"Version {bare.group(1)}" if bare else version
 
 
 def _date_parts(value: Any) -> list[list[int]] | None:

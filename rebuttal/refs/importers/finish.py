@@ -140,8 +140,12 @@ def _preprint(item: dict[str, Any]) -> None:
         return
     item["type"] = "article"
     if not container or kind != "article":
-        item["container-title"] = server  # an article's own server name (PubMed's "Res Sq") is kept
+        item["container-title"] = server
         item.pop("container-title-short", None)
+    elif named and named != container and len(str(container)) < len(named):
+        # An article's own short name for its server (PubMed's "Res Sq", which NLM prints) is kept as
+        # the short title beside the server's name (AMA's "Research Square"); a longer one is kept as is.
+        item["container-title"], item["container-title-short"] = named, container
     if isinstance(item.get("page"), str) and not item.get("number"):
         item["number"] = item.pop("page")  # a preprint has no pages: this is its locator
     if str(item.get("genre", "")).strip().lower() in ("preprint", "article", "posted content"):

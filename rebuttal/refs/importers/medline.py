@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rebuttal.designs import design_of
-from rebuttal.refs.importers.common import date_parts, edition_number, parse_name
+from rebuttal.refs.importers.common import date_parts, edition_number, parse_name, preprint_server
 from rebuttal.refs.importers.finish import RawEntry
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- ?(.*)$")
@@ -60,7 +60,8 @@ def _keyword(term: str) -> str:
 def _publication_kind(item: dict[str, Any], fields: list[list[str]], first: dict[str, str]) -> None:
     """What the publication types and history say: a preprint, an Epub date, a retraction.
 
-    ``PT - Preprint``: the "journal" is the server (medRxiv), the work a CSL
+    ``PT - Preprint``: the "journal" is the server (medRxiv; named in full, PubMed's ``TA`` kept as its
+    short title), the work a CSL
     ``article``, and its ``[pii]`` the server's id (``number``). ``DEP`` (or, without it,
     ``PHST - ... [epublish]``): the date it was published online (``available-date``); ``DP``
     is the issue's date (``issued``).
@@ -74,7 +75,11 @@ def _publication_kind(item: dict[str, Any], fields: list[list[str]], first: dict
     types = {value.strip().lower() for tag, value in fields if tag == "PT"}
     if "preprint" in types:
         item["type"] = "article"
-        item["container-title"] = item.get("container-title-short") or item.get("container-title", "")
+        # The server by its name ("Research Square", which AMA prints) beside PubMed's own ("Res Sq", its
+        # TA, which NLM prints as PubMed does); a server not in the table keeps PubMed's name for both.
+        short = item.get("container-title-short") or item.get("container-title", "")
+        item["container-title"] = (preprint_server(item.get("container-title")) or preprint_server(short)
+                                   or short)
         for tag, value in fields:  # the server's own id, which PubMed prints after the date
             if tag in ("LID", "AID") and value.endswith("[pii]"):
                 item["number"] = value[: -len("[pii]")].strip()
