@@ -299,7 +299,7 @@ SOFTWARE = {
     # As JAMA Network Open 2020;3(5):e205308 printed it (reference 30).
     "ama": "Hughes MC. Prediction constrained topic models, version v1.0.200415. Github. "
            "Accessed April 15, 2020. https://github.com/dtak/prediction-constrained-topic-models",
-    "bmj": "Hughes MC. Prediction constrained topic models (Version v1.0.200415). Github, 2020. "
+    "bmj": "Hughes MC. Prediction constrained topic models (Version v1.0.200415). *Github*, 2020. "
            "https://github.com/dtak/prediction-constrained-topic-models (accessed 15 April 2020).",
 }
 
