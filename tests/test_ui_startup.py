@@ -86,13 +86,17 @@ def test_footer_redraws_once_for_bindings_changed_together_and_follows_focus(
     library: Library, monkeypatch: object,
 ) -> None:
     redraws: list[int] = []
-    original = KeysFooter.recompose
+    original = KeysFooter.call_after_refresh
 
-    async def counting(self: KeysFooter) -> None:
-        redraws.append(1)
-        await original(self)
+    def counting(self: KeysFooter, callback: object, *args: object, **kwargs: object) -> bool:
+        # A redraw the bindings ask for is a recompose scheduled after the refresh; counted where it is
+        # scheduled, since under load a late resize at start-up also recomposes the footer (on_resize), which
+        # is not what this test is about (seen failing 2 == 1 with two suites at once).
+        if callback == self.recompose:
+            redraws.append(1)
+        return original(self, callback, *args, **kwargs)
 
-    monkeypatch.setattr(KeysFooter, "recompose", counting)  # type: ignore[attr-defined]
+    monkeypatch.setattr(KeysFooter, "call_after_refresh", counting)  # type: ignore[attr-defined]
 
     def keys(app: object) -> str:
         footer = app.query_one(KeysFooter)  # type: ignore[attr-defined]
