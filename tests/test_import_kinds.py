@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from rebuttal.refs.importers import import_text
-from tests.test_references_types import formatted
+from tests.test_references_types import formatted, imported
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
 
@@ -32,9 +32,7 @@ def corpus_item(name: str, key: str) -> dict:
     return item
 
 
-def one(text: str, fmt: str) -> dict:
-    [item] = import_text(text, Path(f"refs.{fmt}"), fmt).items
-    return item
+one = imported  # the item a short export holds (shared with the reference tests)
 
 
 def crossref(**fields: object) -> dict:

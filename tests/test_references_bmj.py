@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from rebuttal.refs.importers import import_text
-from tests.test_references_types import formatted
+from tests.test_references_types import formatted, imported
 
 AHEAD_OF_PRINT = ("PMID- 31331883\nDP  - 2019 Jul\nTI  - OpenPose.\nFAU - Cao, Zhe\nPT  - Journal Article\n"
                   "DEP - 20190717\nPST - aheadofprint\nTA  - IEEE Trans Pattern Anal Mach Intell\n"
@@ -14,7 +11,7 @@ AHEAD_OF_PRINT = ("PMID- 31331883\nDP  - 2019 Jul\nTI  - OpenPose.\nFAU - Cao, Z
 
 def test_online_first_prints_the_date_it_was_published_online() -> None:
     # PubMed's issue date (DP) can be a month only; the Epub date (DEP) is the day it went online.
-    [item] = import_text(AHEAD_OF_PRINT, Path("e.nbib"), "medline").items
+    item = imported(AHEAD_OF_PRINT, "medline")
     assert item["available-date"] == {"date-parts": [[2019, 7, 17]]}
     assert formatted("bmj", item) == ("Cao Z. OpenPose. *IEEE Trans Pattern Anal Mach Intell*. "
                                       "Published Online First: 17 July 2019. doi:10.1109/TPAMI.2019.2929257")

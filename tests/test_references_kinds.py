@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from rebuttal.refs.importers import import_text
-from tests.test_references_types import STYLES, examples, formatted
+from tests.test_references_types import STYLES, examples, formatted, imported
 
 SOFTWARE_RIS = """TY  - COMP
 AU  - Hughes, MC
@@ -118,7 +118,7 @@ def test_data_set_version_is_worded_once(version: str, worded: str) -> None:
     bib = ("@dataset{d2024,\n  author = {Doe, Jane},\n  title = {Trial data},\n"
            "  version = {" + version + "},\n  publisher = {Zenodo},\n  date = {2024-03-05},\n"
            "  doi = {10.5281/zenodo.1},\n}\n")
-    [item] = import_text(bib, Path("d.bib"), "bibtex").items
+    item = imported(bib, "bibtex")
     assert formatted("nlm", item) == (f"Doe J. Trial data. {worded}. Zenodo; 2024 Mar 5. "
                                       "doi: 10.5281/zenodo.1.")
     assert formatted("ama", item) == (f"Doe J. Trial data. {worded}. Zenodo. March 5, 2024. "
@@ -131,7 +131,7 @@ def test_ama_web_page_names_the_organization_that_publishes_it() -> None:
            "  organization = {Centers for Disease Control and Prevention},\n  date = {2016-01-26},\n"
            "  url = {https://wwwnc.cdc.gov/travel/page/zika-travel-information},\n"
            "  urldate = {2019-06-18},\n}\n")
-    [item] = import_text(bib, Path("w.bib"), "bibtex").items
+    item = imported(bib, "bibtex")
     assert item["publisher"] == "Centers for Disease Control and Prevention"
     assert formatted("ama", item) == (
         "Zika travel information. Centers for Disease Control and Prevention. January 26, 2016. "
@@ -142,7 +142,7 @@ def test_preprint_server_in_full_for_ama_as_pubmed_names_it_for_nlm() -> None:
     record = ("PMID- 33299784\nDP  - 2020 Dec 2\nTI  - A preprint.\nFAU - Doe, Jane\nPT  - Preprint\n"
               "LID - 10.21203/rs.3.rs-114888/v1 [doi]\nLID - rs.3.rs-114888 [pii]\nJT  - Research square\n"
               "TA  - Res Sq\n")
-    [item] = import_text(record, Path("p.nbib"), "medline").items
+    item = imported(record, "medline")
     assert formatted("ama", item) == ("Doe J. A preprint. *Research Square*. Preprint posted online "
                                       "December 2, 2020. doi:10.21203/rs.3.rs-114888/v1")
     assert formatted("nlm", item) == ("Doe J. A preprint. Res Sq [Preprint]. 2020 Dec 2:rs.3.rs-114888. "
@@ -153,7 +153,7 @@ def test_zotero_preprint_filed_under_pubmeds_short_name_prints_the_server_in_ful
     answer = json.dumps([{"id": "a", "type": "article", "title": "A preprint", "container-title": "Res Sq",
                           "author": [{"family": "Doe", "given": "J"}], "DOI": "10.21203/rs.3.rs-114888/v1",
                           "issued": {"date-parts": [[2020, 12, 2]]}}])
-    [item] = import_text(answer, Path("a.json"), "csl-json").items
+    item = imported(answer, "csl-json")
     assert (item["container-title"], item["container-title-short"]) == ("Research Square", "Res Sq")
     assert "*Research Square*. Preprint posted online December 2, 2020." in formatted("ama", item)
     assert "Doe J. A preprint. Res Sq [Preprint]. 2020 Dec 2. doi:" in formatted("nlm", item)

@@ -29,6 +29,12 @@ def printed_markup(spans: tuple[Span, ...]) -> str:
     return "".join(f"*{span.text}*" if span.italic else span.text for span in spans)
 
 
+def imported(text: str, fmt: str) -> dict:
+    """The one item a short export in ``fmt`` holds, read as ``rebuttal import`` reads it."""
+    [item] = import_text(text, Path(f"refs.{fmt}"), fmt).items
+    return item
+
+
 def examples(style: str) -> list[dict]:
     return tomllib.loads((GOLDEN / f"{style}.toml").read_text(encoding="utf-8"))["example"]
 
@@ -107,7 +113,7 @@ def test_proceedings_paper_from_ris_keeps_proceedings_meeting_and_publisher() ->
     ris = ("TY  - CONF\nAU  - Rice, AS\nTI  - Canabinoids and pain\n"
            "C3  - Proceedings of the 10th World Congress on Pain\nT2  - 10th World Congress on Pain\n"
            "CY  - Seattle (WA)\nPB  - IASP Press\nPY  - 2003\nSP  - 437\nEP  - 468\nER  -\n")
-    [item] = import_text(ris, Path("p.ris"), "ris").items
+    item = imported(ris, "ris")
     assert item["container-title"] == "Proceedings of the 10th World Congress on Pain"
     assert item["publisher-place"] == "Seattle (WA)" and "event-place" not in item
     assert formatted("nlm", item) == (
@@ -117,7 +123,7 @@ def test_proceedings_paper_from_ris_keeps_proceedings_meeting_and_publisher() ->
 
 def test_bibtex_event_date_range_prints_as_a_range() -> None:
     bib = BIBTEX.replace("eventdate = {2017-11-09}", "eventdate = {2017-11-09/2017-11-12}")
-    [item] = import_text(bib, Path("r.bib"), "bibtex").items
+    item = imported(bib, "bibtex")
     assert item["event-date"] == {"date-parts": [[2017, 11, 9], [2017, 11, 12]]}
     assert "; 2017 Nov 9-12; Maui, HI." in formatted("nlm", item)
     assert "; November 9-12, 2017; Maui, HI." in formatted("ama", item)
@@ -143,7 +149,7 @@ RIN - J Clin Psychiatry. 2002 Feb;63(2):169. PMID: 11874223
 
 
 def test_medline_retraction_and_epub_date_are_imported_and_printed() -> None:
-    [item] = import_text(MEDLINE, Path("r.nbib"), "medline").items
+    item = imported(MEDLINE, "medline")
     assert item["available-date"] == {"date-parts": [[2000, 12, 15]]}
     assert item["references"] == "Retraction in: J Clin Psychiatry. 2002 Feb;63(2):169."
     assert formatted("nlm", item).endswith(
@@ -157,7 +163,7 @@ def test_medline_preprint_names_its_server() -> None:
     record = ("PMID- 32511383\nDP  - 2020 Apr 23\nTI  - A preprint.\nFAU - Doe, Jane\nPT  - Preprint\n"
               "TA  - bioRxiv\nJT  - bioRxiv : the preprint server for biology\n"
               "LID - 10.1101/2020.04.22.055087 [doi]\n")
-    [item] = import_text(record, Path("p.nbib"), "medline").items
+    item = imported(record, "medline")
     assert item["type"] == "article" and item["container-title"] == "bioRxiv"
     assert "Doe J. A preprint. bioRxiv [Preprint]. 2020 Apr 23. doi: 10.1101/2020.04.22.055087." in \
         formatted("nlm", item)
@@ -173,7 +179,7 @@ def test_crossref_event_and_posted_content_become_csl() -> None:
         "event": {"name": "A meeting", "location": "Paris, France",
                   "start": {"date-parts": [[2020, 6, 1]]}, "end": {"date-parts": [[2020, 6, 3]]}},
     })
-    [item] = import_text(answer, Path("Crossref 10.1101/x"), "csl-json").items
+    item = imported(answer, "csl-json")
     assert item["type"] == "article" and item["container-title"] == "medRxiv"
     assert item["event-title"] == "A meeting" and item["event-place"] == "Paris, France"
     assert item["event-date"] == {"date-parts": [[2020, 6, 1], [2020, 6, 3]]}
@@ -192,7 +198,7 @@ def test_crossref_proceedings_article_is_a_paper_presented_at_its_meeting(style:
                   "start": {"date-parts": [[2017, 11, 9]]}},
         "issued": {"date-parts": [[2017]]},
     })
-    [item] = import_text(answer, Path("Crossref 10.1/x"), "csl-json").items
+    item = imported(answer, "csl-json")
     assert item["type"] == "paper-conference"
     title = "Rubin B, Ali S, Subbiah B. Cell cycle dysregulation in epithelioid hemangioendothelioma. "
     assert formatted(style, item) == title + PRESENTED[style]
@@ -202,7 +208,7 @@ def test_crossref_work_types_become_csl_types() -> None:
     for crossref, csl in (("journal-article", "article-journal"), ("book-chapter", "chapter"),
                           ("dissertation", "thesis"), ("monograph", "book"), ("dataset", "dataset")):
         answer = json.dumps({"type": crossref, "title": "T", "issued": {"date-parts": [[2020]]}})
-        [item] = import_text(answer, Path("Crossref 10.1/x"), "csl-json").items
+        item = imported(answer, "csl-json")
         assert item["type"] == csl
 
 
@@ -225,7 +231,7 @@ MEDLINE_EARLY = ("PMID- 31331883\nDP  - 2019 Jul 17\nTI  - OpenPose.\nFAU - Cao,
 ], ids=["retraction notice", "retracted", "ahead of print"])
 def test_medline_retraction_notice_status_and_ahead_of_print(record: str, field: str, value: str,
                                                              ending: str | None) -> None:
-    [item] = import_text(record, Path("m.nbib"), "medline").items
+    item = imported(record, "medline")
     assert item[field] == value
     if ending:
         assert formatted("nlm", item).endswith(ending)
@@ -239,7 +245,7 @@ def test_crossref_retraction_becomes_the_notice_and_status() -> None:
         "updated-by": [{"type": "retraction", "DOI": "10.1038/s41598-026-49689-4", "label": "Retraction"},
                        {"type": "correction", "DOI": "10.1038/other"}],
     })
-    [item] = import_text(answer, Path("Crossref 10.1038/x"), "csl-json").items
+    item = imported(answer, "csl-json")
     assert item["status"] == "retracted"
     assert item["references"] == "Retraction in: doi: 10.1038/s41598-026-49689-4."
     assert formatted("nlm", item) == ("Doe J. A retracted study. Sci Rep. 2024 Oct 18;14(1):24440. "
@@ -262,7 +268,7 @@ def test_ama_proceedings_paper_with_publisher_keeps_its_publisher_and_pages_besi
            "  booktitle = {Proceedings of the 25th ACM SIGKDD International Conference},\n"
            "  venue = {Anchorage, AK},\n  publisher = {Association for Computing Machinery},\n"
            "  pages = {2623--2631},\n  year = {2019},\n}\n")
-    [item] = import_text(bib, Path("p.bib"), "bibtex").items
+    item = imported(bib, "bibtex")
     assert item["event-place"] == "Anchorage, AK"
     assert formatted("ama", item) == (
         "Akiba T. Optuna. In: *Proceedings of the 25th ACM SIGKDD International Conference*. "
