@@ -16,7 +16,10 @@ corrected here, before or after the engine runs, and pinned by tests:
 * duplicate punctuation (``et al..``, ``work?.``) is not suppressed: we suppress it;
 * NLM name suffixes: ``II`` is printed ``2nd`` as Citing Medicine asks;
 * a bare version number (``2``) is offered worded, ``Version 2``, as rebuttal's own variable
-  ``version-worded`` (NLM and AMA print it; ``version`` stays as given).
+  ``version-worded`` (NLM and AMA print it; ``version`` stays as given);
+* a supplement filed as the issue (``Suppl 1``, as Crossref and Zotero give it) is moved to
+  ``supplement-number``, where every style can print it: The BMJ prints no issue but does print
+  the supplement (``2019;4(Suppl 1):e000858``), and AMA lowers it (``(suppl 1)``).
 
 Output is HTML from citeproc-py's formatter, parsed back into spans so
 italics and bold survive and DOIs/URLs become link spans.
@@ -45,6 +48,8 @@ WORDED_VERSION = "version-worded"
 # A version given as its number alone, with or without a "v": "2", "2.0", "v1.0.3".
 _BARE_VERSION = re.compile(r"[vV]?\.?\s*(\d[\w.-]*)")
 _NAME_VARIABLES = ("author", "editor", "translator", "container-author", "collection-editor")
+# An issue that is only a numbered supplement: "Suppl 1", "Suppl. 2", "Supplement_1" (OUP), "suppl 10".
+_SUPPLEMENT_ISSUE = re.compile(r"suppl(?:ement|\.)?[\s_]*(\d+[A-Za-z]?)", re.IGNORECASE)
 
 
 class LoadedStyle:
@@ -115,6 +120,7 @@ def prepare_item(item: dict[str, Any], loaded: LoadedStyle, key: str, nlm_suffix
         # citeproc-py prints no journal at all when only the abbreviation is known.
         prepared["container-title"] = prepared["container-title-short"]
     _prepare_event(prepared)
+    _prepare_supplement(prepared)
     if _date_parts(prepared.get("available-date")) == _date_parts(prepared.get("issued")):
         # An Epub date that is the issue's own date says nothing; PubMed prints none.
         prepared.pop("available-date", None)
@@ -169,6 +175,18 @@ def _prepare_event(prepared: dict[str, Any]) -> None:
     container = str(prepared.get("container-title", "")).casefold()
     if event and event.casefold() not in container:
         prepared["event"] = prepared["event-title"] = event
+
+
+def _prepare_supplement(prepared: dict[str, Any]) -> None:
+    """A supplement given as the issue (``Suppl 1``) moved to ``supplement-number`` (``1``).
+
+    Only an issue that is nothing but a numbered supplement moves: an issue with its own
+    number (``4 Suppl 1``) or a bare ``suppl`` stays the issue, as given.
+    """
+    supplement = _SUPPLEMENT_ISSUE.fullmatch(str(prepared.get("issue", "")).strip())
+    if supplement and not prepared.get("supplement-number"):
+        prepared.pop("issue")
+        prepared["supplement-number"] = supplement.group(1)
 
 
 def _prepare_name(person: Any, loaded: LoadedStyle, nlm_suffixes: bool) -> Any:
