@@ -16,7 +16,7 @@ from rebuttal.letter.outline import load_outline
 
 from . import word_edits as edits
 from .conftest import TODAY
-from .test_merge import EDITOR, by_label, edited_copy, export_example, merged
+from .merge_support import EDITOR, by_label, edited_copy, export_example, merged
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from rebuttal.merge.apply import apply_changes
 
 from . import word_edits as edits
 from .conftest import EXAMPLE
-from .test_merge import EDITOR, edited_copy, export_example, merged
+from .merge_support import EDITOR, edited_copy, export_example, merged
 
 
 def _require_soffice() -> None:

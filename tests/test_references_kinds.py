@@ -40,8 +40,9 @@ SOFTWARE = {
     "nlm": "Hughes MC. Prediction constrained topic models [computer program]. Version v1.0.200415. "
            "Github; 2020 [cited 2020 Apr 15]. Available from: "
            "https://github.com/dtak/prediction-constrained-topic-models",
-    # As JAMA Network Open 2020;3(5):e205308 printed it (reference 30).
-    "ama": "Hughes MC. Prediction constrained topic models, version v1.0.200415. Github. "
+    # The AMA 11th edition's template, as two guides print it (JAMA Network Open printed this one
+    # ", version v1.0.200415. Github. Accessed", its golden example notes the difference).
+    "ama": "Hughes MC. Prediction constrained topic models. Version v1.0.200415. Github; 2020. "
            "Accessed April 15, 2020. https://github.com/dtak/prediction-constrained-topic-models",
     "bmj": "Hughes MC. Prediction constrained topic models (Version v1.0.200415). *Github*, 2020. "
            "https://github.com/dtak/prediction-constrained-topic-models (accessed 15 April 2020).",
@@ -58,12 +59,15 @@ def test_imported_software_prints_its_version_and_repository(text: str, fmt: str
     assert formatted(style, item) == SOFTWARE[style]
 
 
-def test_ama_software_prints_its_year_unless_an_accessed_address_dates_it() -> None:
+def test_ama_software_prints_its_version_apart_and_its_year_before_an_accessed_date() -> None:
     item = {"type": "software", "title": "Stata Statistical Software", "author": [{"literal": "StataCorp"}],
             "version": "17", "publisher": "StataCorp LLC", "issued": {"date-parts": [[2021]]}}
-    assert formatted("ama", item) == "StataCorp. Stata Statistical Software, version 17. StataCorp LLC; 2021."
+    assert formatted("ama", item) == "StataCorp. Stata Statistical Software. Version 17. StataCorp LLC; 2021."
     item["DOI"] = "10.5281/zenodo.1"
     assert formatted("ama", item).endswith("StataCorp LLC; 2021. doi:10.5281/zenodo.1")
+    del item["DOI"]
+    item |= {"URL": "https://www.stata.com", "accessed": {"date-parts": [[2022, 1, 5]]}}
+    assert formatted("ama", item).endswith("StataCorp LLC; 2021. Accessed January 5, 2022. https://www.stata.com")
 
 def golden_item(style: str, title: str) -> dict:
     """The CSL item of the golden example whose title starts with ``title``."""

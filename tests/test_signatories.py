@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,59 +13,17 @@ from rebuttal.cli import main
 from rebuttal.errors import RebuttalError
 from rebuttal.exchange.docx.write import write_docx
 from rebuttal.letter.assemble import assemble
-from rebuttal.letter.checks import assemble_for_check, resolve_venue, run_checks
 from rebuttal.letter.outline import load_outline, parse_outline, save_outline
-from rebuttal.library.stack import Library, builtin_folder, load_library
-from rebuttal.library.venues import Venue
+from rebuttal.library.stack import Library
 from rebuttal.merge.report import merge_edited
 from rebuttal.people.entries import SignatoryEntry, orcid_checks
 from rebuttal.render.markdown import render_markdown
 from rebuttal.render.text import render_text
 
-from .conftest import ROOT, TODAY
-
-JOINT = ROOT / "examples" / "jama-joint-letter-wang-2025.toml"
-BOTH = ("Pacific Spine and Pain Society", "Great Lakes Interventional Spine Society")
-DISCLOSURES = (
-    "Anna Kowalski: Consulting fees from Nevro Corp; member of an advisory board for Medtronic.",
-    "Chinwe Okafor: Research support to her institution from the National Institutes of Health; "
-    "speaker fees from Boston Scientific.",
-)
+from .conftest import TODAY
+from .signatories_support import BOTH, DISCLOSURES, JOINT, LETTER, flat_text, library_with, outline_file
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _library_with(tmp_path: Path, files: dict[str, str]) -> Library:
-    folder = tmp_path / "lib"
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return load_library([builtin_folder(), folder])
-
-
-def _outline(tmp_path: Path, text: str, name: str = "letter.toml") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-LETTER = """[letter]
-title = "T"
-date = 2025-03-10
-venue = "{venue}"
-
-[society]
-id = "psps"
-
-[[body]]
-text = "Hello from {{societies.names}}."
-"""
-
-
-# -- people --------------------------------------------------------------------------------------
 def test_people_load_from_the_library_folder(builtin_library: Library) -> None:
     person = builtin_library.people["kowalski"]
     assert (person.name, person.degrees, person.society) == ("Anna Kowalski", "MD", "psps")
@@ -87,7 +44,7 @@ def test_a_bad_person_file_is_named_with_line_and_field(
     tmp_path: Path, text: str, line: int | None, field: str, message: str
 ) -> None:
     with pytest.raises(RebuttalError) as caught:
-        _library_with(tmp_path, {"people/bad.toml": text})
+        library_with(tmp_path, {"people/bad.toml": text})
     error = caught.value
     assert error.file is not None and Path(error.file).name == "bad.toml"
     assert error.line == line and error.field == field and message in error.message
@@ -101,7 +58,7 @@ def test_orcid_check_digit() -> None:
 
 # -- signatories in the letter --------------------------------------------------------------------
 def test_a_signatory_names_a_person_and_overrides_fields(tmp_path: Path, builtin_library: Library) -> None:
-    path = _outline(tmp_path, LETTER.format(venue="jama-letter") + """
+    path = outline_file(tmp_path, LETTER.format(venue="jama-letter") + """
 [[signatories]]
 person = "kowalski"
 role = "Past President"
@@ -134,7 +91,7 @@ disclosure = "None declared."
 ])
 def test_a_bad_signatory_is_located(tmp_path: Path, builtin_library: Library, entry: str, field: str,
                                     message: str) -> None:
-    path = _outline(tmp_path, LETTER.format(venue="jama-letter") + "\n[[signatories]]\n" + entry + "\n")
+    path = outline_file(tmp_path, LETTER.format(venue="jama-letter") + "\n[[signatories]]\n" + entry + "\n")
     with pytest.raises(RebuttalError) as caught:
         assemble(builtin_library, load_outline(path), today=TODAY)
     assert caught.value.field == field and message in caught.value.message
@@ -189,7 +146,7 @@ def test_a_joint_letter_names_both_societies_and_signs_under_each(joint) -> None
 ])
 def test_a_bad_cosigner_is_located(tmp_path: Path, builtin_library: Library, cosigners: str, field: str,
                                    message: str) -> None:
-    path = _outline(tmp_path, LETTER.format(venue="jama-letter") + "\n" + cosigners)
+    path = outline_file(tmp_path, LETTER.format(venue="jama-letter") + "\n" + cosigners)
     with pytest.raises(RebuttalError) as caught:
         assemble(builtin_library, load_outline(path), today=TODAY)
     assert caught.value.field == field and message in caught.value.message
@@ -197,7 +154,7 @@ def test_a_bad_cosigner_is_located(tmp_path: Path, builtin_library: Library, cos
 
 def test_cosigner_overrides_and_profile_signatories(tmp_path: Path, builtin_library: Library) -> None:
     """A letter that names no one is signed by each society's profile; overrides work as for [society]."""
-    path = _outline(tmp_path, LETTER.format(venue="nejm-correspondence")
+    path = outline_file(tmp_path, LETTER.format(venue="nejm-correspondence")
                     + '\n[[cosigners]]\nid = "gliss"\nname = "Great Lakes Spine Society"\n')
     document = assemble(builtin_library, load_outline(path), today=TODAY)
     assert document.letterhead.cosigners == ("Great Lakes Spine Society",)
@@ -221,7 +178,7 @@ def test_one_society_reads_as_before(builtin_library: Library, example_outline) 
 # -- every format ---------------------------------------------------------------------------------
 def test_markdown_and_text_print_both_societies_and_each_disclosure(joint) -> None:
     for rendered in (render_text(joint, width=0), render_markdown(joint)):
-        flat = _flat(rendered.replace("\\", "").replace("*", ""))
+        flat = flat_text(rendered.replace("\\", "").replace("*", ""))
         for name in BOTH:
             assert f"For the {name}" in flat and flat.count(name) >= 3  # letterhead, text, heading
         for line in DISCLOSURES:
@@ -255,7 +212,7 @@ def test_build_writes_every_format_and_merge_takes_the_frame_as_frame(tmp_path: 
     for suffix in ("docx", "md", "txt"):
         assert main(["build", str(outline), "-o", str(tmp_path / f"joint.{suffix}")]) == 0
     for suffix in ("md", "txt"):
-        flat = _flat((tmp_path / f"joint.{suffix}").read_text(encoding="utf-8").replace("\\", ""))
+        flat = flat_text((tmp_path / f"joint.{suffix}").read_text(encoding="utf-8").replace("\\", ""))
         assert all(line in flat for line in DISCLOSURES) and all(f"For the {n}" in flat for n in BOTH)
     from rebuttal.exchange.docx.read import read_docx
 
@@ -269,117 +226,12 @@ def test_build_writes_every_format_and_merge_takes_the_frame_as_frame(tmp_path: 
 def test_the_pdf_prints_both_societies_and_each_disclosure(tmp_path: Path) -> None:
     pdf = tmp_path / "joint.pdf"
     assert main(["build", str(JOINT), "-o", str(pdf)]) == 0
-    text = _flat(subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
+    text = flat_text(subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
                                 text=True).stdout)
     for name in BOTH:
         assert name in text and f"For the {name}" in text
     for line in DISCLOSURES:
         assert line in text
-
-
-# -- check ----------------------------------------------------------------------------------------
-def _results(library: Library, path: Path, venue: str | None = None, today: dt.date = TODAY):
-    outline = load_outline(path)
-    document = assemble_for_check(library, outline, today=today)
-    return {r.rule: r for r in run_checks(library, outline, document, resolve_venue(library, outline, venue),
-                                          today=today)}
-
-
-def test_the_joint_example_passes_every_check_for_jama(builtin_library: Library) -> None:
-    results = _results(builtin_library, JOINT)
-    assert all(r.ok for r in results.values()), [r for r in results.values() if not r.ok]
-    authors = results["authors"]
-    assert (authors.found, authors.allowed) == (2, 3)  # two people; the boards sign on behalf
-    assert "signing on behalf, not counted: Board of Directors (Pacific" in authors.detail
-    assert (results["disclosures"].found, results["disclosures"].allowed) == (0, 0)
-
-
-def test_a_removed_disclosure_fails_for_the_bmj_naming_the_signatory(tmp_path: Path) -> None:
-    """The person's file loses its disclosure (a later library folder overrides it)."""
-    okafor = (builtin_folder() / "people" / "okafor.toml").read_text(encoding="utf-8")
-    without = "\n".join(line for line in okafor.splitlines() if not line.startswith("disclosure"))
-    folder = tmp_path / "lib"
-    (folder / "people").mkdir(parents=True)
-    (folder / "people" / "okafor.toml").write_text(without, encoding="utf-8")
-    args = ["check", str(JOINT), "--venue", "bmj-rapid-response", "--library", str(folder), "--json"]
-    import io
-    import json
-    from contextlib import redirect_stdout
-
-    out = io.StringIO()
-    with redirect_stdout(out):
-        status = main(args)
-    assert status == 1
-    rule = next(c for c in json.loads(out.getvalue())["checks"] if c["rule"] == "disclosures")
-    assert rule["ok"] is False and rule["found"] == 1
-    assert rule["detail"].startswith("no disclosure: Chinwe Okafor (")
-    assert "Kowalski" not in rule["detail"]
-
-
-def test_no_disclosure_passes_where_the_venue_does_not_require_one(tmp_path: Path,
-                                                                    builtin_library: Library) -> None:
-    path = _outline(tmp_path, LETTER.format(venue="annals-letter") + '\n[[signatories]]\nname = "A B"\n')
-    rule = _results(builtin_library, path)["disclosures"]
-    assert rule.ok and rule.allowed is None and rule.detail == "not required at this venue"
-    rule = _results(builtin_library, path, "jama-letter")["disclosures"]
-    assert not rule.ok and rule.detail.startswith("no disclosure: A B")
-
-
-def test_an_old_disclosure_is_a_warning(tmp_path: Path, builtin_library: Library) -> None:
-    """Brennan's disclosure is dated 2023-09-20: more than 12 months before a letter of 2025-03-10."""
-    path = _outline(tmp_path, LETTER.format(venue="jama-letter") + """
-[[cosigners]]
-id = "gliss"
-
-[[signatories]]
-person = "kowalski"
-
-[[signatories]]
-person = "brennan"
-""")
-    rule = _results(builtin_library, path)["disclosures"]
-    assert rule.ok and rule.warning
-    assert "Michael Brennan's is dated 2023-09-20" in rule.detail and "Kowalski" not in rule.detail
-    # A year and a day after Kowalski's 2025-01-15, hers is old too; a year to the day is not.
-    later = _outline(tmp_path, (path.read_text().replace("2025-03-10", "2026-01-16")), "later.toml")
-    assert "Anna Kowalski's is dated 2025-01-15" in _results(builtin_library, later)["disclosures"].detail
-    same = _outline(tmp_path, (path.read_text().replace("2025-03-10", "2026-01-15")), "same.toml")
-    assert "Kowalski" not in _results(builtin_library, same)["disclosures"].detail
-
-
-def test_a_group_author_counts_where_the_venue_lists_it(tmp_path: Path, builtin_library: Library) -> None:
-    path = _outline(tmp_path, LETTER.format(venue="jama-letter") + """
-[[signatories]]
-person = "kowalski"
-
-[[signatories]]
-person = "lindqvist"
-
-[[signatories]]
-name = "Board of Directors"
-group = true
-
-[[signatories]]
-name = "Research Committee"
-group = true
-""")
-    results = _results(builtin_library, path)
-    assert results["authors"].ok and results["authors"].found == 2
-    document = assemble(builtin_library, load_outline(path), today=TODAY)
-    assert document.signatories[2].display_name == "On behalf of the Board of Directors"
-    venue = builtin_library.venues["jama-letter"]
-    strict = Venue(**{**vars(venue), "group_signature": "group-author", "max_authors": 3})
-    from rebuttal.letter.check_signatories import authors
-
-    counted = authors(document, strict)
-    assert (counted.ok, counted.found) == (False, 4) and "group authors, counted" in counted.detail
-
-
-def test_every_journal_asking_for_disclosures_requires_them(builtin_library: Library) -> None:
-    required = {v.id for v in builtin_library.venues.values() if v.disclosures == "required"}
-    assert required == {"jama-letter", "lancet-correspondence", "nejm-correspondence", "bmj-rapid-response",
-                        "bmj-letter"}
-    assert {v.group_signature for v in builtin_library.venues.values()} == {"on-behalf-of", "group-author"}
 
 
 def test_the_rich_preview_prints_both_societies_and_each_disclosure(joint) -> None:
@@ -389,7 +241,7 @@ def test_the_rich_preview_prints_both_societies_and_each_disclosure(joint) -> No
 
     console = Console(width=200, record=True, color_system=None)
     console.print(render_rich(joint))
-    shown = _flat(console.export_text())
+    shown = flat_text(console.export_text())
     for name in BOTH:
         assert f"For the {name}" in shown
     for line in DISCLOSURES:
@@ -401,7 +253,7 @@ def test_on_behalf_of_the_board_follows_the_people_wherever_the_list_puts_it(
     tmp_path: Path, builtin_library: Library
 ) -> None:
     # A letter whose profile board was left first when people were added (as F3 leaves it).
-    path = _outline(tmp_path, LETTER.format(venue="jama-letter") + """
+    path = outline_file(tmp_path, LETTER.format(venue="jama-letter") + """
 [[signatories]]
 name = "Board of Directors"
 role = "Pacific Spine and Pain Society"
@@ -412,7 +264,7 @@ person = "kowalski"
 """)
     document = assemble(builtin_library, load_outline(path), today=TODAY)
     assert [s.on_behalf for s in document.signatories] == [False, True]
-    text = _flat(render_text(document))
+    text = flat_text(render_text(document))
     assert text.index("Anna Kowalski") < text.index("On behalf of the Board of Directors")
 
 

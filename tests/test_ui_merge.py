@@ -18,7 +18,7 @@ from rebuttal.ui.panels import LetterList
 
 from . import word_edits as edits
 from .conftest import TODAY
-from .test_merge import EDITOR, export_example
+from .merge_support import EDITOR, export_example
 from .ui_support import SIZE, isolated_state, library, preview_text, screen_text
 
 __all__ = ["isolated_state", "library"]  # fixtures used by the tests below

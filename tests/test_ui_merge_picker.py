@@ -21,7 +21,7 @@ from rebuttal.ui.merge_screen import MergeReviewScreen
 
 from . import word_edits as edits
 from .conftest import EXAMPLE, TODAY
-from .test_merge import EDITOR, export_example
+from .merge_support import EDITOR, export_example
 from .ui_support import isolated_state, library, screen_text, wait_until
 
 __all__ = ["isolated_state", "library"]  # fixtures used by the tests below
