@@ -45,7 +45,7 @@ SOFTWARE = {
     "ama": "Hughes MC. Prediction constrained topic models. Version v1.0.200415. Github; 2020. "
            "Accessed April 15, 2020. https://github.com/dtak/prediction-constrained-topic-models",
     "bmj": "Hughes MC. Prediction constrained topic models (Version v1.0.200415). *Github*, 2020. "
-           "https://github.com/dtak/prediction-constrained-topic-models (accessed 15 April 2020).",
+           "https://github.com/dtak/prediction-constrained-topic-models (accessed 15 Apr 2020).",
 }
 
 
