@@ -32,14 +32,13 @@ def corpus_item(name: str, key: str) -> dict:
     return item
 
 
-one = imported  # the item a short export holds (shared with the reference tests)
 
 
 def crossref(**fields: object) -> dict:
     """A Crossref answer as its CSL-JSON transform gives it, with an author and a date."""
     person = {"family": "Doe", "given": "J"}
     issued = {"date-parts": [[2024, 1, 5]]}
-    return one(json.dumps({"author": [person], "issued": issued, **fields}), "csl-json")
+    return imported(json.dumps({"author": [person], "issued": issued, **fields}), "csl-json")
 
 
 # --- BibTeX / BibLaTeX -------------------------------------------------------------------------------
@@ -71,8 +70,9 @@ def test_biblatex_dataset_and_manual_keep_number_and_edition() -> None:
 @pytest.mark.parametrize(("written", "edition"), [("7", "7"), ("2nd", "2"), ("Second", "2"),
                                                    ("3rd edn", "3"), ("Rev. ed", "Rev. ed")])
 def test_bibtex_edition_prints_as_the_styles_number_it(written: str, edition: str) -> None:
-    item = one(f"@book{{b, author={{Murray, P. R.}}, title={{Medical microbiology}}, edition={{{written}}},"
-               " publisher={Mosby}, address={St. Louis}, year={2002}}", "bibtex")
+    item = imported(f"@book{{b, author={{Murray, P. R.}}, title={{Medical microbiology}}, "
+                    f"edition={{{written}}}, publisher={{Mosby}}, address={{St. Louis}}, year={{2002}}}}",
+                    "bibtex")
     assert item["edition"] == edition
     if edition == "2":
         assert formatted("nlm", item) == "Murray PR. Medical microbiology. 2nd ed. St. Louis: Mosby; 2002."
@@ -80,7 +80,7 @@ def test_bibtex_edition_prints_as_the_styles_number_it(written: str, edition: st
 
 
 def test_bibtex_chapter_in_a_series_keeps_book_edition_and_series_number() -> None:
-    item = one("@incollection{c, author={Phillips, S. J. and Whisnant, J. P.},"
+    item = imported("@incollection{c, author={Phillips, S. J. and Whisnant, J. P.},"
                " title={Hypertension and stroke}, booktitle={Hypertension},"
                " booksubtitle={pathophysiology, diagnosis, and management},"
                " editor={Laragh, J. H. and Brenner, B. M.}, edition={2}, publisher={Raven Press},"
@@ -118,7 +118,7 @@ ARXIV_BIBTEX = """@misc{cao2023comprehensive,
 
 def test_medrxiv_bibtex_is_a_preprint_with_its_locator() -> None:
     # medRxiv's "Download citation" BibTeX calls a preprint an @article in the journal "medRxiv".
-    item = one(MEDRXIV_BIBTEX, "bibtex")
+    item = imported(MEDRXIV_BIBTEX, "bibtex")
     assert item["type"] == "article" and item["container-title"] == "medRxiv"
     assert item["number"] == "2020.06.12.20126391" and "page" not in item
     assert "Connecticut. medRxiv [Preprint]. 2020:2020.06.12.20126391." in formatted("nlm", item)
@@ -129,7 +129,7 @@ def test_medrxiv_bibtex_is_a_preprint_with_its_locator() -> None:
 @pytest.mark.parametrize("prefix", ["archivePrefix={arXiv}", "eprinttype={arxiv}"])
 def test_arxiv_bibtex_is_a_preprint_cited_by_its_doi(prefix: str) -> None:
     # arXiv's own "Export BibTeX citation" (archivePrefix) and BibLaTeX's eprinttype.
-    item = one(ARXIV_BIBTEX.replace("archivePrefix={arXiv}", prefix), "bibtex")
+    item = imported(ARXIV_BIBTEX.replace("archivePrefix={arXiv}", prefix), "bibtex")
     assert item["type"] == "article" and item["container-title"] == "arXiv"
     assert item["number"] == "arXiv:2303.04226" and item["DOI"] == "10.48550/arXiv.2303.04226"
     assert formatted("ama", item).endswith(
@@ -139,12 +139,12 @@ def test_arxiv_bibtex_is_a_preprint_cited_by_its_doi(prefix: str) -> None:
 def test_a_published_article_that_names_its_preprint_stays_an_article() -> None:
     bib = ("@article{a, author={Doe, J.}, title={T}, journal={BMJ}, year={2021}, volume={372},"
            " pages={n71}, eprint={2101.00001}, archiveprefix={arXiv}}")
-    item = one(bib, "bibtex")
+    item = imported(bib, "bibtex")
     assert item["type"] == "article-journal" and item["container-title"] == "BMJ" and "number" not in item
 
 
 def test_biblatex_pubstate_and_report_type() -> None:
-    item = one("@report{r, author={{National Institute for Health and Care Excellence}},"
+    item = imported("@report{r, author={{National Institute for Health and Care Excellence}},"
                " title={COVID-19 rapid guideline: critical care in adults}, type={NICE guideline},"
                " number={NG159}, institution={NICE}, date={2020-03-20}, pubstate={inpress}}", "bibtex")
     assert item["genre"] == "NICE guideline" and item["number"] == "NG159" and item["status"] == "in press"
@@ -165,7 +165,7 @@ ER  -
 
 
 def test_ris_web_page_keeps_its_access_date() -> None:
-    item = one(ZOTERO_WEBPAGE, "ris")
+    item = imported(ZOTERO_WEBPAGE, "ris")
     assert item["accessed"] == {"date-parts": [[2019, 6, 18]]}
     assert formatted("ama", item) == (
         "Zika travel information. Centers for Disease Control and Prevention. January 26, 2016. "
@@ -178,7 +178,7 @@ def test_ris_endnote_web_page_last_update_date_is_updated_not_issued() -> None:
               "UR  - https://www.cdc.gov/coronavirus/2019-ncov/lab/resources/"
               "sars-cov2-testing-strategies.html\n"
               "ER  - \n")
-    item = one(record, "ris")
+    item = imported(record, "ris")
     assert item["issued"] == {"date-parts": [[2022]]} and item["updated"] == {"date-parts": [[2022, 4, 4]]}
     assert formatted("nlm", item).startswith(
         "Testing strategies for SARS-CoV-2 [Internet]. Atlanta: Centers for Disease Control and "
@@ -189,7 +189,7 @@ def test_ris_thesis_number_of_pages_and_kind() -> None:
     record = ("TY  - THES\nTI  - Multiwavelength analysis of classical carbon-oxygen novae\n"
               "AU  - Schwarz, Greg\nPY  - 2000\nCY  - [Tucson (AZ)]\nM3  - PhD Thesis\n"
               "PB  - Arizona State University\nSP  - 232\nER  - \n")
-    item = one(record, "ris")
+    item = imported(record, "ris")
     assert item["number-of-pages"] == "232" and "page" not in item and item["genre"] == "dissertation"
     assert formatted("nlm", item) == ("Schwarz G. Multiwavelength analysis of classical carbon-oxygen novae "
                                       "[dissertation]. [Tucson (AZ)]: Arizona State University; 2000. 232 p.")
@@ -202,7 +202,7 @@ def test_ris_report_keeps_series_and_number() -> None:
               "PB  - National Center for Health Statistics\n"
               "CY  - Hyattsville, MD\nPY  - 2022\nUR  - https://www.cdc.gov/nchs/data/nhsr/nhsr170.pdf\n"
               "Y2  - 2022/08/11/\nER  - \n")
-    item = one(record, "ris")
+    item = imported(record, "ris")
     assert item["collection-title"] == "National Health Statistics Reports"
     assert item["collection-number"] == "170"
     assert formatted("ama", item) == (
@@ -210,7 +210,8 @@ def test_ris_report_keeps_series_and_number() -> None:
         "July–December 2020*. National Center for Health Statistics; 2022. National Health Statistics "
         "Reports no. 170. Accessed "
         "August 11, 2022. https://www.cdc.gov/nchs/data/nhsr/nhsr170.pdf")
-    numbered = one(record.replace("NV  - 170\n", "SN  - AHRQ 12-EHC001\nM3  - Technical report\n"), "ris")
+    numbered = imported(record.replace("NV  - 170\n", "SN  - AHRQ 12-EHC001\nM3  - Technical report\n"),
+                        "ris")
     assert numbered["number"] == "AHRQ 12-EHC001" and numbered["genre"] == "Technical report"
     assert "Technical report No.: AHRQ 12-EHC001." in formatted("nlm", numbered)
 
@@ -219,22 +220,23 @@ def test_ris_book_series_edition_pages_and_editors_by_kind() -> None:
     record = ("TY  - BOOK\nAU  - Murray, Patrick R.\nTI  - Medical microbiology\nT2  - A series\n"
               "A2  - Series, Ed\nA3  - Book, Ed\nET  - 4th\nCY  - St. Louis\nPB  - Mosby\nPY  - 2002\n"
               "SP  - 820\nER  - \n")
-    book = one(record, "ris")
+    book = imported(record, "ris")
     assert book["collection-title"] == "A series" and "container-title" not in book
     assert book["edition"] == "4" and book["number-of-pages"] == "820"
     assert book["editor"] == [{"family": "Book", "given": "Ed"}]  # A2 is the series editor
     assert formatted("nlm", {**book, "editor": []}) == (
         "Murray PR. Medical microbiology. 4th ed. St. Louis: Mosby; 2002. 820 p. (A series).")
     # Citavi's and Scopus's books have no A3: their A2 are the book's editors.
-    citavi = one(record.replace("A3  - Book, Ed\n", ""), "ris")
+    citavi = imported(record.replace("A3  - Book, Ed\n", ""), "ris")
     assert citavi["editor"] == [{"family": "Series", "given": "Ed"}]
-    chapter = one("TY  - CHAP\nAU  - Phillips, S. J.\nTI  - Hypertension and stroke\nT2  - Hypertension\n"
+    chapter = imported("TY  - CHAP\nAU  - Phillips, S. J.\nTI  - Hypertension and stroke\n"
+                       "T2  - Hypertension\n"
                   "A2  - Laragh, J. H.\nET  - 2nd\nCY  - New York\nPB  - Raven Press\nPY  - 1995\nSP  - 465\n"
                   "EP  - 478\nER  - \n", "ris")
     assert formatted("nlm", chapter) == (
         "Phillips SJ. Hypertension and stroke. In: Laragh JH, editor. Hypertension. 2nd ed. New York: "
         "Raven Press; 1995. p. 465-78.")
-    edited = one("TY  - EDBOOK\nAU  - Laragh, J. H.\nTI  - Hypertension\nPY  - 1995\nPB  - Raven Press\n"
+    edited = imported("TY  - EDBOOK\nAU  - Laragh, J. H.\nTI  - Hypertension\nPY  - 1995\nPB  - Raven Press\n"
                  "ER  - \n", "ris")
     assert edited["type"] == "book" and edited["editor"] == [{"family": "Laragh", "given": "J. H."}]
 
@@ -244,7 +246,7 @@ def test_ris_dataset_keeps_version_and_access_date() -> None:
               "PB  - National Library of Medicine (US)\nCY  - Bethesda (MD)\nDA  - 2024/05/06/\nPY  - 2024\n"
               "UR  - http://www.nlm.nih.gov/research/umls/licensedcontent/umlsknowledgesources.html\n"
               "Y2  - 2024/07/15/\nER  - \n")
-    item = one(record, "ris")
+    item = imported(record, "ris")
     assert formatted("nlm", item) == (
         "UMLS Knowledge Sources [dataset on the Internet]. Release 2024AA. Bethesda (MD): National "
         "Library of Medicine (US); 2024 May 6 [cited 2024 Jul 15]. Available from: "
@@ -255,7 +257,7 @@ def test_ris_zotero_conference_paper_place_of_publication_is_c1() -> None:
     record = ("TY  - CONF\nAU  - Rice, AS\nTI  - Canabinoids and pain\nC3  - Proceedings of the 10th World "
               "Congress on Pain\nT2  - 10th World Congress on Pain\nC1  - Seattle (WA)\nCY  - San Diego, CA\n"
               "PB  - IASP Press\nPY  - 2003\nSP  - 437\nEP  - 468\nER  - \n")
-    item = one(record, "ris")
+    item = imported(record, "ris")
     assert item["publisher-place"] == "Seattle (WA)" and item["event-place"] == "San Diego, CA"
 
 
@@ -263,7 +265,7 @@ def test_zotero_preprint_exported_as_gen_is_a_preprint() -> None:
     # Zotero's RIS translator has no preprint type: a preprint goes out as GEN, its repository in PB.
     record = ("TY  - GEN\nTI  - A model for COVID-19 transmission in Connecticut\nAU  - Morozova, Olga\n"
               "PB  - medRxiv\nDA  - 2020/06/16/\nPY  - 2020\nDO  - 10.1101/2020.06.12.20126391\nER  - \n")
-    item = one(record, "ris")
+    item = imported(record, "ris")
     assert item["type"] == "article" and item["container-title"] == "medRxiv"
     assert formatted("nlm", item) == ("Morozova O. A model for COVID-19 transmission in Connecticut. medRxiv "
                                       "[Preprint]. 2020 Jun 16. doi: 10.1101/2020.06.12.20126391.")
@@ -274,7 +276,8 @@ def test_bibtex_font_and_box_commands_keep_their_words() -> None:
     # \textup, \mbox, \texttt... with their text unless told they only style it.
     item = corpus_item("bib/bbt_apa_corporate_283.bib", "10.7:69")
     assert item["title"].startswith("The good place ends its Remarkable Second Season")
-    boxed = one(r"@article{a, title={\mbox{COVID-19} and \texttt{R}}, journal={BMJ}, year={2020}}", "bibtex")
+    boxed = imported(r"@article{a, title={\mbox{COVID-19} and \texttt{R}}, journal={BMJ}, year={2020}}",
+                     "bibtex")
     assert boxed["title"] == "COVID-19 and R"
 
 
@@ -316,7 +319,7 @@ def test_cochrane_review_without_its_cd_number_gets_it_from_its_doi() -> None:
     # A record that names the database in full and has no page: the CD number is in the DOI.
     expected = ("Shepherd E, Grivell RM. Aspirin (single dose) for perineal pain in the early postpartum "
                 "period. *Cochrane Database Syst Rev*. 2020;(7):CD012129. doi:10.1002/14651858.CD012129.pub3")
-    assert formatted("ama", one(COCHRANE_RIS, "ris")) == expected  # as the AMA golden example prints it
+    assert formatted("ama", imported(COCHRANE_RIS, "ris")) == expected  # as the AMA golden example prints it
     crossref_item = crossref(type="journal-article", title="T", issue="7",
                              DOI="10.1002/14651858.CD012129.pub3",
                              **{"container-title": ["Cochrane Database of Systematic Reviews"]})
@@ -329,13 +332,13 @@ def test_zotero_presentation_is_a_poster_presented_at_its_meeting() -> None:
     record = ("TY  - SLIDE\nTI  - Cell cycle dysregulation in epithelioid hemangioendothelioma\n"
               "A2  - Rubin, B\nT2  - Annual Meeting of The Connective Tissue Oncology Society\n"
               "CY  - Maui, HI\nDA  - 2017/11/09/\nPY  - 2017\nM3  - Poster\nER  -\n")
-    item = one(record, "ris")
+    item = imported(record, "ris")
     assert item["author"] == [{"family": "Rubin", "given": "B"}] and "editor" not in item
     assert formatted("ama", item) == (
         "Rubin B. Cell cycle dysregulation in epithelioid hemangioendothelioma. Poster presented at: Annual "
         "Meeting of The Connective Tissue Oncology Society; November 9, 2017; Maui, HI.")
     talk = record.replace("TY  - SLIDE", "TY  - CPAPER").replace("M3  - Poster", "M3  - Oral presentation")
-    paper = one(talk, "ris")
+    paper = imported(talk, "ris")
     assert "genre" not in paper  # a talk is the styles' default: "Paper presented at"
 
 
@@ -345,7 +348,7 @@ AGENCIES = ["Public Health England", "NHS England", "Joint Commission", "Health 
 @pytest.mark.parametrize("agency", AGENCIES)
 def test_an_agency_written_as_one_field_is_the_reports_author(agency: str) -> None:
     # Zotero writes a one-field creator without a comma: "AU  - Public Health England".
-    item = one(f"TY  - RPRT\nAU  - {agency}\nTI  - Guidance\nPB  - {agency}\nPY  - 2020\nER  -\n", "ris")
+    item = imported(f"TY  - RPRT\nAU  - {agency}\nTI  - Guidance\nPB  - {agency}\nPY  - 2020\nER  -\n", "ris")
     assert item["author"] == [{"literal": agency}]
     assert formatted("nlm", item) == f"{agency}. Guidance. {agency}; 2020."
 

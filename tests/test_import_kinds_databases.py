@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_import_kinds import corpus_item, crossref, one
-from tests.test_references_types import formatted
+from tests.test_import_kinds import corpus_item, crossref
+from tests.test_references_types import formatted, imported
 
 # --- MEDLINE (PubMed's format) ----------------------------------------------------------------------------
 
@@ -28,7 +28,8 @@ def test_medline_bookshelf_chapter_keeps_its_place_of_publication() -> None:
 
 
 def test_medline_journal_article_country_is_not_a_place_of_publication() -> None:
-    item = one("PMID- 39971346\nDP  - 2025 Feb 19\nTI  - T.\nFAU - Wang, Xiaoqin\nPT  - Journal Article\n"
+    item = imported("PMID- 39971346\nDP  - 2025 Feb 19\nTI  - T.\nFAU - Wang, Xiaoqin\n"
+                    "PT  - Journal Article\n"
                "PL  - England\nTA  - BMJ\nJT  - BMJ (Clinical research ed.)\n", "medline")
     assert item["type"] == "article-journal" and "publisher-place" not in item
 
@@ -54,7 +55,7 @@ PMC - PMC10275013
 
 
 def test_medline_preprint_carries_the_servers_id_as_pubmed_prints_it() -> None:
-    item = one(MEDRXIV_MEDLINE, "medline")
+    item = imported(MEDRXIV_MEDLINE, "medline")
     assert item["type"] == "article" and item["number"] == "2023.05.26.23290615"
     assert formatted("nlm", item) == (
         "Huang T. Explainable drug side effect prediction via biologically informed graph neural network. "
@@ -156,7 +157,7 @@ EP 13"""
 
 
 def test_wos_proceedings_paper_keeps_its_meeting() -> None:
-    item = one(WOS.format(record=WOS_PROCEEDINGS), "ris")
+    item = imported(WOS.format(record=WOS_PROCEEDINGS), "ris")
     assert item["type"] == "paper-conference" and item["title"].startswith("Cell cycle")
     assert item["container-title"] == (
         "Proceedings of the Annual Meeting of the Connective Tissue Oncology Society")
@@ -186,23 +187,25 @@ EP 4"""
 
 
 def test_wos_meeting_abstract_is_the_societys_numbered_abstract() -> None:
-    item = one(WOS.format(record=WOS_ABSTRACT), "ris")
+    item = imported(WOS.format(record=WOS_ABSTRACT), "ris")
     assert item["genre"] == "abstract" and item["number"] == "OP-4" and item["supplement-number"] == "1"
     assert formatted("ama", item).endswith(
         "2015;55(suppl 1):4. European Society for Surgical Research abstract OP-4.")
 
 
 def test_wos_early_access_and_retraction() -> None:
-    early = one(WOS.format(record="PT J\nAU Doe, J\nTI T\nSO BMJ\nDT Article; Early Access\nEA JAN 2021\n"
+    early = imported(WOS.format(record="PT J\nAU Doe, J\nTI T\nSO BMJ\nDT Article; Early Access\n"
+                                       "EA JAN 2021\n"
                            "PY 2021\nDI 10.1136/bmj.n1"), "ris")
     assert early["available-date"] == {"date-parts": [[2021, 1]]}
-    retracted = one(WOS.format(record="PT J\nAU Doe, J\nTI T\nSO BMJ\nDT Article; Retracted Publication\n"
+    retracted = imported(WOS.format(record="PT J\nAU Doe, J\nTI T\nSO BMJ\n"
+                                           "DT Article; Retracted Publication\n"
                                "PY 2021"), "ris")
     assert retracted["status"] == "retracted"
 
 
 def test_wos_whole_book_is_not_its_own_container() -> None:
-    item = one(WOS.format(record="PT B\nAU Smith, WG\nTI Ecological anthropology of households\n"
+    item = imported(WOS.format(record="PT B\nAU Smith, WG\nTI Ecological anthropology of households\n"
                           "SO Ecological anthropology of households\nDT Book\nPY 2011"), "ris")
     assert item["type"] == "book" and "container-title" not in item
     assert formatted("nlm", item) == "Smith WG. Ecological anthropology of households. 2011."
